@@ -1,0 +1,111 @@
+"""The content as plain, immutable data: what the widgets are given to draw."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One idea of the lesson."""
+
+    id: str
+    heading: str
+    body_html: str  # sanitised: only p, strong, em, ul, ol, li, br
+    body_text: str  # the same words as plain text (length checks, read-aloud)
+    image: str | None  # file name under assets/illustrations/
+    layout: str = "split"
+    notes: tuple[str, ...] = ()  # presenter notes: never shown
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Deck:
+    """The lesson: deck settings and its slides in order."""
+
+    title: str
+    subtitle: str
+    image: str | None
+    qr: str | None
+    shuffle_answers: bool
+    slides: tuple[Slide, ...]
+
+    def index_of(self, slide_id: str) -> int:
+        """Position of the slide with this id (ValueError when absent)."""
+        for index, slide in enumerate(self.slides):
+            if slide.id == slide_id:
+                return index
+        raise ValueError(slide_id)
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    right: bool
+
+
+@dataclass(frozen=True)
+class Question:
+    """One quiz question with its answers in file order."""
+
+    id: str
+    prompt: str
+    answers: tuple[Answer, ...]
+    explanation: str
+    slide_id: str
+    line: int = 1
+
+    @property
+    def right_index(self) -> int:
+        return next(i for i, answer in enumerate(self.answers) if answer.right)
+
+
+@dataclass(frozen=True)
+class ScoreMessage:
+    """Friendly words for a range of scores: shown when the share of right answers is >= minimum."""
+
+    minimum: int  # percent, 0 to 100
+    headline: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ResultText:
+    heading: str
+    takeaways: tuple[str, ...]
+    messages: tuple[ScoreMessage, ...]  # highest minimum first
+
+    def message_for(self, right: int, total: int) -> ScoreMessage:
+        """The message for a score; the lowest range is always there (validated)."""
+        share = 100 if total == 0 else right * 100 // total
+        for message in self.messages:
+            if share >= message.minimum:
+                return message
+        return self.messages[-1]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """Everything one language shows."""
+
+    language: str  # folder name, e.g. "ja"
+    deck: Deck
+    questions: tuple[Question, ...]
+    result: ResultText
+    strings: dict[str, str]
+    images: dict[str, bytes] = field(default_factory=dict, repr=False)  # validated files, by name
+
+    @property
+    def language_name(self) -> str:
+        return self.strings["language_name"]
+
+
+@dataclass(frozen=True)
+class Library:
+    """All languages of one content folder."""
+
+    lessons: dict[str, Lesson]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self.lessons)

@@ -1,0 +1,86 @@
+"""Parse result.md: the take-home points and the friendly words for each range of scores."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kiosk.content.markup import plain_inline
+from kiosk.content.model import ResultText, ScoreMessage
+from kiosk.content.settings_comment import parse_settings
+from kiosk.errors import ContentError
+
+TAKEAWAY_COUNT = 3
+_ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
+_COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
+
+
+def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[ContentError]]:
+    """Parse the result file; return the texts, or None with every problem found."""
+    problems: list[ContentError] = []
+    heading = ""
+    heading_line = 1
+    takeaways: list[str] = []
+    # Each message: [line, headline, minimum or None, text lines]
+    messages: list[tuple[int, str, list[int | None], list[str]]] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if line.startswith("# "):
+            heading, heading_line = plain_inline(line[2:]), number
+        elif line.startswith("## "):
+            messages.append((number, plain_inline(line[3:]), [None], []))
+        elif messages:
+            comment = _COMMENT_LINE.match(line)
+            settings = parse_settings(comment.group(1)) if comment else None
+            if settings is not None and "min" in settings:
+                value = settings["min"].rstrip("%")
+                if not value.isdigit() or not 0 <= int(value) <= 100:
+                    problems.append(
+                        ContentError(path, number, f"min must be a whole number from 0 to 100, not {settings['min']!r}")
+                    )
+                else:
+                    messages[-1][2][0] = int(value)
+            elif not comment:
+                messages[-1][3].append(plain_inline(stripped))
+        elif heading and (item := _ITEM.match(line)):
+            takeaways.append(plain_inline(item.group(1)))
+        else:
+            problems.append(
+                ContentError(
+                    path, number, f"unexpected line {stripped[:30]!r}: expected '# heading', '- point' or '## message'"
+                )
+            )
+    if not heading:
+        problems.append(ContentError(path, 1, "no '# ' heading for the take-home points"))
+    if len(takeaways) != TAKEAWAY_COUNT:
+        problems.append(
+            ContentError(
+                path,
+                heading_line,
+                f"give exactly {TAKEAWAY_COUNT} take-home points as '- ' lines, found {len(takeaways)}",
+            )
+        )
+    parsed: list[ScoreMessage] = []
+    for line, headline, (minimum,), words in messages:
+        if minimum is None:
+            problems.append(
+                ContentError(
+                    path, line, "the message needs <!-- min: N --> (the lowest percentage of right answers it is for)"
+                )
+            )
+        elif not words:
+            problems.append(ContentError(path, line, "the message has no sentence under its heading"))
+        else:
+            parsed.append(ScoreMessage(minimum, headline, " ".join(words)))
+    if not any(message.minimum == 0 for message in parsed) and not problems:
+        problems.append(
+            ContentError(
+                path, messages[-1][0] if messages else 1, "one message must have min: 0 so every score has words"
+            )
+        )
+    if problems:
+        return None, problems
+    ordered = tuple(sorted(parsed, key=lambda message: message.minimum, reverse=True))
+    return ResultText(heading, tuple(takeaways), ordered), []

@@ -1,0 +1,152 @@
+"""The visit as a small explicit state machine: attract -> slides -> quiz -> result -> attract.
+
+Plain Python: it knows the content's shape (how many slides and questions) but nothing of Qt. Each method
+is an event; an event that does not apply in the current state changes nothing and returns False.
+Listeners get the new `VisitState` after every change.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from kiosk.content.model import Lesson, Library
+
+log = logging.getLogger("kiosk.flow")
+
+
+class Screen(Enum):
+    ATTRACT = "attract"
+    SLIDE = "slide"
+    QUESTION = "question"
+    REVIEW = "review"  # a slide shown from the quiz, with a way back to the question
+    RESULT = "result"
+
+
+@dataclass(frozen=True)
+class VisitState:
+    """Everything the screen shows about the current visit; replaced, never mutated."""
+
+    screen: Screen = Screen.ATTRACT
+    language: str = ""
+    slide: int = 0
+    question: int = 0
+    # Chosen answer per question, as an index into the question's answers in file order.
+    answers: tuple[int | None, ...] = ()
+    # Display order of each question's answers (a permutation of file-order indexes).
+    orders: tuple[tuple[int, ...], ...] = ()
+    furthest_slide: int = 0
+
+
+@dataclass
+class Flow:
+    """The visit's state machine over one library of content."""
+
+    library: Library
+    default_language: str
+    rng: random.Random = field(default_factory=random.Random)
+    state: VisitState = field(default_factory=VisitState)
+    _listeners: list[Callable[[VisitState], None]] = field(default_factory=list)
+
+    def subscribe(self, listener: Callable[[VisitState], None]) -> None:
+        self._listeners.append(listener)
+
+    @property
+    def lesson(self) -> Lesson:
+        """The lesson of the visit's language (the default one on the attract screen)."""
+        language = self.state.language or self.default_language
+        return self.library.lessons.get(language) or self.library.lessons[self.library.languages[0]]
+
+    # -- events -----------------------------------------------------------------------------
+    def start(self, language: str | None = None) -> bool:
+        """Begin a visit on the first slide, in the chosen language."""
+        if self.state.screen is not Screen.ATTRACT:
+            return False
+        language = language if language in self.library.lessons else self.lesson.language
+        lesson = self.library.lessons[language]
+        orders = tuple(self._order(len(q.answers), lesson.deck.shuffle_answers) for q in lesson.questions)
+        return self._go(VisitState(Screen.SLIDE, language, answers=(None,) * len(orders), orders=orders), "start")
+
+    def next(self) -> bool:
+        """Next slide; after the last slide the quiz (or the result when there is none)."""
+        state = self.state
+        if state.screen is Screen.SLIDE:
+            if state.slide + 1 < len(self.lesson.deck.slides):
+                return self._go(self._at_slide(state.slide + 1), "next")
+            return self._go(replace(state, screen=self._after_slides(), question=0), "next")
+        if state.screen is Screen.QUESTION and state.answers[state.question] is not None:
+            if state.question + 1 < len(self.lesson.questions):
+                return self._go(replace(state, question=state.question + 1), "next")
+            return self._go(replace(state, screen=Screen.RESULT), "next")
+        return False
+
+    def back(self) -> bool:
+        """Previous slide; nothing on the first one."""
+        if self.state.screen is Screen.SLIDE and self.state.slide > 0:
+            return self._go(self._at_slide(self.state.slide - 1), "back")
+        return False
+
+    def answer(self, shown_index: int) -> bool:
+        """Lock in an answer, given by its position on screen; only the first touch counts."""
+        state = self.state
+        if state.screen is not Screen.QUESTION or state.answers[state.question] is not None:
+            return False
+        order = state.orders[state.question]
+        if not 0 <= shown_index < len(order):
+            return False
+        answers = list(state.answers)
+        answers[state.question] = order[shown_index]
+        return self._go(replace(state, answers=tuple(answers)), "answer")
+
+    def review_slide(self) -> bool:
+        """Show the slide that teaches the current (answered) question."""
+        state = self.state
+        if state.screen is not Screen.QUESTION or state.answers[state.question] is None:
+            return False
+        slide_id = self.lesson.questions[state.question].slide_id
+        return self._go(replace(state, screen=Screen.REVIEW, slide=self.lesson.deck.index_of(slide_id)), "review")
+
+    def back_to_question(self) -> bool:
+        if self.state.screen is not Screen.REVIEW:
+            return False
+        return self._go(replace(self.state, screen=Screen.QUESTION), "back to question")
+
+    def end_visit(self, reason: str = "home") -> bool:
+        """Forget everything of the visit and show the attract screen (Home, finish, idle, staff)."""
+        if self.state.screen is Screen.ATTRACT and not self.state.language:
+            return False
+        return self._go(VisitState(), f"end visit ({reason})")
+
+    # -- queries ----------------------------------------------------------------------------
+    def score(self) -> tuple[int, int]:
+        """(right answers, questions) of the visit so far."""
+        questions = self.lesson.questions
+        right = sum(
+            1 for question, chosen in zip(questions, self.state.answers, strict=False) if chosen == question.right_index
+        )
+        return right, len(questions)
+
+    # -- internals --------------------------------------------------------------------------
+    def _after_slides(self) -> Screen:
+        return Screen.QUESTION if self.lesson.questions else Screen.RESULT
+
+    def _at_slide(self, index: int) -> VisitState:
+        return replace(self.state, slide=index, furthest_slide=max(index, self.state.furthest_slide))
+
+    def _order(self, count: int, shuffle: bool) -> tuple[int, ...]:
+        order = list(range(count))
+        if shuffle:
+            self.rng.shuffle(order)
+        return tuple(order)
+
+    def _go(self, new: VisitState, event: str) -> bool:
+        old, self.state = self.state, new
+        log.debug(
+            "%s: %s -> %s (slide %d, question %d)", event, old.screen.value, new.screen.value, new.slide, new.question
+        )
+        for listener in list(self._listeners):
+            listener(new)
+        return True

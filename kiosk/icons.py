@@ -1,0 +1,30 @@
+"""The interface's icons (tick, cross, home...), read once at start-up and handed to the widgets."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kiosk.content.images import svg_problem
+
+log = logging.getLogger("kiosk.ui")
+
+NAMES = ("tick", "cross", "home", "back", "next", "speaker", "touch", "lock", "question")
+
+
+def load_icons(folder: Path) -> dict[str, bytes]:
+    """Every icon that exists and is a clean SVG; a missing icon is logged and simply not drawn."""
+    icons: dict[str, bytes] = {}
+    for name in NAMES:
+        path = folder / f"{name}.svg"
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            log.warning("icon %s cannot be read (%s); it will not be shown", path, error.strerror)
+            continue
+        problem = svg_problem(data)
+        if problem:
+            log.warning("icon %s: %s; it will not be shown", path, problem)
+            continue
+        icons[name] = data
+    return icons

@@ -1,0 +1,63 @@
+"""Draw every screen to PNG files, numbered in visit order: how people review content and layout."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from kiosk.app import Kiosk, Options, build
+from kiosk.flow import Flow
+
+
+def visit_screens(kiosk: Kiosk) -> Iterator[str]:
+    """Drive the real flow through the visit, yielding a file-name stem at each screen."""
+    flow = kiosk.flow
+    if flow is None:
+        yield "content-problems"
+        return
+    yield "attract"
+    flow.start(kiosk.options.language)
+    for slide in flow.lesson.deck.slides:
+        yield f"slide-{flow.state.slide + 1:02d}-{slide.id}"
+        flow.next()
+    yield from _extra_screens(kiosk, flow)
+
+
+def _extra_screens(kiosk: Kiosk, flow: Flow) -> Iterator[str]:
+    """The quiz (each question before and after answering, one right and one wrong), the result."""
+    for number, question in enumerate(flow.lesson.questions, start=1):
+        yield f"quiz-{number}-{question.id}"
+        # Show a wrong answer on every other question, so both feedbacks get reviewed.
+        order = flow.state.orders[flow.state.question]
+        wanted = question.right_index if number % 2 else next(i for i in range(len(order)) if i != question.right_index)
+        flow.answer(order.index(wanted))
+        yield f"quiz-{number}-{question.id}-answered"
+        if number == 1:
+            flow.review_slide()
+            yield f"quiz-{number}-{question.id}-see-slide"
+            flow.back_to_question()
+        flow.next()
+    yield "result"
+
+
+def render_all(options: Options, out: Path, on_file: Callable[[Path], None] | None = None) -> list[Path]:
+    """Render every screen at options.size into `out`; return the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    kiosk = build(Options(**{**options.__dict__, "windowed": True, "transitions": False}))
+    kiosk.show()
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for number, stem in enumerate(visit_screens(kiosk), start=1):
+        QApplication.processEvents()
+        path = out / f"{number:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
+        if not kiosk.window.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        written.append(path)
+        if on_file:
+            on_file(path)
+    kiosk.close()
+    return written

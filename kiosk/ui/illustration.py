@@ -1,0 +1,68 @@
+"""Draws one SVG illustration, scaled to fit with its aspect ratio kept, crisp at every size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+class Illustration(QWidget):
+    """Shows an SVG given as bytes; renders it once per size into a pixmap so repaints are cheap."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderers: dict[str, QSvgRenderer] = {}
+        self._name = ""
+        self._pixmap: QPixmap | None = None
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_svg(self, name: str, data: bytes) -> None:
+        """Show the illustration `name`; `data` is parsed only the first time a name is seen."""
+        if name and name not in self._renderers:
+            self._renderers[name] = QSvgRenderer(QByteArray(data), self)
+        if name != self._name:
+            self._name = name
+            self._pixmap = None
+            self.update()
+
+    def clear(self) -> None:
+        self.set_svg("", b"")
+
+    @property
+    def name(self) -> str:
+        return self._name
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(400, 300)
+
+    def image_rect(self) -> QRectF:
+        """Where the picture is drawn: the largest rectangle of its aspect ratio that fits."""
+        renderer = self._renderers.get(self._name)
+        if renderer is None or self.width() <= 0 or self.height() <= 0:
+            return QRectF()
+        view = renderer.viewBoxF()
+        ratio = view.width() / view.height() if view.height() > 0 else 4 / 3
+        width = min(float(self.width()), self.height() * ratio)
+        height = width / ratio
+        return QRectF((self.width() - width) / 2, (self.height() - height) / 2, width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        rect = self.image_rect()
+        if rect.isEmpty():
+            return
+        ratio = self.devicePixelRatioF()
+        wanted = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+        if self._pixmap is None or self._pixmap.size() != wanted:
+            self._pixmap = QPixmap(wanted)
+            self._pixmap.setDevicePixelRatio(ratio)
+            self._pixmap.fill(Qt.GlobalColor.transparent)
+            with_painter = QPainter(self._pixmap)
+            with_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderers[self._name].render(with_painter, QRectF(0, 0, rect.width(), rect.height()))
+            with_painter.end()
+        painter = QPainter(self)
+        painter.drawPixmap(rect.topLeft(), self._pixmap)
+        painter.end()

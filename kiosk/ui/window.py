@@ -1,0 +1,80 @@
+"""The kiosk's one window: a stack of pages, the transition overlay, and sizes from the window size."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QLayout, QStackedLayout, QWidget
+
+from kiosk.ui.attract_page import AttractPage
+from kiosk.ui.error_page import ErrorPage
+from kiosk.ui.question_page import QuestionPage
+from kiosk.ui.result_page import ResultPage
+from kiosk.ui.slide_page import SlidePage
+from kiosk.ui.theme import Metrics, metrics_for, style_sheet
+from kiosk.ui.transition import TransitionOverlay
+
+
+class KioskWindow(QWidget):
+    """Holds the pages; knows nothing of the visit. Fullscreen is the wiring's business."""
+
+    def __init__(self, font_family: str = "", icons: dict[str, bytes] | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Clinic kiosk")
+        self.font_family = font_family
+        self.large_text = False
+        self.attract = AttractPage()
+        self.slide = SlidePage()
+        self.question = QuestionPage(icons or {})
+        self.result = ResultPage()
+        self.error = ErrorPage()
+        self.pages: list[QWidget] = [self.attract, self.slide, self.question, self.result, self.error]
+        self._stack = QStackedLayout(self)
+        # The window's size comes from the screen, never from its contents.
+        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        for page in self.pages:
+            self._stack.addWidget(page)
+        self.overlay = TransitionOverlay(self)
+        self.metrics: Metrics = metrics_for(1920, 1080)
+        self._applied_for: tuple[int, int, bool] | None = None
+
+    def add_page(self, page: QWidget) -> None:
+        """Later features (quiz, staff) add their pages here."""
+        self.pages.append(page)
+        self._stack.addWidget(page)
+        self._applied_for = None
+        self._apply_metrics()
+
+    @property
+    def current_page(self) -> QWidget:
+        return self._stack.currentWidget()
+
+    def begin_transition(self, direction: int = 0) -> None:
+        """Snapshot what is on screen now, before the pages change, and fade it out over the new one."""
+        if self.isVisible() and self.overlay.duration_ms > 0:
+            snapshot = self.grab()
+            self.overlay.play(snapshot, direction)
+
+    def show_page(self, page: QWidget) -> None:
+        self._stack.setCurrentWidget(page)
+        self.overlay.raise_()
+
+    def set_large_text(self, on: bool) -> None:
+        self.large_text = on
+        self._apply_metrics()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._apply_metrics()
+
+    def _apply_metrics(self) -> None:
+        key = (self.width(), self.height(), self.large_text)
+        if key == self._applied_for:
+            return
+        self._applied_for = key
+        self.metrics = metrics_for(self.width(), self.height(), self.large_text)
+        landscape = self.width() >= self.height()
+        self.setStyleSheet(style_sheet(self.metrics, family=self.font_family))
+        for page in self.pages:
+            apply = getattr(page, "apply_metrics", None)
+            if apply is not None:
+                apply(self.metrics, landscape)

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Set up everything the kiosk needs on a Debian or Ubuntu machine; safe to run again (it skips what is done).
+#   scripts/setup.sh          the kiosk
+#   scripts/setup.sh --tests  the kiosk and the test tools
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages: a Japanese font, and the libraries Qt's window plugins load (X11, Wayland, offscreen).
+DEB_PACKAGES=(
+  fonts-noto-cjk
+  libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
+  libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1
+)
+
+python_ok() { "$1" -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
+PYTHON=""
+for candidate in python3 python3.13 python3.12 python3.11; do
+  if command -v "$candidate" >/dev/null && python_ok "$candidate"; then PYTHON=$candidate; break; fi
+done
+[ -n "$PYTHON" ] || DEB_PACKAGES+=(python3 python3-venv)
+
+missing=()
+if command -v dpkg-query >/dev/null; then
+  for package in "${DEB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+[ -n "$PYTHON" ] || PYTHON=python3
+
+# Python packages in a virtual environment beside the code (no system-wide pip installs).
+extras=""; [ "${1:-}" = "--tests" ] && extras="[test]"
+stamp=".venv/.installed-$(cat pyproject.toml | sha1sum | cut -c1-12)${extras:+-tests}"
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $PYTHON"
+  "$PYTHON" -m venv .venv
+fi
+if [ ! -e "$stamp" ]; then
+  echo "setup: installing Python packages${extras:+ (with test tools)}"
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e ".$extras"
+  rm -f .venv/.installed-*
+  touch "$stamp"
+fi

@@ -1,0 +1,58 @@
+"""Shared fixtures. Qt runs offscreen; any unexpected Qt warning or kiosk log at WARNING fails a test."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_CONTENT = ROOT / "content"
+ILLUSTRATIONS = Path("/tmp/kiosk-ill")  # TEMP
+TINY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600"><circle cx="400" cy="300" r="100"/></svg>'
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need a QApplication are marked `qt` automatically, so `-m 'not qt'` runs the pure ones."""
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()) or "kiosk" in getattr(item, "fixturenames", ()):
+            item.add_marker("qt")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "qt: needs a QApplication (added automatically)")
+    config.addinivalue_line("markers", "allow_warnings: the test expects kiosk log records at WARNING or above")
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_kiosk_warnings(request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture) -> None:
+    """A kiosk log record at WARNING or above fails the test unless the test says it expects one."""
+    caplog.set_level(logging.DEBUG, logger="kiosk")
+    yield
+    if request.node.get_closest_marker("allow_warnings"):
+        return
+    loud = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING and r.name.startswith("kiosk")]
+    assert not loud, "unexpected log records: " + "; ".join(f"{r.name}: {r.getMessage()}" for r in loud)
+
+
+@pytest.fixture
+def illustrations(tmp_path: Path) -> Path:
+    """A folder of small valid illustrations with every name a test deck uses."""
+    folder = tmp_path / "illustrations"
+    folder.mkdir()
+    for name in ("a.svg", "b.svg", "c.svg", "attract.svg"):
+        (folder / name).write_bytes(TINY_SVG)
+    return folder
+
+
+@pytest.fixture
+def shipped_copy(tmp_path: Path) -> Path:
+    """A writable copy of the shipped content folder."""
+    target = tmp_path / "content"
+    shutil.copytree(SHIPPED_CONTENT, target)
+    return target

@@ -1,0 +1,72 @@
+"""result.md (take-home points, score words) and ui.toml (interface strings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.result import parse_result
+from kiosk.content.strings import REQUIRED, parse_strings
+
+GOOD = """# 今日のポイント
+- 一つ目
+- 二つ目
+- 三つ目
+
+## 全問正解
+<!-- min: 100 -->
+すばらしい。
+
+## ありがとう
+<!-- min: 0 -->
+読んでくれてありがとう。
+"""
+
+
+def test_result_parses_and_picks_message_by_share() -> None:
+    """The take-home points parse, and the highest range not above the score is chosen."""
+    result, problems = parse_result(GOOD, Path("result.md"))
+    assert problems == [] and result is not None
+    assert result.takeaways == ("一つ目", "二つ目", "三つ目")
+    assert result.message_for(5, 5).headline == "全問正解"
+    assert result.message_for(4, 5).headline == "ありがとう"
+    assert result.message_for(0, 0).headline == "全問正解"  # no questions: nothing was missed
+
+
+def test_result_problems() -> None:
+    """Wrong number of points, a message without min or words, no min 0: each reported."""
+    text = "# ポイント\n- 一\n- 二\n\n## A\n<!-- min: 150 -->\nx\n\n## B\n\n## C\n<!-- min: 50 -->\n"
+    _, problems = parse_result(text, Path("result.md"))
+    found = [str(p) for p in problems]
+    assert "result.md:1: give exactly 3 take-home points as '- ' lines, found 2" in found
+    assert "result.md:6: min must be a whole number from 0 to 100, not '150'" in found
+    assert any(m.startswith("result.md:9: the message needs <!-- min: N -->") for m in found)
+    assert "result.md:11: the message has no sentence under its heading" in found
+
+
+def test_result_needs_a_message_for_every_score() -> None:
+    """Without a min: 0 message some scores would have no words."""
+    text = "# P\n- a\n- b\n- c\n## Top\n<!-- min: 100 -->\nyes\n"
+    _, problems = parse_result(text, Path("result.md"))
+    assert [str(p) for p in problems] == ["result.md:5: one message must have min: 0 so every score has words"]
+
+
+def full_strings(**override: str) -> str:
+    values = {key: "x {current} {total} {right}" if "progress" in key or key == "score" else "x" for key in REQUIRED}
+    values.update(override)
+    return "\n".join(f'{k} = "{v}"' for k, v in values.items())
+
+
+def test_strings_complete_file_is_fine() -> None:
+    """A file with every required key parses without problems."""
+    strings, problems = parse_strings(full_strings(), Path("ui.toml"))
+    assert problems == [] and set(REQUIRED) <= set(strings)
+
+
+def test_strings_missing_key_bad_toml_bad_placeholder() -> None:
+    """A missing key, broken TOML (with its line) and an unknown placeholder are reported."""
+    text = "\n".join(line for line in full_strings().split("\n") if not line.startswith("next ="))
+    assert any("missing next (the Next button)" in str(p) for p in parse_strings(text, Path("ui.toml"))[1])
+    _, problems = parse_strings('a = "x"\nb = oops\n', Path("ui.toml"))
+    assert str(problems[0]).startswith("ui.toml:2: not valid TOML")
+    _, problems = parse_strings(full_strings(progress="{page} of {total}"), Path("ui.toml"))
+    assert any("progress: unknown placeholder 'page'" in str(p) for p in problems)

@@ -1,0 +1,66 @@
+"""The `kiosk` command as a practitioner uses it: validate prints path:line: message, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk import cli
+from tests.conftest import ROOT
+
+
+def test_validate_shipped_content_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    """The shipped content validates: exit 0 and an OK line naming each language."""
+    assert cli.main(["validate", str(ROOT / "content")]) == 0
+    assert "OK (ja:" in capsys.readouterr().out
+
+
+def test_validate_broken_content_prints_every_problem_and_exits_1(
+    shipped_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each problem is one `path:line: message` line; the exit code is 1."""
+    quiz = shipped_copy / "ja" / "quiz.md"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("- [x]", "- [ ]", 2), encoding="utf-8")
+    deck = shipped_copy / "ja" / "deck.md"
+    deck.write_bytes(deck.read_bytes() + "\n---\n<!-- id: extra -->\n# 追加\n\n[リンク](https://x.org)\n".encode())
+    assert cli.main(["validate", str(shipped_copy)]) == 1
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert len(lines) == 3
+    for line in lines:
+        path, number, message = line.split(":", 2)
+        assert Path(path).name in {"quiz.md", "deck.md"} and number.isdigit() and message.strip()
+
+
+def test_validate_shift_jis_file_from_a_subprocess_has_no_traceback(shipped_copy: Path) -> None:
+    """Run as a real command on a Shift_JIS deck: a clear message, exit 1, no traceback."""
+    deck = shipped_copy / "ja" / "deck.md"
+    deck.write_bytes(deck.read_text(encoding="utf-8").encode("cp932", errors="replace"))
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", str(shipped_copy)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert "deck.md:1: this looks like Shift_JIS; save the file as UTF-8" in done.stdout
+
+
+def test_main_py_passes_subcommands_through() -> None:
+    """`python main.py validate` validates instead of starting the kiosk."""
+    done = subprocess.run(
+        [sys.executable, "main.py", "validate"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A malformed --size is refused by the argument parser with a clear message."""
+    with pytest.raises(SystemExit) as caught:
+        cli.main(["render", "--out", "x", "--size", "big"])
+    assert caught.value.code == 2
+    assert "size must look like 1920x1080" in capsys.readouterr().err

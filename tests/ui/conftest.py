@@ -1,0 +1,35 @@
+"""Fixtures for tests that drive the real kiosk offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import Kiosk, Options, build
+from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot) -> Iterator[Callable[..., Kiosk]]:
+    """Build a shown, windowed kiosk; closed after the test."""
+    built: list[Kiosk] = []
+
+    def make(size: tuple[int, int] = (1920, 1080), content: Path = SHIPPED_CONTENT, **options: object) -> Kiosk:
+        kiosk = build(Options(content=content, illustrations=ILLUSTRATIONS, windowed=True, size=size, **options))
+        kiosk.show()
+        qtbot.waitExposed(kiosk.window)
+        built.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in built:
+        kiosk.close()
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Callable[..., Kiosk]) -> Kiosk:
+    """The shipped content at 1920x1080, transitions on."""
+    return make_kiosk()

@@ -1,0 +1,46 @@
+"""Every screen at every supported size meets DESIGN.md's numbers: text sizes, fit, targets, no overlap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk
+from kiosk.render import visit_screens
+from tests.ui.layout_checks import layout_problems
+
+SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1080, 1920)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_fits_at_every_size(make_kiosk: Callable[..., Kiosk], size: tuple[int, int]) -> None:
+    """Walk the whole visit and check each screen's layout from the widgets."""
+    kiosk = make_kiosk(size=size, transitions=False)
+    scale = min(size) / 1080
+    problems: list[str] = []
+    for screen in visit_screens(kiosk):
+        QApplication.processEvents()
+        window = kiosk.window
+        assert (window.width(), window.height()) == size
+        problems += [f"{screen}: {p}" for p in layout_problems(window.current_page, window, scale)]
+    assert problems == []
+
+
+def test_the_checks_catch_cut_text_small_targets_and_overlap(qtbot) -> None:  # noqa: ANN001
+    """The layout checks themselves fail on cut-off text, a small button and overlapping widgets."""
+    from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    root.resize(800, 600)
+    label = QLabel("長い文章です。" * 20, root)
+    label.setWordWrap(True)
+    label.setStyleSheet("font-size: 40px")
+    label.setGeometry(0, 0, 300, 50)
+    button = QPushButton("x", root)
+    button.setGeometry(100, 20, 100, 40)
+    root.show()
+    found = "\n".join(layout_problems(root, root, 1.0))
+    assert "cut off" in found and "40px tall" in found and "overlaps" in found
