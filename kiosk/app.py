@@ -1,25 +1,32 @@
-"""The one place that wires everything: content, visit flow, window, signals, fullscreen, faults."""
+"""The one place that wires everything: settings, content, flow, window, staff layer, clocks, faults."""
 
 from __future__ import annotations
 
 import logging
-import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.content.loader import load_library
 from kiosk.content.model import Library
+from kiosk.content.strings import FALLBACK
 from kiosk.errors import LocatedError
 from kiosk.flow import Flow, Screen, VisitState
 from kiosk.icons import load_icons
-from kiosk.qr import QrMatrix, qr_matrix
+from kiosk.presenter import Presenter
+from kiosk.settings import Settings, load_settings, save_override
+from kiosk.staff import StaffGate, Verdict
+from kiosk.timeouts import Timeouts
 from kiosk.ui.fonts import japanese_family
+from kiosk.ui.idle_prompt import IdlePrompt
+from kiosk.ui.input_guard import InputGuard
+from kiosk.ui.pin_pad import PinPad
+from kiosk.ui.staff_menu import StaffMenu
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.app")
@@ -27,37 +34,79 @@ log = logging.getLogger("kiosk.app")
 
 @dataclass(frozen=True)
 class Options:
-    """How to run: content, language, window size and mode."""
+    """How to run, from the command line; None means "from the settings file" or the platform default."""
 
-    content: Path = paths.SHIPPED_CONTENT
+    content: Path | None = None
     illustrations: Path = paths.ILLUSTRATIONS
-    language: str = "ja"
+    language: str | None = None
     windowed: bool = False
     size: tuple[int, int] = (1920, 1080)
-    transitions: bool = True
+    lockdown: bool | None = None  # default: locked down unless windowed
+    transitions: bool | None = None
+    config_dir: Path | None = None
+    data_dir: Path | None = None
+    settings: Settings | None = None
 
 
 class Kiosk:
-    """Connects the flow to the window: flow state in, page calls out; page signals in, flow events out."""
+    """Builds the pieces and connects their signals; holds no visit logic of its own."""
 
-    def __init__(self, options: Options, library: Library | None, problems: list[LocatedError]) -> None:
+    def __init__(self, options: Options) -> None:
         self.options = options
+        self.config_dir = options.config_dir or paths.config_dir()
+        self.data_dir = options.data_dir or paths.data_dir()
+        self.settings_path = self.config_dir / "settings.toml"
+        if options.settings is not None:
+            self.settings, self.config_problems = options.settings, []
+        else:
+            self.settings, self.config_problems = load_settings(self.settings_path)
+        self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown
+        self.content_root = options.content or (
+            Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
+        )
         self.window = KioskWindow(japanese_family(), load_icons(paths.ICONS))
-        if not options.transitions:
+        self.window.closable = not self.lockdown
+        transitions = self.settings.transitions if options.transitions is None else options.transitions
+        if not transitions:
             self.window.overlay.duration_ms = 0
-        self.problems = problems
-        self._qr_cache: dict[str, QrMatrix] = {}
+        self.idle_prompt = IdlePrompt(self.window)
+        self.pin_pad = PinPad(self.window)
+        self.staff_menu = StaffMenu(self.window)
+        for layer in (self.idle_prompt, self.pin_pad, self.staff_menu):
+            self.window.add_layer(layer)
+        self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
+        ensure_application().installEventFilter(self.guard)
+        self.timeouts = Timeouts(self.settings, self.window)
+        self.gate = StaffGate(self.config_dir / "pin.json", self.data_dir / "lockout.json", self.settings)
+        self._lock_timer = QTimer(self.window, interval=1000)
+        self._lock_timer.timeout.connect(self._refresh_lock)
         self.flow: Flow | None = None
+        self.presenter: Presenter | None = None
+        self.problems: list[LocatedError] = []
+        self._connect_layers()
+        library, problems = load_library(self.content_root, options.illustrations)
         if library is None:
             self._show_problems(problems)
-            return
-        self.flow = Flow(library, options.language)
-        self.flow.subscribe(self._show)
-        self._last = self.flow.state
-        self._connect(self.flow)
-        self._show(self.flow.state)
+        else:
+            self._install(library)
 
-    def _connect(self, flow: Flow) -> None:
+    # -- content ----------------------------------------------------------------------------
+    def _install(self, library: Library) -> None:
+        """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
+        language = self.options.language or self.settings.default_language
+        if language not in library.lessons:
+            language = library.languages[0]
+        if self.flow is not None:
+            self.flow.default_language = language
+            self.flow.replace_library(library)
+            return
+        self.flow = Flow(library, language)
+        self.presenter = Presenter(self.window, self.flow)
+        self.flow.subscribe(self._on_state)
+        self._connect_pages(self.flow)
+        self._on_state(self.flow.state)
+
+    def _connect_pages(self, flow: Flow) -> None:
         window = self.window
         window.attract.start_requested.connect(lambda language: flow.start(language or None))
         window.slide.next_requested.connect(flow.next)
@@ -70,75 +119,170 @@ class Kiosk:
         window.question.home_requested.connect(lambda: flow.end_visit("home"))
         window.result.finish_requested.connect(lambda: flow.end_visit("finished"))
 
-    # -- drawing the state ------------------------------------------------------------------
-    def _show(self, state: VisitState) -> None:
-        assert self.flow is not None
-        window, lesson = self.window, self.flow.lesson
-        window.begin_transition(self._direction(self._last, state))
-        self._last = state
-        if state.screen is Screen.ATTRACT:
-            deck = lesson.deck
-            image = (deck.image, lesson.images[deck.image]) if deck.image else None
-            languages = [(code, les.language_name) for code, les in sorted(self.flow.library.lessons.items())]
-            window.attract.show_attract(deck.title, deck.subtitle, image, lesson.strings["touch_to_start"], languages)
-            window.show_page(window.attract)
-        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
-            slides = lesson.deck.slides
-            slide = slides[state.slide]
-            image = lesson.images.get(slide.image) if slide.image else None
-            review = state.screen is Screen.REVIEW
-            window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review)
-            window.show_page(window.slide)
-        elif state.screen is Screen.QUESTION:
-            question = lesson.questions[state.question]
-            window.question.show_question(
-                question,
-                state.orders[state.question],
-                state.answers[state.question],
-                state.question + 1,
-                len(lesson.questions),
-                lesson.strings,
-            )
-            window.show_page(window.question)
-        elif state.screen is Screen.RESULT:
-            right, total = self.flow.score()
-            message = lesson.result.message_for(right, total)
-            qr = self._qr(lesson.deck.qr)
-            window.result.show_result(message, right, total, lesson.result, qr, lesson.strings)
-            window.show_page(window.result)
-
-    def _qr(self, address: str | None) -> QrMatrix | None:
-        """The QR matrix for an address, made once per address."""
-        if address is None:
-            return None
-        if address not in self._qr_cache:
-            self._qr_cache[address] = qr_matrix(address)
-        return self._qr_cache[address]
-
-    @staticmethod
-    def _direction(old: VisitState, new: VisitState) -> int:
-        if old.screen is new.screen is Screen.SLIDE:
-            return 1 if new.slide > old.slide else -1
-        return 0
+    def _on_state(self, state: VisitState) -> None:
+        assert self.presenter is not None
+        self.presenter.show(state)
+        self.timeouts.set_screen(state.screen)
 
     def _show_problems(self, problems: list[LocatedError]) -> None:
+        self.problems = problems
         for problem in problems:
             log.error("content problem: %s", problem)
         heading = "The lesson cannot start: the content has problems / 内容に問題があるため開始できません"
         self.window.error.show_problems(heading, [str(p) for p in problems])
         self.window.show_page(self.window.error)
 
+    @property
+    def strings(self) -> dict[str, str]:
+        return self.flow.lesson.strings if self.flow is not None else FALLBACK
+
+    # -- idle prompt and staff layer ----------------------------------------------------------
+    def _connect_layers(self) -> None:
+        self.guard.activity.connect(self.timeouts.touched)
+        self.guard.staff_requested.connect(self.open_staff)
+        self.timeouts.prompt.connect(self._show_idle_prompt)
+        self.timeouts.countdown.connect(
+            lambda seconds: self.idle_prompt.set_seconds(self.strings["countdown"].format(seconds=seconds))
+        )
+        self.timeouts.keep.connect(self.idle_prompt.hide)
+        self.timeouts.expired.connect(self._on_expired)
+        self.idle_prompt.continue_requested.connect(self.timeouts.touched)
+        self.pin_pad.pin_submitted.connect(self._on_pin)
+        self.pin_pad.cancelled.connect(self.close_staff)
+        menu = self.staff_menu
+        menu.start_over.connect(lambda: self._end_visit_from_staff())
+        menu.reload_content.connect(self.reload_content)
+        menu.next_language.connect(self._next_language)
+        menu.leave_kiosk.connect(self.leave)
+        menu.close_menu.connect(self.close_staff)
+
+    def _show_idle_prompt(self) -> None:
+        strings = self.strings
+        self.idle_prompt.show_prompt(strings["still_there"], strings["still_there_hint"], strings["continue"])
+        self.idle_prompt.open()
+
+    def _on_expired(self, reason: str) -> None:
+        self.close_staff()
+        self.idle_prompt.hide()
+        if self.flow is not None:
+            self.flow.end_visit(reason)
+
+    def open_staff(self) -> None:
+        """The corner hold or the key chord: open the PIN pad (never the menu directly)."""
+        if self.staff_menu.isVisible() or self.pin_pad.isVisible():
+            return
+        strings = self.strings
+        outcome = self.gate.status()
+        message = {
+            Verdict.NO_PIN: strings["staff_pin_not_set"],
+            Verdict.LOCKED: strings["staff_pin_locked"].format(seconds=round(outcome.seconds_locked)),
+        }.get(outcome.verdict, strings["staff_pin_hint"])
+        self.pin_pad.show_pad(strings["staff_pin_title"], message, strings["cancel"])
+        self.pin_pad.set_locked(outcome.verdict in (Verdict.LOCKED, Verdict.NO_PIN))
+        if outcome.verdict is Verdict.LOCKED:
+            self._lock_timer.start()
+        self.pin_pad.open()
+        self.pin_pad.setFocus()
+        self.guard.typing_allowed = True
+        self.timeouts.set_staff_open(True)
+
+    def _on_pin(self, attempt: str) -> None:
+        outcome = self.gate.try_pin(attempt)
+        strings = self.strings
+        if outcome.verdict is Verdict.OPEN:
+            self.pin_pad.hide()
+            self.guard.typing_allowed = False
+            self._show_menu()
+        elif outcome.verdict is Verdict.LOCKED:
+            self.pin_pad.set_locked(True)
+            self.pin_pad.set_message(strings["staff_pin_locked"].format(seconds=round(outcome.seconds_locked)))
+            self._lock_timer.start()
+        elif outcome.verdict is Verdict.NO_PIN:
+            self.pin_pad.set_message(strings["staff_pin_not_set"])
+        else:
+            self.pin_pad.set_message(strings["staff_pin_wrong"].format(left=outcome.tries_left))
+
+    def _refresh_lock(self) -> None:
+        left = self.gate.lockout.locked_for()
+        if not self.pin_pad.isVisible() or left <= 0:
+            self._lock_timer.stop()
+            if self.pin_pad.isVisible():
+                self.pin_pad.set_locked(False)
+                self.pin_pad.set_message(self.strings["staff_pin_hint"])
+            return
+        self.pin_pad.set_message(self.strings["staff_pin_locked"].format(seconds=round(left)))
+
+    def _show_menu(self, notes: list[str] | None = None) -> None:
+        strings = self.strings
+        lessons = self.flow.library.lessons if self.flow else {}
+        default = self.flow.default_language if self.flow else ""
+        language = lessons[default].language_name if default in lessons else "-"
+        labels = {
+            "start_over": strings["staff_start_over"],
+            "reload": strings["staff_reload"],
+            "language": strings["staff_language"].format(language=language),
+            "statistics": strings["staff_statistics"],
+            "leave": strings["staff_leave"],
+            "close": strings["staff_close"],
+        }
+        base = [str(p) for p in self.config_problems]
+        self.staff_menu.show_menu(strings["staff_title"], labels, (notes or []) + base)
+        self.staff_menu.open()
+
+    def close_staff(self) -> None:
+        self.pin_pad.hide()
+        self.staff_menu.hide()
+        self._lock_timer.stop()
+        self.guard.typing_allowed = False
+        self.timeouts.set_staff_open(False)
+
+    def _end_visit_from_staff(self) -> None:
+        self.close_staff()
+        if self.flow is not None:
+            self.flow.end_visit("staff")
+
+    def reload_content(self) -> None:
+        """Validate first; on failure keep the current content running and show staff the problems."""
+        library, problems = load_library(self.content_root, self.options.illustrations)
+        if library is None:
+            for problem in problems:
+                log.warning("reload refused: %s", problem)
+            self._show_menu([self.strings["staff_reload_failed"], *(str(p) for p in problems)])
+            return
+        log.info("content reloaded from %s", self.content_root)
+        self._install(library)
+        self._show_menu([self.strings["staff_reloaded"]])
+
+    def _next_language(self) -> None:
+        if self.flow is None:
+            return
+        languages = self.flow.library.languages
+        current = self.flow.default_language
+        self.flow.default_language = (
+            languages[(languages.index(current) + 1) % len(languages)] if current in languages else languages[0]
+        )
+        save_override(self.settings_path, "default_language", self.flow.default_language)
+        self.flow.end_visit("language changed")
+        self._show_menu()
+
+    def leave(self) -> None:
+        """Staff chose to leave the kiosk: the only way out in lockdown."""
+        log.info("leaving the kiosk (staff menu)")
+        self.window.closable = True
+        self.close()
+        QApplication.quit()
+
     # -- faults -----------------------------------------------------------------------------
     def recover(self) -> None:
-        """After an unexpected error: forget the visit and show the attract screen."""
+        """After an unexpected error: close any layer, forget the visit, show the attract screen."""
+        self.close_staff()
+        self.idle_prompt.hide()
         if self.flow is not None:
             self.flow.end_visit("error")
 
     def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         """Log an exception raised in any handler and return to the attract screen instead of dying."""
-        log.critical(
-            "unexpected error, returning to the start:\n%s", "".join(traceback.format_exception(kind, error, tb))
-        )
+        log.critical("unexpected error, starting over:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         try:
             self.recover()
         except Exception:  # the recovery itself failed: the log has both
@@ -152,10 +296,14 @@ class Kiosk:
             self.window.show()
             return
         self.window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if self.settings.hide_cursor:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         self.window.showFullScreen()
 
     def close(self) -> None:
         """Close and delete the window now (offscreen renders and tests end cleanly)."""
+        ensure_application().removeEventFilter(self.guard)
+        self.window.closable = True
         self.window.close()
         self.window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -165,14 +313,13 @@ def ensure_application() -> QApplication:
     """The QApplication, created once."""
     app = QApplication.instance()
     if app is None:
-        app = QApplication(sys.argv[:1])
+        app = QApplication([paths.APP_NAME])
         app.setApplicationName(paths.APP_NAME)
     assert isinstance(app, QApplication)
     return app
 
 
 def build(options: Options) -> Kiosk:
-    """Load the content and build the kiosk (shown by the caller)."""
+    """Build the kiosk (shown by the caller)."""
     ensure_application()
-    library, problems = load_library(options.content, options.illustrations)
-    return Kiosk(options, library, problems)
+    return Kiosk(options)

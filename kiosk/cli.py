@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.app import Options
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "render")
+COMMANDS = ("run", "validate", "render", "set-pin", "config", "stats")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -29,9 +31,19 @@ def _parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="start the kiosk (fullscreen unless --windowed)")
     run.add_argument("--windowed", action="store_true", help="an ordinary window for development and review")
     run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed (default 1920x1080)")
-    run.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT, help="content folder")
-    run.add_argument("--lang", default="ja", help="default language (a content folder name)")
+    run.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
+    run.add_argument("--lang", help="default language, a content folder name (default: the settings file's)")
+    run.add_argument("--lockdown", action="store_true", help="lock the window down even with --windowed")
     run.add_argument("--debug", action="store_true", help="log every state change")
+
+    commands.add_parser("set-pin", help="set the staff PIN (asked twice, never shown or stored in plain text)")
+
+    config = commands.add_parser("config", help="the settings file")
+    config_commands = config.add_subparsers(dest="config_command", required=True)
+    check = config_commands.add_parser("check", help="print path:line: message for every bad option")
+    check.add_argument("file", nargs="?", type=Path, help="settings file (default: the platform's)")
+    config_commands.add_parser("example", help="print a settings file with every option and its default")
+    config_commands.add_parser("path", help="print where the settings file, logs and data live")
 
     validate = commands.add_parser("validate", help="check a content folder; print path:line: message per problem")
     validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
@@ -77,10 +89,61 @@ def cmd_run(args: argparse.Namespace) -> int:
     log_file = setup_logging(paths.log_dir(), logging.DEBUG if args.debug else logging.INFO)
     log.info("starting; log file %s", log_file)
     app = ensure_application()
-    kiosk = build(Options(content=args.content, language=args.lang, windowed=args.windowed, size=args.size))
+    options = Options(
+        content=args.content,
+        language=args.lang,
+        windowed=args.windowed,
+        size=args.size,
+        lockdown=True if args.lockdown else None,
+    )
+    kiosk = build(options)
     sys.excepthook = kiosk.excepthook
     kiosk.show()
     return app.exec()
+
+
+def cmd_set_pin(ask: Callable[[str], str] = getpass.getpass) -> int:
+    from kiosk.pin import PinError, save_pin, validate_pin_format
+
+    path = paths.config_dir() / "pin.json"
+    try:
+        pin = ask("New staff PIN (digits, 6 suggested): ")
+        validate_pin_format(pin)
+        if ask("The same PIN again: ") != pin:
+            print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
+            return 1
+        save_pin(path, pin)
+    except PinError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    except EOFError:
+        print("kiosk: no PIN given; nothing was changed", file=sys.stderr)
+        return 1
+    print(f"staff PIN saved (as a salted scrypt hash) in {path}")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    from kiosk.settings import example_file, load_settings
+
+    if args.config_command == "example":
+        print(example_file(), end="")
+        return 0
+    if args.config_command == "path":
+        print(f"settings: {paths.config_dir() / 'settings.toml'}")
+        print(f"staff PIN: {paths.config_dir() / 'pin.json'}")
+        print(f"logs: {paths.log_dir()}")
+        print(f"statistics and lockout: {paths.data_dir()}")
+        return 0
+    path = args.file or paths.config_dir() / "settings.toml"
+    logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # the problems are printed below instead
+    _, problems = load_settings(path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        return 1
+    print(f"{path}: OK" if path.exists() else f"{path}: not found; every option has its default")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args.content)
         if args.command == "render":
             return cmd_render(args)
+        if args.command == "set-pin":
+            return cmd_set_pin()
+        if args.command == "config":
+            return cmd_config(args)
         if args.command in (None, "run"):
             if args.command is None:
                 args = _parser().parse_args(["run"])

@@ -120,6 +120,12 @@ class Flow:
             return False
         return self._go(VisitState(), f"end visit ({reason})")
 
+    def replace_library(self, library: Library) -> None:
+        """New content (a staff reload): the current visit ends, the next one uses it."""
+        self.library = library
+        self.end_visit("content reloaded")
+        self._go(VisitState(), "content reloaded")
+
     # -- queries ----------------------------------------------------------------------------
     def score(self) -> tuple[int, int]:
         """(right answers, questions) of the visit so far."""

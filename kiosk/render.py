@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
+from dataclasses import replace
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from kiosk.app import Kiosk, Options, build
 from kiosk.flow import Flow
+from kiosk.pin import save_pin
+from kiosk.settings import Settings
+
+RENDER_PIN = "246810"
 
 
 def visit_screens(kiosk: Kiosk) -> Iterator[str]:
@@ -40,14 +46,41 @@ def _extra_screens(kiosk: Kiosk, flow: Flow) -> Iterator[str]:
             flow.back_to_question()
         flow.next()
     yield "result"
+    # The layers over the screens: idle prompt (over a slide), PIN pad, staff menu.
+    flow.end_visit("render")
+    flow.start(kiosk.options.language)
+    flow.next()
+    kiosk.timeouts.prompt.emit()
+    kiosk.timeouts.countdown.emit(round(kiosk.settings.idle_countdown_seconds))
+    yield "idle-prompt"
+    kiosk.timeouts.keep.emit()
+    save_pin(kiosk.config_dir / "pin.json", RENDER_PIN)
+    kiosk.open_staff()
+    yield "staff-pin-pad"
+    kiosk.pin_pad.pin_submitted.emit(RENDER_PIN)
+    yield "staff-menu"
+    kiosk.close_staff()
 
 
 def render_all(options: Options, out: Path, on_file: Callable[[Path], None] | None = None) -> list[Path]:
     """Render every screen at options.size into `out`; return the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
+        # A throwaway config and data folder: rendering never touches the real PIN, lockout or statistics.
+        overrides = {"windowed": True, "transitions": False, "lockdown": False}
+        overrides |= {"config_dir": Path(scratch) / "config", "data_dir": Path(scratch) / "data"}
+        overrides["settings"] = options.settings or Settings()
+        kiosk = build(replace(options, **overrides))
+        try:
+            return _render(kiosk, out, on_file)
+        finally:
+            kiosk.close()
+
+
+def _render(kiosk: Kiosk, out: Path, on_file: Callable[[Path], None] | None) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
-    kiosk = build(Options(**{**options.__dict__, "windowed": True, "transitions": False}))
     kiosk.show()
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -59,5 +92,4 @@ def render_all(options: Options, out: Path, on_file: Callable[[Path], None] | No
         written.append(path)
         if on_file:
             on_file(path)
-    kiosk.close()
     return written

@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = ROOT / "content"
-ILLUSTRATIONS = Path("/tmp/kiosk-ill")  # TEMP
+ILLUSTRATIONS = ROOT / "assets" / "illustrations"
 TINY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600"><circle cx="400" cy="300" r="100"/></svg>'
 
 

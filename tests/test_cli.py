@@ -15,7 +15,8 @@ from tests.conftest import ROOT
 def test_validate_shipped_content_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     """The shipped content validates: exit 0 and an OK line naming each language."""
     assert cli.main(["validate", str(ROOT / "content")]) == 0
-    assert "OK (ja:" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert ": OK (" in out and "ja: " in out
 
 
 def test_validate_broken_content_prints_every_problem_and_exits_1(
@@ -47,14 +48,12 @@ def test_validate_shift_jis_file_from_a_subprocess_has_no_traceback(shipped_copy
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
-    assert "deck.md:1: this looks like Shift_JIS; save the file as UTF-8" in done.stdout
+    assert "deck.md:2: this looks like Shift_JIS; save the file as UTF-8" in done.stdout
 
 
 def test_main_py_passes_subcommands_through() -> None:
     """`python main.py validate` validates instead of starting the kiosk."""
-    done = subprocess.run(
-        [sys.executable, "main.py", "validate"], capture_output=True, text=True, cwd=ROOT, timeout=60
-    )
+    done = subprocess.run([sys.executable, "main.py", "validate"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

@@ -29,6 +29,25 @@ REQUIRED: dict[str, str] = {
     "ask_front_desk": "the call to action on the result screen",
     "finish": "button that ends the visit",
     "content_error_title": "heading of the screen shown when content cannot be loaded",
+    "still_there": "the idle prompt's question",
+    "still_there_hint": "the idle prompt's explanation",
+    "countdown": "the idle countdown, with {seconds}",
+    "continue": "the idle prompt's button",
+    "staff_pin_title": "heading of the staff PIN pad",
+    "staff_pin_hint": "what to do on the PIN pad",
+    "staff_pin_wrong": "after a wrong PIN, with {left} tries left",
+    "staff_pin_locked": "while the pad is locked, with {seconds}",
+    "staff_pin_not_set": "on the pad when no PIN is set",
+    "cancel": "button that closes the PIN pad",
+    "staff_title": "heading of the staff menu",
+    "staff_start_over": "staff menu: end the visit now",
+    "staff_reload": "staff menu: reload the content",
+    "staff_language": "staff menu: default language, with {language}",
+    "staff_statistics": "staff menu: visit statistics",
+    "staff_leave": "staff menu: leave the kiosk",
+    "staff_close": "staff menu: close the menu",
+    "staff_reloaded": "after a successful reload",
+    "staff_reload_failed": "heading of the problems when a reload failed",
 }
 _LINE = re.compile(r"line (\d+)")
 
@@ -55,9 +74,37 @@ def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentEr
     for key, purpose in REQUIRED.items():
         if key not in data:
             problems.append(ContentError(path, len(lines), f"missing {key} ({purpose})"))
-    for key in ("progress", "question_progress", "score"):
+    for key in (
+        "progress",
+        "question_progress",
+        "score",
+        "countdown",
+        "staff_pin_wrong",
+        "staff_pin_locked",
+        "staff_language",
+    ):
         try:
-            strings.get(key, "").format(current=1, total=2, right=1)
+            strings.get(key, "").format(current=1, total=2, right=1, seconds=3, left=2, language="x")
         except (KeyError, IndexError, ValueError) as error:
             problems.append(ContentError(path, line_of(key), f"{key}: unknown placeholder {error}"))
     return strings, problems
+
+
+# Used by the staff layer when no content could be loaded at all (so staff can still reload).
+FALLBACK: dict[str, str] = {
+    "staff_pin_title": "スタッフ用 暗証番号 / Staff PIN",
+    "staff_pin_hint": "暗証番号を入れて OK / Enter the PIN, then OK",
+    "staff_pin_wrong": "違います / Wrong PIN ({left})",
+    "staff_pin_locked": "{seconds} 秒お待ちください / Locked: wait {seconds} s",
+    "staff_pin_not_set": "暗証番号が未設定です / No PIN set: see README (kiosk set-pin)",
+    "cancel": "閉じる / Close",
+    "staff_title": "スタッフメニュー / Staff menu",
+    "staff_start_over": "最初に戻す / Start over",
+    "staff_reload": "読み込み直す / Reload content",
+    "staff_language": "言語 / Language: {language}",
+    "staff_statistics": "利用の記録 / Statistics",
+    "staff_leave": "終了 / Leave the kiosk",
+    "staff_close": "閉じる / Close menu",
+    "staff_reloaded": "読み込み直しました / Content reloaded.",
+    "staff_reload_failed": "問題があります / The content has problems:",
+}

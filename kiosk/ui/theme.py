@@ -96,6 +96,9 @@ def style_sheet(m: Metrics, p: Palette = NORMAL, family: str = "") -> str:
     QLabel#answer_text {{ font-size: {m.body}px; color: {p.teal_dark}; font-weight: bold; }}
     QPushButton#answer_right QLabel, QPushButton#answer_wrong QLabel {{ color: {p.on_primary}; }}
     QPushButton#answer:disabled QLabel {{ color: {p.ink_soft}; }}
+    QLabel#countdown {{ font-size: {m.heading}px; font-weight: bold; color: {p.accent}; }}
+    QLabel#pin_dots {{ font-size: {m.title}px; color: {p.ink}; }}
+    QPushButton#pin_key {{ font-size: {m.title}px; }}
     QLabel#caption {{ font-size: {m.caption}px; color: {p.ink_soft}; }}
     QLabel#progress {{ font-size: {m.caption}px; color: {p.ink_soft}; font-weight: bold; }}
     QLabel#banner_right {{ font-size: {m.heading}px; font-weight: bold; color: {p.right}; }}

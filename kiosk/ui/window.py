@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QWidget
 
 from kiosk.ui.attract_page import AttractPage
@@ -34,6 +34,8 @@ class KioskWindow(QWidget):
         for page in self.pages:
             self._stack.addWidget(page)
         self.overlay = TransitionOverlay(self)
+        self.layers: list[QWidget] = []
+        self.closable = True  # False in lockdown: closing the window does nothing
         self.metrics: Metrics = metrics_for(1920, 1080)
         self._applied_for: tuple[int, int, bool] | None = None
 
@@ -41,6 +43,12 @@ class KioskWindow(QWidget):
         """Later features (quiz, staff) add their pages here."""
         self.pages.append(page)
         self._stack.addWidget(page)
+        self._applied_for = None
+        self._apply_metrics()
+
+    def add_layer(self, layer: QWidget) -> None:
+        """A full-window layer over the pages (idle prompt, PIN pad, staff menu)."""
+        self.layers.append(layer)
         self._applied_for = None
         self._apply_metrics()
 
@@ -64,7 +72,15 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        for layer in self.layers:
+            layer.setGeometry(self.rect())
         self._apply_metrics()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.closable:
+            event.accept()
+        else:
+            event.ignore()
 
     def _apply_metrics(self) -> None:
         key = (self.width(), self.height(), self.large_text)
@@ -74,7 +90,7 @@ class KioskWindow(QWidget):
         self.metrics = metrics_for(self.width(), self.height(), self.large_text)
         landscape = self.width() >= self.height()
         self.setStyleSheet(style_sheet(self.metrics, family=self.font_family))
-        for page in self.pages:
+        for page in self.pages + self.layers:
             apply = getattr(page, "apply_metrics", None)
             if apply is not None:
                 apply(self.metrics, landscape)

@@ -9,15 +9,19 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, Options, build
+from kiosk.settings import Settings
 from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
 
 
 @pytest.fixture
-def make_kiosk(qtbot: QtBot) -> Iterator[Callable[..., Kiosk]]:
+def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
     """Build a shown, windowed kiosk; closed after the test."""
     built: list[Kiosk] = []
 
     def make(size: tuple[int, int] = (1920, 1080), content: Path = SHIPPED_CONTENT, **options: object) -> Kiosk:
+        options.setdefault("config_dir", tmp_path / "config")
+        options.setdefault("data_dir", tmp_path / "data")
+        options.setdefault("settings", Settings())
         kiosk = build(Options(content=content, illustrations=ILLUSTRATIONS, windowed=True, size=size, **options))
         kiosk.show()
         qtbot.waitExposed(kiosk.window)

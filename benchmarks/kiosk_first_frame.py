@@ -1,0 +1,72 @@
+"""Start the real kiosk (content load, validation, window) and exit once the attract screen is painted.
+
+Usage: kiosk_first_frame.py [CONTENT_FOLDER]. Prints `PHASE <name> <time.monotonic()>` lines at each
+step and `FIRST_PAINT <time.monotonic()>` when the first paint of `window.attract` is over.
+"""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.monotonic()
+
+import os  # noqa: E402 (the clock is read before any import)
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk.app import Options, build, ensure_application  # noqa: E402
+
+MARKER = "FIRST_PAINT"
+
+
+def phase(name: str, when: float | None = None) -> None:
+    """Print one time stamp for the parent."""
+    print(f"PHASE {name} {time.monotonic() if when is None else when:.6f}", flush=True)
+
+
+class FirstPaint(QObject):
+    """Prints the marker after the watched widget's first Paint event and quits the application."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._app = app
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._report)  # after the paint (and the rest of the frame) is over
+        return False
+
+    def _report(self) -> None:
+        print(f"{MARKER} {time.monotonic():.6f}", flush=True)
+        self._app.quit()
+
+
+def main() -> int:
+    """Build the kiosk as `kiosk run --windowed` does (without the log file) and wait for the first frame."""
+    phase("start", STARTED)
+    phase("imported")
+    app = ensure_application()
+    options = Options(windowed=True, size=(1920, 1080))
+    if len(sys.argv) > 1:
+        options = Options(content=Path(sys.argv[1]), windowed=True, size=(1920, 1080))
+    kiosk = build(options)
+    phase("built")
+    if kiosk.flow is None:
+        print(f"content problems: {kiosk.problems[:3]}", file=sys.stderr)
+        return 2
+    watcher = FirstPaint(app)
+    kiosk.window.attract.installEventFilter(watcher)
+    kiosk.show()
+    phase("shown")
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
