@@ -16,7 +16,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.model import Library
 from kiosk.content.strings import FALLBACK
 from kiosk.errors import LocatedError
-from kiosk.flow import Flow, Screen, VisitState
+from kiosk.flow import Flow, VisitState
 from kiosk.icons import load_icons
 from kiosk.presenter import Presenter
 from kiosk.settings import Settings, load_settings, save_override

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from dataclasses import replace
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from kiosk.app import Kiosk, Options, build

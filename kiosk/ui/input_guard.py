@@ -67,9 +67,8 @@ class InputGuard(QObject):
             if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
                 self.staff_requested.emit()
             return True
-        if not self.lockdown or (self.typing_allowed and self._is_typing(event)):
-            return False
-        return True  # Escape, Alt+F4, F-keys, Ctrl+W/Q/N/P and everything else: nothing happens
+        # In lockdown, Escape, Alt+F4, F-keys, Ctrl+W/Q/N/P and everything else do nothing.
+        return self.lockdown and not (self.typing_allowed and self._is_typing(event))
 
     @staticmethod
     def _is_typing(event: QKeyEvent) -> bool:
