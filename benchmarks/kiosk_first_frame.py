@@ -12,12 +12,14 @@ STARTED = time.monotonic()
 
 import os  # noqa: E402 (the clock is read before any import)
 import sys  # noqa: E402
+import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from qtlib import kiosk_options  # noqa: E402
 
 from kiosk.app import Options, build, ensure_application  # noqa: E402
 
@@ -49,13 +51,24 @@ class FirstPaint(QObject):
 
 
 def main() -> int:
-    """Build the kiosk as `kiosk run --windowed` does (without the log file) and wait for the first frame."""
+    """Build the kiosk as `kiosk run --windowed` does and wait for the first frame.
+
+    Differences from `kiosk run`: no log file, and empty throwaway config and data folders (a fresh
+    install: default settings, no PIN) so that nothing of this machine's kiosk is read or written.
+    """
     phase("start", STARTED)
     phase("imported")
     app = ensure_application()
-    options = Options(windowed=True, size=(1920, 1080))
-    if len(sys.argv) > 1:
-        options = Options(content=Path(sys.argv[1]), windowed=True, size=(1920, 1080))
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
+        wanted: dict[str, object] = {"windowed": True, "size": (1920, 1080)}
+        wanted |= {"config_dir": Path(scratch) / "config", "data_dir": Path(scratch) / "data"}
+        if len(sys.argv) > 1:
+            wanted["content"] = Path(sys.argv[1])
+        return run(app, kiosk_options(**wanted))
+
+
+def run(app: QApplication, options: Options) -> int:
+    """Build, show, and run the event loop until the first frame of the attract screen is painted."""
     kiosk = build(options)
     phase("built")
     if kiosk.flow is None:

@@ -53,6 +53,7 @@ class Kiosk:
 
     def __init__(self, options: Options) -> None:
         self.options = options
+        self._closed = False
         self.config_dir = options.config_dir or paths.config_dir()
         self.data_dir = options.data_dir or paths.data_dir()
         self.settings_path = self.config_dir / "settings.toml"
@@ -301,7 +302,10 @@ class Kiosk:
         self.window.showFullScreen()
 
     def close(self) -> None:
-        """Close and delete the window now (offscreen renders and tests end cleanly)."""
+        """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
         ensure_application().removeEventFilter(self.guard)
         self.window.closable = True
         self.window.close()

@@ -84,7 +84,7 @@ def write_private_text(path: Path, text: str) -> None:
             tmp.unlink()
         raise
     try:
-        # Covers a umask or file system that widened the mode; Windows only knows read-only, so best effort.
+        # Makes the mode certain whatever the file system did on rename; Windows only knows read-only: best effort.
         os.chmod(path, 0o600)
     except OSError:
         if sys.platform != "win32":

@@ -198,7 +198,7 @@ def test_write_private_text_creates_folder(tmp_path):
 def _hand_written(path: Path, pin: str, n: int, r: int = 8, p: int = 1, dklen: int = 32) -> None:
     """A PIN file written by hand with chosen parameters, as an older or newer version might."""
     salt = bytes(range(16))
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=dklen)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=2**28)
     record = {"version": 1, "kdf": "scrypt", "n": n, "r": r, "p": p, "salt": salt.hex(), "hash": digest.hex()}
     path.write_text(json.dumps(record))
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.ui.illustration import Illustration
-from kiosk.ui.slide_page import text_label
+from kiosk.ui.labels import text_label
 from kiosk.ui.theme import Metrics
 
 ROLES = {"": "answer", "right": "answer_right", "wrong": "answer_wrong"}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QPushButton, QVBoxLayout,
 
 from kiosk.ui.buttons import touch_button
 from kiosk.ui.illustration import Illustration
-from kiosk.ui.slide_page import text_label
+from kiosk.ui.labels import text_label
 from kiosk.ui.theme import Metrics
 from kiosk.ui.touch_hint import TouchHint
 

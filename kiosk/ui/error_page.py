@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from kiosk.ui.slide_page import text_label
+from kiosk.ui.labels import text_label
 from kiosk.ui.theme import Metrics
 
 MAX_SHOWN = 12

@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.buttons import touch_button
+from kiosk.ui.labels import text_label
 from kiosk.ui.overlay import Overlay
-from kiosk.ui.slide_page import text_label
 from kiosk.ui.theme import Metrics
 
 MAX_DIGITS = 12

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.palette import NORMAL
+from kiosk.ui.labels import text_label
 
 
 class Dots(QWidget):
@@ -57,7 +58,8 @@ class Progress(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(objectName="progress")
+        self.label = text_label("progress")
+        self.label.setWordWrap(False)
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots = Dots()
         layout.addWidget(self.label)

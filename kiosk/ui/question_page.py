@@ -9,7 +9,7 @@ from kiosk.content.model import Question
 from kiosk.ui.answer_button import AnswerButton
 from kiosk.ui.buttons import touch_button
 from kiosk.ui.illustration import Illustration
-from kiosk.ui.slide_page import text_label
+from kiosk.ui.labels import text_label
 from kiosk.ui.theme import Metrics
 
 MAX_ANSWERS = 4

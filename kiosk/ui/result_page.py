@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWid
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.qr import QrMatrix
 from kiosk.ui.buttons import touch_button
+from kiosk.ui.labels import text_label
 from kiosk.ui.qr_view import QrView
-from kiosk.ui.slide_page import text_label
 from kiosk.ui.theme import Metrics
 
 

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Slide
 from kiosk.gestures import SwipeTracker
 from kiosk.ui.illustration import Illustration
+from kiosk.ui.labels import text_label
 from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.rich_text import line_height_percent, styled_html
 from kiosk.ui.theme import Metrics
-
-
-def text_label(role: str, parent: QWidget | None = None) -> QLabel:
-    """A wrapping label that never selects text or opens links."""
-    label = QLabel(parent, objectName=role)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-    label.setOpenExternalLinks(False)
-    return label
 
 
 class SlidePage(QWidget):

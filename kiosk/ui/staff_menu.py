@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.buttons import touch_button
+from kiosk.ui.labels import text_label
 from kiosk.ui.overlay import Overlay
-from kiosk.ui.slide_page import text_label
 from kiosk.ui.theme import Metrics
 
 MAX_NOTES = 8

@@ -1,0 +1,15 @@
+"""Text labels as the kiosk needs them: wrapping, never selectable, never opening links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def text_label(role: str, parent: QWidget | None = None) -> QLabel:
+    """A wrapping label styled by `role` (its objectName) that never selects text or opens links."""
+    label = QLabel(parent, objectName=role)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    label.setOpenExternalLinks(False)
+    return label
