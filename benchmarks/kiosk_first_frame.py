@@ -10,7 +10,8 @@ import time
 
 STARTED = time.monotonic()
 
-import os  # noqa: E402 (the clock is read before any import)
+import dataclasses  # noqa: E402 (the clock is read before any import)
+import os  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -19,7 +20,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
-from qtlib import kiosk_options  # noqa: E402
 
 from kiosk.app import Options, build, ensure_application  # noqa: E402
 
@@ -48,6 +48,12 @@ class FirstPaint(QObject):
     def _report(self) -> None:
         print(f"{MARKER} {time.monotonic():.6f}", flush=True)
         self._app.quit()
+
+
+def kiosk_options(**wanted: object) -> Options:
+    """Options with only the fields this version of `Options` has (qtlib's helper, copied: not its imports)."""
+    known = {f.name for f in dataclasses.fields(Options)}
+    return Options(**{name: value for name, value in wanted.items() if name in known})  # type: ignore[arg-type]
 
 
 def main() -> int:

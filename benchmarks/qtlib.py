@@ -1,26 +1,25 @@
 """Qt helpers of the in-process benchmarks: building the kiosk, watching paints, a floor window.
 
-Importing this module sets QT_QPA_PLATFORM=offscreen (unless set) before Qt is loaded.
+Importing this module sets QT_QPA_PLATFORM=offscreen (unless set): the platform is read when the
+QApplication is created, which happens only later.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QVariantAnimation
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.app import Kiosk, Options, build, ensure_application
+from kiosk.ui.fonts import japanese_family
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-import dataclasses  # noqa: E402 (the platform is chosen before Qt is imported)
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-from PySide6.QtCore import QEvent, QObject, Qt, QVariantAnimation  # noqa: E402
-from PySide6.QtGui import QFont  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget  # noqa: E402
-
-from kiosk.app import Kiosk, Options, build, ensure_application  # noqa: E402
-from kiosk.ui.fonts import japanese_family  # noqa: E402
-
 SIZE = (1920, 1080)
 
 

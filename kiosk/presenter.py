@@ -23,7 +23,9 @@ class Presenter:
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck
             image = (deck.image, lesson.images[deck.image]) if deck.image else None
-            languages = [(code, les.language_name) for code, les in sorted(self.flow.library.lessons.items())]
+            # The clinic's default language first, then the others by code.
+            codes = sorted(self.flow.library.lessons, key=lambda code: (code != self.flow.default_language, code))
+            languages = [(code, self.flow.library.lessons[code].language_name) for code in codes]
             window.attract.show_attract(deck.title, deck.subtitle, image, lesson.strings["touch_to_start"], languages)
             window.show_page(window.attract)
         elif state.screen in (Screen.SLIDE, Screen.REVIEW):

@@ -63,3 +63,30 @@ def test_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["render", "--out", "x", "--size", "big"])
     assert caught.value.code == 2
     assert "size must look like 1920x1080" in capsys.readouterr().err
+
+
+def test_set_pin_asks_twice_and_stores_only_a_hash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`kiosk set-pin` saves a hash the kiosk accepts; mismatched or short PINs change nothing."""
+    from kiosk import paths
+    from kiosk.pin import check_pin
+
+    monkeypatch.setattr(paths, "config_dir", lambda: tmp_path)
+    answers = iter(["123", "123"])
+    assert cli.cmd_set_pin(lambda prompt: next(answers)) == 1
+    answers = iter(["246810", "246811"])
+    assert cli.cmd_set_pin(lambda prompt: next(answers)) == 1
+    assert not (tmp_path / "pin.json").exists()
+    answers = iter(["246810", "246810"])
+    assert cli.cmd_set_pin(lambda prompt: next(answers)) == 0
+    assert check_pin(tmp_path / "pin.json", "246810")
+    assert "246810" not in (tmp_path / "pin.json").read_text(encoding="utf-8")
+
+
+def test_config_check_prints_located_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kiosk config check FILE` prints path:line: option: message and exits 1; a good file exits 0."""
+    path = tmp_path / "settings.toml"
+    path.write_text("idle_seconds = 90\nresult_timeout_seconds = 1\n", encoding="utf-8")
+    assert cli.main(["config", "check", str(path)]) == 1
+    assert capsys.readouterr().out.startswith(f"{path}:2: result_timeout_seconds: must be between 10 and 600")
+    path.write_text("idle_seconds = 120\n", encoding="utf-8")
+    assert cli.main(["config", "check", str(path)]) == 0

@@ -20,7 +20,7 @@ MAX_DURATION_MIN: Final = 60  # longer visits are counted as 60: a waiting room 
 MAX_ANSWERS: Final = 50
 MAX_SLIDES: Final = 1000
 # Language folder names ("ja", "en", "zh-Hant"): short codes, never words a person typed.
-_LANGUAGE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
+_LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 _MAX_QUESTION_ID = 64
 
 
@@ -45,7 +45,7 @@ class VisitRecord:
         if type(self.day) is not date:
             raise ValueError(f"day must be a date, not {type(self.day).__name__}")
         _check_int("hour", self.hour, 0, 23)
-        if not isinstance(self.language, str) or not _LANGUAGE.match(self.language):
+        if not isinstance(self.language, str) or not _LANGUAGE.fullmatch(self.language):
             raise ValueError(f"language must be a short language code, not {self.language!r}")
         _check_int("slide_count", self.slide_count, 1, MAX_SLIDES)
         _check_int("slides_seen", self.slides_seen, 1, self.slide_count)
@@ -89,11 +89,7 @@ def _check_answers(answers: object) -> None:
 
 def question_id_ok(question_id: str) -> bool:
     """A content id: short, printable, no surrounding or inner line breaks."""
-    return (
-        0 < len(question_id) <= _MAX_QUESTION_ID
-        and question_id.isprintable()
-        and question_id == question_id.strip()
-    )
+    return 0 < len(question_id) <= _MAX_QUESTION_ID and question_id.isprintable() and question_id == question_id.strip()
 
 
 def duration_minutes(duration_s: float) -> int:

@@ -40,8 +40,8 @@ class AttractPage(QWidget):
         self._text.addLayout(self._language_row)
         self._text.addStretch(1)
         self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self._content.addLayout(self._text, 5)
-        self._content.addWidget(self.illustration, 5)
+        self._content.addLayout(self._text, 6)
+        self._content.addWidget(self.illustration, 4)
 
     def show_attract(
         self,

@@ -34,12 +34,13 @@ class SlidePage(QWidget):
         self._text_column = QWidget()
         column = QVBoxLayout(self._text_column)
         column.setContentsMargins(0, 0, 0, 0)
+        column.addStretch(1)
         column.addWidget(self.heading)
         column.addWidget(self.body)
-        column.addStretch(1)
+        column.addStretch(2)
         self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._content.addWidget(self._text_column, 6)
-        self._content.addWidget(self.illustration, 5)
+        self._content.addWidget(self._text_column, 1)
+        self._content.addWidget(self.illustration, 1)
         self._outer = QVBoxLayout(self)
         self._outer.addLayout(self._content, 1)
         self._outer.addWidget(self.nav)
@@ -108,8 +109,8 @@ class SlidePage(QWidget):
         centred = self._slide is not None and self._slide.layout == "center"
         stacked = centred or not self._landscape
         self._content.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
-        self._content.setStretch(0, 0 if stacked else 6)
-        self._content.setStretch(1, 1 if stacked else 5)
+        self._content.setStretch(0, 0 if stacked else 1)
+        self._content.setStretch(1, 1)
         alignment = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
         self.heading.setAlignment(alignment)
         self.body.setAlignment(alignment)

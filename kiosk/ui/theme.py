@@ -32,7 +32,7 @@ class Metrics:
     # Text (DESIGN.md: body >= 32 px, headings >= 48 px at 1080 p).
     @property
     def body(self) -> int:
-        return self.text(36)
+        return self.text(40)
 
     @property
     def heading(self) -> int:
@@ -40,7 +40,7 @@ class Metrics:
 
     @property
     def title(self) -> int:
-        return self.text(76)
+        return self.text(64)
 
     @property
     def button_text(self) -> int:

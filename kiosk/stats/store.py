@@ -1,0 +1,289 @@
+"""The statistics file: add visits, read the summaries the staff screen shows, export CSV.
+
+A kiosk must keep running whatever happens to this file. So a damaged file is moved aside and a new one
+started, and a full disk or a read-only folder turns recording off instead of raising; either way `notes`
+says so in words staff can pass on, and the same text is logged at WARNING.
+
+A store's connection belongs to the thread that opened it (sqlite3's rule): the kiosk writes through
+`BackgroundRecorder`, and the staff screen opens its own short-lived store to read.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import secrets
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Final
+
+from kiosk.stats import export
+from kiosk.stats.record import VisitRecord
+from kiosk.stats.schema import NewerSchemaError, connect, migrate, transaction
+
+log = logging.getLogger("kiosk.stats")
+
+_SQLITE_HEADER: Final = b"SQLite format 3\x00"
+_DAMAGE_CODES: Final = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+# Questions in quiz order; the id breaks ties so the order never depends on storage order.
+_QUESTION_ORDER: Final = "GROUP BY a.question_id ORDER BY MIN(a.position), a.question_id"
+
+
+class _DamagedError(Exception):
+    """The file exists but is not a sound statistics database."""
+
+
+@dataclass(frozen=True)
+class QuestionSummary:
+    question_id: str
+    answered: int  # visits that answered it
+    right_share: float  # of those, the share whose first answer was right (0.0-1.0)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Visits since a day, and how far they got; shares are 0.0-1.0 (0.0 when there were no visits)."""
+
+    since: date
+    visits: int
+    finished_lesson_share: float
+    started_quiz_share: float
+    reached_result_share: float
+    questions: tuple[QuestionSummary, ...]  # in quiz order
+
+
+class StatsStore:
+    """One connection to the statistics file, opened (and if need be repaired) on creation.
+
+    repair=False is for readers next to a running writer: they report damage but never move the file.
+    """
+
+    def __init__(self, path: Path | str, *, repair: bool = True, clock: Callable[[], datetime] = datetime.now) -> None:
+        self.path = Path(path)
+        self.notes: list[str] = []  # for staff: what went wrong with statistics, in plain words
+        self.available = False  # True while visits are being recorded
+        self._repair = repair
+        self._clock = clock
+        self._conn: sqlite3.Connection | None = None
+        self._open()
+
+    # -- opening ------------------------------------------------------------------------------------
+    def _open(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                self._conn = self._connect_checked()
+            except _DamagedError as damage:
+                if not self._repair:
+                    self._disable(
+                        f"The statistics file {self.path.name} is damaged ({damage}); it will be set aside "
+                        "when the kiosk restarts."
+                    )
+                    return
+                self._set_aside(str(damage))
+                self._conn = self._connect_checked()
+            self.available = True
+        except NewerSchemaError as exc:
+            self._disable(
+                f"The statistics file {self.path} comes from a newer kiosk version ({exc}); "
+                "statistics are not recorded."
+            )
+        except (sqlite3.Error, OSError, _DamagedError) as exc:
+            self._disable(f"Statistics are not being recorded: {self.path} cannot be opened ({exc}).")
+
+    def _connect_checked(self) -> sqlite3.Connection:
+        """Connect, check the file and bring its schema up to date; _DamagedError when the file is unsound."""
+        _check_header(self.path)
+        try:
+            conn = connect(self.path)
+        except sqlite3.DatabaseError as exc:
+            if _is_damage(exc):
+                raise _DamagedError(str(exc)) from exc
+            raise
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise _DamagedError("; ".join(problems[:3]))
+            migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if _is_damage(exc):
+                raise _DamagedError(str(exc)) from exc
+            raise
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self, problem: str) -> None:
+        """Rename the file (and its -wal/-shm) to <name>.damaged-YYYYMMDD-HHMMSS so a fresh one can start."""
+        stem = f"{self.path.name}.damaged-{self._clock().strftime('%Y%m%d-%H%M%S')}"
+        target, number = self.path.with_name(stem), 2
+        while any(Path(f"{target}{s}").exists() for s in ("", "-wal", "-shm")):  # twice in one second
+            target, number = self.path.with_name(f"{stem}-{number}"), number + 1
+        # The journal files go first: a stale -wal next to a new file could be replayed into it.
+        for suffix in ("-wal", "-shm", ""):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                os.replace(source, Path(f"{target}{suffix}"))
+        self._note(
+            f"The statistics file was damaged ({problem}). It was moved aside as {target.name} "
+            "and a new, empty one was started."
+        )
+
+    # -- writing -------------------------------------------------------------------------------------
+    def add(self, record: VisitRecord) -> bool:
+        """Write one visit and its answers in one transaction; True when written, never raises on faults."""
+        if not self.available or self._conn is None:
+            return False
+        # A random key, not a counter: nothing in the file says which visit came before which.
+        key = secrets.token_bytes(16)
+        try:
+            with transaction(self._conn):
+                _insert_visit(self._conn, key, record)
+                _insert_answers(self._conn, key, record)
+        except sqlite3.IntegrityError as exc:  # a record the schema refuses: a bug, not a fault of the disk
+            log.warning("a visit was not recorded: the statistics file refused it (%s)", exc)
+            return False
+        except (sqlite3.Error, OSError) as exc:
+            self._disable(
+                f"Statistics stopped: a visit could not be written to {self.path} ({exc}). "
+                "Recording starts again when the kiosk restarts."
+            )
+            return False
+        return True
+
+    def _disable(self, message: str) -> None:
+        """Stop recording; the connection stays open (if there is one) so staff can still read and export."""
+        self.available = False
+        self._note(message)
+
+    def _note(self, message: str) -> None:
+        self.notes.append(message)
+        log.warning("%s", message)
+
+    def close(self) -> None:
+        """Close the connection; the store records nothing afterwards."""
+        self.available = False
+        if self._conn is not None:
+            conn, self._conn = self._conn, None
+            conn.close()
+
+    # -- reading -------------------------------------------------------------------------------------
+    def visits_per_day(self, days: int, today: date) -> list[tuple[date, int]]:
+        """Visits on each of the last `days` days up to today, oldest first, days without visits as 0."""
+        if days < 0:
+            raise ValueError(f"days must not be negative, not {days}")
+        first = today - timedelta(days=days - 1)
+        rows = self._read(
+            "SELECT day, COUNT(*) FROM visit WHERE day BETWEEN ? AND ? GROUP BY day",
+            (first.isoformat(), today.isoformat()),
+        )
+        counts = {day: count for day, count in rows}
+        return [
+            (first + timedelta(days=i), counts.get((first + timedelta(days=i)).isoformat(), 0)) for i in range(days)
+        ]
+
+    def summary(self, since: date) -> Summary:
+        """How many visits there were since that day (inclusive), how far they got, which questions they miss."""
+        totals = self._read(
+            "SELECT COUNT(*), TOTAL(finished_lesson), TOTAL(started_quiz), TOTAL(reached_result) "
+            "FROM visit WHERE day >= ?",
+            (since.isoformat(),),
+        )
+        visits, finished, started, reached = totals[0] if totals else (0, 0.0, 0.0, 0.0)
+        rows = self._read(
+            "SELECT a.question_id, COUNT(*), TOTAL(a.first_right) FROM answer a JOIN visit v USING (visit_key) "
+            f"WHERE v.day >= ? {_QUESTION_ORDER}",
+            (since.isoformat(),),
+        )
+        return Summary(
+            since=since,
+            visits=visits,
+            finished_lesson_share=_share(finished, visits),
+            started_quiz_share=_share(started, visits),
+            reached_result_share=_share(reached, visits),
+            questions=tuple(QuestionSummary(qid, answered, _share(right, answered)) for qid, answered, right in rows),
+        )
+
+    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[tuple]:
+        """Rows of a query; none when there is no file to read (the notes already say why)."""
+        if self._conn is None:
+            return []
+        try:
+            return self._conn.execute(sql, parameters).fetchall()
+        except sqlite3.Error as exc:
+            self._note(f"The statistics could not be read from {self.path} ({exc}).")
+            return []
+
+    def export_csv(self, path: Path | str) -> int:
+        """Write every visit to a CSV file (layout in kiosk.stats.export); returns the number of visits.
+
+        Raises OSError or sqlite3.Error when it cannot, so the staff screen can say the export failed.
+        """
+        if self._conn is None:
+            return export.write_csv(Path(path), (), ())
+        conn = self._conn
+        question_ids = [row[0] for row in conn.execute(f"SELECT a.question_id FROM answer a {_QUESTION_ORDER}")]
+        answers: dict[bytes, dict[str, bool]] = {}
+        for key, question_id, right in conn.execute("SELECT visit_key, question_id, first_right FROM answer"):
+            answers.setdefault(key, {})[question_id] = bool(right)
+        columns = ", ".join(export.VISIT_COLUMNS)
+        # Ordered by the random key within an hour: the file keeps no trace of the visits' order.
+        rows = conn.execute(f"SELECT visit_key, {columns} FROM visit ORDER BY day, hour, visit_key").fetchall()
+        return export.write_csv(Path(path), question_ids, ((row[1:], answers.get(row[0], {})) for row in rows))
+
+
+def _check_header(path: Path) -> None:
+    """A missing or empty file is a new database; anything else must start like one (100-byte header)."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(100)
+    except FileNotFoundError:
+        return
+    if not head:
+        return
+    if len(head) < 100:
+        raise _DamagedError("the file is too short to be a database")
+    if not head.startswith(_SQLITE_HEADER):
+        raise _DamagedError("the file is not an SQLite database")
+
+
+def _is_damage(exc: sqlite3.DatabaseError) -> bool:
+    """SQLite's own verdict: corrupt or not a database means damage; anything else (full, locked) is a fault."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGE_CODES
+
+
+def _insert_visit(conn: sqlite3.Connection, key: bytes, record: VisitRecord) -> None:
+    conn.execute(
+        "INSERT INTO visit (visit_key, day, hour, language, slides_seen, slide_count, finished_lesson, "
+        "started_quiz, reached_result, duration_min, ended_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            key,
+            record.day.isoformat(),
+            record.hour,
+            record.language,
+            record.slides_seen,
+            record.slide_count,
+            int(record.finished_lesson),
+            int(record.started_quiz),
+            int(record.reached_result),
+            record.duration_min,
+            record.ended_by,
+        ),
+    )
+
+
+def _insert_answers(conn: sqlite3.Connection, key: bytes, record: VisitRecord) -> None:
+    conn.executemany(
+        "INSERT INTO answer (visit_key, question_id, position, first_right) VALUES (?, ?, ?, ?)",
+        [(key, question_id, position, int(right)) for position, (question_id, right) in enumerate(record.answers)],
+    )
+
+
+def _share(part: float, whole: int) -> float:
+    return part / whole if whole else 0.0
