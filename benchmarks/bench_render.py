@@ -76,13 +76,12 @@ def measure(quick: bool) -> list[Figure]:
             if not run % 2:
                 floors.append(floor_once(floor_dir, screens))
     per_file = {name: statistics.median(run[i][1] for run in steps) for i, (name, _) in enumerate(steps[0])}
-    slowest = sorted(per_file.items(), key=lambda item: -item[1])[:3]
     first_name, first_ms = steps[0][0][0], per_file[steps[0][0][0]]
+    slowest = sorted(((n, ms) for n, ms in per_file.items() if n != first_name), key=lambda item: -item[1])[:3]
     note = (
         f"{screens} screens, {statistics.median(totals) / screens:.0f} ms per screen "
         f"(floor {statistics.median(floors) / screens:.0f}); the first file ({first_name}) includes building "
-        f"the kiosk: {first_ms:.0f} ms; slowest others: "
-        + ", ".join(f"{name} {ms:.0f} ms" for name, ms in slowest if name != first_name)
+        f"the kiosk: {first_ms:.0f} ms; slowest others: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in slowest)
     )
     return [
         Figure("render every screen (1920x1080)", "ms", totals, floors, f"floor: {screens} PNG grabs", note=note),

@@ -41,6 +41,7 @@ class Run:
     wall_ms: float
     rss_mb: float
     phases: dict[str, float] = field(default_factory=dict)  # name -> ms after spawn
+    peaks: dict[str, float] = field(default_factory=dict)  # name -> peak RSS so far, MB
 
 
 def spawn(script: str, *args: str) -> Run:
@@ -50,12 +51,14 @@ def spawn(script: str, *args: str) -> Run:
     spawned = time.monotonic()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
     phases: dict[str, float] = {}
+    peaks: dict[str, float] = {}
     painted: float | None = None
     assert child.stdout is not None and child.stderr is not None
     for line in child.stdout:
         parts = line.split()
-        if len(parts) == 3 and parts[0] == PHASE:
+        if len(parts) == 4 and parts[0] == PHASE:
             phases[parts[1]] = (float(parts[2]) - spawned) * 1000
+            peaks[parts[1]] = int(parts[3]) / 1024
         elif len(parts) == 2 and parts[0] == MARKER:
             painted = float(parts[1])
     errors = child.stderr.read()
@@ -63,15 +66,21 @@ def spawn(script: str, *args: str) -> Run:
     child.returncode = os.waitstatus_to_exitcode(status)  # reaped here: tell Popen
     if painted is None or child.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}): {errors[-2000:]}")
-    return Run((painted - spawned) * 1000, usage.ru_maxrss / 1024, phases)
+    return Run((painted - spawned) * 1000, usage.ru_maxrss / 1024, phases, peaks)
 
 
 def phase_note(runs: list[Run]) -> str:
     """Median time of each step, in ms after spawn, e.g. 'start 45, imported 270, ...'."""
     names = list(runs[0].phases)
     steps = [f"{name} {statistics.median(r.phases.get(name, float('nan')) for r in runs):.0f}" for name in names]
-    steps.append(f"painted {statistics.median(r.wall_ms for r in runs):.0f}")
     return "median ms after spawn: " + ", ".join(steps)
+
+
+def peak_note(runs: list[Run]) -> str:
+    """Median peak RSS reached by each step, e.g. 'imported 60, built 80, ...' (MB)."""
+    names = [name for name in runs[0].peaks if name != "start"]
+    steps = [f"{name} {statistics.median(r.peaks.get(name, float('nan')) for r in runs):.0f}" for name in names]
+    return "median peak RSS (MB) by step: " + ", ".join(steps)
 
 
 def startup_runs(count: int, big: Path) -> dict[str, list[Run]]:
@@ -148,6 +157,7 @@ def measure(quick: bool) -> list[Figure]:
             "floor_app",
             "ratio",
             1.5,
+            f"kiosk {peak_note(kiosk)}; floor {peak_note(floor)}",
         ),
         Figure(
             f"start-up, {BIG_SLIDES}-slide deck",

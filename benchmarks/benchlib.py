@@ -135,14 +135,16 @@ def fmt(value: float | None) -> str:
 def table_rows(figures: Sequence[dict[str, object]]) -> list[str]:
     """Markdown rows (header included) for figures given as `Figure.to_dict()` dictionaries."""
     rows = [
-        "| figure | median | spread (p95; min–max) | baseline (median) | ratio (median; min–max) | target | result |",
+        "| figure | median | spread (p95; min–max) | same-run baseline | ratio (median; min–max) | target | result |",
         "|---|---|---|---|---|---|---|",
     ]
     for f in figures:
         unit = f["unit"]
         spread = f"p95 {fmt(f['p95'])}; {fmt(f['min'])}–{fmt(f['max'])}"  # type: ignore[arg-type]
         base = f["baseline"]
-        baseline = f"{fmt(base['median'])} {unit} ({f['baseline_name']})" if isinstance(base, dict) else "-"
+        baseline = "-"
+        if isinstance(base, dict):
+            baseline = f"{fmt(base['median'])} {unit}, p95 {fmt(base['p95'])} ({f['baseline_name']})"
         ratio = f["ratio"]
         ratio_text = "-"
         if isinstance(ratio, dict):

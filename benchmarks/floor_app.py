@@ -1,8 +1,8 @@
 """The start-up floor: the least a PySide6 program can do to put Japanese text on a 1920x1080 window.
 
 One QLabel with the kiosk's font family; as soon as its first frame is painted it prints
-`FIRST_PAINT <time.monotonic()>` and quits. `PHASE <name> <time.monotonic()>` lines mark the steps
-(CLOCK_MONOTONIC is shared by every process, so the parent can subtract its own spawn time).
+`FIRST_PAINT <time.monotonic()>` and quits. `PHASE <name> <time.monotonic()> <peak RSS kB>` lines mark
+the steps (CLOCK_MONOTONIC is shared by every process, so the parent can subtract its own spawn time).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import time
 STARTED = time.monotonic()
 
 import os  # noqa: E402 (the clock is read before any import)
+import resource  # noqa: E402
 import sys  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,8 +26,9 @@ TEXT = "ストレッチが逆効果になるとき"
 
 
 def phase(name: str, when: float | None = None) -> None:
-    """Print one time stamp for the parent."""
-    print(f"PHASE {name} {time.monotonic() if when is None else when:.6f}", flush=True)
+    """Print one time stamp (and the peak RSS so far, in kB) for the parent."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"PHASE {name} {time.monotonic() if when is None else when:.6f} {peak}", flush=True)
 
 
 def font_family() -> str:
@@ -54,6 +56,7 @@ class FirstPaint(QObject):
         return False
 
     def _report(self) -> None:
+        phase("painted")
         print(f"{MARKER} {time.monotonic():.6f}", flush=True)
         self._app.quit()
 

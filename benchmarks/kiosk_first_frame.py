@@ -1,7 +1,7 @@
 """Start the real kiosk (content load, validation, window) and exit once the attract screen is painted.
 
-Usage: kiosk_first_frame.py [CONTENT_FOLDER]. Prints `PHASE <name> <time.monotonic()>` lines at each
-step and `FIRST_PAINT <time.monotonic()>` when the first paint of `window.attract` is over.
+Usage: kiosk_first_frame.py [CONTENT_FOLDER]. Prints `PHASE <name> <time.monotonic()> <peak RSS kB>`
+lines at each step and `FIRST_PAINT <time.monotonic()>` when the first paint of `window.attract` is over.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ STARTED = time.monotonic()
 
 import dataclasses  # noqa: E402 (the clock is read before any import)
 import os  # noqa: E402
+import resource  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -27,8 +28,9 @@ MARKER = "FIRST_PAINT"
 
 
 def phase(name: str, when: float | None = None) -> None:
-    """Print one time stamp for the parent."""
-    print(f"PHASE {name} {time.monotonic() if when is None else when:.6f}", flush=True)
+    """Print one time stamp (and the peak RSS so far, in kB) for the parent."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"PHASE {name} {time.monotonic() if when is None else when:.6f} {peak}", flush=True)
 
 
 class FirstPaint(QObject):
@@ -46,6 +48,7 @@ class FirstPaint(QObject):
         return False
 
     def _report(self) -> None:
+        phase("painted")
         print(f"{MARKER} {time.monotonic():.6f}", flush=True)
         self._app.quit()
 

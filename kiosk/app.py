@@ -20,6 +20,7 @@ from kiosk.flow import Flow, VisitState
 from kiosk.icons import load_icons
 from kiosk.presenter import Presenter
 from kiosk.settings import Settings, load_settings, save_override
+from kiosk.speech import Speech
 from kiosk.staff import StaffGate, Verdict
 from kiosk.timeouts import Timeouts
 from kiosk.ui.fonts import japanese_family
@@ -78,10 +79,12 @@ class Kiosk:
         self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
         ensure_application().installEventFilter(self.guard)
         self.timeouts = Timeouts(self.settings, self.window)
+        self.speech = Speech(self.settings.speech_engine, self.window)
         self.gate = StaffGate(self.config_dir / "pin.json", self.data_dir / "lockout.json", self.settings)
         self._lock_timer = QTimer(self.window, interval=1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
         self.flow: Flow | None = None
+        self._state: VisitState | None = None
         self.presenter: Presenter | None = None
         self.problems: list[LocatedError] = []
         self._connect_layers()
@@ -102,7 +105,7 @@ class Kiosk:
             self.flow.replace_library(library)
             return
         self.flow = Flow(library, language)
-        self.presenter = Presenter(self.window, self.flow)
+        self.presenter = Presenter(self.window, self.flow, self.speech.can_speak)
         self.flow.subscribe(self._on_state)
         self._connect_pages(self.flow)
         self._on_state(self.flow.state)
@@ -119,11 +122,26 @@ class Kiosk:
         window.question.review_requested.connect(flow.review_slide)
         window.question.home_requested.connect(lambda: flow.end_visit("home"))
         window.result.finish_requested.connect(lambda: flow.end_visit("finished"))
+        window.aids.large_text_toggled.connect(lambda on: flow.set_aids(large_text=on))
+        window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
+        window.aids.read_aloud_clicked.connect(self.read_aloud)
 
     def _on_state(self, state: VisitState) -> None:
         assert self.presenter is not None
+        previous, self._state = self._state, state
+        if previous is None or (previous.screen, previous.slide, previous.question, previous.answers) != (
+            state.screen,
+            state.slide,
+            state.question,
+            state.answers,
+        ):
+            self.speech.stop()  # speech never outlives its screen or its visit
         self.presenter.show(state)
         self.timeouts.set_screen(state.screen)
+
+    def read_aloud(self) -> None:
+        if self.flow is not None and self.presenter is not None:
+            self.speech.say(self.presenter.spoken_text(self.flow.state), self.flow.lesson.language)
 
     def _show_problems(self, problems: list[LocatedError]) -> None:
         self.problems = problems

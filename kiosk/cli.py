@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--size", type=_size, default=(1920, 1080))
     render.add_argument("--lang", default="ja")
     render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
+    render.add_argument("--large-text", action="store_true", help="with the large-text aid on")
+    render.add_argument("--high-contrast", action="store_true", help="with the high-contrast aid on")
     return parser
 
 
@@ -74,10 +76,10 @@ def cmd_validate(content: Path) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from kiosk.render import render_all
+    from kiosk.render import Aids, render_all
 
     options = Options(content=args.content, language=args.lang, size=args.size)
-    written = render_all(options, args.out)
+    written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
     print(f"wrote {len(written)} screens to {args.out}")
     return 0
 

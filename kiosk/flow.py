@@ -39,6 +39,9 @@ class VisitState:
     # Display order of each question's answers (a permutation of file-order indexes).
     orders: tuple[tuple[int, ...], ...] = ()
     furthest_slide: int = 0
+    # Aids chosen for this visit only: forgotten with everything else when it ends.
+    large_text: bool = False
+    high_contrast: bool = False
 
 
 @dataclass
@@ -68,7 +71,10 @@ class Flow:
         language = language if language in self.library.lessons else self.lesson.language
         lesson = self.library.lessons[language]
         orders = tuple(self._order(len(q.answers), lesson.deck.shuffle_answers) for q in lesson.questions)
-        return self._go(VisitState(Screen.SLIDE, language, answers=(None,) * len(orders), orders=orders), "start")
+        aids = {"large_text": self.state.large_text, "high_contrast": self.state.high_contrast}
+        return self._go(
+            VisitState(Screen.SLIDE, language, answers=(None,) * len(orders), orders=orders, **aids), "start"
+        )
 
     def next(self) -> bool:
         """Next slide; after the last slide the quiz (or the result when there is none)."""
@@ -114,9 +120,19 @@ class Flow:
             return False
         return self._go(replace(self.state, screen=Screen.QUESTION), "back to question")
 
+    def set_aids(self, large_text: bool | None = None, high_contrast: bool | None = None) -> bool:
+        """Turn the large-text or high-contrast aid on or off, on any screen, for this visit."""
+        state = self.state
+        new = replace(
+            state,
+            large_text=state.large_text if large_text is None else large_text,
+            high_contrast=state.high_contrast if high_contrast is None else high_contrast,
+        )
+        return False if new == state else self._go(new, "aids")
+
     def end_visit(self, reason: str = "home") -> bool:
         """Forget everything of the visit and show the attract screen (Home, finish, idle, staff)."""
-        if self.state.screen is Screen.ATTRACT and not self.state.language:
+        if self.state == VisitState():
             return False
         return self._go(VisitState(), f"end visit ({reason})")
 

@@ -40,6 +40,23 @@ NORMAL = Palette(
     on_primary="#FFFFFF",
 )
 
+# The high-contrast aid: black on white, darker buttons, every text pair far above 7:1.
+HIGH_CONTRAST = Palette(
+    background="#FFFFFF",
+    surface="#FFFFFF",
+    ink="#000000",
+    ink_soft="#1A1A1A",
+    teal="#00404A",
+    teal_dark="#00323A",
+    sage="#9DB8A9",
+    sage_light="#E6EEE9",
+    accent="#8A1C12",
+    right="#12461F",
+    on_primary="#FFFFFF",
+)
+
+THEMES: dict[str, Palette] = {"normal": NORMAL, "high_contrast": HIGH_CONTRAST}
+
 # Colours that only the illustrations use (skin, hair, faded nerve); never text.
 ILLUSTRATION_EXTRAS: dict[str, str] = {
     "skin": "#EDC9A8",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kiosk.flow import Flow, Screen, VisitState
 from kiosk.qr import QrMatrix, qr_matrix
 from kiosk.ui.window import KioskWindow
@@ -10,9 +12,10 @@ from kiosk.ui.window import KioskWindow
 class Presenter:
     """Flow state in, page calls out. Knows the content's shape, never decides anything."""
 
-    def __init__(self, window: KioskWindow, flow: Flow) -> None:
+    def __init__(self, window: KioskWindow, flow: Flow, can_speak: Callable[[str], bool] = lambda _: False) -> None:
         self.window = window
         self.flow = flow
+        self.can_speak = can_speak
         self._last = flow.state
         self._qr_cache: dict[str, QrMatrix] = {}
 
@@ -20,6 +23,12 @@ class Presenter:
         window, lesson = self.window, self.flow.lesson
         window.begin_transition(self._direction(self._last, state))
         self._last = state
+        strings = lesson.strings
+        labels = {"large_text": strings["aid_large_text"], "contrast": strings["aid_contrast"]}
+        labels["read_aloud"] = strings["aid_read_aloud"]
+        window.aids.show_aids(labels, state.large_text, state.high_contrast, self.can_speak(lesson.language))
+        window.aids.show()
+        window.set_aids(state.large_text, state.high_contrast)
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck
             image = (deck.image, lesson.images[deck.image]) if deck.image else None
@@ -52,6 +61,28 @@ class Presenter:
             qr = self._qr(lesson.deck.qr)
             window.result.show_result(message, right, total, lesson.result, qr, lesson.strings)
             window.show_page(window.result)
+
+    def spoken_text(self, state: VisitState) -> str:
+        """What read-aloud says for this screen: the same words the screen shows."""
+        lesson = self.flow.lesson
+        if state.screen is Screen.ATTRACT:
+            deck = lesson.deck
+            return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings["touch_to_start"])))
+        if state.screen in (Screen.SLIDE, Screen.REVIEW):
+            slide = lesson.deck.slides[state.slide]
+            return f"{slide.heading}\n{slide.body_text}"
+        if state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            answers = [question.answers[i].text for i in state.orders[state.question]]
+            chosen = state.answers[state.question]
+            parts = [question.prompt, *answers]
+            if chosen is not None:
+                verdict = lesson.strings["right" if chosen == question.right_index else "wrong"]
+                parts += [verdict, question.explanation]
+            return "\n".join(parts)
+        right, total = self.flow.score()
+        message = lesson.result.message_for(right, total)
+        return "\n".join([message.headline, message.text, lesson.result.heading, *lesson.result.takeaways])
 
     def _qr(self, address: str | None) -> QrMatrix | None:
         """The QR matrix for an address, made once per address."""

@@ -6,7 +6,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiosk.app import Kiosk, Options, build
@@ -17,21 +17,30 @@ from kiosk.settings import Settings
 RENDER_PIN = "246810"
 
 
-def visit_screens(kiosk: Kiosk) -> Iterator[str]:
+@dataclass(frozen=True)
+class Aids:
+    """The visit aids to render with."""
+
+    large_text: bool = False
+    high_contrast: bool = False
+
+
+def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: B008 (a frozen value)
     """Drive the real flow through the visit, yielding a file-name stem at each screen."""
     flow = kiosk.flow
     if flow is None:
         yield "content-problems"
         return
+    flow.set_aids(aids.large_text, aids.high_contrast)
     yield "attract"
     flow.start(kiosk.options.language)
     for slide in flow.lesson.deck.slides:
         yield f"slide-{flow.state.slide + 1:02d}-{slide.id}"
         flow.next()
-    yield from _extra_screens(kiosk, flow)
+    yield from _extra_screens(kiosk, flow, aids)
 
 
-def _extra_screens(kiosk: Kiosk, flow: Flow) -> Iterator[str]:
+def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     """The quiz (each question before and after answering, one right and one wrong), the result."""
     for number, question in enumerate(flow.lesson.questions, start=1):
         yield f"quiz-{number}-{question.id}"
@@ -48,6 +57,7 @@ def _extra_screens(kiosk: Kiosk, flow: Flow) -> Iterator[str]:
     yield "result"
     # The layers over the screens: idle prompt (over a slide), PIN pad, staff menu.
     flow.end_visit("render")
+    flow.set_aids(aids.large_text, aids.high_contrast)
     flow.start(kiosk.options.language)
     flow.next()
     kiosk.timeouts.prompt.emit()
@@ -62,7 +72,18 @@ def _extra_screens(kiosk: Kiosk, flow: Flow) -> Iterator[str]:
     kiosk.close_staff()
 
 
-def render_all(options: Options, out: Path, on_file: Callable[[Path], None] | None = None) -> list[Path]:
+def settle(application: type) -> None:
+    """Let the layout finish: a widget that grows to fit its text posts one more layout pass."""
+    for _ in range(3):
+        application.processEvents()
+
+
+def render_all(
+    options: Options,
+    out: Path,
+    on_file: Callable[[Path], None] | None = None,
+    aids: Aids = Aids(),  # noqa: B008
+) -> list[Path]:
     """Render every screen at options.size into `out`; return the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -73,19 +94,19 @@ def render_all(options: Options, out: Path, on_file: Callable[[Path], None] | No
         overrides["settings"] = options.settings or Settings()
         kiosk = build(replace(options, **overrides))
         try:
-            return _render(kiosk, out, on_file)
+            return _render(kiosk, out, on_file, aids)
         finally:
             kiosk.close()
 
 
-def _render(kiosk: Kiosk, out: Path, on_file: Callable[[Path], None] | None) -> list[Path]:
+def _render(kiosk: Kiosk, out: Path, on_file: Callable[[Path], None] | None, aids: Aids) -> list[Path]:
     from PySide6.QtWidgets import QApplication
 
     kiosk.show()
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    for number, stem in enumerate(visit_screens(kiosk), start=1):
-        QApplication.processEvents()
+    for number, stem in enumerate(visit_screens(kiosk, aids), start=1):
+        settle(QApplication)
         path = out / f"{number:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
         if not kiosk.window.grab().save(str(path)):
             raise OSError(f"cannot write {path}")

@@ -147,3 +147,16 @@ def test_transitions_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
     f = flow()
     f.start()
     assert any(r.levelno == logging.DEBUG and "start: attract -> slide" in r.getMessage() for r in caplog.records)
+
+
+def test_aids_last_for_the_visit_and_reset_with_it() -> None:
+    """Aids chosen on the attract screen carry into the visit; ending the visit turns them off."""
+    f = flow()
+    assert f.set_aids(large_text=True)
+    assert not f.set_aids(large_text=True)  # no change, no event
+    f.start()
+    f.set_aids(high_contrast=True)
+    f.next()
+    assert f.state.large_text and f.state.high_contrast
+    assert f.end_visit("idle")
+    assert not f.state.large_text and not f.state.high_contrast

@@ -98,7 +98,16 @@ def test_svg_follows_the_style_rules(path: Path) -> None:
     assert root.get("viewBox") == expected
     for element in root.iter():
         tag = element.tag.rsplit("}", 1)[-1]
-        assert tag not in {"text", "image", "script", "style", "foreignObject", "linearGradient", "radialGradient", "filter"}
+        assert tag not in {
+            "text",
+            "image",
+            "script",
+            "style",
+            "foreignObject",
+            "linearGradient",
+            "radialGradient",
+            "filter",
+        }
         assert "style" not in element.attrib
         for attribute in ("fill", "stroke"):
             value = element.get(attribute)

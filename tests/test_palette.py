@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.palette import NORMAL, contrast_ratio
+from kiosk.palette import THEMES, contrast_ratio
 
 BODY_TEXT_PAIRS = [
     ("ink", "background"),
@@ -31,13 +31,18 @@ def test_contrast_formula_known_values() -> None:
     assert contrast_ratio("#2F6E7A", "#2F6E7A") == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize(("fg", "bg"), BODY_TEXT_PAIRS)
-def test_body_text_pairs_reach_7_to_1(fg: str, bg: str) -> None:
-    """Every colour pair used for body text reaches WCAG AAA."""
-    assert contrast_ratio(getattr(NORMAL, fg), getattr(NORMAL, bg)) >= 7.0
+def test_body_text_pairs_reach_7_to_1(theme: str, fg: str, bg: str) -> None:
+    """Every colour pair used for body text reaches WCAG AAA, in both themes."""
+    palette = THEMES[theme]
+    assert contrast_ratio(getattr(palette, fg), getattr(palette, bg)) >= 7.0
 
 
+@pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize(("fg", "bg"), LARGE_TEXT_PAIRS)
-def test_large_text_pairs_reach_4_5_to_1(fg: str, bg: str) -> None:
-    """Pairs used only for large bold text (verdicts, answer buttons) reach 4.5:1."""
-    assert contrast_ratio(getattr(NORMAL, fg), getattr(NORMAL, bg)) >= 4.5
+def test_large_text_pairs_reach_4_5_to_1(theme: str, fg: str, bg: str) -> None:
+    """Pairs used only for large bold text (verdicts, answer buttons) reach 4.5:1; 7:1 in high contrast."""
+    palette = THEMES[theme]
+    floor = 7.0 if theme == "high_contrast" else 4.5
+    assert contrast_ratio(getattr(palette, fg), getattr(palette, bg)) >= floor

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.illustration import Illustration
 from kiosk.ui.labels import text_label
@@ -25,6 +26,10 @@ class AnswerButton(QPushButton):
         self._layout.addWidget(self.icon_view)
         self._layout.addWidget(self.label, 1)
         self._min_height = 112
+        # Grow with the text: the layouts ask heightForWidth once the policy says so.
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     def set_answer(self, text: str) -> None:
         self.label.setText(text)
@@ -50,6 +55,13 @@ class AnswerButton(QPushButton):
         self._layout.setContentsMargins(m.px(32), m.px(12), m.px(32), m.px(12))
         self._layout.setSpacing(m.px(20))
         self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        # Not every layout path asks heightForWidth (stacked pages in portrait): claim the height too.
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True

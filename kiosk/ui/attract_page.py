@@ -75,11 +75,12 @@ class AttractPage(QWidget):
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         self._content.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
-        self._content.setContentsMargins(m.margin * 2 if landscape else m.margin, m.margin, m.margin, m.margin)
+        self._content.setContentsMargins(m.margin * 2 if landscape else m.margin, m.px(24), m.margin, m.margin)
         self._content.setSpacing(m.px(48))
         self._text.setSpacing(m.px(36))
         self._language_row.setSpacing(m.gap)
         self.hint.setFixedSize(m.button_height, m.button_height)
+        self.hint.palette_colours = m.palette
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self.start_requested.emit("")

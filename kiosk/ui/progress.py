@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.palette import NORMAL
+from kiosk.palette import NORMAL, Palette
 from kiosk.ui.labels import text_label
 
 
@@ -18,6 +18,7 @@ class Dots(QWidget):
         self.current = 0
         self.total = 0
         self.dot = 16
+        self.palette_colours: Palette = NORMAL
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_progress(self, current: int, total: int, dot: int) -> None:
@@ -42,7 +43,7 @@ class Dots(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for index in range(self.total):
             centre = QPointF(start + index * step, self.height() / 2)
-            colour = QColor(NORMAL.teal_dark)
+            colour = QColor(self.palette_colours.teal_dark)
             painter.setPen(colour)
             painter.setBrush(colour if index <= self.current else Qt.GlobalColor.transparent)
             painter.drawEllipse(

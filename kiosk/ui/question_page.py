@@ -28,6 +28,7 @@ class QuestionPage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._icons = icons
         self.progress = text_label("progress")
+        self.progress.setWordWrap(False)
         self.prompt = text_label("heading")
         self.answers = [AnswerButton() for _ in range(MAX_ANSWERS)]
         for index, button in enumerate(self.answers):
@@ -46,7 +47,6 @@ class QuestionPage(QWidget):
         self._feedback_layout.addLayout(verdict_row)
         self._feedback_layout.addWidget(self.explanation)
         self._feedback_layout.addStretch(1)
-        self._feedback_layout.addWidget(self.review, 0, Qt.AlignmentFlag.AlignLeft)
         # Bottom bar.
         self.home = touch_button()
         self.next = touch_button(role="primary")
@@ -55,19 +55,21 @@ class QuestionPage(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.home)
         bar.addStretch(1)
+        bar.addWidget(self.progress)  # "Quiz 2 / 5" in the bar, as the slides show their counter
+        bar.addStretch(1)
+        bar.addWidget(self.review)  # in landscape: beside Next, leaving the card to the explanation
         bar.addWidget(self.next)
         self._bar = bar
-        # Columns: question and answers | feedback.
+        # The question across the page, then: answers | feedback (stacked in portrait).
         self._question_column = QVBoxLayout()
-        self._question_column.addWidget(self.progress)
-        self._question_column.addWidget(self.prompt)
         for button in self.answers:
             self._question_column.addWidget(button)
         self._question_column.addStretch(1)
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._columns.addLayout(self._question_column, 6)
-        self._columns.addWidget(self.feedback, 5)
+        self._columns.addLayout(self._question_column, 1)
+        self._columns.addWidget(self.feedback, 1)
         self._outer = QVBoxLayout(self)
+        self._outer.addWidget(self.prompt)
         self._outer.addLayout(self._columns, 1)
         self._outer.addLayout(bar)
 
@@ -85,18 +87,20 @@ class QuestionPage(QWidget):
         self.prompt.setText(question.prompt)
         answered = chosen is not None
         for position, button in enumerate(self.answers):
-            button.setVisible(position < len(order))
-            if position >= len(order):
+            # Once answered, only the chosen and the right answer stay: room for the explanation.
+            relevant = position < len(order) and (not answered or order[position] in (chosen, question.right_index))
+            button.setVisible(relevant)
+            if not relevant:
                 continue
             answer = question.answers[order[position]]
             button.set_answer(answer.text)
-            button.setEnabled(not answered or order[position] in (chosen, question.right_index))
             if answered and answer.right:
                 button.set_mark("right", self._icons.get("tick"))
             elif answered and order[position] == chosen:
                 button.set_mark("wrong", self._icons.get("cross"))
         self.feedback.setVisible(answered)
         self.next.setVisible(answered)
+        self.review.setVisible(answered)
         if answered:
             right = chosen == question.right_index
             self.verdict.setObjectName("banner_right" if right else "banner_wrong")
@@ -112,13 +116,21 @@ class QuestionPage(QWidget):
         self.home.setText(strings["home"])
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
-        self._outer.setContentsMargins(m.margin, m.margin, m.margin, m.px(40))
-        self._outer.setSpacing(m.gap)
+        self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
+        self._outer.setSpacing(m.px(20))
         self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
         self._columns.setSpacing(m.px(48))
         self._question_column.setSpacing(m.px(24))
         self._feedback_layout.setContentsMargins(m.px(40), m.px(36), m.px(40), m.px(36))
         self._feedback_layout.setSpacing(m.px(24))
         self.verdict_icon.setFixedSize(m.px(72), m.px(72))
+        self._bar.setSpacing(m.gap)
         for button in self.answers:
             button.apply_metrics(m)
+        # Portrait has height to spare but not width: "see the slide" goes back into the card.
+        self._bar.removeWidget(self.review)
+        self._feedback_layout.removeWidget(self.review)
+        if landscape:
+            self._bar.insertWidget(4, self.review)
+        else:
+            self._feedback_layout.addWidget(self.review, 0, Qt.AlignmentFlag.AlignLeft)

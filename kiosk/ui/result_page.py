@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.qr import QrMatrix
@@ -35,29 +36,27 @@ class ResultPage(QWidget):
         self.ask = text_label("subheading")
         self.finish = touch_button(role="primary")
         self.finish.clicked.connect(self.finish_requested)
+        self._landscape = True
         left = QVBoxLayout()
         left.addWidget(self.headline)
         left.addWidget(self.score)
         left.addWidget(self.message)
         left.addWidget(self.points_card)
         left.addStretch(1)
+        left.addWidget(self.ask)  # the call to action closes the column
         self._left = left
         self._right_panel = QWidget()
         right = QVBoxLayout(self._right_panel)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.qr, 1)
         right.addWidget(self.qr_caption)
+        right.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignRight)
         self._right = right
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._columns.addLayout(left, 3)
+        self._columns.addLayout(left, 5)
         self._columns.addWidget(self._right_panel, 2)
-        bar = QHBoxLayout()
-        bar.addWidget(self.ask, 1)
-        bar.addWidget(self.finish)
-        self._bar = bar
         self._outer = QVBoxLayout(self)
         self._outer.addLayout(self._columns, 1)
-        self._outer.addLayout(bar)
 
     def show_result(
         self,
@@ -72,24 +71,42 @@ class ResultPage(QWidget):
         self.score.setText(strings["score"].format(right=right, total=total))
         self.score.setVisible(total > 0)
         self.message.setText(message.text)
+        self._fit()
         self.points_heading.setText(result.heading)
         for label, point in zip(self.points, result.takeaways, strict=False):
             label.setText(f"・{point}")
-        self._right_panel.setVisible(qr is not None)
+        self.qr.setVisible(qr is not None)
+        self.qr_caption.setVisible(qr is not None)
         if qr is not None:
             self.qr.set_matrix(qr)
         self.qr_caption.setText(strings["qr_caption"])
         self.ask.setText(strings["ask_front_desk"])
         self.finish.setText(strings["finish"])
 
+    def _fit(self) -> None:
+        """With large text on a small screen the score sentence gives way, so the take-home points fit."""
+        width = self.headline.width()
+        if width <= 0:
+            return
+        column = [self.headline, self.score, self.message, self.points_card, self.ask]
+        needed = sum(w.heightForWidth(width) for w in column if not w.isHidden() or w is self.message)
+        needed += self._left.spacing() * (len(column) - 1)
+        available = self._columns.geometry().height() if self._landscape else needed
+        self.message.setVisible(needed <= available)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._fit()
+
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
-        self._outer.setContentsMargins(m.margin, m.margin, m.margin, m.px(40))
+        self._landscape = landscape
+        self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
         self._outer.setSpacing(m.gap)
         self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
         self._columns.setSpacing(m.px(64))
-        self._left.setSpacing(m.px(24))
+        self._left.setSpacing(m.px(14))
         self._right.setSpacing(m.px(16))
-        self._card.setContentsMargins(m.px(40), m.px(32), m.px(40), m.px(32))
-        self._card.setSpacing(m.px(16))
-        self._bar.setSpacing(m.gap)
-        self.qr.setMinimumSize(m.px(280), m.px(280))
+        self._card.setContentsMargins(m.px(36), m.px(20), m.px(36), m.px(20))
+        self._card.setSpacing(m.px(6))
+        self.qr.setMinimumSize(m.px(240), m.px(240))
+        self.qr.setMaximumSize(m.px(440 if landscape else 300), m.px(440 if landscape else 300))

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Slide
 from kiosk.gestures import SwipeTracker
+from kiosk.palette import NORMAL
 from kiosk.ui.illustration import Illustration
 from kiosk.ui.labels import text_label
 from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.rich_text import line_height_percent, styled_html
 from kiosk.ui.theme import Metrics
+
+MIN_PICTURE_SHARE = 0.2  # below this share of the page height a stacked picture is too small to read
 
 
 class SlidePage(QWidget):
@@ -67,7 +70,6 @@ class SlidePage(QWidget):
             self.illustration.set_svg(slide.image, image)
         else:
             self.illustration.clear()
-        self.illustration.setVisible(bool(slide.image))
         self._apply_layout()
         nav = self.nav
         nav.home.setText(strings["home"])
@@ -88,11 +90,12 @@ class SlidePage(QWidget):
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         """Re-lay out for a new window size or text size."""
         self._metrics, self._landscape = m, landscape
-        self._outer.setContentsMargins(m.margin, m.margin, m.margin, m.px(40))
+        self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
         self._outer.setSpacing(m.gap)
         self._content.setSpacing(m.px(48))
         self._text_column.layout().setSpacing(m.px(28))
         self.nav.apply_metrics(m, landscape)
+        self.nav.progress.dots.palette_colours = m.palette
         self._set_body()
         self._apply_layout()
 
@@ -103,7 +106,8 @@ class SlidePage(QWidget):
             font = QFont(self.font())
             font.setPixelSize(self._metrics.body if self._metrics else 36)
             percent = line_height_percent(font.pixelSize(), QFontMetricsF(font).lineSpacing())
-            self.body.setText(styled_html(self._slide.body_html, spacing, percent))
+            palette = self._metrics.palette if self._metrics else NORMAL
+            self.body.setText(styled_html(self._slide.body_html, spacing, percent, palette))
 
     def _apply_layout(self) -> None:
         centred = self._slide is not None and self._slide.layout == "center"
@@ -114,6 +118,27 @@ class SlidePage(QWidget):
         alignment = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
         self.heading.setAlignment(alignment)
         self.body.setAlignment(alignment)
+        has_picture = self._slide is not None and self._slide.image is not None
+        self.illustration.setVisible(has_picture and self._picture_fits(stacked))
+
+    def _picture_fits(self, stacked: bool) -> bool:
+        """Text first: with large text or a long slide, the picture gives way rather than cut the text."""
+        margins = self._outer.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        height = self.height() - margins.top() - margins.bottom() - self._outer.spacing() - self.nav.sizeHint().height()
+        gap = self._content.spacing()
+        column_gap = self._text_column.layout().spacing()
+
+        def text_height(text_width: int) -> int:
+            return self.heading.heightForWidth(text_width) + column_gap + self.body.heightForWidth(text_width)
+
+        if stacked:
+            return height - text_height(width) - gap >= height * MIN_PICTURE_SHARE
+        return text_height((width - gap) // 2) <= height
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._apply_layout()
 
     def _on_next(self) -> None:
         (self.return_requested if self._review else self.next_requested).emit()

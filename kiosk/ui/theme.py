@@ -6,9 +6,9 @@ physical proportions at 1366x768, 1280x800 and in portrait 1080x1920.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from kiosk.palette import NORMAL, Palette
+from kiosk.palette import HIGH_CONTRAST, NORMAL, Palette
 
 DESIGN_SHORT_SIDE = 1080  # px: the numbers below are for a 1080-pixel short side
 LARGE_TEXT_FACTOR = 1.25
@@ -20,6 +20,7 @@ class Metrics:
 
     scale: float
     text_scale: float  # scale times the large-text factor when that aid is on
+    palette: Palette = field(default=NORMAL)
 
     def px(self, design_px: float) -> int:
         """A layout size (margins, gaps, buttons) at this window size."""
@@ -72,17 +73,20 @@ class Metrics:
         return self.px(24)
 
 
-def metrics_for(width: int, height: int, large_text: bool = False) -> Metrics:
-    """The metrics for a window of this size."""
+def metrics_for(width: int, height: int, large_text: bool = False, high_contrast: bool = False) -> Metrics:
+    """The metrics for a window of this size, with the visit's aids."""
     scale = max(0.3, min(width, height) / DESIGN_SHORT_SIDE)
-    return Metrics(scale, scale * (LARGE_TEXT_FACTOR if large_text else 1.0))
+    palette = HIGH_CONTRAST if high_contrast else NORMAL
+    return Metrics(scale, scale * (LARGE_TEXT_FACTOR if large_text else 1.0), palette)
 
 
 LINE_HEIGHT_EM = 1.6  # DESIGN.md: line height about 1.6
 
 
-def style_sheet(m: Metrics, p: Palette = NORMAL, family: str = "") -> str:
+def style_sheet(m: Metrics, family: str = "") -> str:
     """The application style sheet; widgets pick their role through objectName."""
+    p = m.palette
+    card_border = f"border: {m.px(3)}px solid {p.ink};" if p is HIGH_CONTRAST else ""
     font = f'font-family: "{family}";' if family else ""
     return f"""
     QWidget#page {{ background: {p.background}; }}
@@ -124,5 +128,10 @@ def style_sheet(m: Metrics, p: Palette = NORMAL, family: str = "") -> str:
         text-align: left; padding: {m.px(12)}px {m.px(36)}px; min-width: 0;
         background: {p.accent}; color: {p.on_primary}; border-color: {p.accent};
     }}
-    QFrame#card {{ background: {p.surface}; border-radius: {m.radius}px; }}
+    QFrame#card {{ background: {p.surface}; border-radius: {m.radius}px; {card_border} }}
+    QPushButton#aid {{
+        font-size: {m.caption}px; min-width: 0; padding: 0 {m.px(24)}px; border-width: {m.px(2)}px;
+        min-height: {m.px(96)}px;
+    }}
+    QPushButton#aid:checked {{ background: {p.teal_dark}; color: {p.on_primary}; }}
     """

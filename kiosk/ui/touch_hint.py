@@ -9,7 +9,7 @@ from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.palette import NORMAL
+from kiosk.palette import NORMAL, Palette
 
 PERIOD_MS = 2400
 
@@ -21,6 +21,7 @@ class TouchHint(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._phase = 0.0
+        self.palette_colours: Palette = NORMAL
         self._animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=PERIOD_MS, loopCount=-1)
         self._animation.setEasingCurve(QEasingCurve.Type.Linear)
         self._animation.valueChanged.connect(self._on_phase)
@@ -43,7 +44,7 @@ class TouchHint(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(self.width() / 2, self.height() / 2)
         largest = min(self.width(), self.height()) / 2 - 2
-        colour = QColor(NORMAL.teal)
+        colour = QColor(self.palette_colours.teal)
         for ring in range(3):
             phase = (self._phase + ring / 3) % 1.0
             colour.setAlphaF(max(0.0, 1.0 - phase) * 0.8)
@@ -52,6 +53,6 @@ class TouchHint(QWidget):
             radius = largest * (0.3 + 0.7 * phase)
             painter.drawEllipse(centre, radius, radius)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(NORMAL.teal_dark))
+        painter.setBrush(QColor(self.palette_colours.teal_dark))
         painter.drawEllipse(centre, largest * 0.22, largest * 0.22)
         painter.end()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import QLayout, QStackedLayout, QWidget
+from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.aids_bar import AidsBar
 from kiosk.ui.attract_page import AttractPage
 from kiosk.ui.error_page import ErrorPage
 from kiosk.ui.question_page import QuestionPage
@@ -22,22 +24,32 @@ class KioskWindow(QWidget):
         self.setWindowTitle("Clinic kiosk")
         self.font_family = font_family
         self.large_text = False
+        self.high_contrast = False
         self.attract = AttractPage()
         self.slide = SlidePage()
         self.question = QuestionPage(icons or {})
         self.result = ResultPage()
         self.error = ErrorPage()
         self.pages: list[QWidget] = [self.attract, self.slide, self.question, self.result, self.error]
-        self._stack = QStackedLayout(self)
+        self.aids = AidsBar()
+        self.aids.hide()  # shown once content is there
+        self.setObjectName("page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
         # The window's size comes from the screen, never from its contents.
-        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        column.addWidget(self.aids)
+        self._stack = QStackedLayout()
+        column.addLayout(self._stack, 1)
         for page in self.pages:
             self._stack.addWidget(page)
         self.overlay = TransitionOverlay(self)
         self.layers: list[QWidget] = []
         self.closable = True  # False in lockdown: closing the window does nothing
         self.metrics: Metrics = metrics_for(1920, 1080)
-        self._applied_for: tuple[int, int, bool] | None = None
+        self._applied_for: tuple[int, int, bool, bool] | None = None
 
     def add_page(self, page: QWidget) -> None:
         """Later features (quiz, staff) add their pages here."""
@@ -66,8 +78,9 @@ class KioskWindow(QWidget):
         self._stack.setCurrentWidget(page)
         self.overlay.raise_()
 
-    def set_large_text(self, on: bool) -> None:
-        self.large_text = on
+    def set_aids(self, large_text: bool, high_contrast: bool) -> None:
+        """Relay out every page for larger text and/or the high-contrast theme (only when they change)."""
+        self.large_text, self.high_contrast = large_text, high_contrast
         self._apply_metrics()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -83,14 +96,14 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def _apply_metrics(self) -> None:
-        key = (self.width(), self.height(), self.large_text)
+        key = (self.width(), self.height(), self.large_text, self.high_contrast)
         if key == self._applied_for:
             return
         self._applied_for = key
-        self.metrics = metrics_for(self.width(), self.height(), self.large_text)
+        self.metrics = metrics_for(self.width(), self.height(), self.large_text, self.high_contrast)
         landscape = self.width() >= self.height()
         self.setStyleSheet(style_sheet(self.metrics, family=self.font_family))
-        for page in self.pages + self.layers:
+        for page in [self.aids, *self.pages, *self.layers]:
             apply = getattr(page, "apply_metrics", None)
             if apply is not None:
                 apply(self.metrics, landscape)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from kiosk.stats.record import ENDINGS, VisitRecord, duration_minutes, record_from_visit
+from kiosk.stats.record import ENDINGS, VisitRecord, duration_minutes
 from tests.stats.samples import DAY, QUESTIONS, left_early, make_record
 
 

@@ -8,20 +8,27 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk
-from kiosk.render import visit_screens
+from kiosk.content.loader import language_folders
+from kiosk.render import Aids, settle, visit_screens
+from tests.conftest import SHIPPED_CONTENT
 from tests.ui.layout_checks import layout_problems
 
 SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1080, 1920)]
+LANGUAGES = [folder.name for folder in language_folders(SHIPPED_CONTENT)]
 
 
+@pytest.mark.parametrize("aids", [Aids(), Aids(large_text=True, high_contrast=True)], ids=["plain", "large"])
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_screen_fits_at_every_size(make_kiosk: Callable[..., Kiosk], size: tuple[int, int]) -> None:
-    """Walk the whole visit and check each screen's layout from the widgets."""
-    kiosk = make_kiosk(size=size, transitions=False)
+def test_every_screen_fits_at_every_size(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], language: str, aids: Aids
+) -> None:
+    """Walk the whole visit in each language, with and without large text, and check each screen's layout."""
+    kiosk = make_kiosk(size=size, transitions=False, language=language)
     scale = min(size) / 1080
     problems: list[str] = []
-    for screen in visit_screens(kiosk):
-        QApplication.processEvents()
+    for screen in visit_screens(kiosk, aids):
+        settle(QApplication)
         window = kiosk.window
         assert (window.width(), window.height()) == size
         problems += [f"{screen}: {p}" for p in layout_problems(window.current_page, window, scale)]

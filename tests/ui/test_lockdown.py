@@ -67,7 +67,9 @@ def test_no_context_menu_on_right_click_or_long_press(qtbot: QtBot, locked: Kios
 
     probe = Probe("x", locked.window.slide)
     probe.show()
-    QApplication.sendEvent(probe, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(1, 1), probe.mapToGlobal(QPoint(1, 1))))
+    QApplication.sendEvent(
+        probe, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(1, 1), probe.mapToGlobal(QPoint(1, 1)))
+    )
     before = locked.flow.state
     QTest.mouseClick(locked.window.slide, Qt.MouseButton.RightButton)
     assert reached == [] and locked.flow.state == before
