@@ -23,18 +23,12 @@ class QrView(QWidget):
         self._matrix = matrix
         self.update()
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        return width
-
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(300, 300)
 
     def code_rect(self) -> QRectF:
         side = float(min(self.width(), self.height()))
-        return QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        return QRectF((self.width() - side) / 2, 0, side, side)  # top-aligned: the caption follows it
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if not self._matrix:

@@ -119,6 +119,9 @@ class QuestionPage(QWidget):
         self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
         self._outer.setSpacing(m.px(20))
         self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
+        # Portrait: the card follows the answers directly and takes the height that is left.
+        self._columns.setStretch(0, 1 if landscape else 0)
+        self._question_column.setStretch(len(self.answers), 1 if landscape else 0)
         self._columns.setSpacing(m.px(48))
         self._question_column.setSpacing(m.px(24))
         self._feedback_layout.setContentsMargins(m.px(40), m.px(36), m.px(40), m.px(36))

@@ -50,6 +50,7 @@ class ResultPage(QWidget):
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.qr, 1)
         right.addWidget(self.qr_caption)
+        right.addStretch(0)
         right.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignRight)
         self._right = right
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -91,7 +92,10 @@ class ResultPage(QWidget):
         column = [self.headline, self.score, self.message, self.points_card, self.ask]
         needed = sum(w.heightForWidth(width) for w in column if not w.isHidden() or w is self.message)
         needed += self._left.spacing() * (len(column) - 1)
-        available = self._columns.geometry().height() if self._landscape else needed
+        available = self._columns.geometry().height()
+        if not self._landscape:  # the QR code, at its smallest, and Finish share the column
+            right = self.qr.minimumHeight() + self.qr_caption.heightForWidth(width) + self.finish.sizeHint().height()
+            available -= right + self._right.spacing() * 3 + self._columns.spacing()
         self.message.setVisible(needed <= available)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
@@ -103,10 +107,17 @@ class ResultPage(QWidget):
         self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
         self._outer.setSpacing(m.gap)
         self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
+        # Portrait: everything in one column, the QR code centred under the points, no gap in between.
+        self._left.setStretch(self._left.indexOf(self.points_card) + 1, 1 if landscape else 0)
+        self._columns.setStretch(0, 5 if landscape else 0)
+        self._columns.setStretch(1, 2 if landscape else 1)
+        self._right.setAlignment(self.qr, Qt.AlignmentFlag.AlignRight if landscape else Qt.AlignmentFlag.AlignHCenter)
+        self._right.setStretch(0, 1)  # the QR code grows to its largest size first
+        self._right.setStretch(2, 0)
         self._columns.setSpacing(m.px(64))
         self._left.setSpacing(m.px(14))
         self._right.setSpacing(m.px(16))
         self._card.setContentsMargins(m.px(36), m.px(20), m.px(36), m.px(20))
         self._card.setSpacing(m.px(6))
         self.qr.setMinimumSize(m.px(240), m.px(240))
-        self.qr.setMaximumSize(m.px(440 if landscape else 300), m.px(440 if landscape else 300))
+        self.qr.setMaximumSize(m.px(440), m.px(440))

@@ -15,7 +15,7 @@ from kiosk.ui.nav_bar import NavBar
 from kiosk.ui.rich_text import line_height_percent, styled_html
 from kiosk.ui.theme import Metrics
 
-MIN_PICTURE_SHARE = 0.2  # below this share of the page height a stacked picture is too small to read
+MIN_PICTURE_SHARE = 0.35  # a stacked picture smaller than this share of the height is too small to read
 
 
 class SlidePage(QWidget):
@@ -111,30 +111,36 @@ class SlidePage(QWidget):
 
     def _apply_layout(self) -> None:
         centred = self._slide is not None and self._slide.layout == "center"
-        stacked = centred or not self._landscape
+        has_picture = self._slide is not None and self._slide.image is not None
+        # Side by side in landscape when the text fits beside the picture; otherwise the picture goes
+        # under the text if it still gets a readable share of the page; otherwise the text gets it all.
+        stacked = centred or not self._landscape or not self._text_fits_beside_picture()
         self._content.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
         self._content.setStretch(0, 0 if stacked else 1)
         self._content.setStretch(1, 1)
         alignment = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
         self.heading.setAlignment(alignment)
         self.body.setAlignment(alignment)
-        has_picture = self._slide is not None and self._slide.image is not None
-        self.illustration.setVisible(has_picture and self._picture_fits(stacked))
+        self.illustration.setVisible(has_picture and (not stacked or self._picture_fits_below()))
 
-    def _picture_fits(self, stacked: bool) -> bool:
-        """Text first: with large text or a long slide, the picture gives way rather than cut the text."""
+    def _room(self) -> tuple[int, int]:
+        """Width and height the heading, text and picture share."""
         margins = self._outer.contentsMargins()
         width = self.width() - margins.left() - margins.right()
-        height = self.height() - margins.top() - margins.bottom() - self._outer.spacing() - self.nav.sizeHint().height()
-        gap = self._content.spacing()
-        column_gap = self._text_column.layout().spacing()
+        height = self.height() - margins.top() - margins.bottom()
+        return width, height - self._outer.spacing() - self.nav.sizeHint().height()
 
-        def text_height(text_width: int) -> int:
-            return self.heading.heightForWidth(text_width) + column_gap + self.body.heightForWidth(text_width)
+    def _text_height(self, width: int) -> int:
+        gap = self._text_column.layout().spacing()
+        return self.heading.heightForWidth(width) + gap + self.body.heightForWidth(width)
 
-        if stacked:
-            return height - text_height(width) - gap >= height * MIN_PICTURE_SHARE
-        return text_height((width - gap) // 2) <= height
+    def _text_fits_beside_picture(self) -> bool:
+        width, height = self._room()
+        return self._text_height((width - self._content.spacing()) // 2) <= height
+
+    def _picture_fits_below(self) -> bool:
+        width, height = self._room()
+        return height - self._text_height(width) - self._content.spacing() >= height * MIN_PICTURE_SHARE
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
