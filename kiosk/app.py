@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
+import time
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -22,12 +25,17 @@ from kiosk.presenter import Presenter
 from kiosk.settings import Settings, load_settings, save_override
 from kiosk.speech import Speech
 from kiosk.staff import StaffGate, Verdict
+from kiosk.stats.background import BackgroundRecorder
+from kiosk.stats.store import StatsStore
+from kiosk.stats.view import build_view
+from kiosk.stats.visit import record_for
 from kiosk.timeouts import Timeouts
 from kiosk.ui.fonts import japanese_family
 from kiosk.ui.idle_prompt import IdlePrompt
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.pin_pad import PinPad
 from kiosk.ui.staff_menu import StaffMenu
+from kiosk.ui.stats_page import StatsPage
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.app")
@@ -80,6 +88,11 @@ class Kiosk:
         ensure_application().installEventFilter(self.guard)
         self.timeouts = Timeouts(self.settings, self.window)
         self.speech = Speech(self.settings.speech_engine, self.window)
+        self.stats_path = self.data_dir / "visits.sqlite3"
+        self.recorder = BackgroundRecorder(self.stats_path)  # writes off the touch path, in its own thread
+        self._visit_started = 0.0
+        self.stats_page = StatsPage(self.window)
+        self.window.add_layer(self.stats_page)
         self.gate = StaffGate(self.config_dir / "pin.json", self.data_dir / "lockout.json", self.settings)
         self._lock_timer = QTimer(self.window, interval=1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
@@ -107,6 +120,7 @@ class Kiosk:
         self.flow = Flow(library, language)
         self.presenter = Presenter(self.window, self.flow, self.speech.can_speak)
         self.flow.subscribe(self._on_state)
+        self.flow.subscribe_end(self._record_visit)
         self._connect_pages(self.flow)
         self._on_state(self.flow.state)
 
@@ -136,8 +150,59 @@ class Kiosk:
             state.answers,
         ):
             self.speech.stop()  # speech never outlives its screen or its visit
+        if state.language and (previous is None or not previous.language):
+            self._visit_started = time.monotonic()
         self.presenter.show(state)
         self.timeouts.set_screen(state.screen)
+
+    def _record_visit(self, state: VisitState, reason: str) -> None:
+        """Queue the visit's anonymous record; the worker thread writes it."""
+        assert self.flow is not None
+        lesson = self.flow.library.lessons.get(state.language)
+        if lesson is None:
+            return
+        duration = time.monotonic() - self._visit_started
+        try:
+            record = record_for(state, lesson, reason, duration, datetime.now())
+        except ValueError as error:  # a record the store would refuse: a bug, never a reason to stop
+            log.error("visit not recorded: %s", error)
+            return
+        if record is not None:
+            self.recorder.submit(record)
+
+    def show_statistics(self) -> None:
+        """The staff statistics screen, read fresh from the store (after the pending writes)."""
+        self.recorder.flush(1.0)
+        store = StatsStore(self.stats_path, repair=False)
+        try:
+            view = build_view(store, self.flow.lesson if self.flow else None, date.today())
+        finally:
+            store.close()
+        notes = [*view.notes, *self.recorder.notes]
+        self.stats_page.show_stats(replace(view, notes=tuple(dict.fromkeys(notes))), self.strings)
+        self.staff_menu.hide()
+        self.stats_page.open()
+
+    def export_statistics(self) -> None:
+        """Write the CSV into the configured folder (a USB stick, say): no file dialog, ever."""
+        strings = self.strings
+        folder = self.settings.stats_export_folder
+        if not folder:
+            self.stats_page.set_message(strings["stats_no_folder"])
+            return
+        path = Path(folder) / f"kiosk-visits-{date.today():%Y%m%d}.csv"
+        self.recorder.flush(1.0)
+        store = StatsStore(self.stats_path, repair=False)
+        try:
+            rows = store.export_csv(path)
+        except (OSError, sqlite3.Error) as error:
+            log.warning("statistics export to %s failed: %s", path, error)
+            self.stats_page.set_message(strings["stats_export_failed"].format(error=error))
+            return
+        finally:
+            store.close()
+        log.info("statistics exported to %s (%d visits)", path, rows)
+        self.stats_page.set_message(strings["stats_exported"].format(path=path, rows=rows))
 
     def read_aloud(self) -> None:
         if self.flow is not None and self.presenter is not None:
@@ -173,6 +238,9 @@ class Kiosk:
         menu.reload_content.connect(self.reload_content)
         menu.next_language.connect(self._next_language)
         menu.leave_kiosk.connect(self.leave)
+        menu.show_statistics.connect(self.show_statistics)
+        self.stats_page.export_requested.connect(self.export_statistics)
+        self.stats_page.close_requested.connect(lambda: (self.stats_page.hide(), self._show_menu()))
         menu.close_menu.connect(self.close_staff)
 
     def _show_idle_prompt(self) -> None:
@@ -251,6 +319,7 @@ class Kiosk:
     def close_staff(self) -> None:
         self.pin_pad.hide()
         self.staff_menu.hide()
+        self.stats_page.hide()
         self._lock_timer.stop()
         self.guard.typing_allowed = False
         self.timeouts.set_staff_open(False)
@@ -324,6 +393,7 @@ class Kiosk:
         if self._closed:
             return
         self._closed = True
+        self.recorder.close()
         ensure_application().removeEventFilter(self.guard)
         self.window.closable = True
         self.window.close()

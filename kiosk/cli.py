@@ -45,6 +45,11 @@ def _parser() -> argparse.ArgumentParser:
     config_commands.add_parser("example", help="print a settings file with every option and its default")
     config_commands.add_parser("path", help="print where the settings file, logs and data live")
 
+    stats = commands.add_parser("stats", help="the anonymous visit statistics")
+    stats_commands = stats.add_subparsers(dest="stats_command", required=True)
+    export = stats_commands.add_parser("export", help="write every visit to a CSV file (UTF-8 with BOM, for Excel)")
+    export.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
+
     validate = commands.add_parser("validate", help="check a content folder; print path:line: message per problem")
     validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
 
@@ -148,6 +153,27 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stats_export(target: Path, database: Path | None = None) -> int:
+    import sqlite3
+
+    from kiosk.stats.store import StatsStore
+
+    database = database or paths.data_dir() / "visits.sqlite3"
+    if not database.exists():
+        print(f"kiosk: no statistics yet ({database} does not exist)", file=sys.stderr)
+        return 1
+    store = StatsStore(database, repair=False)
+    try:
+        rows = store.export_csv(target)
+    except (OSError, sqlite3.Error) as error:
+        print(f"kiosk: cannot export to {target}: {error}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    print(f"wrote {rows} visits to {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -159,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_set_pin()
         if args.command == "config":
             return cmd_config(args)
+        if args.command == "stats":
+            return cmd_stats_export(args.csv)
         if args.command in (None, "run"):
             if args.command is None:
                 args = _parser().parse_args(["run"])

@@ -53,9 +53,15 @@ class Flow:
     rng: random.Random = field(default_factory=random.Random)
     state: VisitState = field(default_factory=VisitState)
     _listeners: list[Callable[[VisitState], None]] = field(default_factory=list)
+    _end_listeners: list[Callable[[VisitState, str], None]] = field(default_factory=list)
 
     def subscribe(self, listener: Callable[[VisitState], None]) -> None:
+        """Called with the new state after every change."""
         self._listeners.append(listener)
+
+    def subscribe_end(self, listener: Callable[[VisitState, str], None]) -> None:
+        """Called with a visit's last state and the reason, just before it is forgotten."""
+        self._end_listeners.append(listener)
 
     @property
     def lesson(self) -> Lesson:
@@ -134,13 +140,15 @@ class Flow:
         """Forget everything of the visit and show the attract screen (Home, finish, idle, staff)."""
         if self.state == VisitState():
             return False
+        for listener in list(self._end_listeners):
+            listener(self.state, reason)
         return self._go(VisitState(), f"end visit ({reason})")
 
     def replace_library(self, library: Library) -> None:
         """New content (a staff reload): the current visit ends, the next one uses it."""
+        self.end_visit("content reloaded")  # recorded against the content it was shown
         self.library = library
-        self.end_visit("content reloaded")
-        self._go(VisitState(), "content reloaded")
+        self._go(VisitState(), "content reloaded")  # redraw the attract screen from the new content
 
     # -- queries ----------------------------------------------------------------------------
     def score(self) -> tuple[int, int]:

@@ -7,12 +7,14 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from kiosk.app import Kiosk, Options, build
 from kiosk.flow import Flow
 from kiosk.pin import save_pin
 from kiosk.settings import Settings
+from kiosk.stats.sample import sample_records
 
 RENDER_PIN = "246810"
 
@@ -69,6 +71,10 @@ def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     yield "staff-pin-pad"
     kiosk.pin_pad.pin_submitted.emit(RENDER_PIN)
     yield "staff-menu"
+    for record in sample_records(flow.lesson, date.today()):  # invented visits, in the throwaway data folder
+        kiosk.recorder.submit(record)
+    kiosk.show_statistics()
+    yield "staff-statistics"
     kiosk.close_staff()
 
 

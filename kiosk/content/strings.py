@@ -51,8 +51,35 @@ REQUIRED: dict[str, str] = {
     "staff_close": "staff menu: close the menu",
     "staff_reloaded": "after a successful reload",
     "staff_reload_failed": "heading of the problems when a reload failed",
+    "stats_title": "heading of the statistics screen, with {days}",
+    "stats_visits": "visit count line, with {visits}",
+    "stats_finished": "share that finished the lesson, with {share}",
+    "stats_quiz": "share that took the quiz, with {share}",
+    "stats_questions": "heading of the per-question list",
+    "stats_question_line": "one question, with {share} right of {answered}",
+    "stats_export": "button that writes the CSV file",
+    "stats_exported": "after export, with {path} and {rows}",
+    "stats_export_failed": "when the export failed, with {error}",
+    "stats_no_folder": "when no export folder is set",
+    "stats_close": "button that closes the statistics",
 }
 _LINE = re.compile(r"line (\d+)")
+PLACEHOLDERS = {
+    "current": 1,
+    "total": 2,
+    "right": 1,
+    "seconds": 3,
+    "left": 2,
+    "language": "x",
+    "days": 14,
+    "visits": 3,
+    "share": 50,
+    "answered": 4,
+    "path": "x",
+    "rows": 1,
+    "error": "x",
+}
+FORMATTED = [key for key, purpose in REQUIRED.items() if "with {" in purpose]
 
 
 def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentError]]:
@@ -109,5 +136,16 @@ FALLBACK: dict[str, str] = {
     "staff_leave": "終了 / Leave the kiosk",
     "staff_close": "閉じる / Close menu",
     "staff_reloaded": "読み込み直しました / Content reloaded.",
+    "stats_title": "利用の記録（{days}日間）/ Visits, last {days} days",
+    "stats_visits": "{visits} 件 / visits",
+    "stats_finished": "最後まで読んだ / finished the lesson: {share}%",
+    "stats_quiz": "クイズに進んだ / took the quiz: {share}%",
+    "stats_questions": "問題ごとの正解率 / Right answers per question",
+    "stats_question_line": "{share}% ({answered})",
+    "stats_export": "CSV に書き出す / Export CSV",
+    "stats_exported": "{rows} 件を書き出しました / exported: {path}",
+    "stats_export_failed": "書き出せませんでした / export failed: {error}",
+    "stats_no_folder": "書き出し先が未設定です / no export folder set (stats_export_folder)",
+    "stats_close": "閉じる / Close",
     "staff_reload_failed": "問題があります / The content has problems:",
 }

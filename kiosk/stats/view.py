@@ -1,0 +1,48 @@
+"""What the staff statistics screen shows, as plain data built from the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from kiosk.content.model import Lesson
+from kiosk.stats.store import StatsStore
+
+DAYS_SHOWN = 14
+
+
+@dataclass(frozen=True)
+class QuestionLine:
+    prompt: str
+    right_share: float  # 0.0-1.0
+    answered: int
+
+
+@dataclass(frozen=True)
+class StatsView:
+    days: tuple[tuple[date, int], ...]  # oldest first
+    visits: int
+    finished_share: float
+    quiz_share: float
+    questions: tuple[QuestionLine, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+def build_view(store: StatsStore, lesson: Lesson | None, today: date, days: int = DAYS_SHOWN) -> StatsView:
+    """Visits per day and the shares over the last `days` days; questions named by their prompt."""
+    per_day = store.visits_per_day(days, today)
+    summary = store.summary(today - timedelta(days=days - 1))
+    prompts = {q.id: q.prompt for q in lesson.questions} if lesson else {}
+    order = [q.id for q in lesson.questions] if lesson else []
+    lines = sorted(
+        summary.questions, key=lambda q: order.index(q.question_id) if q.question_id in order else len(order)
+    )
+    questions = tuple(QuestionLine(prompts.get(q.question_id, q.question_id), q.right_share, q.answered) for q in lines)
+    return StatsView(
+        tuple(per_day),
+        summary.visits,
+        summary.finished_lesson_share,
+        summary.started_quiz_share,
+        questions,
+        tuple(store.notes),
+    )
