@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
-from kiosk.content.loader import load_library
+from kiosk.content.cache import load_content
 from kiosk.content.model import Library
 from kiosk.content.strings import FALLBACK
 from kiosk.errors import LocatedError
@@ -54,6 +54,7 @@ class Options:
     transitions: bool | None = None
     config_dir: Path | None = None
     data_dir: Path | None = None
+    cache_dir: Path | None = None  # None: no content cache (tests, render); `kiosk run` passes the platform's
     settings: Settings | None = None
 
 
@@ -101,7 +102,7 @@ class Kiosk:
         self.presenter: Presenter | None = None
         self.problems: list[LocatedError] = []
         self._connect_layers()
-        library, problems = load_library(self.content_root, options.illustrations)
+        library, problems = load_content(self.content_root, options.illustrations, options.cache_dir)
         if library is None:
             self._show_problems(problems)
         else:
@@ -331,7 +332,7 @@ class Kiosk:
 
     def reload_content(self) -> None:
         """Validate first; on failure keep the current content running and show staff the problems."""
-        library, problems = load_library(self.content_root, self.options.illustrations)
+        library, problems = load_content(self.content_root, self.options.illustrations, self.options.cache_dir)
         if library is None:
             for problem in problems:
                 log.warning("reload refused: %s", problem)

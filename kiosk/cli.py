@@ -102,6 +102,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         windowed=args.windowed,
         size=args.size,
         lockdown=True if args.lockdown else None,
+        cache_dir=paths.cache_dir(),
     )
     kiosk = build(options)
     sys.excepthook = kiosk.excepthook

@@ -25,3 +25,8 @@ def config_dir() -> Path:
 
 def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The platform's cache folder: the validated content, safe to delete at any time."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

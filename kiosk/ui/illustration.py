@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PIXMAPS_KEPT = 6  # the slides around the current one: Back and Next then cost no SVG rendering
 
 
 class Illustration(QWidget):
@@ -15,7 +19,7 @@ class Illustration(QWidget):
         super().__init__(parent)
         self._renderers: dict[str, QSvgRenderer] = {}
         self._name = ""
-        self._pixmap: QPixmap | None = None
+        self._pixmaps: OrderedDict[tuple[str, int, int], QPixmap] = OrderedDict()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -25,7 +29,6 @@ class Illustration(QWidget):
             self._renderers[name] = QSvgRenderer(QByteArray(data), self)
         if name != self._name:
             self._name = name
-            self._pixmap = None
             self.update()
 
     def clear(self) -> None:
@@ -53,16 +56,26 @@ class Illustration(QWidget):
         rect = self.image_rect()
         if rect.isEmpty():
             return
+        painter = QPainter(self)
+        painter.drawPixmap(rect.topLeft(), self._pixmap_for(rect))
+        painter.end()
+
+    def _pixmap_for(self, rect: QRectF) -> QPixmap:
+        """The picture at this size, from the few kept, else rendered from the SVG once."""
         ratio = self.devicePixelRatioF()
         wanted = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
-        if self._pixmap is None or self._pixmap.size() != wanted:
-            self._pixmap = QPixmap(wanted)
-            self._pixmap.setDevicePixelRatio(ratio)
-            self._pixmap.fill(Qt.GlobalColor.transparent)
-            with_painter = QPainter(self._pixmap)
-            with_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._renderers[self._name].render(with_painter, QRectF(0, 0, rect.width(), rect.height()))
-            with_painter.end()
-        painter = QPainter(self)
-        painter.drawPixmap(rect.topLeft(), self._pixmap)
-        painter.end()
+        key = (self._name, wanted.width(), wanted.height())
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(wanted)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._renderers[self._name].render(painter, QRectF(0, 0, rect.width(), rect.height()))
+            painter.end()
+            self._pixmaps[key] = pixmap
+            while len(self._pixmaps) > PIXMAPS_KEPT:
+                self._pixmaps.popitem(last=False)
+        self._pixmaps.move_to_end(key)
+        return pixmap

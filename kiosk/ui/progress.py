@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.palette import NORMAL, Palette
+
+MAX_DOTS = 30
 from kiosk.ui.labels import text_label
 
 
@@ -28,13 +30,16 @@ class Dots(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
-        return QSize(self.total * self.dot * 2, self.dot * 2)
+        return QSize(min(self.total, MAX_DOTS) * self.dot * 2, self.dot * 2)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(min(self.total, 8) * self.dot, self.dot * 2)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if self.total <= 0:
+            return
+        if self.total > MAX_DOTS:  # a long deck: a bar reads better than hundreds of dots
+            self._paint_bar()
             return
         step = min(self.dot * 2.0, self.width() / self.total)
         radius = min(self.dot / 2, step * 0.35)
@@ -49,6 +54,20 @@ class Dots(QWidget):
             painter.drawEllipse(
                 centre, radius * (1.25 if index == self.current else 1), radius * (1.25 if index == self.current else 1)
             )
+        painter.end()
+
+    def _paint_bar(self) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = self.dot * 0.6
+        top = (self.height() - height) / 2
+        colour = QColor(self.palette_colours.teal_dark)
+        painter.setPen(colour)
+        painter.setBrush(Qt.GlobalColor.transparent)
+        painter.drawRoundedRect(QRectF(1, top, self.width() - 2, height), height / 2, height / 2)
+        painter.setBrush(colour)
+        done = (self.width() - 2) * (self.current + 1) / self.total
+        painter.drawRoundedRect(QRectF(1, top, done, height), height / 2, height / 2)
         painter.end()
 
 
