@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.palette import NORMAL, Palette
+from kiosk.ui.labels import text_label
 
 MAX_DOTS = 30
-from kiosk.ui.labels import text_label
 
 
 class Dots(QWidget):
