@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
 import traceback
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
@@ -22,21 +22,17 @@ from kiosk.errors import LocatedError
 from kiosk.flow import Flow, VisitState
 from kiosk.icons import load_icons
 from kiosk.presenter import Presenter
-from kiosk.settings import Settings, load_settings, save_override
+from kiosk.settings import Settings, load_settings
 from kiosk.speech import Speech
-from kiosk.staff import StaffGate, Verdict
-from kiosk.stats.background import BackgroundRecorder
-from kiosk.stats.store import StatsStore
-from kiosk.stats.view import build_view
-from kiosk.stats.visit import record_for
 from kiosk.timeouts import Timeouts
 from kiosk.ui.fonts import japanese_family
 from kiosk.ui.idle_prompt import IdlePrompt
 from kiosk.ui.input_guard import InputGuard
-from kiosk.ui.pin_pad import PinPad
-from kiosk.ui.staff_menu import StaffMenu
-from kiosk.ui.stats_page import StatsPage
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.staff_layer import StaffLayer
+    from kiosk.stats.background import BackgroundRecorder
 
 log = logging.getLogger("kiosk.app")
 
@@ -81,22 +77,16 @@ class Kiosk:
         if not transitions:
             self.window.overlay.duration_ms = 0
         self.idle_prompt = IdlePrompt(self.window)
-        self.pin_pad = PinPad(self.window)
-        self.staff_menu = StaffMenu(self.window)
-        for layer in (self.idle_prompt, self.pin_pad, self.staff_menu):
-            self.window.add_layer(layer)
+        self.window.add_layer(self.idle_prompt)
         self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
         ensure_application().installEventFilter(self.guard)
         self.timeouts = Timeouts(self.settings, self.window)
         self.speech = Speech(self.settings.speech_engine, self.window)
+        self.speech.ready.connect(self._refresh_aids)
         self.stats_path = self.data_dir / "visits.sqlite3"
-        self.recorder = BackgroundRecorder(self.stats_path)  # writes off the touch path, in its own thread
+        self._recorder: BackgroundRecorder | None = None  # started with the first visit that ends
         self._visit_started = 0.0
-        self.stats_page = StatsPage(self.window)
-        self.window.add_layer(self.stats_page)
-        self.gate = StaffGate(self.config_dir / "pin.json", self.data_dir / "lockout.json", self.settings)
-        self._lock_timer = QTimer(self.window, interval=1000)
-        self._lock_timer.timeout.connect(self._refresh_lock)
+        self._staff: StaffLayer | None = None  # built the first time staff ask for it
         self.flow: Flow | None = None
         self._state: VisitState | None = None
         self.presenter: Presenter | None = None
@@ -162,6 +152,8 @@ class Kiosk:
         lesson = self.flow.library.lessons.get(state.language)
         if lesson is None:
             return
+        from kiosk.stats.visit import record_for  # the statistics code loads with the first visit that ends
+
         duration = time.monotonic() - self._visit_started
         try:
             record = record_for(state, lesson, reason, duration, datetime.now())
@@ -171,39 +163,27 @@ class Kiosk:
         if record is not None:
             self.recorder.submit(record)
 
-    def show_statistics(self) -> None:
-        """The staff statistics screen, read fresh from the store (after the pending writes)."""
-        self.recorder.flush(1.0)
-        store = StatsStore(self.stats_path, repair=False)
-        try:
-            view = build_view(store, self.flow.lesson if self.flow else None, date.today())
-        finally:
-            store.close()
-        notes = [*view.notes, *self.recorder.notes]
-        self.stats_page.show_stats(replace(view, notes=tuple(dict.fromkeys(notes))), self.strings)
-        self.staff_menu.hide()
-        self.stats_page.open()
+    @property
+    def recorder(self) -> BackgroundRecorder:
+        """The statistics writer, started with the first visit to record (sqlite stays off start-up)."""
+        if self._recorder is None:
+            from kiosk.stats import background
 
-    def export_statistics(self) -> None:
-        """Write the CSV into the configured folder (a USB stick, say): no file dialog, ever."""
-        strings = self.strings
-        folder = self.settings.stats_export_folder
-        if not folder:
-            self.stats_page.set_message(strings["stats_no_folder"])
-            return
-        path = Path(folder) / f"kiosk-visits-{date.today():%Y%m%d}.csv"
-        self.recorder.flush(1.0)
-        store = StatsStore(self.stats_path, repair=False)
-        try:
-            rows = store.export_csv(path)
-        except (OSError, sqlite3.Error) as error:
-            log.warning("statistics export to %s failed: %s", path, error)
-            self.stats_page.set_message(strings["stats_export_failed"].format(error=error))
-            return
-        finally:
-            store.close()
-        log.info("statistics exported to %s (%d visits)", path, rows)
-        self.stats_page.set_message(strings["stats_exported"].format(path=path, rows=rows))
+            self._recorder = background.BackgroundRecorder(self.stats_path)
+        return self._recorder
+
+    def flush_statistics(self) -> None:
+        """Let pending visits reach the file before staff read it."""
+        if self._recorder is not None:
+            self._recorder.flush(1.0)
+
+    def statistics_notes(self) -> list[str]:
+        return list(self._recorder.notes) if self._recorder is not None else []
+
+    def _refresh_aids(self) -> None:
+        """The speech engine is up: show the read-aloud button if the visit's language has a voice."""
+        if self.flow is not None and self.presenter is not None:
+            self.presenter.show_aids(self.flow.state)
 
     def read_aloud(self) -> None:
         if self.flow is not None and self.presenter is not None:
@@ -232,17 +212,6 @@ class Kiosk:
         self.timeouts.keep.connect(self.idle_prompt.hide)
         self.timeouts.expired.connect(self._on_expired)
         self.idle_prompt.continue_requested.connect(self.timeouts.touched)
-        self.pin_pad.pin_submitted.connect(self._on_pin)
-        self.pin_pad.cancelled.connect(self.close_staff)
-        menu = self.staff_menu
-        menu.start_over.connect(lambda: self._end_visit_from_staff())
-        menu.reload_content.connect(self.reload_content)
-        menu.next_language.connect(self._next_language)
-        menu.leave_kiosk.connect(self.leave)
-        menu.show_statistics.connect(self.show_statistics)
-        self.stats_page.export_requested.connect(self.export_statistics)
-        self.stats_page.close_requested.connect(lambda: (self.stats_page.hide(), self._show_menu()))
-        menu.close_menu.connect(self.close_staff)
 
     def _show_idle_prompt(self) -> None:
         strings = self.strings
@@ -255,104 +224,33 @@ class Kiosk:
         if self.flow is not None:
             self.flow.end_visit(reason)
 
+    @property
+    def staff(self) -> StaffLayer:
+        """The staff layer, built on first use."""
+        if self._staff is None:
+            from kiosk.staff_layer import StaffLayer
+
+            self._staff = StaffLayer(self)
+        return self._staff
+
     def open_staff(self) -> None:
-        """The corner hold or the key chord: open the PIN pad (never the menu directly)."""
-        if self.staff_menu.isVisible() or self.pin_pad.isVisible():
-            return
-        strings = self.strings
-        outcome = self.gate.status()
-        message = {
-            Verdict.NO_PIN: strings["staff_pin_not_set"],
-            Verdict.LOCKED: strings["staff_pin_locked"].format(seconds=round(outcome.seconds_locked)),
-        }.get(outcome.verdict, strings["staff_pin_hint"])
-        self.pin_pad.show_pad(strings["staff_pin_title"], message, strings["cancel"])
-        self.pin_pad.set_locked(outcome.verdict in (Verdict.LOCKED, Verdict.NO_PIN))
-        if outcome.verdict is Verdict.LOCKED:
-            self._lock_timer.start()
-        self.pin_pad.open()
-        self.pin_pad.setFocus()
-        self.guard.typing_allowed = True
-        self.timeouts.set_staff_open(True)
-
-    def _on_pin(self, attempt: str) -> None:
-        outcome = self.gate.try_pin(attempt)
-        strings = self.strings
-        if outcome.verdict is Verdict.OPEN:
-            self.pin_pad.hide()
-            self.guard.typing_allowed = False
-            self._show_menu()
-        elif outcome.verdict is Verdict.LOCKED:
-            self.pin_pad.set_locked(True)
-            self.pin_pad.set_message(strings["staff_pin_locked"].format(seconds=round(outcome.seconds_locked)))
-            self._lock_timer.start()
-        elif outcome.verdict is Verdict.NO_PIN:
-            self.pin_pad.set_message(strings["staff_pin_not_set"])
-        else:
-            self.pin_pad.set_message(strings["staff_pin_wrong"].format(left=outcome.tries_left))
-
-    def _refresh_lock(self) -> None:
-        left = self.gate.lockout.locked_for()
-        if not self.pin_pad.isVisible() or left <= 0:
-            self._lock_timer.stop()
-            if self.pin_pad.isVisible():
-                self.pin_pad.set_locked(False)
-                self.pin_pad.set_message(self.strings["staff_pin_hint"])
-            return
-        self.pin_pad.set_message(self.strings["staff_pin_locked"].format(seconds=round(left)))
-
-    def _show_menu(self, notes: list[str] | None = None) -> None:
-        strings = self.strings
-        lessons = self.flow.library.lessons if self.flow else {}
-        default = self.flow.default_language if self.flow else ""
-        language = lessons[default].language_name if default in lessons else "-"
-        labels = {
-            "start_over": strings["staff_start_over"],
-            "reload": strings["staff_reload"],
-            "language": strings["staff_language"].format(language=language),
-            "statistics": strings["staff_statistics"],
-            "leave": strings["staff_leave"],
-            "close": strings["staff_close"],
-        }
-        base = [str(p) for p in self.config_problems]
-        self.staff_menu.show_menu(strings["staff_title"], labels, (notes or []) + base)
-        self.staff_menu.open()
+        """The corner hold or the key chord: open the PIN pad."""
+        self.staff.open()
 
     def close_staff(self) -> None:
-        self.pin_pad.hide()
-        self.staff_menu.hide()
-        self.stats_page.hide()
-        self._lock_timer.stop()
-        self.guard.typing_allowed = False
-        self.timeouts.set_staff_open(False)
+        if self._staff is not None:
+            self._staff.close()
 
-    def _end_visit_from_staff(self) -> None:
-        self.close_staff()
-        if self.flow is not None:
-            self.flow.end_visit("staff")
-
-    def reload_content(self) -> None:
-        """Validate first; on failure keep the current content running and show staff the problems."""
+    def reload_content(self) -> list[LocatedError]:
+        """Validate first; on failure keep the current content running and return the problems."""
         library, problems = load_content(self.content_root, self.options.illustrations, self.options.cache_dir)
         if library is None:
             for problem in problems:
                 log.warning("reload refused: %s", problem)
-            self._show_menu([self.strings["staff_reload_failed"], *(str(p) for p in problems)])
-            return
+            return problems
         log.info("content reloaded from %s", self.content_root)
         self._install(library)
-        self._show_menu([self.strings["staff_reloaded"]])
-
-    def _next_language(self) -> None:
-        if self.flow is None:
-            return
-        languages = self.flow.library.languages
-        current = self.flow.default_language
-        self.flow.default_language = (
-            languages[(languages.index(current) + 1) % len(languages)] if current in languages else languages[0]
-        )
-        save_override(self.settings_path, "default_language", self.flow.default_language)
-        self.flow.end_visit("language changed")
-        self._show_menu()
+        return []
 
     def leave(self) -> None:
         """Staff chose to leave the kiosk: the only way out in lockdown."""
@@ -394,7 +292,8 @@ class Kiosk:
         if self._closed:
             return
         self._closed = True
-        self.recorder.close()
+        if self._recorder is not None:
+            self._recorder.close()
         ensure_application().removeEventFilter(self.guard)
         self.window.closable = True
         self.window.close()

@@ -23,12 +23,7 @@ class Presenter:
         window, lesson = self.window, self.flow.lesson
         window.begin_transition(self._direction(self._last, state))
         self._last = state
-        strings = lesson.strings
-        labels = {"large_text": strings["aid_large_text"], "contrast": strings["aid_contrast"]}
-        labels["read_aloud"] = strings["aid_read_aloud"]
-        window.aids.show_aids(labels, state.large_text, state.high_contrast, self.can_speak(lesson.language))
-        window.aids.show()
-        window.set_aids(state.large_text, state.high_contrast)
+        self.show_aids(state)
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck
             image = (deck.image, lesson.images[deck.image]) if deck.image else None
@@ -61,6 +56,16 @@ class Presenter:
             qr = self._qr(lesson.deck.qr)
             window.result.show_result(message, right, total, lesson.result, qr, lesson.strings)
             window.show_page(window.result)
+
+    def show_aids(self, state: VisitState) -> None:
+        """The aids bar for this visit, and the whole window laid out for its aids."""
+        lesson, window = self.flow.lesson, self.window
+        strings = lesson.strings
+        labels = {"large_text": strings["aid_large_text"], "contrast": strings["aid_contrast"]}
+        labels["read_aloud"] = strings["aid_read_aloud"]
+        window.aids.show_aids(labels, state.large_text, state.high_contrast, self.can_speak(lesson.language))
+        window.aids.show()
+        window.set_aids(state.large_text, state.high_contrast)
 
     def spoken_text(self, state: VisitState) -> str:
         """What read-aloud says for this screen: the same words the screen shows."""

@@ -69,11 +69,11 @@ def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     save_pin(kiosk.config_dir / "pin.json", RENDER_PIN)
     kiosk.open_staff()
     yield "staff-pin-pad"
-    kiosk.pin_pad.pin_submitted.emit(RENDER_PIN)
+    kiosk.staff.pin_pad.pin_submitted.emit(RENDER_PIN)
     yield "staff-menu"
     for record in sample_records(flow.lesson, date.today()):  # invented visits, in the throwaway data folder
         kiosk.recorder.submit(record)
-    kiosk.show_statistics()
+    kiosk.staff.show_statistics()
     yield "staff-statistics"
     kiosk.close_staff()
 

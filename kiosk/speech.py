@@ -9,17 +9,27 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 log = logging.getLogger("kiosk.speech")
 
 
 class Speech(QObject):
-    def __init__(self, engine: str = "", parent: QObject | None = None) -> None:
+    """Starts the speech engine shortly after start-up (it can take a while); `ready` says when."""
+
+    ready = Signal()
+
+    def __init__(self, engine: str = "", parent: QObject | None = None, delay_ms: int = 800) -> None:
         super().__init__(parent)
         self.engine_name = engine
         self._tts: Any = None
         self._tried = False
+        QTimer.singleShot(delay_ms, self._start)
+
+    def _start(self) -> None:
+        if not self._tried:
+            self._engine()
+            self.ready.emit()
 
     def _engine(self) -> Any:
         """The QTextToSpeech object, created once; None when speech is not available here."""
@@ -39,6 +49,8 @@ class Speech(QObject):
         return tts
 
     def _voice(self, language: str) -> Any:
+        if not self._tried:
+            return None  # not started yet: the button appears when it is
         tts = self._engine()
         if tts is None:
             return None

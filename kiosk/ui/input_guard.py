@@ -15,6 +15,19 @@ from PySide6.QtWidgets import QWidget
 STAFF_CHORD = QKeySequence("Ctrl+Shift+K")
 CORNER_FRACTION = 0.09  # the hot corner: 9 % of the short side (about 100 px at 1080 p)
 HOLD_SLOP_PX = 40  # a finger may wander this far while holding
+WATCHED = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.ContextMenu,
+        QEvent.Type.KeyPress,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.KeyRelease,
+    }
+)
 
 
 class InputGuard(QObject):
@@ -37,6 +50,8 @@ class InputGuard(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
+        if kind not in WATCHED:  # paints, layouts, timers: the vast majority, let through at once
+            return False
         if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
             self.activity.emit()
             if event.button() != Qt.MouseButton.LeftButton:

@@ -51,18 +51,14 @@ class KioskWindow(QWidget):
         self.metrics: Metrics = metrics_for(1920, 1080)
         self._applied_for: tuple[int, int, bool, bool] | None = None
 
-    def add_page(self, page: QWidget) -> None:
-        """Later features (quiz, staff) add their pages here."""
-        self.pages.append(page)
-        self._stack.addWidget(page)
-        self._applied_for = None
-        self._apply_metrics()
-
     def add_layer(self, layer: QWidget) -> None:
-        """A full-window layer over the pages (idle prompt, PIN pad, staff menu)."""
+        """A full-window layer over the pages (idle prompt, PIN pad, staff menu, statistics)."""
         self.layers.append(layer)
-        self._applied_for = None
-        self._apply_metrics()
+        layer.setGeometry(self.rect())
+        # The window's style sheet reaches the new layer by itself; only its own sizes need setting.
+        apply = getattr(layer, "apply_metrics", None)
+        if apply is not None:
+            apply(self.metrics, self.width() >= self.height())
 
     @property
     def current_page(self) -> QWidget:

@@ -32,18 +32,18 @@ def corner(kiosk: Kiosk) -> QPoint:
 
 def type_pin(qtbot: QtBot, kiosk: Kiosk, pin: str) -> None:
     for digit in pin:
-        qtbot.mouseClick(kiosk.pin_pad.digits[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(kiosk.pin_pad.ok, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(kiosk.staff.pin_pad.digits[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.staff.pin_pad.ok, Qt.MouseButton.LeftButton)
 
 
 def test_holding_the_corner_opens_the_pin_pad(qtbot: QtBot, staff_kiosk: Kiosk) -> None:
     """A press held on the top-right corner opens the PIN pad, from the attract screen and from a slide."""
     window = staff_kiosk.window
     QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner(staff_kiosk))
-    qtbot.waitUntil(staff_kiosk.pin_pad.isVisible, timeout=3000)
+    qtbot.waitUntil(staff_kiosk.staff.pin_pad.isVisible, timeout=3000)
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner(staff_kiosk))
-    assert not staff_kiosk.staff_menu.isVisible()
-    assert staff_kiosk.pin_pad.message.text() == staff_kiosk.strings["staff_pin_hint"]
+    assert not staff_kiosk.staff.menu.isVisible()
+    assert staff_kiosk.staff.pin_pad.message.text() == staff_kiosk.strings["staff_pin_hint"]
 
 
 def test_a_short_press_or_a_press_elsewhere_does_not(qtbot: QtBot, staff_kiosk: Kiosk) -> None:
@@ -56,7 +56,7 @@ def test_a_short_press_or_a_press_elsewhere_does_not(qtbot: QtBot, staff_kiosk: 
     middle = QPoint(window.width() // 2, window.height() // 2)
     QTest.mousePress(staff_kiosk.window.attract, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
     assert not guard._hold.isActive()
-    assert not staff_kiosk.pin_pad.isVisible()
+    assert not staff_kiosk.staff.pin_pad.isVisible()
 
 
 def test_key_chord_opens_the_pad_and_the_right_pin_opens_the_menu(qtbot: QtBot, staff_kiosk: Kiosk) -> None:
@@ -67,20 +67,20 @@ def test_key_chord_opens_the_pad_and_the_right_pin_opens_the_menu(qtbot: QtBot, 
     QTest.keyClick(
         staff_kiosk.window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
-    assert staff_kiosk.pin_pad.isVisible()
+    assert staff_kiosk.staff.pin_pad.isVisible()
     type_pin(qtbot, staff_kiosk, PIN)
-    assert staff_kiosk.staff_menu.isVisible() and not staff_kiosk.pin_pad.isVisible()
-    qtbot.mouseClick(staff_kiosk.staff_menu.buttons["start_over"], Qt.MouseButton.LeftButton)
-    assert not staff_kiosk.staff_menu.isVisible()
+    assert staff_kiosk.staff.menu.isVisible() and not staff_kiosk.staff.pin_pad.isVisible()
+    qtbot.mouseClick(staff_kiosk.staff.menu.buttons["start_over"], Qt.MouseButton.LeftButton)
+    assert not staff_kiosk.staff.menu.isVisible()
     assert staff_kiosk.flow.state.screen is Screen.ATTRACT
 
 
 def test_pin_typed_on_a_desk_keyboard(qtbot: QtBot, staff_kiosk: Kiosk) -> None:
     """Digits and Enter typed on a keyboard work on the pad even in lockdown."""
     staff_kiosk.open_staff()
-    QTest.keyClicks(staff_kiosk.pin_pad, PIN)
-    QTest.keyClick(staff_kiosk.pin_pad, Qt.Key.Key_Return)
-    assert staff_kiosk.staff_menu.isVisible()
+    QTest.keyClicks(staff_kiosk.staff.pin_pad, PIN)
+    QTest.keyClick(staff_kiosk.staff.pin_pad, Qt.Key.Key_Return)
+    assert staff_kiosk.staff.menu.isVisible()
 
 
 def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(
@@ -89,21 +89,21 @@ def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(
     """Three wrong PINs (this test's limit) lock the pad with a countdown; a new kiosk process is still locked."""
     staff_kiosk.open_staff()
     type_pin(qtbot, staff_kiosk, "0000")
-    assert staff_kiosk.pin_pad.message.text() == staff_kiosk.strings["staff_pin_wrong"].format(left=2)
+    assert staff_kiosk.staff.pin_pad.message.text() == staff_kiosk.strings["staff_pin_wrong"].format(left=2)
     type_pin(qtbot, staff_kiosk, "1111")
     for digit in "2222":
-        qtbot.mouseClick(staff_kiosk.pin_pad.digits[digit], Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(staff_kiosk.pin_pad.ok, Qt.MouseButton.LeftButton)
-    assert not staff_kiosk.pin_pad.ok.isEnabled()
-    assert "60" in staff_kiosk.pin_pad.message.text() or "59" in staff_kiosk.pin_pad.message.text()
+        qtbot.mouseClick(staff_kiosk.staff.pin_pad.digits[digit], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(staff_kiosk.staff.pin_pad.ok, Qt.MouseButton.LeftButton)
+    assert not staff_kiosk.staff.pin_pad.ok.isEnabled()
+    assert "60" in staff_kiosk.staff.pin_pad.message.text() or "59" in staff_kiosk.staff.pin_pad.message.text()
     # Even the right PIN does nothing now.
-    staff_kiosk._on_pin(PIN)
-    assert not staff_kiosk.staff_menu.isVisible()
+    staff_kiosk.staff.try_pin(PIN)
+    assert not staff_kiosk.staff.menu.isVisible()
     staff_kiosk.close()
     again = make_kiosk(settings=FAST, lockdown=True)
     again.open_staff()
-    assert not again.pin_pad.ok.isEnabled()
-    assert again.gate.lockout.locked_for() > 50
+    assert not again.staff.pin_pad.ok.isEnabled()
+    assert again.staff.gate.lockout.locked_for() > 50
 
 
 @pytest.mark.allow_warnings
@@ -113,8 +113,8 @@ def test_no_pin_set_says_so_on_the_pad_and_in_the_log(
     """Without a PIN the pad explains how to set one, its keys are off, and the log says so."""
     kiosk = make_kiosk(settings=FAST)
     kiosk.open_staff()
-    assert kiosk.pin_pad.message.text() == kiosk.strings["staff_pin_not_set"]
-    assert not kiosk.pin_pad.digits["1"].isEnabled()
+    assert kiosk.staff.pin_pad.message.text() == kiosk.strings["staff_pin_not_set"]
+    assert not kiosk.staff.pin_pad.digits["1"].isEnabled()
     assert any("no staff PIN is set" in r.getMessage() for r in caplog.records)
 
 
@@ -130,13 +130,13 @@ def test_reload_keeps_current_content_when_the_new_one_is_broken(
     deck = shipped_copy / "ja" / "deck.md"
     good = deck.read_text(encoding="utf-8")
     deck.write_text(good.replace("# ストレッチが正解とは限りません", "見出しなし"), encoding="utf-8")
-    qtbot.mouseClick(kiosk.staff_menu.buttons["reload"], Qt.MouseButton.LeftButton)
-    assert "deck.md" in kiosk.staff_menu.notes.text()
+    qtbot.mouseClick(kiosk.staff.menu.buttons["reload"], Qt.MouseButton.LeftButton)
+    assert "deck.md" in kiosk.staff.menu.notes.text()
     assert kiosk.flow.lesson.deck.slides[0].heading == "ストレッチが正解とは限りません"
     deck.write_text(good.replace("# ストレッチが正解とは限りません", "# 新しい見出し"), encoding="utf-8")
-    qtbot.mouseClick(kiosk.staff_menu.buttons["reload"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.staff.menu.buttons["reload"], Qt.MouseButton.LeftButton)
     assert kiosk.flow.lesson.deck.slides[0].heading == "新しい見出し"
-    assert kiosk.strings["staff_reloaded"] in kiosk.staff_menu.notes.text()
+    assert kiosk.strings["staff_reloaded"] in kiosk.staff.menu.notes.text()
 
 
 def test_default_language_cycles_and_is_saved(qtbot: QtBot, staff_kiosk: Kiosk, tmp_path: Path) -> None:
@@ -146,7 +146,7 @@ def test_default_language_cycles_and_is_saved(qtbot: QtBot, staff_kiosk: Kiosk, 
     staff_kiosk.open_staff()
     type_pin(qtbot, staff_kiosk, PIN)
     before = staff_kiosk.flow.default_language
-    qtbot.mouseClick(staff_kiosk.staff_menu.buttons["language"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(staff_kiosk.staff.menu.buttons["language"], Qt.MouseButton.LeftButton)
     after = staff_kiosk.flow.default_language
     assert after != before
     assert f'default_language = "{after}"' in (tmp_path / "config" / "settings.toml").read_text(encoding="utf-8")
@@ -158,6 +158,6 @@ def test_staff_menu_left_open_closes_itself(qtbot: QtBot, make_kiosk: Callable[.
     save_pin(tmp_path / "config" / "pin.json", PIN)
     kiosk = make_kiosk(settings=Settings(idle_seconds=0.2), content=SHIPPED_CONTENT)
     kiosk.open_staff()
-    kiosk._on_pin(PIN)
-    assert kiosk.staff_menu.isVisible()
-    qtbot.waitUntil(lambda: not kiosk.staff_menu.isVisible(), timeout=3000)
+    kiosk.staff.try_pin(PIN)
+    assert kiosk.staff.menu.isVisible()
+    qtbot.waitUntil(lambda: not kiosk.staff.menu.isVisible(), timeout=3000)

@@ -33,8 +33,8 @@ def test_a_full_visit_appears_in_the_statistics(
     export.mkdir()
     kiosk = make_kiosk(settings=Settings(stats_export_folder=str(export)))
     full_visit(qtbot, kiosk)
-    kiosk.show_statistics()
-    page, strings = kiosk.stats_page, kiosk.strings
+    kiosk.staff.show_statistics()
+    page, strings = kiosk.staff.stats_page, kiosk.strings
     assert page.isVisible()
     assert page.visits.text() == strings["stats_visits"].format(visits=1)
     assert page.finished.text() == strings["stats_finished"].format(share=100)
@@ -55,9 +55,9 @@ def test_a_full_visit_appears_in_the_statistics(
 def test_export_without_a_folder_says_so(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
     """With no export folder set the button explains the setting instead of opening anything."""
     kiosk = make_kiosk(settings=Settings())
-    kiosk.show_statistics()
-    qtbot.mouseClick(kiosk.stats_page.export, Qt.MouseButton.LeftButton)
-    assert kiosk.stats_page.message.text() == kiosk.strings["stats_no_folder"]
+    kiosk.staff.show_statistics()
+    qtbot.mouseClick(kiosk.staff.stats_page.export, Qt.MouseButton.LeftButton)
+    assert kiosk.staff.stats_page.message.text() == kiosk.strings["stats_no_folder"]
 
 
 @pytest.mark.allow_warnings
