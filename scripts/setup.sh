@@ -5,12 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: a Japanese font, and the libraries Qt's window plugins load (X11, Wayland, offscreen).
+# Debian packages: a Japanese font, the libraries Qt's window plugins load (X11, Wayland, offscreen),
+# and the audio and speech-dispatcher libraries Qt's text-to-speech module links against.
 DEB_PACKAGES=(
   fonts-noto-cjk
   libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1
+  libpulse0 libpipewire-0.3-0 libspeechd2
 )
 
 python_ok() { "$1" -c 'import sys, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
