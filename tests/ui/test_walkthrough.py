@@ -180,3 +180,17 @@ def test_result_qr_code_decodes_to_the_configured_address(qtbot: QtBot, kiosk: K
     ]
     results = zxingcpp.read_barcodes(pixels)
     assert [r.text for r in results] == [kiosk.flow.lesson.deck.qr]
+
+
+def test_a_transition_never_blocks_a_touch(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """During the fade the next touch already reaches the new screen (routed as the platform routes it)."""
+    start_lesson(qtbot, kiosk)
+    window = kiosk.window
+    assert window.overlay.duration_ms > 0
+    next_button = window.slide.nav.next
+    centre = next_button.mapTo(window, next_button.rect().center())
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert window.overlay.running  # the fade of the first change is still playing
+    QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert kiosk.flow.state.slide == 2
+    qtbot.waitUntil(lambda: not window.overlay.running, timeout=2000)
