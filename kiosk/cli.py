@@ -95,6 +95,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     log_file = setup_logging(paths.log_dir(), logging.DEBUG if args.debug else logging.INFO)
     log.info("starting; log file %s", log_file)
+    if not (paths.config_dir() / "pin.json").exists():
+        log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
     app = ensure_application()
     options = Options(
         content=args.content,
