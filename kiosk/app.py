@@ -101,10 +101,10 @@ class Kiosk:
     # -- content ----------------------------------------------------------------------------
     def _install(self, library: Library) -> None:
         """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
-        language = self.options.language or self.settings.default_language
+        language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
         if language not in library.lessons:
             language = library.languages[0]
-        if self.flow is not None:
+        if self.flow is not None:  # a staff reload: the default language chosen so far stays
             self.flow.default_language = language
             self.flow.replace_library(library)
             return
