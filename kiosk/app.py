@@ -11,8 +11,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
 from kiosk.content.cache import load_content
@@ -28,6 +28,8 @@ from kiosk.timeouts import Timeouts
 from kiosk.ui.fonts import japanese_family
 from kiosk.ui.idle_prompt import IdlePrompt
 from kiosk.ui.input_guard import InputGuard
+from kiosk.ui.question_page import QuestionPage
+from kiosk.ui.result_page import ResultPage
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from kiosk.stats.background import BackgroundRecorder
 
 log = logging.getLogger("kiosk.app")
+WARM_UP_MS = 1500
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,9 @@ class Kiosk:
         self.flow.subscribe(self._on_state)
         self.flow.subscribe_end(self._record_visit)
         self._connect_pages(self.flow)
+        self.window.page_built = self._wire_page
+        for name, page in self.window.built_pages.items():
+            self._wire_page(name, page)
         self._on_state(self.flow.state)
 
     def _connect_pages(self, flow: Flow) -> None:
@@ -122,14 +128,22 @@ class Kiosk:
         window.slide.back_requested.connect(flow.back)
         window.slide.home_requested.connect(lambda: flow.end_visit("home"))
         window.slide.return_requested.connect(flow.back_to_question)
-        window.question.answer_chosen.connect(flow.answer)
-        window.question.next_requested.connect(flow.next)
-        window.question.review_requested.connect(flow.review_slide)
-        window.question.home_requested.connect(lambda: flow.end_visit("home"))
-        window.result.finish_requested.connect(lambda: flow.end_visit("finished"))
         window.aids.large_text_toggled.connect(lambda on: flow.set_aids(large_text=on))
         window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
         window.aids.read_aloud_clicked.connect(self.read_aloud)
+
+    def _wire_page(self, name: str, page: QWidget) -> None:
+        """Connect a page built on first use (quiz, result) to the flow."""
+        flow = self.flow
+        if flow is None:
+            return
+        if isinstance(page, QuestionPage):
+            page.answer_chosen.connect(flow.answer)
+            page.next_requested.connect(flow.next)
+            page.review_requested.connect(flow.review_slide)
+            page.home_requested.connect(lambda: flow.end_visit("home"))
+        elif isinstance(page, ResultPage):
+            page.finish_requested.connect(lambda: flow.end_visit("finished"))
 
     def _on_state(self, state: VisitState) -> None:
         assert self.presenter is not None
@@ -278,6 +292,7 @@ class Kiosk:
     # -- showing ----------------------------------------------------------------------------
     def show(self) -> None:
         """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
+        QTimer.singleShot(WARM_UP_MS, self.window, self.window.build_all)  # the quiz pages, once the first screen is up
         if self.options.windowed:
             self.window.resize(*self.options.size)
             self.window.show()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
@@ -27,10 +29,12 @@ class KioskWindow(QWidget):
         self.high_contrast = False
         self.attract = AttractPage()
         self.slide = SlidePage()
-        self.question = QuestionPage(icons or {})
-        self.result = ResultPage()
-        self.error = ErrorPage()
-        self.pages: list[QWidget] = [self.attract, self.slide, self.question, self.result, self.error]
+        self.pages: list[QWidget] = [self.attract, self.slide]
+        # The quiz, result and error pages are built when first needed (or in idle time after start-up),
+        # so the first screen appears sooner; the wiring connects each one as it is built.
+        self._icons = icons or {}
+        self._built: dict[str, QWidget] = {}
+        self.page_built: Callable[[str, QWidget], None] | None = None
         self.aids = AidsBar()
         self.aids.hide()  # shown once content is there
         self.setObjectName("page")
@@ -50,6 +54,41 @@ class KioskWindow(QWidget):
         self.closable = True  # False in lockdown: closing the window does nothing
         self.metrics: Metrics = metrics_for(1920, 1080)
         self._applied_for: tuple[int, int, bool, bool] | None = None
+
+    @property
+    def question(self) -> QuestionPage:
+        return self._page("question", lambda: QuestionPage(self._icons))  # type: ignore[return-value]
+
+    @property
+    def result(self) -> ResultPage:
+        return self._page("result", ResultPage)  # type: ignore[return-value]
+
+    @property
+    def error(self) -> ErrorPage:
+        return self._page("error", ErrorPage)  # type: ignore[return-value]
+
+    @property
+    def built_pages(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+    def build_all(self) -> None:
+        """Build the pages not needed yet: called in idle time so the first quiz tap pays nothing."""
+        for name in ("question", "result"):
+            getattr(self, name)
+
+    def _page(self, name: str, make: Callable[[], QWidget]) -> QWidget:
+        page = self._built.get(name)
+        if page is None:
+            page = make()
+            self._built[name] = page
+            self.pages.append(page)
+            self._stack.addWidget(page)
+            apply = getattr(page, "apply_metrics", None)
+            if apply is not None:
+                apply(self.metrics, self.width() >= self.height())
+            if self.page_built is not None:
+                self.page_built(name, page)
+        return page
 
     def add_layer(self, layer: QWidget) -> None:
         """A full-window layer over the pages (idle prompt, PIN pad, staff menu, statistics)."""
