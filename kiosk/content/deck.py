@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
-from kiosk.content.markup import plain_inline, render_markdown
+from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
-from kiosk.content.settings_comment import COMMENT, line_of, parse_settings
+from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.errors import ContentError
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers"}
@@ -18,7 +18,6 @@ SLIDE_KEYS = {"id", "image", "layout"}
 LAYOUTS = {"split", "center"}
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_HEADING = re.compile(r"^#(?!#)\s*(.*?)\s*#*\s*$")
 
 
 @dataclass(frozen=True)
@@ -70,23 +69,20 @@ def _parse_slide(
     settings: dict[str, str] | None = None
     settings_line = 1
     notes: list[str] = []
-    for match in COMMENT.finditer(source.text):
-        parsed = parse_settings(match.group(1))
+    for comment in comments(source.text):
+        parsed = parse_settings(comment.body)
         if settings is None and parsed is not None and "id" in parsed:
             settings = parsed
-            settings_line = line_of(source.text, match.start())
+            settings_line = line_of(source.text, comment.start)
             for key in parsed:
                 if key not in SLIDE_KEYS:
-                    problem(
-                        line_of(source.text, match.start()),
-                        f"unknown slide setting {key!r} (known: {', '.join(sorted(SLIDE_KEYS))})",
-                    )
+                    problem(settings_line, f"unknown slide setting {key!r} (known: {', '.join(sorted(SLIDE_KEYS))})")
         else:
-            notes.append(match.group(1).strip())
-    last_open = source.text.rfind("<!--")
-    if last_open >= 0 and "-->" not in source.text[last_open:]:
-        problem(line_of(source.text, last_open), "a comment opened with '<!--' is never closed with '-->'")
-    text = COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), source.text)
+            notes.append(comment.body.strip())
+    unclosed = unclosed_comment(source.text)
+    if unclosed is not None:
+        problem(line_of(source.text, unclosed), "a comment opened with '<!--' is never closed with '-->'")
+    text = without_comments(source.text)
 
     if settings is None:
         problem(1, "the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->")
@@ -107,11 +103,12 @@ def _parse_slide(
     for number, line in enumerate(text.split("\n"), start=1):
         if _FENCE.match(line):
             fence = not fence
-        match = None if fence else _HEADING.match(line)
-        if match:
+        if not fence and line.startswith("#") and not line.startswith("##"):
             if heading:
                 problem(number, "a slide has one '# ' heading; start a new slide with '---' for another idea")
-            heading = plain_inline(match.group(1))
+            heading, why = inline_text(line[1:].strip().rstrip("#").strip())
+            if why:
+                problem(number, why)
             body_lines.append("")
         else:
             body_lines.append(line)
@@ -171,6 +168,13 @@ def parse_deck(
         problems.append(ContentError(path, key_lines["image"], why))
     if problems:
         return None, problems
-    title = settings.get("title") or (slides[0].heading if slides else "")
-    deck = Deck(title, settings.get("subtitle", ""), image, qr, bool(shuffle), tuple(slides))
+    texts = {}
+    for key in ("title", "subtitle"):
+        texts[key], why = inline_text(settings.get(key, ""))
+        if why:
+            problems.append(ContentError(path, key_lines[key], f"{key}: {why}"))
+    if problems:
+        return None, problems
+    title = texts["title"] or (slides[0].heading if slides else "")
+    deck = Deck(title, texts["subtitle"], image, qr, bool(shuffle), tuple(slides))
     return deck, []

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.markup import plain_inline
+from kiosk.content.markup import inline_text
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
 from kiosk.errors import ContentError
@@ -26,12 +26,20 @@ class _Draft:
     explanation: list[str] = field(default_factory=list)
 
 
+def _checked(source: str, path: Path, line: int, problems: list[ContentError]) -> str:
+    """Inline Markdown to plain text; HTML or an over-long line is a problem at that line."""
+    text, why = inline_text(source)
+    if why:
+        problems.append(ContentError(path, line, why))
+    return text
+
+
 def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]:
     drafts: list[_Draft] = []
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if line.startswith("## "):
-            drafts.append(_Draft(plain_inline(line[3:].strip()), number))
+            drafts.append(_Draft(_checked(line[3:].strip(), path, number, problems), number))
             continue
         if not drafts or not stripped:
             continue  # a title or introduction before the first question is ignored
@@ -48,9 +56,9 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
                             ContentError(path, number, f"unknown question setting {key!r} (known: id, slide)")
                         )
         elif answer:
-            draft.answers.append(Answer(plain_inline(answer.group(2)), answer.group(1) != " "))
+            draft.answers.append(Answer(_checked(answer.group(2), path, number, problems), answer.group(1) != " "))
         elif stripped.startswith(">"):
-            draft.explanation.append(stripped.lstrip(">").strip())
+            draft.explanation.append(_checked(stripped.lstrip(">").strip(), path, number, problems))
         elif stripped.startswith("<!--"):
             problems.append(ContentError(path, number, "write a comment on one line: <!-- id: ...; slide: ... -->"))
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.content.markup import plain_inline
+from kiosk.content.markup import inline_text
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.content.settings_comment import parse_settings
 from kiosk.errors import ContentError
@@ -23,29 +23,38 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     takeaways: list[str] = []
     # Each message: [line, headline, minimum or None, text lines]
     messages: list[tuple[int, str, list[int | None], list[str]]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    number = 0
+
+    def checked(source: str) -> str:
+        """Inline Markdown to plain text; HTML or an over-long line is a problem at this line."""
+        plain, why = inline_text(source)
+        if why:
+            problems.append(ContentError(path, number, why))
+        return plain
+
+    for number, line in enumerate(text.split("\n"), start=1):  # checked() reports at this line
         stripped = line.strip()
         if not stripped:
             continue
         if line.startswith("# "):
-            heading, heading_line = plain_inline(line[2:]), number
+            heading, heading_line = checked(line[2:]), number
         elif line.startswith("## "):
-            messages.append((number, plain_inline(line[3:]), [None], []))
+            messages.append((number, checked(line[3:]), [None], []))
         elif messages:
             comment = _COMMENT_LINE.match(line)
             settings = parse_settings(comment.group(1)) if comment else None
             if settings is not None and "min" in settings:
                 value = settings["min"].rstrip("%")
-                if not value.isdigit() or not 0 <= int(value) <= 100:
+                if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 100:
                     problems.append(
                         ContentError(path, number, f"min must be a whole number from 0 to 100, not {settings['min']!r}")
                     )
                 else:
                     messages[-1][2][0] = int(value)
             elif not comment:
-                messages[-1][3].append(plain_inline(stripped))
+                messages[-1][3].append(checked(stripped))
         elif heading and (item := _ITEM.match(line)):
-            takeaways.append(plain_inline(item.group(1)))
+            takeaways.append(checked(item.group(1)))
         else:
             problems.append(
                 ContentError(

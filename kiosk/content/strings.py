@@ -64,22 +64,17 @@ REQUIRED: dict[str, str] = {
     "stats_close": "button that closes the statistics",
 }
 _LINE = re.compile(r"line (\d+)")
+# The values every placeholder is tried with; FORMATTED: the strings that take placeholders.
 PLACEHOLDERS = {
-    "current": 1,
-    "total": 2,
-    "right": 1,
-    "seconds": 3,
-    "left": 2,
-    "language": "x",
-    "days": 14,
-    "visits": 3,
-    "share": 50,
-    "answered": 4,
-    "path": "x",
-    "rows": 1,
-    "error": "x",
-}
+    "current": 1, "total": 2, "right": 1, "seconds": 3, "left": 2, "language": "x", "days": 14,
+    "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x",
+}  # fmt: skip
 FORMATTED = [key for key, purpose in REQUIRED.items() if "with {" in purpose]
+
+
+def _one_line(value: object) -> str:
+    """A message part on one line, so every problem stays `path:line: message`."""
+    return " ".join(str(value).split()) or repr(str(value))
 
 
 def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentError]]:
@@ -88,7 +83,9 @@ def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentEr
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
-        return {}, [ContentError(path, int(match.group(1)) if match else 1, f"not valid TOML: {error}")]
+        return {}, [ContentError(path, int(match.group(1)) if match else 1, f"not valid TOML: {_one_line(error)}")]
+    except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
+        return {}, [ContentError(path, 1, "not valid for the kiosk: nested too deeply or a number far too long")]
     lines = text.split("\n")
 
     def line_of(key: str) -> int:
@@ -98,25 +95,20 @@ def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentEr
     strings: dict[str, str] = {}
     for key, value in data.items():
         if not isinstance(value, str):
-            problems.append(ContentError(path, line_of(key), f"{key} must be text in quotes"))
+            problems.append(ContentError(path, line_of(key), f"{_one_line(repr(key))} must be text in quotes"))
         else:
             strings[key] = value
     for key, purpose in REQUIRED.items():
         if key not in data:
             problems.append(ContentError(path, len(lines), f"missing {key} ({purpose})"))
-    for key in (
-        "progress",
-        "question_progress",
-        "score",
-        "countdown",
-        "staff_pin_wrong",
-        "staff_pin_locked",
-        "staff_language",
-    ):
+    for key in FORMATTED:
         try:
-            strings.get(key, "").format(current=1, total=2, right=1, seconds=3, left=2, language="x")
-        except (KeyError, IndexError, ValueError) as error:
-            problems.append(ContentError(path, line_of(key), f"{key}: unknown placeholder {error}"))
+            strings.get(key, "").format(**PLACEHOLDERS)
+        except KeyError as error:
+            problems.append(ContentError(path, line_of(key), f"{key}: unknown placeholder {_one_line(error)}"))
+        except Exception as error:  # noqa: BLE001 (any format mistake: index, attribute, spec; all are reported)
+            message = f"{key}: write placeholders as {{name}} only ({_one_line(error)})"
+            problems.append(ContentError(path, line_of(key), message))
     return strings, problems
 
 

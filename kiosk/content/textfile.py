@@ -7,7 +7,8 @@ from pathlib import Path
 
 from kiosk.errors import ContentError
 
-MAX_FILE_BYTES = 1_000_000  # far above any real deck; stops a stray huge file from hanging the kiosk
+# A real deck is a few kB (500 generated slides: about 75 kB). The cap keeps validating any file under a second.
+MAX_FILE_BYTES = 150_000
 
 
 def _encoding_hint(data: bytes) -> str:
@@ -27,7 +28,11 @@ def decode_text(data: bytes, path: Path) -> str:
         data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Older Windows Notepad saved "Unicode" as UTF-16 with a BOM: read it correctly.
-        data = data.decode("utf-16").encode("utf-8")
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            message = "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"
+            raise ContentError(path, 1, message) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -46,7 +51,8 @@ def read_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ContentError(path, 1, f"the file is {size:,} bytes; content files must stay under {MAX_FILE_BYTES:,}")
+            limit = f"content files must stay under {MAX_FILE_BYTES:,} bytes"
+            raise ContentError(path, 1, f"the file is {size:,} bytes; {limit}")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ContentError(path, 1, "file not found") from None

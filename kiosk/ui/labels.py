@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 
 def text_label(role: str, parent: QWidget | None = None) -> QLabel:
-    """A wrapping label styled by `role` (its objectName) that never selects text or opens links."""
+    """A wrapping plain-text label styled by `role` (its objectName) that never selects text or opens links."""
     label = QLabel(parent, objectName=role)
     label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # never guess rich text; only the slide body asks for it
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     label.setOpenExternalLinks(False)
     return label
