@@ -9,7 +9,7 @@ from kiosk.content.images import svg_problem
 
 log = logging.getLogger("kiosk.ui")
 
-NAMES = ("tick", "cross", "home", "back", "next", "speaker", "touch", "lock", "question")
+NAMES = ("tick", "cross")  # the ones the screens draw today; the others in assets/icons/ wait for a use
 
 
 def load_icons(folder: Path) -> dict[str, bytes]:
