@@ -32,12 +32,17 @@ def fingerprint(*folders: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+def _folder_key(root: Path) -> str:
+    """One cache entry per content folder: switching between two folders does not evict either."""
+    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:12]
+
+
 def load_content(root: Path, illustrations: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
     """The library from the cache when nothing changed, else parsed, validated and cached."""
     path = None
     if cache_dir is not None:
         try:
-            path = cache_dir / f"content-{fingerprint(root, illustrations)}.pickle"
+            path = cache_dir / f"content-{_folder_key(root)}-{fingerprint(root, illustrations)}.pickle"
             library = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in the user's cache folder)
             if isinstance(library, Library):
                 log.info("content loaded from %s (unchanged since it was last validated)", root)
@@ -55,7 +60,8 @@ def load_content(root: Path, illustrations: Path, cache_dir: Path | None) -> tup
 def _store(path: Path, library: Library) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("content-*.pickle"):
+        prefix = path.name.rsplit("-", 1)[0]  # content-<folder key>: older entries of the same folder
+        for old in path.parent.glob(f"{prefix}-*.pickle"):
             old.unlink(missing_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(pickle.dumps(library, protocol=pickle.HIGHEST_PROTOCOL))
