@@ -23,23 +23,22 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     takeaways: list[str] = []
     # Each message: [line, headline, minimum or None, text lines]
     messages: list[tuple[int, str, list[int | None], list[str]]] = []
-    number = 0
 
-    def checked(source: str) -> str:
-        """Inline Markdown to plain text; HTML or an over-long line is a problem at this line."""
+    def checked(source: str, number: int) -> str:
+        """Inline Markdown to plain text; HTML or an over-long line is a problem at that line."""
         plain, why = inline_text(source)
         if why:
             problems.append(ContentError(path, number, why))
         return plain
 
-    for number, line in enumerate(text.split("\n"), start=1):  # checked() reports at this line
+    for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if not stripped:
             continue
         if line.startswith("# "):
-            heading, heading_line = checked(line[2:]), number
+            heading, heading_line = checked(line[2:], number), number
         elif line.startswith("## "):
-            messages.append((number, checked(line[3:]), [None], []))
+            messages.append((number, checked(line[3:], number), [None], []))
         elif messages:
             comment = _COMMENT_LINE.match(line)
             settings = parse_settings(comment.group(1)) if comment else None
@@ -52,9 +51,9 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
                 else:
                     messages[-1][2][0] = int(value)
             elif not comment:
-                messages[-1][3].append(checked(stripped))
+                messages[-1][3].append(checked(stripped, number))
         elif heading and (item := _ITEM.match(line)):
-            takeaways.append(checked(item.group(1)))
+            takeaways.append(checked(item.group(1), number))
         else:
             problems.append(
                 ContentError(
