@@ -12,7 +12,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.content.cache import load_content
@@ -28,8 +28,6 @@ from kiosk.timeouts import Timeouts
 from kiosk.ui.fonts import japanese_family
 from kiosk.ui.idle_prompt import IdlePrompt
 from kiosk.ui.input_guard import InputGuard
-from kiosk.ui.question_page import QuestionPage
-from kiosk.ui.result_page import ResultPage
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -117,33 +115,37 @@ class Kiosk:
         self.flow.subscribe_end(self._record_visit)
         self._connect_pages(self.flow)
         self.window.page_built = self._wire_page
-        for name, page in self.window.built_pages.items():
-            self._wire_page(name, page)
+        for name in self.window.built_pages:
+            self._wire_page(name)
         self._on_state(self.flow.state)
 
     def _connect_pages(self, flow: Flow) -> None:
         window = self.window
         window.attract.start_requested.connect(lambda language: flow.start(language or None))
-        window.slide.next_requested.connect(flow.next)
-        window.slide.back_requested.connect(flow.back)
-        window.slide.home_requested.connect(lambda: flow.end_visit("home"))
-        window.slide.return_requested.connect(flow.back_to_question)
         window.aids.large_text_toggled.connect(lambda on: flow.set_aids(large_text=on))
         window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
         window.aids.read_aloud_clicked.connect(self.read_aloud)
 
-    def _wire_page(self, name: str, page: QWidget) -> None:
-        """Connect a page built on first use (quiz, result) to the flow."""
+    def _wire_page(self, name: str) -> None:
+        """Connect a page built on first use (slides, quiz, result) to the flow."""
         flow = self.flow
         if flow is None:
             return
-        if isinstance(page, QuestionPage):
-            page.answer_chosen.connect(flow.answer)
-            page.next_requested.connect(flow.next)
-            page.review_requested.connect(flow.review_slide)
-            page.home_requested.connect(lambda: flow.end_visit("home"))
-        elif isinstance(page, ResultPage):
-            page.finish_requested.connect(lambda: flow.end_visit("finished"))
+        window = self.window  # its typed properties return the page just built
+        if name == "slide":
+            slide = window.slide
+            slide.next_requested.connect(flow.next)
+            slide.back_requested.connect(flow.back)
+            slide.home_requested.connect(lambda: flow.end_visit("home"))
+            slide.return_requested.connect(flow.back_to_question)
+        elif name == "question":
+            question = window.question
+            question.answer_chosen.connect(flow.answer)
+            question.next_requested.connect(flow.next)
+            question.review_requested.connect(flow.review_slide)
+            question.home_requested.connect(lambda: flow.end_visit("home"))
+        elif name == "result":
+            window.result.finish_requested.connect(lambda: flow.end_visit("finished"))
 
     def _on_state(self, state: VisitState) -> None:
         assert self.presenter is not None

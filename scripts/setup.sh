@@ -47,6 +47,9 @@ if [ ! -e "$stamp" ]; then
   echo "setup: installing Python packages${extras:+ (with test tools)}"
   .venv/bin/python -m pip install --quiet --upgrade pip
   .venv/bin/python -m pip install --quiet -e ".$extras"
+  # Byte-code for the kiosk's own modules, as pip makes for every installed package: a cold start then
+  # reads ~45 modules instead of compiling them (~25 ms), even where PYTHONDONTWRITEBYTECODE is set.
+  .venv/bin/python -m compileall -q kiosk
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -1,11 +1,14 @@
 """The attract screen's gentle loop: ripples spreading from a fingertip, every few seconds.
 
-Decoration only: it runs while visible, stops when hidden, and never affects the visit.
+Decoration only: it runs while visible, stops when hidden, and never affects the visit. It starts
+after its first paint, not when shown: the first animation tick makes PySide resolve Qt's private
+animation timer class, which loads every binding type once (~30 ms), and that must not delay the
+kiosk's first frame.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +24,7 @@ class TouchHint(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._phase = 0.0
+        self._painted = False  # the animation waits for the first paint (see the module comment)
         self.palette_colours: Palette = NORMAL
         self._animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=PERIOD_MS, loopCount=-1)
         self._animation.setEasingCurve(QEasingCurve.Type.Linear)
@@ -34,12 +38,20 @@ class TouchHint(QWidget):
         self.update()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
-        self._animation.start()
+        if self._painted:
+            self._animation.start()
+
+    def _start_after_first_paint(self) -> None:
+        if self.isVisible():
+            self._animation.start()
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
         self._animation.stop()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self._start_after_first_paint)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(self.width() / 2, self.height() / 2)

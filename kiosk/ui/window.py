@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -10,12 +11,32 @@ from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.aids_bar import AidsBar
 from kiosk.ui.attract_page import AttractPage
-from kiosk.ui.error_page import ErrorPage
-from kiosk.ui.question_page import QuestionPage
-from kiosk.ui.result_page import ResultPage
-from kiosk.ui.slide_page import SlidePage
 from kiosk.ui.theme import Metrics, metrics_for, style_sheet
 from kiosk.ui.transition import TransitionOverlay
+
+if TYPE_CHECKING:
+    from kiosk.ui.error_page import ErrorPage
+    from kiosk.ui.question_page import QuestionPage
+    from kiosk.ui.result_page import ResultPage
+    from kiosk.ui.slide_page import SlidePage
+
+
+def _new_slide_page() -> QWidget:
+    from kiosk.ui.slide_page import SlidePage  # imported with the page: start-up needs only the attract page
+
+    return SlidePage()
+
+
+def _new_result_page() -> QWidget:
+    from kiosk.ui.result_page import ResultPage
+
+    return ResultPage()
+
+
+def _new_error_page() -> QWidget:
+    from kiosk.ui.error_page import ErrorPage
+
+    return ErrorPage()
 
 
 class KioskWindow(QWidget):
@@ -28,13 +49,12 @@ class KioskWindow(QWidget):
         self.large_text = False
         self.high_contrast = False
         self.attract = AttractPage()
-        self.slide = SlidePage()
-        self.pages: list[QWidget] = [self.attract, self.slide]
-        # The quiz, result and error pages are built when first needed (or in idle time after start-up),
-        # so the first screen appears sooner; the wiring connects each one as it is built.
+        self.pages: list[QWidget] = [self.attract]
+        # Every page but the first screen is built (and its module imported) when first needed, or in idle
+        # time after start-up, so the attract screen appears sooner; the wiring connects each one as it is built.
         self._icons = icons or {}
         self._built: dict[str, QWidget] = {}
-        self.page_built: Callable[[str, QWidget], None] | None = None
+        self.page_built: Callable[[str], None] | None = None  # called with the name of each page built
         self.aids = AidsBar()
         self.aids.hide()  # shown once content is there
         self.setObjectName("page")
@@ -56,24 +76,33 @@ class KioskWindow(QWidget):
         self._applied_for: tuple[int, int, bool, bool] | None = None
 
     @property
+    def slide(self) -> SlidePage:
+        return self._page("slide", _new_slide_page)  # type: ignore[return-value]
+
+    @property
     def question(self) -> QuestionPage:
-        return self._page("question", lambda: QuestionPage(self._icons))  # type: ignore[return-value]
+        return self._page("question", self._new_question_page)  # type: ignore[return-value]
 
     @property
     def result(self) -> ResultPage:
-        return self._page("result", ResultPage)  # type: ignore[return-value]
+        return self._page("result", _new_result_page)  # type: ignore[return-value]
 
     @property
     def error(self) -> ErrorPage:
-        return self._page("error", ErrorPage)  # type: ignore[return-value]
+        return self._page("error", _new_error_page)  # type: ignore[return-value]
+
+    def _new_question_page(self) -> QWidget:
+        from kiosk.ui.question_page import QuestionPage
+
+        return QuestionPage(self._icons)
 
     @property
     def built_pages(self) -> dict[str, QWidget]:
         return dict(self._built)
 
     def build_all(self) -> None:
-        """Build the pages not needed yet: called in idle time so the first quiz tap pays nothing."""
-        for name in ("question", "result"):
+        """Build the pages not needed yet: called in idle time so the first tap on them pays nothing."""
+        for name in ("slide", "question", "result"):
             getattr(self, name)
 
     def _page(self, name: str, make: Callable[[], QWidget]) -> QWidget:
@@ -87,7 +116,7 @@ class KioskWindow(QWidget):
             if apply is not None:
                 apply(self.metrics, self.width() >= self.height())
             if self.page_built is not None:
-                self.page_built(name, page)
+                self.page_built(name)
         return page
 
     def add_layer(self, layer: QWidget) -> None:
