@@ -6,7 +6,6 @@ import logging
 import time
 import traceback
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -72,7 +71,7 @@ class Kiosk:
         self.content_root = options.content or (
             Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
         )
-        self.window = KioskWindow(japanese_family(), load_icons(paths.ICONS))
+        self.window = KioskWindow(japanese_family(), lambda: load_icons(paths.ICONS))
         self.window.closable = not self.lockdown
         transitions = self.settings.transitions if options.transitions is None else options.transitions
         if not transitions:
@@ -168,6 +167,8 @@ class Kiosk:
         lesson = self.flow.library.lessons.get(state.language)
         if lesson is None:
             return
+        from datetime import datetime
+
         from kiosk.stats.visit import record_for  # the statistics code loads with the first visit that ends
 
         duration = time.monotonic() - self._visit_started

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -77,6 +76,8 @@ def _check(name: str, kind: type, value: Any, minimum: float | None, maximum: fl
 
 def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
     """Parse settings TOML; bad options keep their defaults and are reported."""
+    import tomllib  # here, not at the top: without a settings file, start-up never loads the TOML parser
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 MAX_IMAGE_BYTES = 512_000
@@ -55,6 +54,8 @@ class IllustrationStore:
 
 def svg_problem(data: bytes) -> str | None:
     """Why these bytes are not a plain, self-contained SVG drawing, or None."""
+    import xml.etree.ElementTree as ElementTree  # loaded with the first check, never on a cached start-up
+
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         return "SVG files with DOCTYPE or ENTITY declarations are refused"
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 from kiosk.errors import ContentError
@@ -79,6 +78,8 @@ def _one_line(value: object) -> str:
 
 def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentError]]:
     """Parse ui.toml; return the strings and every problem found."""
+    import tomllib  # only when content is validated: a cached start-up never parses TOML
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -42,7 +42,7 @@ def _new_error_page() -> QWidget:
 class KioskWindow(QWidget):
     """Holds the pages; knows nothing of the visit. Fullscreen is the wiring's business."""
 
-    def __init__(self, font_family: str = "", icons: dict[str, bytes] | None = None) -> None:
+    def __init__(self, font_family: str = "", icons: Callable[[], dict[str, bytes]] = dict) -> None:
         super().__init__()
         self.setWindowTitle("Clinic kiosk")
         self.font_family = font_family
@@ -52,7 +52,7 @@ class KioskWindow(QWidget):
         self.pages: list[QWidget] = [self.attract]
         # Every page but the first screen is built (and its module imported) when first needed, or in idle
         # time after start-up, so the attract screen appears sooner; the wiring connects each one as it is built.
-        self._icons = icons or {}
+        self._load_icons = icons  # read when the quiz page, the only one that draws icons, is built
         self._built: dict[str, QWidget] = {}
         self.page_built: Callable[[str], None] | None = None  # called with the name of each page built
         self.aids = AidsBar()
@@ -94,7 +94,7 @@ class KioskWindow(QWidget):
     def _new_question_page(self) -> QWidget:
         from kiosk.ui.question_page import QuestionPage
 
-        return QuestionPage(self._icons)
+        return QuestionPage(self._load_icons())
 
     @property
     def built_pages(self) -> dict[str, QWidget]:

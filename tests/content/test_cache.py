@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+import shutil
 from pathlib import Path
 
 import pytest
@@ -39,4 +41,40 @@ def test_a_damaged_cache_is_rebuilt(shipped_copy: Path, tmp_path: Path) -> None:
     cached.write_bytes(cached.read_bytes()[:50])
     library, problems = load_content(shipped_copy, ILLUSTRATIONS, folder)
     assert library is not None and problems == []
-    assert cache.fingerprint(shipped_copy, ILLUSTRATIONS) in next(folder.glob("content-*.pickle")).name
+    assert cached.stat().st_size > 50, "the damaged entry is replaced by a whole one"
+
+
+def test_each_folder_keeps_its_own_entry(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alternating between two content folders parses each only once."""
+    other = tmp_path / "other"
+    shutil.copytree(shipped_copy, other)
+    folder = tmp_path / "cache"
+    first = {root: load_content(root, ILLUSTRATIONS, folder)[0] for root in (shipped_copy, other)}
+    assert len(list(folder.glob("content-*.pickle"))) == 2
+    import kiosk.content.loader as loader
+
+    monkeypatch.setattr(loader, "load_library", lambda *a: pytest.fail("parsed again"))
+    for root in (shipped_copy, other, shipped_copy):
+        assert load_content(root, ILLUSTRATIONS, folder)[0] == first[root]
+
+
+def test_an_entry_made_from_other_inputs_is_not_used(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the file is called, its recorded inputs must match the files as they are now."""
+    folder = tmp_path / "cache"
+    load_content(shipped_copy, ILLUSTRATIONS, folder)
+    entry = cache.entry_path(folder, shipped_copy)
+    form, inputs, library = pickle.loads(entry.read_bytes())
+    (name, size, mtime), *rest = inputs
+    entry.write_bytes(pickle.dumps((form, ((name, size + 1, mtime), *rest), library)))
+    import kiosk.content.loader as loader
+
+    parsed = []
+    real = loader.load_library
+    monkeypatch.setattr(loader, "load_library", lambda *a: parsed.append(a) or real(*a))
+    again, problems = load_content(shipped_copy, ILLUSTRATIONS, folder)
+    assert parsed, "a stale entry is never used"
+    assert again == library and problems == []
