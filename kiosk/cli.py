@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk import paths
-from kiosk.app import Options
+from kiosk.options import Options
 
 log = logging.getLogger("kiosk.cli")
 COMMANDS = ("run", "validate", "render", "set-pin", "config", "stats")

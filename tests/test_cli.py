@@ -90,3 +90,17 @@ def test_config_check_prints_located_problems(tmp_path: Path, capsys: pytest.Cap
     assert capsys.readouterr().out.startswith(f"{path}:2: result_timeout_seconds: must be between 10 and 600")
     path.write_text("idle_seconds = 120\n", encoding="utf-8")
     assert cli.main(["config", "check", str(path)]) == 0
+
+
+def test_commands_without_a_window_do_not_load_qt(tmp_path: Path) -> None:
+    """validate and config run without Qt: quick for the practitioner, and fine on a machine with no display."""
+    script = (
+        "import sys\n"
+        "from kiosk.cli import main\n"
+        f"assert main(['validate', {str(ROOT / 'content')!r}]) == 0\n"
+        "main(['config', 'path'])\n"
+        "print(sorted(name for name in sys.modules if name.startswith('PySide6')))\n"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"

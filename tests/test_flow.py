@@ -31,7 +31,7 @@ def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: b
         for i in range(questions)
     )
     result = ResultText("points", ("a", "b", "c"), (ScoreMessage(0, "thanks", "x"),))
-    return Lesson(language, deck, quiz, result, {"language_name": language})
+    return Lesson(language, deck, quiz, result, {"language_name": language}, {})
 
 
 def flow(**kwargs: object) -> Flow:

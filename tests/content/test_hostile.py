@@ -757,7 +757,7 @@ def test_every_hostile_snippet_alone(tmp_path: Path) -> None:
             _assert_located(str(problem), tmp_path / "content")
         if deck is not None:
             assert not problems
-            lesson = Lesson("ja", deck, (), ResultText("", (), ()), {})
+            lesson = Lesson("ja", deck, (), ResultText("", (), ()), {}, {})
             _assert_safe(Library({"ja": lesson}))
 
 
