@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import logging
 import re
 import sys
@@ -112,9 +111,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     return app.exec()
 
 
-def cmd_set_pin(ask: Callable[[str], str] = getpass.getpass) -> int:
+def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
+    """Ask for the PIN twice (hidden typing) and store its hash; `ask` replaces the prompt in tests."""
+    from getpass import getpass
+
     from kiosk.pin import PinError, save_pin, validate_pin_format
 
+    ask = ask or getpass
     path = paths.config_dir() / "pin.json"
     try:
         pin = ask("New staff PIN (digits, 6 suggested): ")

@@ -8,11 +8,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
-STAFF_CHORD = QKeySequence("Ctrl+Shift+K")
+STAFF_CHORD = QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_K)
 CORNER_FRACTION = 0.09  # the hot corner: 9 % of the short side (about 100 px at 1080 p)
 HOLD_SLOP_PX = 40  # a finger may wander this far while holding
 WATCHED = frozenset(
@@ -77,8 +77,7 @@ class InputGuard(QObject):
     def _key(self, event: QKeyEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             self.activity.emit()
-        combo = QKeySequence(event.keyCombination())
-        if combo.matches(STAFF_CHORD) == QKeySequence.SequenceMatch.ExactMatch:
+        if event.keyCombination() == STAFF_CHORD:
             if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
                 self.staff_requested.emit()
             return True

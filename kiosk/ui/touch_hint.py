@@ -8,7 +8,7 @@ kiosk's first frame.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEasingCurve, QPointF, QSize, Qt, QTimer, QVariantAnimation
+from PySide6.QtCore import QPointF, QSize, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QColor, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -26,8 +26,8 @@ class TouchHint(QWidget):
         self._phase = 0.0
         self._painted = False  # the animation waits for the first paint (see the module comment)
         self.palette_colours: Palette = NORMAL
+        # Linear, the default easing: the rings spread at an even pace.
         self._animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=PERIOD_MS, loopCount=-1)
-        self._animation.setEasingCurve(QEasingCurve.Type.Linear)
         self._animation.valueChanged.connect(self._on_phase)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)

@@ -75,6 +75,19 @@ def test_key_chord_opens_the_pad_and_the_right_pin_opens_the_menu(qtbot: QtBot, 
     assert staff_kiosk.flow.state.screen is Screen.ATTRACT
 
 
+@pytest.mark.parametrize(
+    "modifiers",
+    [
+        Qt.KeyboardModifier.ControlModifier,
+        Qt.KeyboardModifier.ShiftModifier,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier,
+    ],
+)
+def test_only_the_exact_chord_opens_the_pad(staff_kiosk: Kiosk, modifiers: Qt.KeyboardModifier) -> None:
+    QTest.keyClick(staff_kiosk.window, Qt.Key.Key_K, modifiers)
+    assert staff_kiosk._staff is None or not staff_kiosk.staff.pin_pad.isVisible()
+
+
 def test_pin_typed_on_a_desk_keyboard(qtbot: QtBot, staff_kiosk: Kiosk) -> None:
     """Digits and Enter typed on a keyboard work on the pad even in lockdown."""
     staff_kiosk.open_staff()
