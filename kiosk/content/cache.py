@@ -28,10 +28,12 @@ def inputs(*folders: Path) -> Inputs:
     """The name, size and modification time of every file below the folders and of the engine's code."""
     found = []
     for folder in (*folders, ENGINE):
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-            if path.is_file() and "__pycache__" not in path.parts:
-                stat = path.stat()
-                found.append((str(path), stat.st_size, stat.st_mtime_ns))
+        # os.walk rather than Path.rglob: on the start-up path, and several times quicker on first use.
+        for top, dirs, files in os.walk(folder):
+            dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+            for name in sorted(files):
+                stat = os.stat(os.path.join(top, name))
+                found.append((os.path.join(top, name), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
 
 
