@@ -21,7 +21,8 @@ class Presenter:
 
     def show(self, state: VisitState) -> None:
         window, lesson = self.window, self.flow.lesson
-        window.begin_transition(self._direction(self._last, state))
+        if self._moves(self._last, state):
+            window.begin_transition(self._direction(self._last, state))
         self._last = state
         self.show_aids(state)
         if state.screen is Screen.ATTRACT:
@@ -96,6 +97,11 @@ class Presenter:
         if address not in self._qr_cache:
             self._qr_cache[address] = qr_matrix(address)
         return self._qr_cache[address]
+
+    @staticmethod
+    def _moves(old: VisitState, new: VisitState) -> bool:
+        """A new screen, slide or question fades in; an answer's feedback or an aid appears at once."""
+        return (old.screen, old.slide, old.question) != (new.screen, new.slide, new.question)
 
     @staticmethod
     def _direction(old: VisitState, new: VisitState) -> int:

@@ -194,3 +194,17 @@ def test_a_transition_never_blocks_a_touch(qtbot: QtBot, kiosk: Kiosk) -> None:
     QTest.mouseClick(window.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     assert kiosk.flow.state.slide == 2
     qtbot.waitUntil(lambda: not window.overlay.running, timeout=2000)
+
+
+def test_feedback_appears_at_once_while_new_screens_fade_in(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """An answer's feedback (and an aid) changes the screen in place; Next to another question fades."""
+    window = kiosk.window
+    to_quiz(qtbot, kiosk)
+    qtbot.waitUntil(lambda: not window.overlay.running, timeout=2000)
+    tap(qtbot, window.question.answers[0])
+    assert window.question.feedback.isVisible()
+    assert not window.overlay.running, "no fade over the feedback"
+    tap(qtbot, window.aids.large_text)
+    assert not window.overlay.running, "no fade for an aid"
+    tap(qtbot, window.question.next)
+    assert window.overlay.running, "the next question fades in"
