@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QWidget
 class Overlay(QWidget):
     """Covers the whole window with the page background; the screen below keeps its state."""
 
+    # Staff screens keep the normal text size when a patient has turned large text on: they are laid
+    # out for staff, and the visit's aids are the patient's. High contrast applies to every layer.
+    for_staff = False
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)

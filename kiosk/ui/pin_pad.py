@@ -17,6 +17,8 @@ MAX_DIGITS = 12
 class PinPad(Overlay):
     """Collects digits and reports them; whether they are right is decided elsewhere."""
 
+    for_staff = True
+
     pin_submitted = Signal(str)
     cancelled = Signal()
 
@@ -53,6 +55,7 @@ class PinPad(Overlay):
 
     def _key(self, text: str, grid: QGridLayout, row: int, column: int, role: str = "") -> QPushButton:
         button = touch_button(text, role or "pin_key")
+        button.setProperty("pad_key", True)  # sized by the pad, not by the style sheet's button width
         button.clicked.connect(lambda _=False, t=text: self._type(t))
         grid.addWidget(button, row, column)
         return button
@@ -112,9 +115,7 @@ class PinPad(Overlay):
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         self._layout.setContentsMargins(m.margin, m.px(24), m.margin, m.px(24))
-        self._layout.setSpacing(m.px(16))
+        self._layout.setSpacing(m.gap)
         self._grid.setSpacing(m.px(24))
-        for button in [*self.digits.values(), self.clear, self.ok]:
-            button.setMinimumWidth(0)
-            button.setFixedWidth(m.px(200))
+        # The keys' width (200 px at 1080 p, border included) comes from the style sheet's pad_key rule.
         self._grid.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -14,6 +14,8 @@ MAX_NOTES = 8
 
 
 class StaffMenu(Overlay):
+    for_staff = True
+
     start_over = Signal()
     reload_content = Signal()
     next_language = Signal()
@@ -38,8 +40,8 @@ class StaffMenu(Overlay):
         for button, signal in zip(self.buttons.values(), [*signals, self.close_menu], strict=True):
             button.clicked.connect(signal)
         self._grid = QGridLayout()
-        for index, button in enumerate(self.buttons.values()):
-            self._grid.addWidget(button, index // 2, index % 2)
+        self._columns = 0
+        self._arrange(2)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addLayout(self._grid)
@@ -62,3 +64,13 @@ class StaffMenu(Overlay):
         self._layout.setContentsMargins(m.margin, m.margin, m.margin, m.margin)
         self._layout.setSpacing(m.px(32))
         self._grid.setSpacing(m.px(28))
+        self._arrange(2 if landscape else 1)  # portrait is too narrow for two labelled buttons side by side
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons.values():
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self.buttons.values()):
+            self._grid.addWidget(button, index // columns, index % columns)

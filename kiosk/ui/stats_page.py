@@ -73,6 +73,8 @@ class ShareBar(QWidget):
 
 
 class StatsPage(Overlay):
+    for_staff = True
+
     export_requested = Signal()
     close_requested = Signal()
 

@@ -113,6 +113,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
         border: {m.px(3)}px solid {p.teal_dark}; background: {p.surface}; color: {p.teal_dark};
         font-weight: bold;
     }}
+    QPushButton[pad_key="true"] {{ min-width: {m.px(194)}px; max-width: {m.px(194)}px; padding: 0; }}
     QPushButton:pressed {{ background: {p.sage_light}; }}
     QPushButton:disabled {{ border-color: {p.sage}; color: {p.ink_soft}; background: {p.background}; }}
     QPushButton#primary {{ background: {p.teal_dark}; color: {p.on_primary}; border-color: {p.teal_dark}; }}

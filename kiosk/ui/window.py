@@ -124,9 +124,7 @@ class KioskWindow(QWidget):
         self.layers.append(layer)
         layer.setGeometry(self.rect())
         # The window's style sheet reaches the new layer by itself; only its own sizes need setting.
-        apply = getattr(layer, "apply_metrics", None)
-        if apply is not None:
-            apply(self.metrics, self.width() >= self.height())
+        self._apply_to(layer, self.width() >= self.height())
 
     @property
     def current_page(self) -> QWidget:
@@ -168,6 +166,14 @@ class KioskWindow(QWidget):
         landscape = self.width() >= self.height()
         self.setStyleSheet(style_sheet(self.metrics, family=self.font_family))
         for page in [self.aids, *self.pages, *self.layers]:
-            apply = getattr(page, "apply_metrics", None)
-            if apply is not None:
-                apply(self.metrics, landscape)
+            self._apply_to(page, landscape)
+
+    def _apply_to(self, widget: QWidget, landscape: bool) -> None:
+        """A page's or layer's sizes; staff layers keep normal text (their own style sheet says so)."""
+        metrics = self.metrics
+        if getattr(widget, "for_staff", False):
+            metrics = metrics_for(self.width(), self.height(), False, self.high_contrast)
+            widget.setStyleSheet(style_sheet(metrics, family=self.font_family) if self.large_text else "")
+        apply = getattr(widget, "apply_metrics", None)
+        if apply is not None:
+            apply(metrics, landscape)

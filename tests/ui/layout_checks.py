@@ -39,9 +39,11 @@ def layout_problems(page: QWidget, root: QWidget, scale: float) -> list[str]:
         if not label.wordWrap() and label.sizeHint().width() > label.width() + 1:
             problems.append(f"{name}: text needs {label.sizeHint().width()}px width, has {label.width()}px")
     for button in buttons:
+        name = button.text() or button.objectName()
         if button.height() < MIN_TARGET_PX * scale - 0.5:
-            name = button.text() or button.objectName()
             problems.append(f"button {name!r}: {button.height()}px tall < {MIN_TARGET_PX * scale:.1f}")
+        if button.text() and button.sizeHint().width() > button.width() + 1:
+            problems.append(f"button {name!r}: text needs {button.sizeHint().width()}px width, has {button.width()}px")
     for widget in labels + buttons + pictures:
         if not bounds.contains(_rect(widget, root)):
             problems.append(f"{widget.objectName()} {_rect(widget, root)} is outside the window {bounds}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.palette import HIGH_CONTRAST, NORMAL
+from kiosk.pin import save_pin
 from kiosk.settings import Settings
 
 MOCK_SPEECH = Settings(speech_engine="mock")
@@ -75,3 +77,21 @@ def test_spoken_text_of_a_question_includes_answers_and_then_the_explanation(mak
     assert text.split("\n")[0] == question.prompt and question.explanation not in text
     flow.answer(0)
     assert kiosk.presenter.spoken_text(flow.state).endswith(question.explanation)
+
+
+def test_staff_screens_keep_normal_text_under_a_visit_with_large_text(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path
+) -> None:
+    """Large text is the patient's aid: the PIN pad keeps its normal size; high contrast reaches it too."""
+    save_pin(tmp_path / "config" / "pin.json", "135790")
+    kiosk = make_kiosk()
+    kiosk.open_staff()
+    pad = kiosk.staff.pin_pad
+    plain = pad.title.font().pixelSize()
+    qtbot.mouseClick(kiosk.window.attract.start, Qt.MouseButton.LeftButton)
+    kiosk.flow.set_aids(large_text=True, high_contrast=True)
+    assert kiosk.window.slide.heading.font().pixelSize() > plain  # the visit's own screens grow
+    assert pad.title.font().pixelSize() == plain
+    assert HIGH_CONTRAST.background.lower() in pad.styleSheet().lower()
+    kiosk.flow.set_aids(large_text=False, high_contrast=False)
+    assert pad.styleSheet() == ""

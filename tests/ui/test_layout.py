@@ -31,7 +31,9 @@ def test_every_screen_fits_at_every_size(
         settle(QApplication)
         window = kiosk.window
         assert (window.width(), window.height()) == size
-        problems += [f"{screen}: {p}" for p in layout_problems(window.current_page, window, scale)]
+        layers = [layer for layer in window.layers if layer.isVisible()]  # idle prompt, PIN pad, staff screens
+        shown = layers[-1] if layers else window.current_page
+        problems += [f"{screen}: {p}" for p in layout_problems(shown, window, scale)]
     assert problems == []
 
 
@@ -48,6 +50,9 @@ def test_the_checks_catch_cut_text_small_targets_and_overlap(qtbot) -> None:  # 
     label.setGeometry(0, 0, 300, 50)
     button = QPushButton("x", root)
     button.setGeometry(100, 20, 100, 40)
+    narrow = QPushButton("a label far too long for its button", root)
+    narrow.setGeometry(400, 300, 120, 120)
     root.show()
     found = "\n".join(layout_problems(root, root, 1.0))
     assert "cut off" in found and "40px tall" in found and "overlaps" in found
+    assert "'a label far too long for its button': text needs" in found
