@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -37,3 +38,24 @@ def test_pages_built_in_idle_time_are_wired_too(qtbot: QtBot, make_kiosk: Callab
 
 def test_the_warm_up_timer_builds_the_other_pages(qtbot: QtBot, kiosk: Kiosk) -> None:
     qtbot.waitUntil(lambda: set(kiosk.window.built_pages) == {"slide", "question", "result"}, timeout=5000)
+
+
+def test_the_warm_up_turns_the_collector_back_on_and_freezes_start_up(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk]
+) -> None:
+    """main.py starts with the collector off; the warm-up turns it on and freezes what start-up made."""
+    gc.disable()
+    try:
+        kiosk = make_kiosk()
+        assert not gc.isenabled()
+        qtbot.waitUntil(gc.isenabled, timeout=5000)  # the warm-up timer
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.enable()
+        gc.unfreeze()
+    assert set(kiosk.window.built_pages) == {"slide", "question", "result"}
+
+
+def test_a_kiosk_started_with_the_collector_on_leaves_it_alone(qtbot: QtBot, kiosk: Kiosk) -> None:
+    qtbot.waitUntil(lambda: set(kiosk.window.built_pages) == {"slide", "question", "result"}, timeout=5000)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
