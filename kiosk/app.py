@@ -288,8 +288,7 @@ class Kiosk:
     def show(self) -> None:
         """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
         QTimer.singleShot(WARM_UP_MS, self.window, self._warm_up)
-        if self.options.windowed:
-            self.window.resize(*self.options.size)
+        if self.options.windowed:  # already sized in __init__
             self.window.show()
             return
         self.window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)

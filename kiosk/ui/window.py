@@ -21,24 +21,6 @@ if TYPE_CHECKING:
     from kiosk.ui.slide_page import SlidePage
 
 
-def _new_slide_page() -> QWidget:
-    from kiosk.ui.slide_page import SlidePage  # imported with the page: start-up needs only the attract page
-
-    return SlidePage()
-
-
-def _new_result_page() -> QWidget:
-    from kiosk.ui.result_page import ResultPage
-
-    return ResultPage()
-
-
-def _new_error_page() -> QWidget:
-    from kiosk.ui.error_page import ErrorPage
-
-    return ErrorPage()
-
-
 class KioskWindow(QWidget):
     """Holds the pages; knows nothing of the visit. Fullscreen is the wiring's business."""
 
@@ -77,24 +59,19 @@ class KioskWindow(QWidget):
 
     @property
     def slide(self) -> SlidePage:
-        return self._page("slide", _new_slide_page)  # type: ignore[return-value]
+        return self._page("slide")  # type: ignore[return-value]
 
     @property
     def question(self) -> QuestionPage:
-        return self._page("question", self._new_question_page)  # type: ignore[return-value]
+        return self._page("question")  # type: ignore[return-value]
 
     @property
     def result(self) -> ResultPage:
-        return self._page("result", _new_result_page)  # type: ignore[return-value]
+        return self._page("result")  # type: ignore[return-value]
 
     @property
     def error(self) -> ErrorPage:
-        return self._page("error", _new_error_page)  # type: ignore[return-value]
-
-    def _new_question_page(self) -> QWidget:
-        from kiosk.ui.question_page import QuestionPage
-
-        return QuestionPage(self._load_icons())
+        return self._page("error")  # type: ignore[return-value]
 
     @property
     def built_pages(self) -> dict[str, QWidget]:
@@ -105,19 +82,35 @@ class KioskWindow(QWidget):
         for name in ("slide", "question", "result"):
             getattr(self, name)
 
-    def _page(self, name: str, make: Callable[[], QWidget]) -> QWidget:
+    def _page(self, name: str) -> QWidget:
         page = self._built.get(name)
         if page is None:
-            page = make()
+            page = self._make_page(name)
             self._built[name] = page
             self.pages.append(page)
             self._stack.addWidget(page)
-            apply = getattr(page, "apply_metrics", None)
-            if apply is not None:
-                apply(self.metrics, self.width() >= self.height())
+            self._apply_to(page, self.width() >= self.height())
             if self.page_built is not None:
                 self.page_built(name)
         return page
+
+    def _make_page(self, name: str) -> QWidget:
+        # Each module is imported with its page: start-up needs only the attract page.
+        if name == "slide":
+            from kiosk.ui.slide_page import SlidePage
+
+            return SlidePage()
+        if name == "question":
+            from kiosk.ui.question_page import QuestionPage
+
+            return QuestionPage(self._load_icons())
+        if name == "result":
+            from kiosk.ui.result_page import ResultPage
+
+            return ResultPage()
+        from kiosk.ui.error_page import ErrorPage
+
+        return ErrorPage()
 
     def add_layer(self, layer: QWidget) -> None:
         """A full-window layer over the pages (idle prompt, PIN pad, staff menu, statistics)."""
