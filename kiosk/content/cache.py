@@ -48,29 +48,32 @@ def entry_path(cache_dir: Path, root: Path) -> Path:
 
 def load_content(root: Path, illustrations: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
     """The library from the cache when nothing changed, else parsed, validated and cached."""
-    path = entry_path(cache_dir, root) if cache_dir is not None else None
-    current = inputs(root, illustrations) if path is not None else ()
-    if path is not None:
-        try:
-            form, made_from, cached = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
-            if (form, made_from) == (CACHE_FORMAT, current) and isinstance(cached, Library):
-                log.info("content loaded from %s (unchanged since it was last validated)", root)
-                return cached, []
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            pass  # no cache yet, or an unreadable one: validate from the files
+    if cache_dir is not None:
+        path, current = entry_path(cache_dir, root), inputs(root, illustrations)
+        cached = _read(path, current)
+        if cached is not None:
+            log.info("content loaded from %s (unchanged since it was last validated)", root)
+            return cached, []
     from kiosk.content.loader import load_library  # Markdown and the sanitiser load only when needed
 
     library, problems = load_library(root, illustrations)
-    if library is not None and path is not None:
+    if library is not None and cache_dir is not None:
         _store(path, (CACHE_FORMAT, current, library))
     return library, problems
+
+
+def _read(path: Path, current: Inputs) -> Library | None:
+    """The cached library if the entry was made from exactly these inputs; None for no or an unusable entry."""
+    try:
+        form, made_from, cached = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        return None
+    return cached if (form, made_from) == (CACHE_FORMAT, current) and isinstance(cached, Library) else None
 
 
 def _store(path: Path, entry: tuple[int, Inputs, Library]) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("content-*-*.pickle"):  # entries of the first cache format
-            old.unlink(missing_ok=True)
         temporary = path.with_suffix(f".{os.getpid()}.tmp")
         temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(path)
