@@ -57,7 +57,7 @@ class RotatingFile(logging.FileHandler):
 
     def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
         super().__init__(path, encoding="utf-8")
-        self.path, self.max_bytes, self.backups = path, max_bytes, backups
+        self.max_bytes, self.backups = max_bytes, backups
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
@@ -69,9 +69,9 @@ class RotatingFile(logging.FileHandler):
 
     def _rotate(self) -> None:
         self.stream.close()
+        path = self.baseFilename  # set by FileHandler: the absolute path of kiosk.log
         for number in range(self.backups - 1, 0, -1):
-            older = Path(f"{self.path}.{number}")
-            if older.exists():
-                os.replace(older, f"{self.path}.{number + 1}")
-        os.replace(self.path, f"{self.path}.1")
+            if os.path.exists(f"{path}.{number}"):
+                os.replace(f"{path}.{number}", f"{path}.{number + 1}")
+        os.replace(path, f"{path}.1")
         self.stream = self._open()

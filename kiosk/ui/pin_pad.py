@@ -55,7 +55,7 @@ class PinPad(Overlay):
 
     def _key(self, text: str, grid: QGridLayout, row: int, column: int, role: str = "") -> QPushButton:
         button = touch_button(text, role or "pin_key")
-        button.setProperty("pad_key", True)  # sized by the pad, not by the style sheet's button width
+        button.setProperty("pad_key", True)  # the style sheet's pad_key rule gives every key one fixed width
         button.clicked.connect(lambda _=False, t=text: self._type(t))
         grid.addWidget(button, row, column)
         return button
@@ -117,5 +117,4 @@ class PinPad(Overlay):
         self._layout.setContentsMargins(m.margin, m.px(24), m.margin, m.px(24))
         self._layout.setSpacing(m.gap)
         self._grid.setSpacing(m.px(24))
-        # The keys' width (200 px at 1080 p, border included) comes from the style sheet's pad_key rule.
         self._grid.setAlignment(Qt.AlignmentFlag.AlignHCenter)

@@ -88,6 +88,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     p = m.palette
     card_border = f"border: {m.px(3)}px solid {p.ink};" if p is HIGH_CONTRAST else ""
     font = f'font-family: "{family}";' if family else ""
+    pad_key = m.px(200) - 2 * m.px(3)  # PIN keys 200 px wide at 1080 p, border included
     return f"""
     QWidget#page {{ background: {p.background}; }}
     QWidget {{ color: {p.ink}; {font} }}
@@ -113,7 +114,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
         border: {m.px(3)}px solid {p.teal_dark}; background: {p.surface}; color: {p.teal_dark};
         font-weight: bold;
     }}
-    QPushButton[pad_key="true"] {{ min-width: {m.px(194)}px; max-width: {m.px(194)}px; padding: 0; }}
+    QPushButton[pad_key="true"] {{ min-width: {pad_key}px; max-width: {pad_key}px; padding: 0; }}
     QPushButton:pressed {{ background: {p.sage_light}; }}
     QPushButton:disabled {{ border-color: {p.sage}; color: {p.ink_soft}; background: {p.background}; }}
     QPushButton#primary {{ background: {p.teal_dark}; color: {p.on_primary}; border-color: {p.teal_dark}; }}
