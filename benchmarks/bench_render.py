@@ -13,10 +13,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchlib import Figure, finish, standard_arguments
+from benchlib import Figure, run_benchmark
 from PySide6.QtWidgets import QApplication
-from qtlib import SIZE, FloorWindow, application, kiosk_options
+from qtlib import SIZE, FloorWindow, application
 
+from kiosk.options import Options
 from kiosk.render import render_all
 
 
@@ -28,7 +29,7 @@ def render_once(out: Path) -> tuple[float, list[tuple[str, float]]]:
     def stamp(path: Path) -> None:
         stamps.append((path.name, time.perf_counter()))
 
-    written = render_all(kiosk_options(size=SIZE), out, on_file=stamp)
+    written = render_all(Options(size=SIZE), out, on_file=stamp)
     total = (time.perf_counter() - started) * 1000
     if len(written) != len(stamps):
         raise RuntimeError("render_all() did not report every file it wrote")
@@ -89,12 +90,5 @@ def measure(quick: bool) -> list[Figure]:
     ]
 
 
-def main() -> int:
-    """Measure and print the render figures."""
-    args = standard_arguments(__doc__.splitlines()[0]).parse_args()
-    finish(measure(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, measure))

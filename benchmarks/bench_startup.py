@@ -22,16 +22,14 @@ from pathlib import Path
 from benchlib import (
     BENCH_DIR,
     ILLUSTRATIONS,
-    MARKER,
-    PHASE,
     PYTHON,
     ROOT,
     SHIPPED_CONTENT,
     Figure,
-    finish,
     make_big_content,
-    standard_arguments,
+    run_benchmark,
 )
+from first_frame import MARKER, PHASE
 
 BIG_SLIDES = 500
 
@@ -192,12 +190,5 @@ def measure(quick: bool) -> list[Figure]:
     ]
 
 
-def main() -> int:
-    """Measure and print the start-up figures."""
-    args = standard_arguments(__doc__.splitlines()[0]).parse_args()
-    finish(measure(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, measure))

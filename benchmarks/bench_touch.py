@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from benchlib import Figure, finish, make_big_content, standard_arguments
+from benchlib import Figure, make_big_content, run_benchmark
 from PySide6.QtCore import QEventLoop, Qt, QTimer, QVariantAnimation
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
@@ -306,12 +306,5 @@ def measure(quick: bool) -> list[Figure]:
     return figures
 
 
-def main() -> int:
-    """Measure and print the touch figures."""
-    args = standard_arguments(__doc__.splitlines()[0]).parse_args()
-    finish(measure(args.quick), args.json)
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_benchmark(__doc__, measure))

@@ -13,7 +13,7 @@ import math
 import shutil
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +23,6 @@ RESULTS_DIR = BENCH_DIR / "results"
 SHIPPED_CONTENT = ROOT / "content"
 ILLUSTRATIONS = ROOT / "assets" / "illustrations"
 PYTHON = sys.executable
-MARKER = "FIRST_PAINT"
-PHASE = "PHASE"
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -169,12 +167,14 @@ def print_table(figures: Sequence[dict[str, object]]) -> None:
         print("\n".join(notes))
 
 
-def standard_arguments(description: str) -> argparse.ArgumentParser:
-    """The options every benchmark script takes: --quick and --json FILE."""
-    parser = argparse.ArgumentParser(description=description)
+def run_benchmark(doc: str, measure: Callable[[bool], Sequence[Figure]]) -> int:
+    """A benchmark script's main: take --quick and --json FILE, measure, print the table (and write the JSON)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs (a smoke test of the benchmark)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file (used by run_all.py)")
-    return parser
+    args = parser.parse_args()
+    finish(measure(args.quick), args.json)
+    return 0
 
 
 def finish(figures: Sequence[Figure], json_path: Path | None, extra: dict[str, object] | None = None) -> None:

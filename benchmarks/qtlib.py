@@ -6,7 +6,6 @@ QApplication is created, which happens only later.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tempfile
 import time
@@ -23,25 +22,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SIZE = (1920, 1080)
 
 
-def kiosk_options(**wanted: object) -> Options:
-    """Options for a benchmark run, keeping only the fields this version of `Options` has.
-
-    `kiosk.app.Options` is still growing; asking for config and data folders that an older version
-    lacks must not break the benchmark.
-    """
-    known = {f.name for f in dataclasses.fields(Options)}
-    return Options(**{name: value for name, value in wanted.items() if name in known})  # type: ignore[arg-type]
-
-
 def build_kiosk(content: Path | None = None, scratch: Path | None = None) -> Kiosk:
     """The real kiosk, windowed at 1920x1080 with transitions on, on throwaway config and data folders."""
     ensure_application()
     scratch = scratch or Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
-    wanted: dict[str, object] = {"windowed": True, "size": SIZE, "transitions": True}
-    wanted |= {"config_dir": scratch / "config", "data_dir": scratch / "data"}
-    if content is not None:
-        wanted["content"] = content
-    return build(kiosk_options(**wanted))
+    return build(
+        Options(
+            content=content,
+            windowed=True,
+            size=SIZE,
+            transitions=True,
+            config_dir=scratch / "config",
+            data_dir=scratch / "data",
+        )
+    )
 
 
 def application() -> QApplication:
