@@ -213,7 +213,7 @@ class Kiosk:
             lambda seconds: self.idle_prompt.set_seconds(self.strings["countdown"].format(seconds=seconds))
         )
         self.timeouts.keep.connect(self.idle_prompt.hide)
-        self.timeouts.expired.connect(self._on_expired)
+        self.timeouts.expired.connect(self.start_over)
         self.idle_prompt.continue_requested.connect(self.timeouts.touched)
 
     def _show_idle_prompt(self) -> None:
@@ -221,7 +221,8 @@ class Kiosk:
         self.idle_prompt.show_prompt(strings["still_there"], strings["still_there_hint"], strings["continue"])
         self.idle_prompt.open()
 
-    def _on_expired(self, reason: str) -> None:
+    def start_over(self, reason: str) -> None:
+        """Close any layer, forget the visit, show the attract screen (idle expiry, or after an error)."""
         self.close_staff()
         self.idle_prompt.hide()
         if self.flow is not None:
@@ -263,18 +264,11 @@ class Kiosk:
         QApplication.quit()
 
     # -- faults -----------------------------------------------------------------------------
-    def recover(self) -> None:
-        """After an unexpected error: close any layer, forget the visit, show the attract screen."""
-        self.close_staff()
-        self.idle_prompt.hide()
-        if self.flow is not None:
-            self.flow.end_visit("error")
-
     def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         """Log an exception raised in any handler and return to the attract screen instead of dying."""
         log.critical("unexpected error, starting over:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         try:
-            self.recover()
+            self.start_over("error")
         except Exception:  # the recovery itself failed: the log has both
             log.critical("recovery failed:\n%s", traceback.format_exc())
 

@@ -168,14 +168,12 @@ def cmd_stats_export(target: Path, database: Path | None = None) -> int:
     if not database.exists():
         print(f"kiosk: no statistics yet ({database} does not exist)", file=sys.stderr)
         return 1
-    store = StatsStore(database, repair=False)
     try:
-        rows = store.export_csv(target)
+        with StatsStore(database, repair=False) as store:
+            rows = store.export_csv(target)
     except (OSError, sqlite3.Error) as error:
         print(f"kiosk: cannot export to {target}: {error}", file=sys.stderr)
         return 1
-    finally:
-        store.close()
     print(f"wrote {rows} visits to {target}")
     return 0
 

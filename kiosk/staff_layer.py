@@ -45,7 +45,7 @@ class StaffLayer:
         self._lock_timer.timeout.connect(self._refresh_lock)
         self.pin_pad.pin_submitted.connect(self.try_pin)
         self.pin_pad.cancelled.connect(self.close)
-        self.menu.start_over.connect(lambda: self._end_visit("staff"))
+        self.menu.start_over.connect(lambda: kiosk.start_over("staff"))
         self.menu.reload_content.connect(self.reload_content)
         self.menu.next_language.connect(self._next_language)
         self.menu.leave_kiosk.connect(kiosk.leave)
@@ -131,11 +131,6 @@ class StaffLayer:
         self.kiosk.guard.typing_allowed = False
         self.kiosk.timeouts.set_staff_open(False)
 
-    def _end_visit(self, reason: str) -> None:
-        self.close()
-        if self.kiosk.flow is not None:
-            self.kiosk.flow.end_visit(reason)
-
     def reload_content(self) -> None:
         """Validate first; on failure keep the current content running and show staff the problems."""
         problems = self.kiosk.reload_content()
@@ -163,11 +158,8 @@ class StaffLayer:
         """The statistics screen, read fresh from the store (after the pending writes)."""
         kiosk = self.kiosk
         kiosk.flush_statistics()
-        store = StatsStore(kiosk.stats_path, repair=False)
-        try:
+        with StatsStore(kiosk.stats_path, repair=False) as store:
             view = build_view(store, kiosk.flow.lesson if kiosk.flow else None, date.today())
-        finally:
-            store.close()
         notes = [*view.notes, *kiosk.statistics_notes()]
         self.stats_page.show_stats(replace(view, notes=tuple(dict.fromkeys(notes))), kiosk.strings)
         self.menu.hide()
@@ -182,14 +174,12 @@ class StaffLayer:
             return
         path = Path(folder) / f"kiosk-visits-{date.today():%Y%m%d}.csv"
         kiosk.flush_statistics()
-        store = StatsStore(kiosk.stats_path, repair=False)
         try:
-            rows = store.export_csv(path)
+            with StatsStore(kiosk.stats_path, repair=False) as store:
+                rows = store.export_csv(path)
         except (OSError, sqlite3.Error) as error:
             log.warning("statistics export to %s failed: %s", path, error)
             self.stats_page.set_message(strings["stats_export_failed"].format(error=error))
             return
-        finally:
-            store.close()
         log.info("statistics exported to %s (%d visits)", path, rows)
         self.stats_page.set_message(strings["stats_exported"].format(path=path, rows=rows))

@@ -172,6 +172,12 @@ class StatsStore:
             conn, self._conn = self._conn, None
             conn.close()
 
+    def __enter__(self) -> StatsStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # -- reading -------------------------------------------------------------------------------------
     def visits_per_day(self, days: int, today: date) -> list[tuple[date, int]]:
         """Visits on each of the last `days` days up to today, oldest first, days without visits as 0."""
