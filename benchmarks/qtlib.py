@@ -15,7 +15,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QVariantAnimation
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.app import Kiosk, Options, build, ensure_application
+from kiosk.app import Kiosk, build, ensure_application
+from kiosk.options import Options
 from kiosk.ui.fonts import japanese_family
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

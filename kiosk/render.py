@@ -10,8 +10,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from kiosk.app import Kiosk, Options, build
+from kiosk.app import Kiosk, build
 from kiosk.flow import Flow
+from kiosk.options import Options
 from kiosk.pin import save_pin
 from kiosk.settings import Settings
 from kiosk.stats.sample import sample_records

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from kiosk.app import Options
 from kiosk.content.loader import load_library
+from kiosk.options import Options
 from kiosk.render import render_all
 from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
 

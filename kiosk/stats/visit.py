@@ -43,7 +43,7 @@ def record_for(state: VisitState, lesson: Lesson, reason: str, duration_s: float
         language=state.language,
         furthest_slide=state.furthest_slide,
         slide_count=slide_count,
-        finished_lesson=started_quiz or reached_result or state.furthest_slide + 1 >= slide_count,
+        finished_lesson=started_quiz or state.furthest_slide + 1 >= slide_count,  # the result implies the quiz
         started_quiz=started_quiz,
         reached_result=reached_result,
         duration_s=duration_s,

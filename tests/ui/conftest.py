@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk, Options, build
+from kiosk.app import Kiosk, build
+from kiosk.options import Options
 from kiosk.settings import Settings
 from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
 
