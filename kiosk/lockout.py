@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.pin import write_private_text
+from kiosk.files import replace_file
 
 log = logging.getLogger("kiosk.staff")
 
@@ -159,7 +159,7 @@ class Lockout:
             "lockout_s": self._lockout_s,
         }
         try:
-            write_private_text(self.state_path, json.dumps(state, indent=2) + "\n")
+            replace_file(self.state_path, (json.dumps(state, indent=2) + "\n").encode("utf-8"), private=True)
         except OSError as exc:
             log.warning(
                 "cannot save lockout state to %s (%s); keeping it in memory until the kiosk restarts",

@@ -6,18 +6,16 @@ for new PINs while files written today keep verifying.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import hmac
 import json
 import logging
-import os
 import secrets
-import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.errors import KioskError
+from kiosk.files import replace_file
 
 log = logging.getLogger("kiosk.staff")
 
@@ -62,35 +60,6 @@ def validate_pin_format(pin: str) -> None:
         raise PinError(f"the PIN has {len(pin)} digits; use at most {MAX_DIGITS}")
 
 
-def write_private_text(path: Path, text: str) -> None:
-    """Replace `path` with `text` atomically, readable only by its owner; raises OSError on failure.
-
-    A crash or full disk mid-write leaves the old file intact (the new content goes to a temporary
-    file in the same folder, which is then renamed over it), and no temporary file is left behind.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    # Created with 0o600 from the start, so the content is never readable by others, not even briefly.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    try:
-        # Makes the mode certain whatever the file system did on rename; Windows only knows read-only: best effort.
-        os.chmod(path, 0o600)
-    except OSError:
-        if sys.platform != "win32":
-            raise
-
-
 def save_pin(path: Path, pin: str) -> None:
     """Store a salted scrypt hash of `pin` in `path` (atomically, owner-only).
 
@@ -109,7 +78,7 @@ def save_pin(path: Path, pin: str) -> None:
         "hash": digest.hex(),
     }
     try:
-        write_private_text(path, json.dumps(record, indent=2) + "\n")
+        replace_file(path, (json.dumps(record, indent=2) + "\n").encode("utf-8"), private=True)
     except OSError as exc:
         raise PinError(f"cannot write the PIN file: {exc.strerror or exc}", path) from exc
     log.info("staff PIN saved to %s", path)

@@ -14,6 +14,7 @@ from typing import Any
 
 from kiosk.content.textfile import read_text
 from kiosk.errors import ConfigError, ContentError
+from kiosk.files import replace_file
 
 log = logging.getLogger("kiosk.config")
 
@@ -147,10 +148,7 @@ def save_override(path: Path, name: str, value: str | bool | float) -> bool:
             if pattern.search(text)
             else text + ("" if text.endswith("\n") or not text else "\n") + line + "\n"
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
+        replace_file(path, text.encode("utf-8"))
     except OSError as error:
         log.warning("cannot save %s to %s (%s)", name, path, error)
         return False

@@ -20,7 +20,6 @@ from kiosk.pin import (
     pin_is_set,
     save_pin,
     validate_pin_format,
-    write_private_text,
 )
 
 
@@ -186,13 +185,6 @@ def test_failed_save_keeps_old_pin(pin_path, monkeypatch):
     monkeypatch.undo()
     assert check_pin(pin_path, "1111") is True
     assert [p.name for p in pin_path.parent.iterdir()] == ["pin.json"]
-
-
-def test_write_private_text_creates_folder(tmp_path):
-    """The shared atomic writer creates missing folders and writes the text exactly."""
-    target = tmp_path / "a" / "b" / "state.json"
-    write_private_text(target, "héllo\n")
-    assert target.read_text(encoding="utf-8") == "héllo\n"
 
 
 def _hand_written(path: Path, pin: str, n: int, r: int = 8, p: int = 1, dklen: int = 32) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.content.model import Library
 from kiosk.errors import LocatedError
+from kiosk.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 
@@ -73,9 +74,6 @@ def _read(path: Path, current: Inputs) -> Library | None:
 
 def _store(path: Path, entry: tuple[int, Inputs, Library]) -> None:
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_bytes(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+        replace_file(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except OSError as error:  # a full disk only costs the next start-up some time
         log.info("content cache not written (%s)", error)
