@@ -17,10 +17,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk.app import build  # noqa: E402
-from kiosk.options import Options  # noqa: E402
-from kiosk.pin import save_pin  # noqa: E402
-from kiosk.settings import Settings  # noqa: E402
+from kiosk.app.kiosk import build  # noqa: E402
+from kiosk.config.options import Options  # noqa: E402
+from kiosk.config.settings import Settings  # noqa: E402
+from kiosk.staff.pin import save_pin  # noqa: E402
 from tests.ui.monkey import Monkey  # noqa: E402
 
 FAST = Settings(

@@ -20,9 +20,9 @@ from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.app import build  # noqa: E402
-from kiosk.options import Options  # noqa: E402
-from kiosk.settings import Settings  # noqa: E402
+from kiosk.app.kiosk import build  # noqa: E402
+from kiosk.config.options import Options  # noqa: E402
+from kiosk.config.settings import Settings  # noqa: E402
 
 
 def p95(values: list[float]) -> float:

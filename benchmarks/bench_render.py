@@ -1,6 +1,6 @@
 """Wall time of `kiosk render`: every screen to PNG at 1920x1080, against a same-run floor.
 
-Each run calls kiosk.render.render_all() into a fresh temporary folder; it alternates with the floor:
+Each run calls kiosk.app.render.render_all() into a fresh temporary folder; it alternates with the floor:
 the same number of 1920x1080 PNG files written by grabbing a window holding one Japanese label
 (what any renderer pays for grabbing and PNG-encoding a full-HD frame).
 """
@@ -17,8 +17,8 @@ from benchlib import Figure, run_benchmark
 from PySide6.QtWidgets import QApplication
 from qtlib import SIZE, FloorWindow, application
 
-from kiosk.options import Options
-from kiosk.render import render_all
+from kiosk.app.render import render_all
+from kiosk.config.options import Options
 
 
 def render_once(out: Path) -> tuple[float, list[tuple[str, float]]]:

@@ -34,8 +34,8 @@ from qtlib import (
     transition_animation,
 )
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
+from kiosk.app.kiosk import Kiosk
+from kiosk.core.flow import Screen
 
 TAP_TARGET_MS = 16.0
 FRAME_TARGET_MS = 8.0

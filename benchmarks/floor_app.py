@@ -26,7 +26,7 @@ TEXT = "ストレッチが逆効果になるとき"
 def font_family() -> str:
     """The kiosk's Japanese family when the kiosk is importable, else Noto Sans CJK JP."""
     try:
-        from kiosk.ui.fonts import japanese_family
+        from kiosk.ui.theme.fonts import japanese_family
     except ImportError:
         return "Noto Sans CJK JP"
     return japanese_family()

@@ -28,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from first_frame import first_paint_reporter, phase  # noqa: E402
 
 import kiosk.cli  # noqa: E402, F401 (what main.py imports first)
-from kiosk.options import Options  # noqa: E402
+from kiosk.config.options import Options  # noqa: E402
 
 
 def main() -> int:
@@ -38,8 +38,8 @@ def main() -> int:
     install: default settings, no PIN), so that nothing of this machine's kiosk is read or written.
     """
     phase("start", STARTED)
-    from kiosk.app import build, ensure_application  # what `kiosk run` imports, in its order
-    from kiosk.logs import setup_logging
+    from kiosk.app.kiosk import build, ensure_application  # what `kiosk run` imports, in its order
+    from kiosk.core.logs import setup_logging
 
     phase("imported")
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:

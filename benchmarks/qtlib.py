@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QVariantAnimation
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.app import Kiosk, build, ensure_application
-from kiosk.options import Options
-from kiosk.ui.fonts import japanese_family
+from kiosk.app.kiosk import Kiosk, build, ensure_application
+from kiosk.config.options import Options
+from kiosk.ui.theme.fonts import japanese_family
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 SIZE = (1920, 1080)

@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk import paths
-from kiosk.options import Options
+from kiosk.config.options import Options
+from kiosk.core import paths
 
 log = logging.getLogger("kiosk.cli")
 COMMANDS = ("run", "validate", "render", "set-pin", "config", "stats")
@@ -80,7 +80,7 @@ def cmd_validate(content: Path) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from kiosk.render import Aids, render_all
+    from kiosk.app.render import Aids, render_all
 
     options = Options(content=args.content, language=args.lang, size=args.size)
     written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
@@ -89,8 +89,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.app import build, ensure_application
-    from kiosk.logs import setup_logging
+    from kiosk.app.kiosk import build, ensure_application
+    from kiosk.core.logs import setup_logging
 
     log_file = setup_logging(paths.log_dir(), logging.DEBUG if args.debug else logging.INFO)
     log.info("starting; log file %s", log_file)
@@ -115,7 +115,7 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
     """Ask for the PIN twice (hidden typing) and store its hash; `ask` replaces the prompt in tests."""
     from getpass import getpass
 
-    from kiosk.pin import PinError, save_pin, validate_pin_format
+    from kiosk.staff.pin import PinError, save_pin, validate_pin_format
 
     ask = ask or getpass
     path = paths.config_dir() / "pin.json"
@@ -137,7 +137,7 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from kiosk.settings import example_file, load_settings
+    from kiosk.config.settings import example_file, load_settings
 
     if args.config_command == "example":
         print(example_file(), end="")

@@ -67,8 +67,8 @@ def test_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_set_pin_asks_twice_and_stores_only_a_hash(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """`kiosk set-pin` saves a hash the kiosk accepts; mismatched or short PINs change nothing."""
-    from kiosk import paths
-    from kiosk.pin import check_pin
+    from kiosk.core import paths
+    from kiosk.staff.pin import check_pin
 
     monkeypatch.setattr(paths, "config_dir", lambda: tmp_path)
     answers = iter(["123", "123"])

@@ -14,8 +14,8 @@ import zlib
 from pathlib import Path
 
 from kiosk.content.model import Library
-from kiosk.errors import LocatedError
-from kiosk.files import replace_file
+from kiosk.core.errors import LocatedError
+from kiosk.core.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 

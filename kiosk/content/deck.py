@@ -11,7 +11,7 @@ from kiosk.content.frontmatter import parse_yes_no, split_front_matter
 from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
-from kiosk.errors import ContentError
+from kiosk.core.errors import ContentError
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers"}
 SLIDE_KEYS = {"id", "image", "layout"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kiosk.errors import ContentError
+from kiosk.core.errors import ContentError
 
 
 def split_front_matter(

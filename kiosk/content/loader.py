@@ -11,8 +11,8 @@ from kiosk.content.model import Lesson, Library
 from kiosk.content.quiz import parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
-from kiosk.content.textfile import read_text
-from kiosk.errors import ContentError, ContentInvalidError, LocatedError
+from kiosk.core.errors import ContentError, ContentInvalidError, LocatedError
+from kiosk.core.textfile import read_text
 
 log = logging.getLogger("kiosk.content")
 

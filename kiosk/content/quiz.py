@@ -9,7 +9,7 @@ from pathlib import Path
 from kiosk.content.markup import inline_text
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
-from kiosk.errors import ContentError
+from kiosk.core.errors import ContentError
 
 QUESTION_KEYS = {"id", "slide"}
 MIN_ANSWERS, MAX_ANSWERS = 2, 4

@@ -8,7 +8,7 @@ from pathlib import Path
 from kiosk.content.markup import inline_text
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.content.settings_comment import parse_settings
-from kiosk.errors import ContentError
+from kiosk.core.errors import ContentError
 
 TAKEAWAY_COUNT = 3
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.errors import ContentError
+from kiosk.core.errors import ContentError
 
 # Every key the screens need, with what it is for (the English text is only a description).
 REQUIRED: dict[str, str] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from kiosk.content.model import Lesson
-from kiosk.flow import Screen, VisitState
+from kiosk.core.flow import Screen, VisitState
 from kiosk.stats.record import VisitRecord, record_from_visit
 
 # Why a visit ended (the flow's words) -> how the statistics count it.

@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
-from kiosk.ui.aids_bar import AidsBar
-from kiosk.ui.attract_page import AttractPage
-from kiosk.ui.theme import Metrics, metrics_for, style_sheet
-from kiosk.ui.transition import TransitionOverlay
+from kiosk.ui.pages.attract_page import AttractPage
+from kiosk.ui.theme.styles import Metrics, metrics_for, style_sheet
+from kiosk.ui.widgets.aids_bar import AidsBar
+from kiosk.ui.widgets.transition import TransitionOverlay
 
 if TYPE_CHECKING:
-    from kiosk.ui.error_page import ErrorPage
-    from kiosk.ui.question_page import QuestionPage
-    from kiosk.ui.result_page import ResultPage
-    from kiosk.ui.slide_page import SlidePage
+    from kiosk.ui.pages.error_page import ErrorPage
+    from kiosk.ui.pages.question_page import QuestionPage
+    from kiosk.ui.pages.result_page import ResultPage
+    from kiosk.ui.pages.slide_page import SlidePage
 
 
 class KioskWindow(QWidget):
@@ -97,18 +97,18 @@ class KioskWindow(QWidget):
     def _make_page(self, name: str) -> QWidget:
         # Each module is imported with its page: start-up needs only the attract page.
         if name == "slide":
-            from kiosk.ui.slide_page import SlidePage
+            from kiosk.ui.pages.slide_page import SlidePage
 
             return SlidePage()
         if name == "question":
-            from kiosk.ui.question_page import QuestionPage
+            from kiosk.ui.pages.question_page import QuestionPage
 
             return QuestionPage(self._load_icons())
         if name == "result":
-            from kiosk.ui.result_page import ResultPage
+            from kiosk.ui.pages.result_page import ResultPage
 
             return ResultPage()
-        from kiosk.ui.error_page import ErrorPage
+        from kiosk.ui.pages.error_page import ErrorPage
 
         return ErrorPage()
 

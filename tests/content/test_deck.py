@@ -84,7 +84,7 @@ def test_split_ignores_dashes_inside_fences_and_counts_lines() -> None:
 
 def test_crlf_deck_with_bom_validates(illustrations: Path, tmp_path: Path) -> None:
     """The same deck saved by Notepad (BOM, CRLF) parses identically."""
-    from kiosk.content.textfile import decode_text
+    from kiosk.core.textfile import decode_text
 
     text = decode_text(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode(), tmp_path / "deck.md")
     deck, problems = parse(text, illustrations)

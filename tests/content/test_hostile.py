@@ -19,13 +19,14 @@ import pytest
 from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
-from kiosk import cli, paths
+from kiosk import cli
 from kiosk.content.deck import DECK_KEYS, parse_deck
 from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
 from kiosk.content.model import Lesson, Library, ResultText
 from kiosk.content.strings import REQUIRED
-from kiosk.content.textfile import MAX_FILE_BYTES
+from kiosk.core import paths
+from kiosk.core.textfile import MAX_FILE_BYTES
 
 FILES = ("deck.md", "quiz.md", "result.md", "ui.toml")
 SHIPPED = {name: (paths.SHIPPED_CONTENT / "ja" / name).read_bytes() for name in FILES}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from kiosk.flow import Screen, VisitState
+from kiosk.core.flow import Screen, VisitState
 from kiosk.stats.visit import record_for
-from tests.test_flow import lesson
+from tests.core.test_flow import lesson
 
 NOW = datetime(2026, 11, 25, 14, 37, 12)
 

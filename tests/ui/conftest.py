@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk, build
-from kiosk.options import Options
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk, build
+from kiosk.config.options import Options
+from kiosk.config.settings import Settings
 from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from kiosk.ui.illustration import Illustration
-from kiosk.ui.qr_view import QrView
+from kiosk.ui.widgets.illustration import Illustration
+from kiosk.ui.widgets.qr_view import QrView
 
 MIN_BODY_PX, MIN_HEADING_PX, MIN_TARGET_PX, MIN_GAP_PX = 32, 48, 96, 24
 HEADING_ROLES = {"heading", "title"}

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
+from kiosk.app.kiosk import Kiosk
+from kiosk.core.flow import Screen
 
 KEYS = [
     Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_W, Qt.Key.Key_Q, Qt.Key.Key_Return,

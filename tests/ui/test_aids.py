@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.palette import HIGH_CONTRAST, NORMAL
-from kiosk.pin import save_pin
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from kiosk.staff.pin import save_pin
+from kiosk.ui.theme.palette import HIGH_CONTRAST, NORMAL
 
 MOCK_SPEECH = Settings(speech_engine="mock")
 

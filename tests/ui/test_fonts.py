@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QFontDatabase
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui import fonts
+from kiosk.ui.theme import fonts
 
 
 def test_a_japanese_family_is_installed_here(qtbot: QtBot) -> None:

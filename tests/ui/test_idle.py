@@ -7,9 +7,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen, VisitState
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from kiosk.core.flow import Screen, VisitState
 
 FAST = Settings(idle_seconds=0.15, idle_countdown_seconds=0.4, result_timeout_seconds=0.2)
 

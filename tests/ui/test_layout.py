@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import Kiosk
+from kiosk.app.kiosk import Kiosk
+from kiosk.app.render import Aids, settle, visit_screens
 from kiosk.content.loader import language_folders
-from kiosk.render import Aids, settle, visit_screens
 from tests.conftest import SHIPPED_CONTENT
 from tests.ui.layout_checks import layout_problems
 

@@ -12,9 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from kiosk.core.flow import Screen
 
 Mod = Qt.KeyboardModifier
 ESCAPES = [

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.pin import save_pin
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from kiosk.staff.pin import save_pin
 from tests.ui.monkey import Monkey
 
 # A PIN no random typing will ever hit: the monkey must never reach the staff menu.

@@ -10,10 +10,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
-from kiosk.pin import save_pin
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from kiosk.core.flow import Screen
+from kiosk.staff.pin import save_pin
 from tests.conftest import SHIPPED_CONTENT
 
 PIN = "135790"

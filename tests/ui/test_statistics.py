@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk import cli
-from kiosk.app import Kiosk
-from kiosk.settings import Settings
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
 
 
 def full_visit(qtbot: QtBot, kiosk: Kiosk) -> None:

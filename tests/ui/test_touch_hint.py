@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractAnimation
 from pytestqt.qtbot import QtBot
 
-from kiosk.ui.touch_hint import TouchHint
+from kiosk.ui.widgets.touch_hint import TouchHint
 
 
 def running(hint: TouchHint) -> bool:

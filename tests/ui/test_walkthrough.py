@@ -10,8 +10,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
+from kiosk.app.kiosk import Kiosk
+from kiosk.core.flow import Screen
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import Kiosk
-from kiosk.flow import Screen
+from kiosk.app.kiosk import Kiosk
+from kiosk.core.flow import Screen
 
 
 def test_start_up_builds_the_attract_screen_only(kiosk: Kiosk) -> None:

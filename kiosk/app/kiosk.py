@@ -1,0 +1,332 @@
+"""The one place that wires everything: settings, content, flow, window, staff layer, clocks, faults."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+import traceback
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app.presenter import Presenter
+from kiosk.app.speech import Speech
+from kiosk.app.timeouts import Timeouts
+from kiosk.config.options import Options
+from kiosk.config.settings import load_settings
+from kiosk.content.cache import load_content
+from kiosk.content.model import Library
+from kiosk.content.strings import FALLBACK
+from kiosk.core import paths
+from kiosk.core.errors import LocatedError
+from kiosk.core.flow import Flow, VisitState
+from kiosk.core.icons import load_icons
+from kiosk.ui.input_guard import InputGuard
+from kiosk.ui.layers.idle_prompt import IdlePrompt
+from kiosk.ui.theme.fonts import japanese_family
+from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.app.staff_layer import StaffLayer
+    from kiosk.stats.background import BackgroundRecorder
+
+log = logging.getLogger("kiosk.app")
+WARM_UP_MS = 1500
+
+
+class Kiosk:
+    """Builds the pieces and connects their signals; holds no visit logic of its own."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._closed = False
+        self.config_dir = options.config_dir or paths.config_dir()
+        self.data_dir = options.data_dir or paths.data_dir()
+        self.settings_path = self.config_dir / "settings.toml"
+        if options.settings is not None:
+            self.settings, self.config_problems = options.settings, []
+        else:
+            self.settings, self.config_problems = load_settings(self.settings_path)
+        self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown
+        self.content_root = options.content or (
+            Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
+        )
+        self.window = KioskWindow(japanese_family(), lambda: load_icons(paths.ICONS))
+        self.window.resize(self._window_size())  # laid out once, for the size it will be shown at
+        self.window.closable = not self.lockdown
+        transitions = self.settings.transitions if options.transitions is None else options.transitions
+        if not transitions:
+            self.window.overlay.duration_ms = 0
+        self.idle_prompt = IdlePrompt(self.window)
+        self.window.add_layer(self.idle_prompt)
+        self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
+        ensure_application().installEventFilter(self.guard)
+        self.timeouts = Timeouts(self.settings, self.window)
+        self.speech = Speech(self.settings.speech_engine, self.window)
+        self.speech.ready.connect(self._refresh_aids)
+        self.stats_path = self.data_dir / "visits.sqlite3"
+        self._recorder: BackgroundRecorder | None = None  # started with the first visit that ends
+        self._visit_started = 0.0
+        self._staff: StaffLayer | None = None  # built the first time staff ask for it
+        self.flow: Flow | None = None
+        self._state: VisitState | None = None
+        self.presenter: Presenter | None = None
+        self.problems: list[LocatedError] = []
+        self._connect_layers()
+        library, problems = load_content(self.content_root, options.illustrations, options.cache_dir)
+        if library is None:
+            self._show_problems(problems)
+        else:
+            self._install(library)
+
+    # -- content ----------------------------------------------------------------------------
+    def _install(self, library: Library) -> None:
+        """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
+        language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
+        if language not in library.lessons:
+            language = library.languages[0]
+        if self.flow is not None:  # a staff reload: the default language chosen so far stays
+            self.flow.default_language = language
+            self.flow.replace_library(library)
+            return
+        self.flow = Flow(library, language)
+        self.presenter = Presenter(self.window, self.flow, self.speech.can_speak)
+        self.flow.subscribe(self._on_state)
+        self.flow.subscribe_end(self._record_visit)
+        self._connect_pages(self.flow)
+        self.window.page_built = self._wire_page
+        for name in self.window.built_pages:
+            self._wire_page(name)
+        self._on_state(self.flow.state)
+
+    def _connect_pages(self, flow: Flow) -> None:
+        window = self.window
+        window.attract.start_requested.connect(lambda language: flow.start(language or None))
+        window.aids.large_text_toggled.connect(lambda on: flow.set_aids(large_text=on))
+        window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
+        window.aids.read_aloud_clicked.connect(self.read_aloud)
+
+    def _wire_page(self, name: str) -> None:
+        """Connect a page built on first use (slides, quiz, result) to the flow."""
+        flow = self.flow
+        if flow is None:
+            return
+        window = self.window  # its typed properties return the page just built
+        if name == "slide":
+            slide = window.slide
+            slide.next_requested.connect(flow.next)
+            slide.back_requested.connect(flow.back)
+            slide.home_requested.connect(lambda: flow.end_visit("home"))
+            slide.return_requested.connect(flow.back_to_question)
+        elif name == "question":
+            question = window.question
+            question.answer_chosen.connect(flow.answer)
+            question.next_requested.connect(flow.next)
+            question.review_requested.connect(flow.review_slide)
+            question.home_requested.connect(lambda: flow.end_visit("home"))
+        elif name == "result":
+            window.result.finish_requested.connect(lambda: flow.end_visit("finished"))
+
+    def _on_state(self, state: VisitState) -> None:
+        assert self.presenter is not None
+        previous, self._state = self._state, state
+        if previous is None or (previous.screen, previous.slide, previous.question, previous.answers) != (
+            state.screen,
+            state.slide,
+            state.question,
+            state.answers,
+        ):
+            self.speech.stop()  # speech never outlives its screen or its visit
+        if state.language and (previous is None or not previous.language):
+            self._visit_started = time.monotonic()
+        self.presenter.show(state)
+        self.timeouts.set_screen(state.screen)
+
+    def _record_visit(self, state: VisitState, reason: str) -> None:
+        """Queue the visit's anonymous record; the worker thread writes it."""
+        assert self.flow is not None
+        lesson = self.flow.library.lessons.get(state.language)
+        if lesson is None:
+            return
+        from datetime import datetime
+
+        from kiosk.stats.visit import record_for  # the statistics code loads with the first visit that ends
+
+        duration = time.monotonic() - self._visit_started
+        try:
+            record = record_for(state, lesson, reason, duration, datetime.now())
+        except ValueError as error:  # a record the store would refuse: a bug, never a reason to stop
+            log.error("visit not recorded: %s", error)
+            return
+        if record is not None:
+            self.recorder.submit(record)
+
+    @property
+    def recorder(self) -> BackgroundRecorder:
+        """The statistics writer, started with the first visit to record (sqlite stays off start-up)."""
+        if self._recorder is None:
+            from kiosk.stats import background
+
+            self._recorder = background.BackgroundRecorder(self.stats_path)
+        return self._recorder
+
+    def flush_statistics(self) -> None:
+        """Let pending visits reach the file before staff read it."""
+        if self._recorder is not None:
+            self._recorder.flush(1.0)
+
+    def statistics_notes(self) -> list[str]:
+        return list(self._recorder.notes) if self._recorder is not None else []
+
+    def _refresh_aids(self) -> None:
+        """The speech engine is up: show the read-aloud button if the visit's language has a voice."""
+        if self.flow is not None and self.presenter is not None:
+            self.presenter.show_aids(self.flow.state)
+
+    def read_aloud(self) -> None:
+        if self.flow is not None and self.presenter is not None:
+            self.speech.say(self.presenter.spoken_text(self.flow.state), self.flow.lesson.language)
+
+    def _show_problems(self, problems: list[LocatedError]) -> None:
+        self.problems = problems
+        for problem in problems:
+            log.error("content problem: %s", problem)
+        heading = "The lesson cannot start: the content has problems / 内容に問題があるため開始できません"
+        self.window.error.show_problems(heading, [str(p) for p in problems])
+        self.window.show_page(self.window.error)
+
+    @property
+    def strings(self) -> dict[str, str]:
+        return self.flow.lesson.strings if self.flow is not None else FALLBACK
+
+    # -- idle prompt and staff layer ----------------------------------------------------------
+    def _connect_layers(self) -> None:
+        self.guard.activity.connect(self.timeouts.touched)
+        self.guard.staff_requested.connect(self.open_staff)
+        self.timeouts.prompt.connect(self._show_idle_prompt)
+        self.timeouts.countdown.connect(
+            lambda seconds: self.idle_prompt.set_seconds(self.strings["countdown"].format(seconds=seconds))
+        )
+        self.timeouts.keep.connect(self.idle_prompt.hide)
+        self.timeouts.expired.connect(self.start_over)
+        self.idle_prompt.continue_requested.connect(self.timeouts.touched)
+
+    def _show_idle_prompt(self) -> None:
+        strings = self.strings
+        self.idle_prompt.show_prompt(strings["still_there"], strings["still_there_hint"], strings["continue"])
+        self.idle_prompt.open()
+
+    def start_over(self, reason: str) -> None:
+        """Close any layer, forget the visit, show the attract screen (idle expiry, or after an error)."""
+        self.close_staff()
+        self.idle_prompt.hide()
+        if self.flow is not None:
+            self.flow.end_visit(reason)
+
+    @property
+    def staff(self) -> StaffLayer:
+        """The staff layer, built on first use."""
+        if self._staff is None:
+            from kiosk.app.staff_layer import StaffLayer
+
+            self._staff = StaffLayer(self)
+        return self._staff
+
+    def open_staff(self) -> None:
+        """The corner hold or the key chord: open the PIN pad."""
+        self.staff.open()
+
+    def close_staff(self) -> None:
+        if self._staff is not None:
+            self._staff.close()
+
+    def reload_content(self) -> list[LocatedError]:
+        """Validate first; on failure keep the current content running and return the problems."""
+        library, problems = load_content(self.content_root, self.options.illustrations, self.options.cache_dir)
+        if library is None:
+            for problem in problems:
+                log.warning("reload refused: %s", problem)
+            return problems
+        log.info("content reloaded from %s", self.content_root)
+        self._install(library)
+        return []
+
+    def leave(self) -> None:
+        """Staff chose to leave the kiosk: the only way out in lockdown."""
+        log.info("leaving the kiosk (staff menu)")
+        self.window.closable = True
+        self.close()
+        QApplication.quit()
+
+    # -- faults -----------------------------------------------------------------------------
+    def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        """Log an exception raised in any handler and return to the attract screen instead of dying."""
+        log.critical("unexpected error, starting over:\n%s", "".join(traceback.format_exception(kind, error, tb)))
+        try:
+            self.start_over("error")
+        except Exception:  # the recovery itself failed: the log has both
+            log.critical("recovery failed:\n%s", traceback.format_exc())
+
+    # -- showing ----------------------------------------------------------------------------
+    def _window_size(self) -> QSize:
+        if self.options.windowed:
+            return QSize(*self.options.size)
+        screen = QGuiApplication.primaryScreen()
+        return screen.geometry().size() if screen is not None else QSize(*self.options.size)
+
+    def show(self) -> None:
+        """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
+        QTimer.singleShot(WARM_UP_MS, self.window, self._warm_up)
+        if self.options.windowed:  # already sized in __init__
+            self.window.show()
+            return
+        self.window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if self.settings.hide_cursor:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self.window.showFullScreen()
+
+    def _warm_up(self) -> None:
+        """Once the first screen is up: build the other pages, and let the garbage collector back in.
+
+        `main.py` turns the collector off for start-up: the objects it makes all live, so collecting
+        them is wasted time (~5 ms). Freezing them afterwards keeps every later full collection, during
+        a visit, from walking the ~27,000 start-up objects again (~4 ms each time).
+        """
+        self.window.build_all()
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
+
+    def close(self) -> None:
+        """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._recorder is not None:
+            self._recorder.close()
+        ensure_application().removeEventFilter(self.guard)
+        self.window.closable = True
+        self.window.close()
+        self.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def ensure_application() -> QApplication:
+    """The QApplication, created once."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([paths.APP_NAME])
+        app.setApplicationName(paths.APP_NAME)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def build(options: Options) -> Kiosk:
+    """Build the kiosk (shown by the caller)."""
+    ensure_application()
+    return Kiosk(options)

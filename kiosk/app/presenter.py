@@ -1,0 +1,110 @@
+"""Draws a visit state: picks the page and hands it exactly the data it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.core.flow import Flow, Screen, VisitState
+from kiosk.core.qr import QrMatrix, qr_matrix
+from kiosk.ui.window import KioskWindow
+
+
+class Presenter:
+    """Flow state in, page calls out. Knows the content's shape, never decides anything."""
+
+    def __init__(self, window: KioskWindow, flow: Flow, can_speak: Callable[[str], bool] = lambda _: False) -> None:
+        self.window = window
+        self.flow = flow
+        self.can_speak = can_speak
+        self._last = flow.state
+        self._qr_cache: dict[str, QrMatrix] = {}
+
+    def show(self, state: VisitState) -> None:
+        window, lesson = self.window, self.flow.lesson
+        if self._moves(self._last, state):
+            window.begin_transition(self._direction(self._last, state))
+        self._last = state
+        self.show_aids(state)
+        if state.screen is Screen.ATTRACT:
+            deck = lesson.deck
+            image = (deck.image, lesson.images[deck.image]) if deck.image else None
+            # The clinic's default language first, then the others by code.
+            codes = sorted(self.flow.library.lessons, key=lambda code: (code != self.flow.default_language, code))
+            languages = [(code, self.flow.library.lessons[code].language_name) for code in codes]
+            window.attract.show_attract(deck.title, deck.subtitle, image, lesson.strings["touch_to_start"], languages)
+            window.show_page(window.attract)
+        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
+            slides = lesson.deck.slides
+            slide = slides[state.slide]
+            image = lesson.images.get(slide.image) if slide.image else None
+            review = state.screen is Screen.REVIEW
+            window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review)
+            window.show_page(window.slide)
+        elif state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            window.question.show_question(
+                question,
+                state.orders[state.question],
+                state.answers[state.question],
+                state.question + 1,
+                len(lesson.questions),
+                lesson.strings,
+            )
+            window.show_page(window.question)
+        elif state.screen is Screen.RESULT:
+            right, total = self.flow.score()
+            message = lesson.result.message_for(right, total)
+            qr = self._qr(lesson.deck.qr)
+            window.result.show_result(message, right, total, lesson.result, qr, lesson.strings)
+            window.show_page(window.result)
+
+    def show_aids(self, state: VisitState) -> None:
+        """The aids bar for this visit, and the whole window laid out for its aids."""
+        lesson, window = self.flow.lesson, self.window
+        strings = lesson.strings
+        labels = {"large_text": strings["aid_large_text"], "contrast": strings["aid_contrast"]}
+        labels["read_aloud"] = strings["aid_read_aloud"]
+        window.aids.show_aids(labels, state.large_text, state.high_contrast, self.can_speak(lesson.language))
+        window.aids.show()
+        window.set_aids(state.large_text, state.high_contrast)
+
+    def spoken_text(self, state: VisitState) -> str:
+        """What read-aloud says for this screen: the same words the screen shows."""
+        lesson = self.flow.lesson
+        if state.screen is Screen.ATTRACT:
+            deck = lesson.deck
+            return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings["touch_to_start"])))
+        if state.screen in (Screen.SLIDE, Screen.REVIEW):
+            slide = lesson.deck.slides[state.slide]
+            return f"{slide.heading}\n{slide.body_text}"
+        if state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            answers = [question.answers[i].text for i in state.orders[state.question]]
+            chosen = state.answers[state.question]
+            parts = [question.prompt, *answers]
+            if chosen is not None:
+                verdict = lesson.strings["right" if chosen == question.right_index else "wrong"]
+                parts += [verdict, question.explanation]
+            return "\n".join(parts)
+        right, total = self.flow.score()
+        message = lesson.result.message_for(right, total)
+        return "\n".join([message.headline, message.text, lesson.result.heading, *lesson.result.takeaways])
+
+    def _qr(self, address: str | None) -> QrMatrix | None:
+        """The QR matrix for an address, made once per address."""
+        if address is None:
+            return None
+        if address not in self._qr_cache:
+            self._qr_cache[address] = qr_matrix(address)
+        return self._qr_cache[address]
+
+    @staticmethod
+    def _moves(old: VisitState, new: VisitState) -> bool:
+        """A new screen, slide or question fades in; an answer's feedback or an aid appears at once."""
+        return (old.screen, old.slide, old.question) != (new.screen, new.slide, new.question)
+
+    @staticmethod
+    def _direction(old: VisitState, new: VisitState) -> int:
+        if old.screen is new.screen is Screen.SLIDE:
+            return 1 if new.slide > old.slide else -1
+        return 0

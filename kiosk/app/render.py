@@ -1,0 +1,123 @@
+"""Draw every screen to PNG files, numbered in visit order: how people review content and layout."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from kiosk.app.kiosk import Kiosk, build
+from kiosk.config.options import Options
+from kiosk.config.settings import Settings
+from kiosk.core.flow import Flow
+from kiosk.staff.pin import save_pin
+from kiosk.stats.sample import sample_records
+
+RENDER_PIN = "246810"
+
+
+@dataclass(frozen=True)
+class Aids:
+    """The visit aids to render with."""
+
+    large_text: bool = False
+    high_contrast: bool = False
+
+
+def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: B008 (a frozen value)
+    """Drive the real flow through the visit, yielding a file-name stem at each screen."""
+    flow = kiosk.flow
+    if flow is None:
+        yield "content-problems"
+        return
+    flow.set_aids(aids.large_text, aids.high_contrast)
+    yield "attract"
+    flow.start(kiosk.options.language)
+    for slide in flow.lesson.deck.slides:
+        yield f"slide-{flow.state.slide + 1:02d}-{slide.id}"
+        flow.next()
+    yield from _extra_screens(kiosk, flow, aids)
+
+
+def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
+    """The quiz (each question before and after answering, one right and one wrong), the result."""
+    for number, question in enumerate(flow.lesson.questions, start=1):
+        yield f"quiz-{number}-{question.id}"
+        # Show a wrong answer on every other question, so both feedbacks get reviewed.
+        order = flow.state.orders[flow.state.question]
+        wanted = question.right_index if number % 2 else next(i for i in range(len(order)) if i != question.right_index)
+        flow.answer(order.index(wanted))
+        yield f"quiz-{number}-{question.id}-answered"
+        if number == 1:
+            flow.review_slide()
+            yield f"quiz-{number}-{question.id}-see-slide"
+            flow.back_to_question()
+        flow.next()
+    yield "result"
+    # The layers over the screens: idle prompt (over a slide), PIN pad, staff menu.
+    flow.end_visit("render")
+    flow.set_aids(aids.large_text, aids.high_contrast)
+    flow.start(kiosk.options.language)
+    flow.next()
+    kiosk.timeouts.prompt.emit()
+    kiosk.timeouts.countdown.emit(round(kiosk.settings.idle_countdown_seconds))
+    yield "idle-prompt"
+    kiosk.timeouts.keep.emit()
+    save_pin(kiosk.config_dir / "pin.json", RENDER_PIN)
+    kiosk.open_staff()
+    yield "staff-pin-pad"
+    kiosk.staff.pin_pad.pin_submitted.emit(RENDER_PIN)
+    yield "staff-menu"
+    for record in sample_records(flow.lesson, date.today()):  # invented visits, in the throwaway data folder
+        kiosk.recorder.submit(record)
+    kiosk.staff.show_statistics()
+    yield "staff-statistics"
+    kiosk.close_staff()
+
+
+def settle(application: type) -> None:
+    """Let the layout finish: a widget that grows to fit its text posts one more layout pass."""
+    for _ in range(3):
+        application.processEvents()
+
+
+def render_all(
+    options: Options,
+    out: Path,
+    on_file: Callable[[Path], None] | None = None,
+    aids: Aids = Aids(),  # noqa: B008
+) -> list[Path]:
+    """Render every screen at options.size into `out`; return the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
+        # A throwaway config and data folder: rendering never touches the real PIN, lockout or statistics.
+        overrides = {"windowed": True, "transitions": False, "lockdown": False}
+        overrides |= {"config_dir": Path(scratch) / "config", "data_dir": Path(scratch) / "data"}
+        overrides["settings"] = options.settings or Settings()
+        kiosk = build(replace(options, **overrides))
+        try:
+            return _render(kiosk, out, on_file, aids)
+        finally:
+            kiosk.close()
+
+
+def _render(kiosk: Kiosk, out: Path, on_file: Callable[[Path], None] | None, aids: Aids) -> list[Path]:
+    from PySide6.QtWidgets import QApplication
+
+    kiosk.show()
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for number, stem in enumerate(visit_screens(kiosk, aids), start=1):
+        settle(QApplication)
+        path = out / f"{number:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
+        if not kiosk.window.grab().save(str(path)):
+            raise OSError(f"cannot write {path}")
+        written.append(path)
+        if on_file:
+            on_file(path)
+    return written

@@ -1,0 +1,27 @@
+"""How to run the kiosk, from the command line: plain data, so the commands that never open a window
+(validate, config, set-pin, stats) need no Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.config.settings import Settings
+from kiosk.core import paths
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to run, from the command line; None means "from the settings file" or the platform default."""
+
+    content: Path | None = None
+    illustrations: Path = paths.ILLUSTRATIONS
+    language: str | None = None
+    windowed: bool = False
+    size: tuple[int, int] = (1920, 1080)
+    lockdown: bool | None = None  # default: locked down unless windowed
+    transitions: bool | None = None
+    config_dir: Path | None = None
+    data_dir: Path | None = None
+    cache_dir: Path | None = None  # None: no content cache (tests, render); `kiosk run` passes the platform's
+    settings: Settings | None = None

@@ -1,0 +1,155 @@
+"""The settings, declared once: name, type, default, bounds and description in one place.
+
+The file is TOML in the platform's config folder. Only the options a clinic changes need to be in it.
+A bad option never stops the kiosk: it is reported as `path:line: option: message` and its default is used.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import MISSING, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.errors import ConfigError, ContentError
+from kiosk.core.files import replace_file
+from kiosk.core.textfile import read_text
+
+log = logging.getLogger("kiosk.config")
+
+
+def option(default: Any, description: str, minimum: float | None = None, maximum: float | None = None) -> Any:
+    """Declare one setting: its default, what it is for, and its bounds for numbers."""
+    return field(default=default, metadata={"description": description, "min": minimum, "max": maximum})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting the kiosk reads. Defaults are what a clinic gets with no settings file."""
+
+    idle_seconds: float = option(
+        90, "seconds without a touch on the lesson or quiz before 'Are you still there?'", 15, 3600
+    )
+    idle_countdown_seconds: float = option(
+        30, "seconds the 'Are you still there?' countdown runs (20 or more: WCAG 2.2.1)", 20, 300
+    )
+    result_timeout_seconds: float = option(45, "seconds the result screen stays before the kiosk starts over", 10, 600)
+    default_language: str = option("ja", "language of a visit that does not choose one (a content folder name)")
+    content_folder: str = option("", "content folder to show; empty for the content shipped with the kiosk")
+    hide_cursor: bool = option(True, "hide the mouse pointer in kiosk mode (touchscreens have none)")
+    transitions: bool = option(True, "short fades between screens; off for very slow machines")
+    staff_hold_seconds: float = option(3, "seconds to hold the top-right corner to open the staff PIN pad", 2, 10)
+    pin_max_attempts: int = option(5, "wrong PINs in a row before the PIN pad locks", 3, 10)
+    pin_lockout_seconds: float = option(
+        30, "first lockout after too many wrong PINs; doubles with each further failure", 5, 3600
+    )
+    speech_engine: str = option("", "text-to-speech engine for read-aloud; empty for the system's default")
+    stats_export_folder: str = option("", "folder (for example a USB stick) the staff statistics screen exports CSV to")
+
+    @classmethod
+    def declared(cls) -> list[tuple[str, type, Any, str, float | None, float | None]]:
+        """(name, type, default, description, min, max) of every option, in declaration order."""
+        types = {"float": float, "int": int, "str": str, "bool": bool}
+        return [
+            (f.name, types[str(f.type)], f.default, f.metadata["description"], f.metadata["min"], f.metadata["max"])
+            for f in fields(cls)
+            if f.default is not MISSING
+        ]
+
+
+def _check(name: str, kind: type, value: Any, minimum: float | None, maximum: float | None) -> str | None:
+    """Why `value` is not acceptable for this option, or None."""
+    if kind is bool:
+        return None if isinstance(value, bool) else "must be true or false"
+    if kind in (int, float):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or (kind is int and not isinstance(value, int))
+        ):
+            return f"must be a {'whole ' if kind is int else ''}number"
+        if minimum is not None and value < minimum or maximum is not None and value > maximum:
+            return f"must be between {minimum:g} and {maximum:g}, not {value:g}"
+        return None
+    return None if isinstance(value, str) else "must be text in quotes"
+
+
+def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
+    """Parse settings TOML; bad options keep their defaults and are reported."""
+    import tomllib  # here, not at the top: without a settings file, start-up never loads the TOML parser
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        return Settings(), [ConfigError(path, int(match.group(1)) if match else 1, "file", f"not valid TOML: {error}")]
+    lines = text.split("\n")
+
+    def line_of(name: str) -> int:
+        pattern = re.compile(rf"^\s*{re.escape(name)}\s*=")
+        return next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), 1)
+
+    declared = {name: (kind, low, high) for name, kind, _, _, low, high in Settings.declared()}
+    problems: list[ConfigError] = []
+    values: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in declared:
+            problems.append(ConfigError(path, line_of(name), name, f"unknown option (known: {', '.join(declared)})"))
+            continue
+        kind, low, high = declared[name]
+        why = _check(name, kind, value, low, high)
+        if why:
+            problems.append(ConfigError(path, line_of(name), name, f"{why}; using the default"))
+        else:
+            values[name] = value
+    return replace(Settings(), **values), problems
+
+
+def load_settings(path: Path) -> tuple[Settings, list[ConfigError]]:
+    """Settings from `path`; a missing file means all defaults; problems are logged, never raised."""
+    if not path.exists():
+        return Settings(), []
+    try:
+        text = read_text(path)
+    except ContentError as error:
+        problems = [ConfigError(path, error.line, "file", error.message)]
+    else:
+        settings, problems = parse_settings(text, path)
+        for problem in problems:
+            log.warning("settings: %s", problem)
+        return settings, problems
+    for problem in problems:
+        log.warning("settings: %s", problem)
+    return Settings(), problems
+
+
+def example_file() -> str:
+    """A settings file with every option commented out at its default, for README and `kiosk config example`."""
+    out = ["# Clinic kiosk settings. Remove the '#' before an option to change it."]
+    for name, kind, default, description, low, high in Settings.declared():
+        bounds = f" ({low:g} to {high:g})" if low is not None and high is not None else ""
+        value = str(default).lower() if kind is bool else (f'"{default}"' if kind is str else f"{default:g}")
+        out += ["", f"# {description}{bounds}", f"# {name} = {value}"]
+    return "\n".join(out) + "\n"
+
+
+def save_override(path: Path, name: str, value: str | bool | float) -> bool:
+    """Write one option into the settings file, keeping everything else; False (logged) when it cannot."""
+    rendered = (
+        str(value).lower() if isinstance(value, bool) else (f'"{value}"' if isinstance(value, str) else f"{value:g}")
+    )
+    line = f"{name} = {rendered}"
+    try:
+        text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        pattern = re.compile(rf"(?m)^\s*{re.escape(name)}\s*=.*$")
+        text = (
+            pattern.sub(line, text, count=1)
+            if pattern.search(text)
+            else text + ("" if text.endswith("\n") or not text else "\n") + line + "\n"
+        )
+        replace_file(path, text.encode("utf-8"))
+    except OSError as error:
+        log.warning("cannot save %s to %s (%s)", name, path, error)
+        return False
+    return True

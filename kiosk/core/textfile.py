@@ -1,0 +1,63 @@
+"""Read a content file the way a practitioner saved it: UTF-8 with or without BOM, CRLF or LF."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from kiosk.core.errors import ContentError
+
+# A real deck is a few kB (500 generated slides: about 75 kB). The cap keeps validating any file under a second.
+MAX_FILE_BYTES = 150_000
+
+
+def _encoding_hint(data: bytes) -> str:
+    """Name the encoding a non-UTF-8 file was most likely saved in."""
+    for name, label in (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP")):
+        try:
+            data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        return f"this looks like {label}"
+    return "this is not UTF-8"
+
+
+def decode_text(data: bytes, path: Path) -> str:
+    """Decode bytes to text with LF line ends, or raise ContentError naming the fix."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Older Windows Notepad saved "Unicode" as UTF-16 with a BOM: read it correctly.
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeError:
+            message = "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"
+            raise ContentError(path, 1, message) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ContentError(
+            path, line, f"{_encoding_hint(data)}; save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ContentError(path, text.count("\n", 0, nul) + 1, "the file holds a NUL byte; is it really a text file?")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """Read one content file as text, or raise ContentError with path and line."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = f"content files must stay under {MAX_FILE_BYTES:,} bytes"
+            raise ContentError(path, 1, f"the file is {size:,} bytes; {limit}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(path, 1, "file not found") from None
+    except IsADirectoryError:
+        raise ContentError(path, 1, "expected a file, found a folder") from None
+    except OSError as error:
+        raise ContentError(path, 1, f"cannot read the file ({error.strerror})") from None
+    return decode_text(data, path)

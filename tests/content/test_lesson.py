@@ -1,0 +1,117 @@
+"""The lesson itself: every idea of the clinic's article has its slide, text fits a kiosk, pictures are sound."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.loader import load_library
+from kiosk.ui.theme.palette import ILLUSTRATION_EXTRAS, NORMAL
+from tests.conftest import ILLUSTRATIONS, ROOT, SHIPPED_CONTENT
+
+# Each idea of the article (DESIGN.md, issue 3) -> the slide id that teaches it. Removing a slide fails here.
+IDEAS = {
+    "stretching is not always the answer": "stretch-not-always",
+    "muscles move on the nerves' orders": "nerve-orders",
+    "a distortion strains the nerve path; the order arrives weak": "strained-path",
+    "the seiza analogy": "seiza",
+    "you cannot tell by yourself which muscle is weak": "cannot-tell",
+    "stretching a weak muscle does nothing or irritates the nerve": "stretch-weak-muscle",
+    "muscles hold the body up": "muscles-support",
+    "the sit-up analogy": "situp",
+    "the parallel chain": "chain",
+    "tight or weak: tell which first": "tight-or-weak",
+    "the case of a woman in her forties": "case",
+    "how the clinic examines": "clinic-checks",
+    "gentle treatment": "gentle-care",
+    "the summary": "summary",
+    "consult us at the front desk": "consult",
+}
+HEADING_MAX = {"ja": 20, "en": 40}
+BODY_MAX = {"ja": 120, "en": 230}
+CREDIT = "鍼灸学士・柔道整復師 桂 寛章"
+ALLOWED_COLOURS = {c.upper() for c in (*vars(NORMAL).values(), *ILLUSTRATION_EXTRAS.values())} | {"NONE"}
+
+
+@pytest.fixture(scope="module")
+def library():  # noqa: ANN201
+    library, problems = load_library(SHIPPED_CONTENT, ILLUSTRATIONS)
+    assert problems == []
+    return library
+
+
+def test_every_idea_has_its_slide_in_order(library) -> None:  # noqa: ANN001
+    """The slides follow the article's ideas, in order, in every language."""
+    for lesson in library.lessons.values():
+        assert [slide.id for slide in lesson.deck.slides] == list(IDEAS.values())
+
+
+def test_text_lengths_fit_a_kiosk(library) -> None:  # noqa: ANN001
+    """Headings and bodies stay short enough for an older reader to finish a slide in under 30 s."""
+    for code, lesson in library.lessons.items():
+        for slide in lesson.deck.slides:
+            body = len(slide.body_text.replace("\n", ""))
+            allowance = 30 if slide.id == "consult" else 0  # the practitioner's credit line
+            assert len(slide.heading) <= HEADING_MAX[code], (code, slide.id, slide.heading)
+            assert body <= BODY_MAX[code] + allowance, (code, slide.id, body)
+
+
+def test_honesty_and_credit_are_kept(library) -> None:  # noqa: ANN001
+    """Results differ between people (on the case and closing slides) and the supervisor is credited."""
+    ja = {slide.id: slide.body_text for slide in library.lessons["ja"].deck.slides}
+    assert "個人差" in ja["case"] and "個人差" in ja["consult"]
+    for lesson in library.lessons.values():
+        assert CREDIT in lesson.deck.slides[-1].body_text
+
+
+def test_quiz_covers_the_key_points(library) -> None:  # noqa: ANN001
+    """Four or five questions, each pointing at a slide of the lesson, two to four answers."""
+    for lesson in library.lessons.values():
+        assert 4 <= len(lesson.questions) <= 5
+        slide_ids = {slide.id for slide in lesson.deck.slides}
+        assert {q.slide_id for q in lesson.questions} <= slide_ids
+        assert {"stretch-not-always", "seiza", "tight-or-weak"} <= {q.slide_id for q in lesson.questions}
+
+
+def test_every_slide_has_an_illustration_that_parses(library) -> None:  # noqa: ANN001
+    """Every slide (and the attract screen) names an SVG that exists and parses."""
+    for lesson in library.lessons.values():
+        names = [lesson.deck.image] + [slide.image for slide in lesson.deck.slides]
+        for name in names:
+            assert name and (ILLUSTRATIONS / name).is_file(), name
+            ElementTree.parse(ILLUSTRATIONS / name)
+
+
+SVGS = sorted((ROOT / "assets").rglob("*.svg"))
+
+
+@pytest.mark.parametrize("path", SVGS, ids=lambda p: p.name)
+def test_svg_follows_the_style_rules(path: Path) -> None:
+    """Palette colours only; no text, images, scripts, styles, gradients or filters; a fixed canvas; small."""
+    data = path.read_text(encoding="utf-8")
+    assert len(data.encode()) < 40_000
+    root = ElementTree.fromstring(data)
+    expected = "0 0 96 96" if path.parent.name == "icons" else "0 0 800 600"
+    assert root.get("viewBox") == expected
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        assert tag not in {
+            "text",
+            "image",
+            "script",
+            "style",
+            "foreignObject",
+            "linearGradient",
+            "radialGradient",
+            "filter",
+        }
+        assert "style" not in element.attrib
+        for attribute in ("fill", "stroke"):
+            value = element.get(attribute)
+            if value is not None:
+                assert value.upper() in ALLOWED_COLOURS, f"{path.name}: <{tag} {attribute}={value}>"
+    for colour in re.findall(r"#[0-9A-Fa-f]{6}\b", data):
+        assert colour.upper() in ALLOWED_COLOURS, f"{path.name}: {colour}"

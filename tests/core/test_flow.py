@@ -1,0 +1,162 @@
+"""The visit's state machine, without Qt."""
+
+from __future__ import annotations
+
+import logging
+import random
+
+import pytest
+
+from kiosk.content.model import Answer, Deck, Lesson, Library, Question, ResultText, ScoreMessage, Slide
+from kiosk.core.flow import Flow, Screen, VisitState
+
+
+def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: bool = False) -> Lesson:
+    deck = Deck(
+        "t",
+        "",
+        None,
+        None,
+        shuffle,
+        tuple(Slide(f"s{i}", f"h{i}", "<p>b</p>", "b", None) for i in range(slides)),
+    )
+    quiz = tuple(
+        Question(
+            f"q{i}",
+            f"p{i}",
+            (Answer("no", False), Answer("yes", True), Answer("maybe", False)),
+            "why",
+            f"s{i % slides}",
+        )
+        for i in range(questions)
+    )
+    result = ResultText("points", ("a", "b", "c"), (ScoreMessage(0, "thanks", "x"),))
+    return Lesson(language, deck, quiz, result, {"language_name": language}, {})
+
+
+def flow(**kwargs: object) -> Flow:
+    library = Library({"ja": lesson(**kwargs), "en": lesson("en", **kwargs)})
+    return Flow(library, "ja", random.Random(1))
+
+
+def test_whole_visit_attract_slides_quiz_result_attract() -> None:
+    """A visit runs attract -> every slide -> every question -> result -> attract."""
+    f = flow()
+    seen: list[VisitState] = []
+    f.subscribe(seen.append)
+    assert f.start()
+    assert (f.state.screen, f.state.slide, f.state.language) == (Screen.SLIDE, 0, "ja")
+    f.next()
+    f.next()
+    assert f.state.slide == 2 and f.state.furthest_slide == 2
+    f.next()
+    assert f.state.screen is Screen.QUESTION and f.state.question == 0
+    f.answer(1)
+    f.next()
+    f.answer(0)
+    f.next()
+    assert f.state.screen is Screen.RESULT
+    assert f.score() == (1, 2)
+    f.end_visit("finished")
+    assert f.state == VisitState()
+    assert len(seen) == 9
+
+
+def test_events_that_do_not_apply_change_nothing() -> None:
+    """Next before answering, answer on a slide, back on the first slide, start twice: all ignored."""
+    f = flow()
+    assert not f.next() and not f.back() and not f.answer(0) and not f.review_slide() and not f.end_visit()
+    f.start()
+    before = f.state
+    assert not f.back() and not f.answer(0) and not f.start() and not f.back_to_question()
+    assert f.state is before
+    for _ in range(3):
+        f.next()
+    assert not f.next()  # unanswered question
+    f.answer(0)
+    answered = f.state
+    assert not f.answer(1)  # only the first touch counts
+    assert not f.answer(7)
+    assert f.state is answered
+
+
+def test_language_choice_and_unknown_language() -> None:
+    """The chosen language holds for the visit; an unknown one falls back to the default."""
+    f = flow()
+    f.start("en")
+    assert f.lesson.language == "en"
+    f.end_visit()
+    f.start("klingon")
+    assert f.state.language == "ja"
+
+
+def test_review_slide_and_back_to_question() -> None:
+    """After answering, the teaching slide is shown and the question comes back unchanged."""
+    f = flow(slides=3, questions=3)
+    f.start()
+    for _ in range(3):
+        f.next()
+    f.answer(1)
+    f.next()
+    f.answer(1)  # question q1 teaches on s1
+    assert f.review_slide()
+    assert (f.state.screen, f.state.slide) == (Screen.REVIEW, 1)
+    assert not f.next() and not f.back()
+    assert f.back_to_question()
+    assert (f.state.screen, f.state.question) == (Screen.QUESTION, 1)
+
+
+def test_shuffled_answers_score_by_content_not_position() -> None:
+    """With shuffling, touching the position of the right answer still scores right."""
+    f = flow(shuffle=True, questions=5)
+    f.start()
+    for _ in range(3):
+        f.next()
+    orders = f.state.orders
+    assert sorted(orders[0]) == [0, 1, 2]
+    assert len(set(orders)) > 1  # seeded: the five orders are not all the same
+    for index in range(5):
+        f.answer(orders[index].index(1))
+        f.next()
+    assert f.score() == (5, 5)
+
+
+def test_reset_forgets_everything() -> None:
+    """Ending a visit mid-quiz leaves nothing of it: answers, position, language."""
+    f = flow()
+    f.start("en")
+    for _ in range(3):
+        f.next()
+    f.answer(1)
+    f.end_visit("idle")
+    assert f.state == VisitState()
+    assert f.lesson.language == "ja"
+
+
+def test_deck_without_quiz_goes_to_result() -> None:
+    """With no questions the last Next shows the result."""
+    f = flow(questions=0)
+    f.start()
+    for _ in range(3):
+        f.next()
+    assert f.state.screen is Screen.RESULT
+
+
+def test_transitions_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
+    """Every transition leaves a debug line naming the event and the screens."""
+    f = flow()
+    f.start()
+    assert any(r.levelno == logging.DEBUG and "start: attract -> slide" in r.getMessage() for r in caplog.records)
+
+
+def test_aids_last_for_the_visit_and_reset_with_it() -> None:
+    """Aids chosen on the attract screen carry into the visit; ending the visit turns them off."""
+    f = flow()
+    assert f.set_aids(large_text=True)
+    assert not f.set_aids(large_text=True)  # no change, no event
+    f.start()
+    f.set_aids(high_contrast=True)
+    f.next()
+    assert f.state.large_text and f.state.high_contrast
+    assert f.end_visit("idle")
+    assert not f.state.large_text and not f.state.high_contrast
