@@ -89,14 +89,8 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.app.kiosk import build, ensure_application
-    from kiosk.core.logs import setup_logging
+    from kiosk.app.kiosk import run  # logging, the fault hooks and Qt are set up there, the one wiring module
 
-    log_file = setup_logging(paths.log_dir(), logging.DEBUG if args.debug else logging.INFO)
-    log.info("starting; log file %s", log_file)
-    if not (paths.config_dir() / "pin.json").exists():
-        log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
-    app = ensure_application()
     options = Options(
         content=args.content,
         language=args.lang,
@@ -105,10 +99,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         lockdown=True if args.lockdown else None,
         cache_dir=paths.cache_dir(),
     )
-    kiosk = build(options)
-    sys.excepthook = kiosk.excepthook
-    kiosk.show()
-    return app.exec()
+    return run(options, debug=args.debug)
 
 
 def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:

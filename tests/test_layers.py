@@ -62,7 +62,6 @@ def test_widgets_never_import_the_wiring(module: str) -> None:
     assert not bad, f"{module} imports {bad}"
 
 
-@pytest.mark.xfail(strict=True, reason="app.kiosk and app.staff_layer still import each other (issue 19)")
 def test_no_import_cycle() -> None:
     """The import graph between the kiosk's modules has no cycle (lazy imports included)."""
     graph = {m: {n for n in deps if n in MODULES and n != m} for m, deps in MODULES.items()}

@@ -1,9 +1,10 @@
-"""The one place that wires everything: settings, content, flow, window, staff layer, clocks, faults."""
+"""The one place that wires everything: settings, content, flow, window, staff layer, clocks, logging, faults."""
 
 from __future__ import annotations
 
 import gc
 import logging
+import sys
 import time
 import traceback
 from pathlib import Path
@@ -18,7 +19,7 @@ from kiosk.app.presenter import Presenter
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
-from kiosk.config.settings import load_settings
+from kiosk.config.settings import load_settings, save_override
 from kiosk.content.cache import load_content
 from kiosk.content.model import Library
 from kiosk.content.strings import FALLBACK
@@ -26,6 +27,7 @@ from kiosk.core import paths
 from kiosk.core.errors import LocatedError
 from kiosk.core.flow import Flow, VisitState
 from kiosk.core.icons import load_icons
+from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.layers.idle_prompt import IdlePrompt
 from kiosk.ui.theme.fonts import japanese_family
@@ -230,11 +232,26 @@ class Kiosk:
 
     @property
     def staff(self) -> StaffLayer:
-        """The staff layer, built on first use."""
+        """The staff layer, built on first use and wired here like every other piece."""
         if self._staff is None:
-            from kiosk.app.staff_layer import StaffLayer
+            from kiosk.app.staff_layer import StaffFiles, StaffLayer, VisitSide
 
-            self._staff = StaffLayer(self)
+            files = StaffFiles(self.config_dir / "pin.json", self.data_dir / "lockout.json", self.stats_path)
+            visit = VisitSide(
+                strings=lambda: self.strings,
+                default_language_name=self._default_language_name,
+                lesson=lambda: self.flow.lesson if self.flow is not None else None,
+                flush_statistics=self.flush_statistics,
+                statistics_notes=self.statistics_notes,
+            )
+            staff = StaffLayer(self.window, files, self.settings, visit, [str(p) for p in self.config_problems])
+            staff.start_over_requested.connect(lambda: self.start_over("staff"))
+            staff.reload_requested.connect(lambda: staff.reload_finished(self.reload_content()))
+            staff.next_language_requested.connect(self._next_default_language)
+            staff.leave_requested.connect(self.leave)
+            staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
+            staff.staff_open_changed.connect(self.timeouts.set_staff_open)
+            self._staff = staff
         return self._staff
 
     def open_staff(self) -> None:
@@ -244,6 +261,23 @@ class Kiosk:
     def close_staff(self) -> None:
         if self._staff is not None:
             self._staff.close()
+
+    def _default_language_name(self) -> str:
+        if self.flow is None or self.flow.default_language not in self.flow.library.lessons:
+            return "-"
+        return self.flow.library.lessons[self.flow.default_language].language_name
+
+    def _next_default_language(self) -> None:
+        """Staff asked for the next language as the default: saved in the settings file, the visit ends."""
+        flow = self.flow
+        if flow is None:
+            return
+        languages = flow.library.languages
+        current = flow.default_language
+        position = languages.index(current) + 1 if current in languages else 0
+        flow.default_language = languages[position % len(languages)]
+        save_override(self.settings_path, "default_language", flow.default_language)
+        flow.end_visit("language changed")
 
     def reload_content(self) -> list[LocatedError]:
         """Validate first; on failure keep the current content running and return the problems."""
@@ -330,3 +364,21 @@ def build(options: Options) -> Kiosk:
     """Build the kiosk (shown by the caller)."""
     ensure_application()
     return Kiosk(options)
+
+
+def install_fault_hooks(kiosk: Kiosk) -> None:
+    """An exception in any handler is logged and the kiosk starts over instead of dying."""
+    sys.excepthook = kiosk.excepthook
+
+
+def run(options: Options, debug: bool = False) -> int:
+    """`kiosk run`: logging to the platform's log folder, the fault hooks, the kiosk shown, Qt's loop."""
+    log_file = setup_logging(paths.log_dir(), logging.DEBUG if debug else logging.INFO)
+    log.info("starting; log file %s", log_file)
+    if not ((options.config_dir or paths.config_dir()) / "pin.json").exists():
+        log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
+    app = ensure_application()
+    kiosk = build(options)
+    install_fault_hooks(kiosk)
+    kiosk.show()
+    return app.exec()

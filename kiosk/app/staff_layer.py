@@ -1,58 +1,95 @@
-"""The staff side of the wiring: PIN pad, staff menu and statistics screen, built on first use.
+"""The staff side: PIN pad, staff menu and statistics screen, built on first use.
 
 A patient never needs any of it, so none of it (nor hashlib, sqlite reads, its widgets) costs start-up.
-The Kiosk creates one StaffLayer the first time the corner is held or the key chord pressed.
+It is given only what it needs (the gate's files, the settings, the window it adds its layers to, and a
+few read-only callables for the visit side) and answers through signals that the wiring module
+(kiosk/app/kiosk.py) connects: it never sees the Kiosk, so it can be built and tested alone.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.config.settings import save_override
+from kiosk.config.settings import Settings
+from kiosk.content.model import Lesson
+from kiosk.core.errors import LocatedError
 from kiosk.staff.gate import StaffGate, Verdict
 from kiosk.stats.store import StatsStore
 from kiosk.stats.view import build_view
 from kiosk.ui.layers.pin_pad import PinPad
 from kiosk.ui.layers.staff_menu import StaffMenu
 from kiosk.ui.layers.stats_page import StatsPage
-
-if TYPE_CHECKING:
-    from kiosk.app.kiosk import Kiosk
+from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.staff")
 
 
-class StaffLayer:
-    """Connects the staff widgets to the PIN gate, the flow and the statistics."""
+@dataclass(frozen=True)
+class StaffFiles:
+    """Where the staff side reads and writes: the PIN hash, the lockout state, the statistics."""
 
-    def __init__(self, kiosk: Kiosk) -> None:
-        self.kiosk = kiosk
-        window = kiosk.window
-        self.gate = StaffGate(kiosk.config_dir / "pin.json", kiosk.data_dir / "lockout.json", kiosk.settings)
+    pin: Path
+    lockout: Path
+    statistics: Path
+
+
+@dataclass(frozen=True)
+class VisitSide:
+    """What the staff layer reads of the visit side, as callables the wiring module supplies."""
+
+    strings: Callable[[], dict[str, str]]  # the interface strings of the visit's language
+    default_language_name: Callable[[], str]  # shown on the menu's language button
+    lesson: Callable[[], Lesson | None]  # the lesson the statistics screen names questions from
+    flush_statistics: Callable[[], None]  # let pending visits reach the file before reading it
+    statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
+
+
+class StaffLayer(QObject):
+    """Connects the staff widgets to the PIN gate and the statistics; asks the wiring for the rest."""
+
+    start_over_requested = Signal()
+    reload_requested = Signal()  # the wiring reloads, then calls reload_finished(problems)
+    next_language_requested = Signal()  # the wiring changes and saves the default language
+    leave_requested = Signal()
+    typing_allowed_changed = Signal(bool)  # the PIN pad takes keys while it is open
+    staff_open_changed = Signal(bool)  # the idle clocks watch staff, not patients, while open
+
+    def __init__(
+        self,
+        window: KioskWindow,
+        files: StaffFiles,
+        settings: Settings,
+        visit: VisitSide,
+        config_problems: Sequence[str] = (),
+    ) -> None:
+        super().__init__(window)
+        self.files, self.settings, self.visit = files, settings, visit
+        self.config_problems = list(config_problems)
+        self.gate = StaffGate(files.pin, files.lockout, settings)
         self.pin_pad = PinPad(window)
         self.menu = StaffMenu(window)
         self.stats_page = StatsPage(window)
         for layer in (self.pin_pad, self.menu, self.stats_page):
             window.add_layer(layer)
-        self._lock_timer = QTimer(window, interval=1000)
+        self._lock_timer = QTimer(self, interval=1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
         self.pin_pad.pin_submitted.connect(self.try_pin)
         self.pin_pad.cancelled.connect(self.close)
-        self.menu.start_over.connect(lambda: kiosk.start_over("staff"))
-        self.menu.reload_content.connect(self.reload_content)
+        self.menu.start_over.connect(self.start_over_requested)
+        self.menu.reload_content.connect(self.reload_requested)
         self.menu.next_language.connect(self._next_language)
-        self.menu.leave_kiosk.connect(kiosk.leave)
+        self.menu.leave_kiosk.connect(self.leave_requested)
         self.menu.show_statistics.connect(self.show_statistics)
         self.menu.close_menu.connect(self.close)
         self.stats_page.export_requested.connect(self.export_statistics)
-        self.stats_page.close_requested.connect(lambda: (self.stats_page.hide(), self.show_menu()))
+        self.stats_page.close_requested.connect(self._statistics_closed)
 
     @property
     def is_open(self) -> bool:
@@ -63,7 +100,7 @@ class StaffLayer:
         """Open the PIN pad (never the menu directly), saying whether a PIN is set or the pad is locked."""
         if self.is_open:
             return
-        strings = self.kiosk.strings
+        strings = self.visit.strings()
         outcome = self.gate.status()
         message = {
             Verdict.NO_PIN: strings["staff_pin_not_set"],
@@ -75,15 +112,15 @@ class StaffLayer:
             self._lock_timer.start()
         self.pin_pad.open()
         self.pin_pad.setFocus()
-        self.kiosk.guard.typing_allowed = True
-        self.kiosk.timeouts.set_staff_open(True)
+        self.typing_allowed_changed.emit(True)
+        self.staff_open_changed.emit(True)
 
     def try_pin(self, attempt: str) -> None:
         outcome = self.gate.try_pin(attempt)
-        strings = self.kiosk.strings
+        strings = self.visit.strings()
         if outcome.verdict is Verdict.OPEN:
             self.pin_pad.hide()
-            self.kiosk.guard.typing_allowed = False
+            self.typing_allowed_changed.emit(False)
             self.show_menu()
         elif outcome.verdict is Verdict.LOCKED:
             self.pin_pad.set_locked(True)
@@ -97,7 +134,7 @@ class StaffLayer:
     def _refresh_lock(self) -> None:
         """Count the lockout down on the pad; open the keys again when it ends."""
         left = self.gate.lockout.locked_for()
-        strings = self.kiosk.strings
+        strings = self.visit.strings()
         if not self.pin_pad.isVisible() or left <= 0:
             self._lock_timer.stop()
             if self.pin_pad.isVisible():
@@ -108,74 +145,64 @@ class StaffLayer:
 
     # -- the menu ---------------------------------------------------------------------------
     def show_menu(self, notes: list[str] | None = None) -> None:
-        kiosk, strings = self.kiosk, self.kiosk.strings
-        lessons = kiosk.flow.library.lessons if kiosk.flow else {}
-        default = kiosk.flow.default_language if kiosk.flow else ""
-        language = lessons[default].language_name if default in lessons else "-"
+        strings = self.visit.strings()
         labels = {
             "start_over": strings["staff_start_over"],
             "reload": strings["staff_reload"],
-            "language": strings["staff_language"].format(language=language),
+            "language": strings["staff_language"].format(language=self.visit.default_language_name()),
             "statistics": strings["staff_statistics"],
             "leave": strings["staff_leave"],
             "close": strings["staff_close"],
         }
-        base = [str(p) for p in kiosk.config_problems]
-        self.menu.show_menu(strings["staff_title"], labels, (notes or []) + base)
+        self.menu.show_menu(strings["staff_title"], labels, (notes or []) + self.config_problems)
         self.menu.open()
 
     def close(self) -> None:
         for layer in (self.pin_pad, self.menu, self.stats_page):
             layer.hide()
         self._lock_timer.stop()
-        self.kiosk.guard.typing_allowed = False
-        self.kiosk.timeouts.set_staff_open(False)
+        self.typing_allowed_changed.emit(False)
+        self.staff_open_changed.emit(False)
 
-    def reload_content(self) -> None:
-        """Validate first; on failure keep the current content running and show staff the problems."""
-        problems = self.kiosk.reload_content()
-        strings = self.kiosk.strings
+    def reload_finished(self, problems: Sequence[LocatedError]) -> None:
+        """The wiring validated and (if good) installed the content: tell staff how it went."""
+        strings = self.visit.strings()
         if problems:
             self.show_menu([strings["staff_reload_failed"], *(str(p) for p in problems)])
         else:
             self.show_menu([strings["staff_reloaded"]])
 
     def _next_language(self) -> None:
-        """The next language becomes the default, saved in the settings file."""
-        flow = self.kiosk.flow
-        if flow is None:
-            return
-        languages = flow.library.languages
-        current = flow.default_language
-        position = languages.index(current) + 1 if current in languages else 0
-        flow.default_language = languages[position % len(languages)]
-        save_override(self.kiosk.settings_path, "default_language", flow.default_language)
-        flow.end_visit("language changed")
+        """Ask for the next default language, then show the menu with its new name."""
+        self.next_language_requested.emit()
         self.show_menu()
 
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:
         """The statistics screen, read fresh from the store (after the pending writes)."""
-        kiosk = self.kiosk
-        kiosk.flush_statistics()
-        with StatsStore(kiosk.stats_path, repair=False) as store:
-            view = build_view(store, kiosk.flow.lesson if kiosk.flow else None, date.today())
-        notes = [*view.notes, *kiosk.statistics_notes()]
-        self.stats_page.show_stats(replace(view, notes=tuple(dict.fromkeys(notes))), kiosk.strings)
+        self.visit.flush_statistics()
+        with StatsStore(self.files.statistics, repair=False) as store:
+            view = build_view(store, self.visit.lesson(), date.today())
+        notes = [*view.notes, *self.visit.statistics_notes()]
+        self.stats_page.show_stats(replace(view, notes=tuple(dict.fromkeys(notes))), self.visit.strings())
         self.menu.hide()
         self.stats_page.open()
 
+    def _statistics_closed(self) -> None:
+        self.stats_page.hide()
+        self.show_menu()
+
     def export_statistics(self) -> None:
         """Write the CSV into the configured folder (a USB stick, say): no file dialog, ever."""
-        kiosk, strings = self.kiosk, self.kiosk.strings
-        folder = kiosk.settings.stats_export_folder
+        strings = self.visit.strings()
+        folder = self.settings.stats_export_folder
         if not folder:
             self.stats_page.set_message(strings["stats_no_folder"])
             return
         path = Path(folder) / f"kiosk-visits-{date.today():%Y%m%d}.csv"
-        kiosk.flush_statistics()
+        self.visit.flush_statistics()
         try:
-            with StatsStore(kiosk.stats_path, repair=False) as store:
+            with StatsStore(self.files.statistics, repair=False) as store:
                 rows = store.export_csv(path)
         except (OSError, sqlite3.Error) as error:
             log.warning("statistics export to %s failed: %s", path, error)

@@ -43,6 +43,10 @@ class InputGuard(QObject):
         self._hold.timeout.connect(self.staff_requested)
         self._hold_origin: QPoint | None = None
 
+    def set_typing_allowed(self, allowed: bool) -> None:
+        """Let keys through in lockdown while the PIN pad is open (the staff layer says when)."""
+        self.typing_allowed = allowed
+
     def in_corner(self, global_pos: QPoint) -> bool:
         local = self.window.mapFromGlobal(global_pos)
         side = max(48, round(min(self.window.width(), self.window.height()) * CORNER_FRACTION))

@@ -1,0 +1,110 @@
+"""The staff layer alone: built from a window, files, settings and a few callables, it answers through signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.staff_layer import StaffFiles, StaffLayer, VisitSide
+from kiosk.config.settings import Settings
+from kiosk.content.strings import FALLBACK
+from kiosk.core.errors import ContentError
+from kiosk.staff.pin import save_pin
+from kiosk.ui.window import KioskWindow
+
+PIN = "246813"
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> KioskWindow:
+    """A bare window: no content, no flow, no Kiosk."""
+    window = KioskWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+@pytest.fixture
+def layer(window: KioskWindow, tmp_path: Path) -> StaffLayer:
+    """A staff layer over the bare window, given only its files, settings and a few callables."""
+    files = StaffFiles(tmp_path / "pin.json", tmp_path / "lockout.json", tmp_path / "visits.sqlite3")
+    save_pin(files.pin, PIN)
+    default = ["English"]  # what the wiring would change on next_language_requested
+    visit = VisitSide(
+        strings=lambda: FALLBACK,
+        default_language_name=lambda: default[0],
+        lesson=lambda: None,
+        flush_statistics=lambda: None,
+        statistics_notes=lambda: ["a note from the writer"],
+    )
+    layer = StaffLayer(window, files, Settings(), visit, ["settings.toml:3: bad option"])
+    layer.next_language_requested.connect(lambda: default.__setitem__(0, "日本語"))
+    return layer
+
+
+def test_opening_the_pad_and_closing_say_so_through_signals(layer: StaffLayer) -> None:
+    """Opening lets typing through and tells the clocks staff are there; closing takes both back."""
+    said: list[tuple[str, bool]] = []
+    layer.typing_allowed_changed.connect(lambda on: said.append(("typing", on)))
+    layer.staff_open_changed.connect(lambda on: said.append(("open", on)))
+    layer.open()
+    assert said == [("typing", True), ("open", True)]
+    assert layer.pin_pad.isVisible()
+    layer.close()
+    assert said[2:] == [("typing", False), ("open", False)]
+    assert not layer.is_open
+
+
+def test_the_right_pin_opens_the_menu_with_the_settings_problems(qtbot: QtBot, layer: StaffLayer) -> None:
+    """A right PIN hides the pad, stops typing and shows the menu listing the settings file's problems."""
+    layer.open()
+    with qtbot.waitSignal(layer.typing_allowed_changed) as typing:
+        layer.try_pin(PIN)
+    assert typing.args == [False]
+    assert layer.menu.isVisible() and not layer.pin_pad.isVisible()
+    assert "settings.toml:3: bad option" in layer.menu.notes.text()
+    assert "English" in layer.menu.buttons["language"].text()
+
+
+@pytest.mark.parametrize(
+    ("button", "signal"),
+    [("start_over", "start_over_requested"), ("reload", "reload_requested"), ("leave", "leave_requested")],
+)
+def test_menu_buttons_become_requests_to_the_wiring(qtbot: QtBot, layer: StaffLayer, button: str, signal: str) -> None:
+    """Start over, reload and leave are not done here: the layer asks, and the wiring module acts."""
+    layer.open()
+    layer.try_pin(PIN)
+    with qtbot.waitSignal(getattr(layer, signal)):
+        qtbot.mouseClick(layer.menu.buttons[button], Qt.MouseButton.LeftButton)
+
+
+def test_next_language_asks_then_shows_the_new_name(qtbot: QtBot, layer: StaffLayer) -> None:
+    """The language button asks the wiring for the next default, then reads its name again."""
+    layer.open()
+    layer.try_pin(PIN)
+    with qtbot.waitSignal(layer.next_language_requested):
+        qtbot.mouseClick(layer.menu.buttons["language"], Qt.MouseButton.LeftButton)
+    assert "日本語" in layer.menu.buttons["language"].text()
+
+
+def test_reload_finished_lists_the_problems(layer: StaffLayer, tmp_path: Path) -> None:
+    """A reload that failed shows each problem on the menu; one that worked says so."""
+    layer.open()
+    layer.try_pin(PIN)
+    layer.reload_finished([ContentError(tmp_path / "deck.md", 1, "the deck is empty")])
+    assert "deck.md:1: the deck is empty" in layer.menu.notes.text()
+    layer.reload_finished([])
+    assert FALLBACK["staff_reloaded"] in layer.menu.notes.text()
+
+
+def test_statistics_read_the_store_and_the_writers_notes(layer: StaffLayer) -> None:
+    """The statistics screen opens over an empty store and shows what the background writer reported."""
+    layer.open()
+    layer.try_pin(PIN)
+    layer.show_statistics()
+    assert layer.stats_page.isVisible() and not layer.menu.isVisible()
+    assert "a note from the writer" in layer.stats_page.message.text()
