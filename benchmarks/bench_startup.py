@@ -21,7 +21,6 @@ from pathlib import Path
 
 from benchlib import (
     BENCH_DIR,
-    ILLUSTRATIONS,
     PYTHON,
     ROOT,
     SHIPPED_CONTENT,
@@ -111,7 +110,7 @@ def load_runs(count: int, big: Path) -> tuple[list[float], list[float], int]:
 
     def timed(root: Path) -> tuple[float, int]:
         started = time.perf_counter()
-        library, problems = load_library(root, ILLUSTRATIONS)
+        library, problems = load_library(root)
         elapsed = (time.perf_counter() - started) * 1000
         if library is None:
             raise RuntimeError(f"{root} does not load: {problems[:3]}")

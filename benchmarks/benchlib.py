@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "benchmarks"
 RESULTS_DIR = BENCH_DIR / "results"
 SHIPPED_CONTENT = ROOT / "content"
-ILLUSTRATIONS = ROOT / "assets" / "illustrations"
+ILLUSTRATIONS = ROOT / "content" / "stretching" / "pictures"
 PYTHON = sys.executable
 
 

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
 def cmd_validate(content: Path) -> int:
     from kiosk.content.loader import load_library
 
-    library, problems = load_library(content, paths.ILLUSTRATIONS)
+    library, problems = load_library(content)
     for problem in problems:
         print(problem)
     if library is None:

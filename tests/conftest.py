@@ -13,7 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_CONTENT = ROOT / "content"
-ILLUSTRATIONS = ROOT / "assets" / "illustrations"
+SHIPPED_LESSON = SHIPPED_CONTENT / "stretching"
+ILLUSTRATIONS = SHIPPED_LESSON / "pictures"
 TINY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600"><circle cx="400" cy="300" r="100"/></svg>'
 
 
@@ -52,7 +53,7 @@ def illustrations(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def shipped_copy(tmp_path: Path) -> Path:
-    """A writable copy of the shipped content folder."""
-    target = tmp_path / "content"
-    shutil.copytree(SHIPPED_CONTENT, target)
+    """A writable copy of the shipped lesson folder (its languages and pictures), inside a content folder."""
+    target = tmp_path / "content" / SHIPPED_LESSON.name
+    shutil.copytree(SHIPPED_LESSON, target)
     return target

@@ -80,7 +80,7 @@ class Kiosk:
         self.presenter: Presenter | None = None
         self.problems: list[LocatedError] = []
         self._connect_layers()
-        library, problems = load_content(self.content_root, options.illustrations, options.cache_dir)
+        library, problems = load_content(self.content_root, options.cache_dir)
         if library is None:
             self._show_problems(problems)
         else:
@@ -281,7 +281,7 @@ class Kiosk:
 
     def reload_content(self) -> list[LocatedError]:
         """Validate first; on failure keep the current content running and return the problems."""
-        library, problems = load_content(self.content_root, self.options.illustrations, self.options.cache_dir)
+        library, problems = load_content(self.content_root, self.options.cache_dir)
         if library is None:
             for problem in problems:
                 log.warning("reload refused: %s", problem)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.config.settings import Settings
-from kiosk.core import paths
 
 
 @dataclass(frozen=True)
@@ -15,7 +14,6 @@ class Options:
     """How to run, from the command line; None means "from the settings file" or the platform default."""
 
     content: Path | None = None
-    illustrations: Path = paths.ILLUSTRATIONS
     language: str | None = None
     windowed: bool = False
     size: tuple[int, int] = (1920, 1080)

@@ -1,8 +1,9 @@
-"""A validated library, kept between runs: unchanged content starts the kiosk without parsing Markdown.
+"""Validated lessons, kept between runs: unchanged content starts the kiosk without parsing Markdown.
 
-An entry holds the library and the name, size and modification time of every input it was made from
-(content files, illustrations, the engine's own code); it is used only when all of them are unchanged,
-so any edit means a full parse and validation again. A missing or unreadable cache is simply rebuilt.
+One entry per lesson folder holds that lesson and the name, size and modification time of every input
+it was made from (its languages' files, its pictures, the engine's own code); it is used only when all
+of them are unchanged, so an edit means parsing and validating that lesson again, and only that one.
+Editor lock, swap and backup files are no input. A missing or unreadable cache is simply rebuilt.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ import pickle
 import zlib
 from pathlib import Path
 
+from kiosk.content.folders import LessonFolder, find_lessons, ignored
 from kiosk.content.model import Library
 from kiosk.core.errors import LocatedError
 from kiosk.core.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 ENGINE = Path(__file__).resolve().parent
 
 Inputs = tuple[tuple[str, int, int], ...]
@@ -31,15 +33,21 @@ def inputs(*folders: Path) -> Inputs:
     for folder in (*folders, ENGINE):
         # os.walk rather than Path.rglob: on the start-up path, and several times quicker on first use.
         for top, dirs, files in os.walk(folder):
-            dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+            dirs[:] = sorted(name for name in dirs if name != "__pycache__" and not ignored(name))
             for name in sorted(files):
-                stat = os.stat(os.path.join(top, name))
+                if ignored(name):
+                    continue
+                try:
+                    stat = os.stat(os.path.join(top, name))
+                except OSError:  # a dangling link, or a file removed while listing: no input, so no entry matches
+                    found.append((os.path.join(top, name), -1, -1))
+                    continue
                 found.append((os.path.join(top, name), stat.st_size, stat.st_mtime_ns))
     return tuple(found)
 
 
 def entry_path(cache_dir: Path, root: Path) -> Path:
-    """One entry per content folder, so switching between two folders evicts neither.
+    """One entry per lesson folder, so a change to one lesson re-validates only that one.
 
     A checksum of the folder's path names the file (no hashlib: it costs start-up ~2 ms of OpenSSL);
     two folders sharing a name only take turns, since an entry is checked against its inputs anyway.
@@ -47,32 +55,55 @@ def entry_path(cache_dir: Path, root: Path) -> Path:
     return cache_dir / f"content-{zlib.crc32(str(root.resolve()).encode()):08x}.pickle"
 
 
-def load_content(root: Path, illustrations: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
-    """The library from the cache when nothing changed, else parsed, validated and cached."""
-    if cache_dir is not None:
-        path, current = entry_path(cache_dir, root), inputs(root, illustrations)
-        cached = _read(path, current)
-        if cached is not None:
-            log.info("content loaded from %s (unchanged since it was last validated)", root)
-            return cached, []
-    from kiosk.content.loader import load_library  # Markdown and the sanitiser load only when needed
+Loaded = list[tuple[LessonFolder, Library]]
 
-    library, problems = load_library(root, illustrations)
+
+def load_lessons_cached(root: Path, cache_dir: Path | None) -> tuple[Loaded, list[LocatedError]]:
+    """Every lesson under root, each from the cache when nothing of it changed, else parsed, validated and cached."""
+    folders, problems = find_lessons(root)
+    loaded: Loaded = []
+    for folder in folders:
+        library, found = _load_one(folder, cache_dir)
+        problems += found
+        if library is not None:
+            loaded.append((folder, library))
+    return ([] if problems else loaded), problems
+
+
+def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
+    """The first lesson under root (the kiosk shows one for now), or None with every problem of all of them."""
+    loaded, problems = load_lessons_cached(root, cache_dir)
+    return (loaded[0][1] if loaded else None), problems
+
+
+def _load_one(folder: LessonFolder, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
+    if cache_dir is not None:
+        # The language folders are part of the key: a language folder checked alone is another entry.
+        key = (folder.id, tuple(path.name for path in folder.languages))
+        path, current = entry_path(cache_dir, folder.path), inputs(folder.path)
+        cached = _read(path, key, current)
+        if cached is not None:
+            log.info("lesson %s loaded from %s (unchanged since it was last validated)", folder.id, folder.path)
+            return cached, []
+    from kiosk.content.loader import load_lesson_folder  # Markdown and the sanitiser load only when needed
+
+    library, problems = load_lesson_folder(folder)
     if library is not None and cache_dir is not None:
-        _store(path, (CACHE_FORMAT, current, library))
+        _store(path, (CACHE_FORMAT, key, current, library))
     return library, problems
 
 
-def _read(path: Path, current: Inputs) -> Library | None:
-    """The cached library if the entry was made from exactly these inputs; None for no or an unusable entry."""
+def _read(path: Path, key: object, current: Inputs) -> Library | None:
+    """The cached lesson if the entry was made from exactly these inputs; None for no or an unusable entry."""
     try:
-        form, made_from, cached = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
+        form, made_for, made_from, cached = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    return cached if (form, made_from) == (CACHE_FORMAT, current) and isinstance(cached, Library) else None
+    usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current) and isinstance(cached, Library)
+    return cached if usable else None
 
 
-def _store(path: Path, entry: tuple[int, Inputs, Library]) -> None:
+def _store(path: Path, entry: tuple[int, object, Inputs, Library]) -> None:
     try:
         replace_file(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except OSError as error:  # a full disk only costs the next start-up some time

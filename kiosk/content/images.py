@@ -1,4 +1,4 @@
-"""Illustrations: only files from the project's own asset folder, only if they are real, small images."""
+"""A lesson's pictures: only files from its own pictures/ folder, only if they are real, small images."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ class IllustrationStore:
     def _check(self, name: str) -> bytes | str:
         where = f"illustration {name!r}"
         if not _SAFE_NAME.match(name):
-            return f"{where}: give only a file name (.svg or .png) from assets/illustrations/, no folders or addresses"
+            return f"{where}: give only a file name (.svg or .png) from the lesson's pictures/, no folders or addresses"
         path = self.folder / name
         try:
             if path.stat().st_size > MAX_IMAGE_BYTES:

@@ -1,4 +1,4 @@
-"""Load and validate a content folder: every language, every file, every cross-reference."""
+"""Load and validate lessons: every language, every file, every cross-reference, every picture."""
 
 from __future__ import annotations
 
@@ -6,17 +6,18 @@ import logging
 from pathlib import Path
 
 from kiosk.content.deck import parse_deck
+from kiosk.content.folders import DECK, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library
 from kiosk.content.quiz import parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
-from kiosk.core.errors import ContentError, ContentInvalidError, LocatedError
+from kiosk.core.errors import ContentError, LocatedError
 from kiosk.core.textfile import read_text
 
 log = logging.getLogger("kiosk.content")
 
-DECK, QUIZ, RESULT, STRINGS = "deck.md", "quiz.md", "result.md", "ui.toml"
+QUIZ, RESULT, STRINGS = "quiz.md", "result.md", "ui.toml"
 
 
 def _read(path: Path, problems: list[LocatedError]) -> str | None:
@@ -27,7 +28,7 @@ def _read(path: Path, problems: list[LocatedError]) -> str | None:
         return None
 
 
-def load_lesson(folder: Path, store: IllustrationStore) -> tuple[Lesson | None, list[LocatedError]]:
+def load_language(folder: Path, store: IllustrationStore) -> tuple[Lesson | None, list[LocatedError]]:
     """Load one language folder; return the lesson, or None with every problem found."""
     problems: list[LocatedError] = []
     texts = {name: _read(folder / name, problems) for name in (DECK, QUIZ, RESULT, STRINGS)}
@@ -96,41 +97,42 @@ def _same_structure(lessons: dict[str, Lesson], root: Path) -> list[LocatedError
     return problems
 
 
-def language_folders(root: Path) -> list[Path]:
-    """Language folders of a content root: sub-folders that hold a deck file."""
-    if not root.is_dir():
-        return []
-    return sorted(child for child in root.iterdir() if child.is_dir() and (child / DECK).exists())
-
-
-def load_library(root: Path, illustrations: Path) -> tuple[Library | None, list[LocatedError]]:
-    """Load every language of a content root; return the library, or None with every problem."""
-    if not root.is_dir():
-        return None, [ContentError(root, 1, "content folder not found")]
-    folders = language_folders(root)
-    if not folders:
-        return None, [ContentError(root, 1, f"no language folder with a {DECK} (for example {root / 'ja' / DECK})")]
-    store = IllustrationStore(illustrations)
-    lessons: dict[str, Lesson] = {}
+def load_lesson_folder(lesson: LessonFolder) -> tuple[Library | None, list[LocatedError]]:
+    """Load every language of one lesson folder, with pictures from its own pictures/ folder."""
+    store = IllustrationStore(lesson.pictures)
+    languages: dict[str, Lesson] = {}
     problems: list[LocatedError] = []
-    for folder in folders:
-        lesson, found = load_lesson(folder, store)
+    for folder in lesson.languages:
+        language, found = load_language(folder, store)
         problems += found
-        if lesson is not None:
-            lessons[folder.name] = lesson
+        if language is not None:
+            languages[folder.name] = language
     if not problems:
-        problems = _same_structure(lessons, root)
+        problems = _same_structure(languages, lesson.path)
     if problems:
         return None, problems
     log.info(
-        "content loaded from %s: %s", root, ", ".join(f"{k} ({len(v.deck.slides)} slides)" for k, v in lessons.items())
+        "lesson %s loaded from %s: %s",
+        lesson.id,
+        lesson.path,
+        ", ".join(f"{k} ({len(v.deck.slides)} slides)" for k, v in languages.items()),
     )
-    return Library(lessons), []
+    return Library(languages), []
 
 
-def load_or_raise(root: Path, illustrations: Path) -> Library:
-    """Load the library or raise ContentInvalidError holding every problem."""
-    library, problems = load_library(root, illustrations)
-    if library is None:
-        raise ContentInvalidError(problems)
-    return library
+def load_lessons(root: Path) -> tuple[list[tuple[LessonFolder, Library]], list[LocatedError]]:
+    """Every lesson under root (a content, lesson or language folder), in display order, or every problem."""
+    folders, problems = find_lessons(root)
+    loaded: list[tuple[LessonFolder, Library]] = []
+    for folder in folders:
+        library, found = load_lesson_folder(folder)
+        problems += found
+        if library is not None:
+            loaded.append((folder, library))
+    return ([] if problems else loaded), problems
+
+
+def load_library(root: Path) -> tuple[Library | None, list[LocatedError]]:
+    """The first lesson under root (the kiosk shows one lesson for now), or None with every problem of all."""
+    loaded, problems = load_lessons(root)
+    return (loaded[0][1] if loaded else None), problems

@@ -16,7 +16,7 @@ class Slide(NamedTuple):
     heading: str
     body_html: str  # sanitised: only p, strong, em, ul, ol, li, br
     body_text: str  # the same words as plain text (length checks, read-aloud)
-    image: str | None  # file name under assets/illustrations/
+    image: str | None  # file name in the lesson's pictures/ folder
     layout: str = "split"
     notes: tuple[str, ...] = ()  # presenter notes: never shown
     line: int = 1

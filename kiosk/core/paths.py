@@ -1,4 +1,4 @@
-"""Where things are: the shipped assets and content, and the platform's folders for run-time files."""
+"""Where things are: the interface icons, the shipped lessons, and the platform's folders for run-time files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import platformdirs
 APP_NAME = "clinic-kiosk"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ASSETS = PROJECT_ROOT / "assets"
-ILLUSTRATIONS = ASSETS / "illustrations"
 ICONS = ASSETS / "icons"
 SHIPPED_CONTENT = PROJECT_ROOT / "content"
 

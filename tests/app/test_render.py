@@ -10,14 +10,14 @@ from PySide6.QtGui import QImage
 from kiosk.app.render import render_all
 from kiosk.config.options import Options
 from kiosk.content.loader import load_library
-from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
+from tests.conftest import SHIPPED_CONTENT
 
 
 def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Attract, each slide, each question before/after, one see-the-slide, the result; at the asked size."""
-    library, _ = load_library(SHIPPED_CONTENT, ILLUSTRATIONS)
+    library, _ = load_library(SHIPPED_CONTENT)
     lesson = library.lessons["ja"]
-    written = render_all(Options(illustrations=ILLUSTRATIONS, size=(1280, 800)), tmp_path)
+    written = render_all(Options(size=(1280, 800)), tmp_path)
     names = [path.name for path in written]
     assert len(names) == 1 + len(lesson.deck.slides) + 2 * len(lesson.questions) + 1 + 1 + 4
     assert names == sorted(names)
@@ -33,7 +33,7 @@ def test_render_of_broken_content_draws_the_problems(qtbot, tmp_path: Path, capl
     """Content that fails validation renders one screen listing the problems, also written to the log."""
     (tmp_path / "content" / "ja").mkdir(parents=True)
     (tmp_path / "content" / "ja" / "deck.md").write_text("no heading\n", encoding="utf-8")
-    written = render_all(Options(content=tmp_path / "content", illustrations=ILLUSTRATIONS), tmp_path / "out")
+    written = render_all(Options(content=tmp_path / "content"), tmp_path / "out")
     assert [p.name for p in written] == ["01-content-problems.png"]
     logged = [r.getMessage() for r in caplog.records if r.name == "kiosk.app"]
     assert any("quiz.md:1: file not found" in m for m in logged)

@@ -8,6 +8,7 @@ import functools
 import json
 import random
 import re
+import shutil
 import signal
 import threading
 import time
@@ -29,7 +30,8 @@ from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
 
 FILES = ("deck.md", "quiz.md", "result.md", "ui.toml")
-SHIPPED = {name: (paths.SHIPPED_CONTENT / "ja" / name).read_bytes() for name in FILES}
+SHIPPED_LESSON = paths.SHIPPED_CONTENT / "stretching"
+SHIPPED = {name: (SHIPPED_LESSON / "ja" / name).read_bytes() for name in FILES}
 TEXT = {name: data.decode("utf-8-sig").replace("\r\n", "\n") for name, data in SHIPPED.items()}
 DECK_BODY = TEXT["deck.md"].split("\n---\n", 1)[1]  # the shipped deck without its front matter
 
@@ -91,9 +93,11 @@ def _timed(what: str, call: Callable[[], object]) -> object:
 
 
 def _content(tmp_path: Path, replace: dict[str, bytes]) -> Path:
-    """A content root holding ja/ with the shipped files, some of them replaced; the same folder is reused."""
+    """A lesson folder holding ja/ with the shipped files, some of them replaced, and the shipped pictures."""
     root = tmp_path / "content"
     (root / "ja").mkdir(parents=True, exist_ok=True)
+    if not (root / "pictures").exists():
+        shutil.copytree(SHIPPED_LESSON / "pictures", root / "pictures")
     for name in FILES:
         (root / "ja" / name).write_bytes(replace.get(name, SHIPPED[name]))
     return root
@@ -166,7 +170,7 @@ def _assert_safe(library: Library) -> None:
 def _check(tmp_path: Path, capsys: pytest.CaptureFixture[str], replace: dict[str, bytes]) -> Library | None:
     """Write the files, then load and validate the folder; every pass condition is asserted here."""
     root = _content(tmp_path, replace)
-    library, problems = _timed("load_library", lambda: load_library(root, paths.ILLUSTRATIONS))
+    library, problems = _timed("load_library", lambda: load_library(root))
     texts = [str(problem) for problem in problems]
     if currently_in_test_context():
         event("validates" if library is not None else "reported")  # shown by --hypothesis-show-statistics
@@ -748,7 +752,7 @@ def test_every_hostile_snippet_alone(tmp_path: Path) -> None:
     """Each link form with each target, and each HTML or block snippet, in one slide: reported or safe, fast."""
     path = tmp_path / "content" / "ja" / "deck.md"
     path.parent.mkdir(parents=True)
-    store = IllustrationStore(paths.ILLUSTRATIONS)
+    store = IllustrationStore(SHIPPED_LESSON / "pictures")
     snippets = [form.format(target) for form in LINK_FORMS for target in TARGETS] + HTML_SNIPPETS + BLOCK_SNIPPETS
     for snippet in snippets:
         text = _one_slide_deck(snippet)

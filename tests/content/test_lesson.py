@@ -38,7 +38,7 @@ ALLOWED_COLOURS = {c.upper() for c in (*vars(NORMAL).values(), *ILLUSTRATION_EXT
 
 @pytest.fixture(scope="module")
 def library():  # noqa: ANN201
-    library, problems = load_library(SHIPPED_CONTENT, ILLUSTRATIONS)
+    library, problems = load_library(SHIPPED_CONTENT)
     assert problems == []
     return library
 

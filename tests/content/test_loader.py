@@ -6,12 +6,12 @@ import shutil
 from pathlib import Path
 
 from kiosk.content.loader import load_library
-from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
+from tests.conftest import SHIPPED_CONTENT
 
 
 def test_every_shipped_content_folder_validates() -> None:
     """The content shipped in content/ has no problems at all."""
-    library, problems = load_library(SHIPPED_CONTENT, ILLUSTRATIONS)
+    library, problems = load_library(SHIPPED_CONTENT)
     assert [str(p) for p in problems] == []
     assert "ja" in library.lessons
 
@@ -22,18 +22,22 @@ def test_problems_from_all_files_are_reported_together(shipped_copy: Path) -> No
     (ja / "deck.md").write_text((ja / "deck.md").read_text() + "\n---\n# 設定なし\n\n本文\n", encoding="utf-8")
     (ja / "quiz.md").write_text((ja / "quiz.md").read_text().replace("- [x]", "- [ ]", 1), encoding="utf-8")
     (ja / "ui.toml").write_text("broken = \n", encoding="utf-8")
-    library, problems = load_library(shipped_copy, ILLUSTRATIONS)
+    library, problems = load_library(shipped_copy)
     assert library is None
     files = {p.path.name for p in problems}
     assert files == {"deck.md", "quiz.md", "ui.toml"}
 
 
 def test_missing_folder_and_no_languages(tmp_path: Path) -> None:
-    """A content folder that does not exist, or holds no language, says so."""
-    _, problems = load_library(tmp_path / "nope", ILLUSTRATIONS)
+    """A content folder that does not exist, holds no lesson, or a lesson with no language, says so."""
+    _, problems = load_library(tmp_path / "nope")
     assert "content folder not found" in str(problems[0])
-    _, problems = load_library(tmp_path, ILLUSTRATIONS)
-    assert "no language folder" in str(problems[0])
+    _, problems = load_library(tmp_path)
+    assert "no lesson folder here" in str(problems[0])
+    (tmp_path / "empty").mkdir()
+    _, problems = load_library(tmp_path)
+    assert str(problems[0]).endswith("empty:1: lesson folder with no language folder (for example "
+                                     f"{tmp_path / 'empty' / 'ja' / 'deck.md'})")
 
 
 def test_languages_must_match(shipped_copy: Path) -> None:
@@ -47,7 +51,7 @@ def test_languages_must_match(shipped_copy: Path) -> None:
     quiz = shipped_copy / "xx" / "quiz.md"
     quiz_text = quiz.read_text(encoding="utf-8")
     quiz.write_text(quiz_text[: quiz_text.index("## 正座")], encoding="utf-8")
-    library, problems = load_library(shipped_copy, ILLUSTRATIONS)
+    library, problems = load_library(shipped_copy)
     found = [str(p) for p in problems]
     assert library is None
     assert any("xx/deck.md:1: slide 'seiza' of ja/deck.md is missing here" in m for m in found), found

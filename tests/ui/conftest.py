@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.kiosk import Kiosk, build
 from kiosk.config.options import Options
 from kiosk.config.settings import Settings
-from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
+from tests.conftest import SHIPPED_CONTENT
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def make_kiosk(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Kiosk]]:
         options.setdefault("config_dir", tmp_path / "config")
         options.setdefault("data_dir", tmp_path / "data")
         options.setdefault("settings", Settings())
-        kiosk = build(Options(content=content, illustrations=ILLUSTRATIONS, windowed=True, size=size, **options))
+        kiosk = build(Options(content=content, windowed=True, size=size, **options))
         kiosk.show()
         qtbot.waitExposed(kiosk.window)
         built.append(kiosk)

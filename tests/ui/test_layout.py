@@ -9,12 +9,12 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import Aids, settle, visit_screens
-from kiosk.content.loader import language_folders
+from kiosk.content.folders import find_lessons
 from tests.conftest import SHIPPED_CONTENT
 from tests.ui.layout_checks import layout_problems
 
 SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1080, 1920)]
-LANGUAGES = [folder.name for folder in language_folders(SHIPPED_CONTENT)]
+LANGUAGES = [folder.name for lesson in find_lessons(SHIPPED_CONTENT)[0] for folder in lesson.languages]
 
 
 @pytest.mark.parametrize("aids", [Aids(), Aids(large_text=True, high_contrast=True)], ids=["plain", "large"])

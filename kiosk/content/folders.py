@@ -1,0 +1,136 @@
+"""Find the lessons of a content folder: which folder is a lesson, its id, order, languages and pictures.
+
+A content folder holds lesson folders; a lesson folder holds `lesson.toml` (optional), one folder per
+language (each with a deck.md) and `pictures/`. For convenience a lesson folder or one language folder
+may be given where a content folder is expected: it is then the one lesson. Only names are looked at
+here, nothing is parsed, so it is cheap enough for the start-up path and the content watcher.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk.core.errors import ContentError, LocatedError
+
+DECK = "deck.md"
+LESSON_FILE = "lesson.toml"
+PICTURES = "pictures"
+LESSON_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+DEFAULT_ORDER = 1000
+
+
+class LessonFolder(NamedTuple):
+    """Where one lesson's files are; `languages` are the language folders to load (sorted)."""
+
+    path: Path
+    id: str
+    order: int
+    languages: tuple[Path, ...]
+
+    @property
+    def pictures(self) -> Path:
+        return self.path / PICTURES
+
+
+def ignored(name: str) -> bool:
+    """Editor lock, swap and backup files, and hidden files and folders (.git, .stfolder): never content."""
+    return name.startswith((".", "#", "~$")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:  # vanished or unreadable since it was listed: nothing in it counts
+        return []
+    return [folder / name for name in names if not ignored(name) and (folder / name).is_dir()]
+
+
+def _language_folders(lesson: Path) -> tuple[Path, ...]:
+    return tuple(child for child in _subfolders(lesson) if (child / DECK).is_file())
+
+
+def _is_lesson(folder: Path) -> bool:
+    return (folder / LESSON_FILE).is_file() or (folder / PICTURES).is_dir() or bool(_language_folders(folder))
+
+
+def find_lessons(root: Path) -> tuple[list[LessonFolder], list[LocatedError]]:
+    """The lesson folders under root (a content, lesson or language folder), in display order, or the problems."""
+    if not root.is_dir():
+        return [], [ContentError(root, 1, "content folder not found")]
+    if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
+        lesson, problems = _describe(root.parent, (root,))
+        return ([lesson] if lesson else []), problems
+    candidates = [root] if _is_lesson(root) else _subfolders(root)
+    lessons: list[LessonFolder] = []
+    problems: list[LocatedError] = []
+    for folder in candidates:
+        languages = _language_folders(folder)
+        if not languages:
+            problems.append(
+                ContentError(folder, 1, f"lesson folder with no language folder (for example {folder / 'ja' / DECK})")
+            )
+            continue
+        lesson, found = _describe(folder, languages)
+        problems += found
+        if lesson is not None:
+            lessons.append(lesson)
+    if not candidates:
+        example = root / "my-lesson" / "ja" / DECK
+        problems.append(ContentError(root, 1, f"no lesson folder here (for example {example})"))
+    problems += _duplicate_ids(lessons)
+    lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
+    return lessons, problems
+
+
+def _describe(folder: Path, languages: tuple[Path, ...]) -> tuple[LessonFolder | None, list[LocatedError]]:
+    """Read lesson.toml (id and order); without one the id is the folder's name."""
+    settings_path = folder / LESSON_FILE
+    lesson_id, order, line = folder.name, DEFAULT_ORDER, 1
+    if settings_path.is_file():
+        settings, problem = _read_settings(settings_path)
+        if problem is not None:
+            return None, [problem]
+        for key in sorted(set(settings) - {"id", "order"}):
+            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order)")]
+        lesson_id = settings.get("id", lesson_id)
+        order = settings.get("order", order)
+        if not isinstance(order, int) or isinstance(order, bool):
+            return None, [ContentError(settings_path, 1, f"order must be a whole number, not {order!r}")]
+    if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
+        where = settings_path if settings_path.is_file() else folder
+        message = f"lesson id {lesson_id!r} must be lower-case letters, digits and -"
+        if not settings_path.is_file():
+            message += f" (rename the folder or give an id in {settings_path})"
+        return None, [ContentError(where, line, message)]
+    return LessonFolder(folder, lesson_id, order, languages), []
+
+
+def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None]:
+    import tomllib
+
+    from kiosk.core.textfile import read_text
+
+    try:
+        return tomllib.loads(read_text(path)), None
+    except ContentError as error:
+        return {}, error
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None) or 1
+        return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})")
+
+
+def _duplicate_ids(lessons: list[LessonFolder]) -> list[LocatedError]:
+    problems: list[LocatedError] = []
+    first: dict[str, LessonFolder] = {}
+    for lesson in lessons:
+        if lesson.id in first:
+            other = first[lesson.id].path
+            problems.append(
+                ContentError(lesson.path / LESSON_FILE, 1, f"lesson id {lesson.id!r} is also the id of {other}")
+            )
+        else:
+            first[lesson.id] = lesson
+    return problems
