@@ -196,8 +196,9 @@ def make_big_content(dest: Path, slides: int = 500, language: str = "ja") -> Pat
     a unique id, a heading, two lines of text and one of the shipped illustrations, fill it up.
     """
     root = dest / "content"
-    folder = root / language
-    shutil.copytree(SHIPPED_CONTENT / language, folder)
+    folder = root / "big" / language
+    shutil.copytree(SHIPPED_CONTENT / "stretching" / language, folder)
+    shutil.copytree(ILLUSTRATIONS, root / "big" / "pictures")
     deck = (folder / "deck.md").read_text(encoding="utf-8")
     shipped = _count_slides(deck)
     images = sorted(path.name for path in ILLUSTRATIONS.glob("*.svg"))
