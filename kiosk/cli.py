@@ -11,9 +11,10 @@ from pathlib import Path
 
 from kiosk.config.options import Options
 from kiosk.core import paths
+from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "render", "set-pin", "config", "stats")
+COMMANDS = ("run", "validate", "render", "set-pin", "config", "stats", "fleet")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -48,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     stats_commands = stats.add_subparsers(dest="stats_command", required=True)
     export = stats_commands.add_parser("export", help="write every visit to a CSV file (UTF-8 with BOM, for Excel)")
     export.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
+    fleet_commands.add_parsers(commands, stats_commands)
 
     validate = commands.add_parser("validate", help="check a content folder; print path:line: message per problem")
     validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
@@ -181,7 +183,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "config":
             return cmd_config(args)
         if args.command == "stats":
-            return cmd_stats_export(args.csv)
+            return fleet_commands.cmd_merge(args) if args.stats_command == "merge" else cmd_stats_export(args.csv)
+        if args.command == "fleet":
+            return fleet_commands.cmd_fleet(args)
         if args.command in (None, "run"):
             if args.command is None:
                 args = _parser().parse_args(["run"])

@@ -34,6 +34,7 @@ from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.app.fleet_reporter import FleetReporter
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
 
@@ -79,6 +80,7 @@ class Kiosk:
         self._state: VisitState | None = None
         self.presenter: Presenter | None = None
         self.problems: list[LocatedError] = []
+        self.fleet: FleetReporter | None = None  # started after the first screen, when an outbox is set
         self._connect_layers()
         library, problems = load_content(self.content_root, options.cache_dir)
         if library is None:
@@ -332,15 +334,41 @@ class Kiosk:
         a visit, from walking the ~27,000 start-up objects again (~4 ms each time).
         """
         self.window.build_all()
+        self._start_fleet()
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
+
+    def _start_fleet(self) -> None:
+        """Heartbeat and daily summaries for a clinic chain's hub, when `outbox_folder` is set."""
+        if not self.settings.outbox_folder or self.fleet is not None:
+            return
+        from kiosk.app.fleet_reporter import FleetReporter
+
+        self.fleet = FleetReporter(
+            Path(self.settings.outbox_folder),
+            self.settings.kiosk_name,
+            self.data_dir,
+            self.stats_path,
+            round(self.settings.heartbeat_minutes * 60_000),
+            self._fleet_state,
+            self.window,
+        )
+        self.fleet.start()
+
+    def _fleet_state(self) -> tuple[Path, tuple[str, ...], tuple[str, ...]]:
+        """What the heartbeat reports: the content folder, the lessons shown, the problems staff would see."""
+        lessons = (self.content_root.name,) if self.flow is not None else ()
+        problems = tuple(str(p) for p in [*self.config_problems, *self.problems])
+        return self.content_root, lessons, problems
 
     def close(self) -> None:
         """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""
         if self._closed:
             return
         self._closed = True
+        if self.fleet is not None:
+            self.fleet.close()
         if self._recorder is not None:
             self._recorder.close()
         ensure_application().removeEventFilter(self.guard)

@@ -46,6 +46,11 @@ class Settings:
     )
     speech_engine: str = option("", "text-to-speech engine for read-aloud; empty for the system's default")
     stats_export_folder: str = option("", "folder (for example a USB stick) the staff statistics screen exports CSV to")
+    outbox_folder: str = option(
+        "", "folder for the anonymous daily summaries and heartbeat a clinic chain syncs to its hub; empty: off"
+    )
+    kiosk_name: str = option("", "this kiosk's name in the chain's reports; empty: a random name made once")
+    heartbeat_minutes: float = option(5, "minutes between heartbeats written to the outbox", 1, 1440)
 
     @classmethod
     def declared(cls) -> list[tuple[str, type, Any, str, float | None, float | None]]:

@@ -215,6 +215,26 @@ class StatsStore:
             questions=tuple(QuestionSummary(qid, answered, _share(right, answered)) for qid, answered, right in rows),
         )
 
+    def day_visits(self, day: date) -> list[tuple[tuple[object, ...], tuple[tuple[str, bool], ...]]]:
+        """Every visit of one day as (language, slides_seen, slide_count, finished_lesson, started_quiz,
+        reached_result) with its (question id, first answer right) pairs, in no meaningful order.
+
+        For the daily summary a kiosk sends to its clinic chain (kiosk.fleet.summary), which adds them up.
+        """
+        answers: dict[bytes, list[tuple[str, bool]]] = {}
+        for key, question_id, right in self._read(
+            "SELECT a.visit_key, a.question_id, a.first_right FROM answer a JOIN visit v USING (visit_key) "
+            "WHERE v.day = ? ORDER BY a.position",
+            (day.isoformat(),),
+        ):
+            answers.setdefault(key, []).append((question_id, bool(right)))
+        rows = self._read(
+            "SELECT visit_key, language, slides_seen, slide_count, finished_lesson, started_quiz, reached_result "
+            "FROM visit WHERE day = ?",
+            (day.isoformat(),),
+        )
+        return [(tuple(row[1:]), tuple(answers.get(row[0], ()))) for row in rows]
+
     def _read(self, sql: str, parameters: tuple[object, ...]) -> list[tuple]:
         """Rows of a query; none when there is no file to read (the notes already say why)."""
         if self._conn is None:
