@@ -21,6 +21,8 @@ for candidate in python3 python3.13 python3.12 python3.11; do
   if command -v "$candidate" >/dev/null && python_ok "$candidate"; then PYTHON=$candidate; break; fi
 done
 [ -n "$PYTHON" ] || DEB_PACKAGES+=(python3 python3-venv)
+# The tests also drive what a clinic runs beside the kiosk: Syncthing (the chain's sync engine).
+[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing)
 
 missing=()
 if command -v dpkg-query >/dev/null; then

@@ -46,11 +46,17 @@ class Group:
         self.finished_lesson += other.finished_lesson
         self.started_quiz += other.started_quiz
         self.reached_result += other.reached_result
-        self.progress = [a + b for a, b in zip(self.progress, other.progress, strict=True)]
+        progress = self.progress
+        for index, count in enumerate(other.progress):
+            progress[index] += count
+        questions = self.questions
         for question, (answered, right) in other.questions.items():
-            mine = self.questions.setdefault(question, [0, 0])
-            mine[0] += answered
-            mine[1] += right
+            mine = questions.get(question)
+            if mine is None:
+                questions[question] = [answered, right]
+            else:
+                mine[0] += answered
+                mine[1] += right
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,6 @@ def loads(data: bytes) -> DailySummary:
 
 
 def _count(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if type(value) is not int or value < 0:  # bool is an int subclass: `type` refuses it too
         raise SummaryError(f"count {value!r} is not a whole number of 0 or more")
     return value
