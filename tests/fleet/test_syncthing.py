@@ -14,7 +14,7 @@ from kiosk.fleet.merge import merge
 from kiosk.fleet.outbox import Outbox
 from kiosk.fleet.syncthing import CONTENT_FOLDER_ID, outbox_folder_id
 from kiosk.stats.store import StatsStore
-from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
+from tests.conftest import SHIPPED_CONTENT
 from tests.fleet.syncthing_peer import SYNCTHING, Peer, wait_for
 from tests.stats.samples import make_record
 
@@ -55,7 +55,7 @@ def test_content_and_outbox_travel_between_hub_and_kiosk(peers: tuple[Peer, Peer
     wait_for(lambda: (kiosk_content / deck).exists(), 60, "the lesson to reach the kiosk")
     wanted = sorted(p.relative_to(hub_content) for p in hub_content.rglob("*") if p.is_file() and ".st" not in p.name)
     wait_for(lambda: all((kiosk_content / p).exists() for p in wanted), 60, "every lesson file")
-    library, problems = load_library(kiosk_content, ILLUSTRATIONS)
+    library, problems = load_library(kiosk_content)
     assert library is not None, problems
 
     # A change on the hub reaches the kiosk.
