@@ -24,7 +24,7 @@ from kiosk.content.cache import load_content
 from kiosk.content.model import Library
 from kiosk.content.strings import FALLBACK
 from kiosk.core import paths
-from kiosk.core.errors import LocatedError
+from kiosk.core.errors import ConfigError, LocatedError
 from kiosk.core.flow import Flow, VisitState
 from kiosk.core.icons import load_icons
 from kiosk.core.logs import setup_logging
@@ -51,8 +51,9 @@ class Kiosk:
         self.config_dir = options.config_dir or paths.config_dir()
         self.data_dir = options.data_dir or paths.data_dir()
         self.settings_path = self.config_dir / "settings.toml"
+        self.config_problems: list[ConfigError] = []
         if options.settings is not None:
-            self.settings, self.config_problems = options.settings, []
+            self.settings = options.settings
         else:
             self.settings, self.config_problems = load_settings(self.settings_path)
         self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown

@@ -27,11 +27,11 @@ class Presenter:
         self.show_aids(state)
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck
-            image = (deck.image, lesson.images[deck.image]) if deck.image else None
+            picture = (deck.image, lesson.images[deck.image]) if deck.image else None
             # The clinic's default language first, then the others by code.
             codes = sorted(self.flow.library.lessons, key=lambda code: (code != self.flow.default_language, code))
             languages = [(code, self.flow.library.lessons[code].language_name) for code in codes]
-            window.attract.show_attract(deck.title, deck.subtitle, image, lesson.strings["touch_to_start"], languages)
+            window.attract.show_attract(deck.title, deck.subtitle, picture, lesson.strings["touch_to_start"], languages)
             window.show_page(window.attract)
         elif state.screen in (Screen.SLIDE, Screen.REVIEW):
             slides = lesson.deck.slides

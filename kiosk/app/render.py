@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.app.kiosk import Kiosk, build
 from kiosk.config.options import Options
@@ -16,6 +17,9 @@ from kiosk.config.settings import Settings
 from kiosk.core.flow import Flow
 from kiosk.staff.pin import save_pin
 from kiosk.stats.sample import sample_records
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 RENDER_PIN = "246810"
 
@@ -79,7 +83,7 @@ def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     kiosk.close_staff()
 
 
-def settle(application: type) -> None:
+def settle(application: type[QApplication]) -> None:
     """Let the layout finish: a widget that grows to fit its text posts one more layout pass."""
     for _ in range(3):
         application.processEvents()
@@ -96,10 +100,17 @@ def render_all(
 
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         # A throwaway config and data folder: rendering never touches the real PIN, lockout or statistics.
-        overrides = {"windowed": True, "transitions": False, "lockdown": False}
-        overrides |= {"config_dir": Path(scratch) / "config", "data_dir": Path(scratch) / "data"}
-        overrides["settings"] = options.settings or Settings()
-        kiosk = build(replace(options, **overrides))
+        kiosk = build(
+            replace(
+                options,
+                windowed=True,
+                transitions=False,
+                lockdown=False,
+                config_dir=Path(scratch) / "config",
+                data_dir=Path(scratch) / "data",
+                settings=options.settings or Settings(),
+            )
+        )
         try:
             return _render(kiosk, out, on_file, aids)
         finally:

@@ -7,9 +7,12 @@ read-aloud button is simply not shown.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # the module itself loads on first use
+    from PySide6.QtTextToSpeech import QTextToSpeech, QVoice
 
 log = logging.getLogger("kiosk.speech")
 
@@ -22,7 +25,7 @@ class Speech(QObject):
     def __init__(self, engine: str = "", parent: QObject | None = None, delay_ms: int = 800) -> None:
         super().__init__(parent)
         self.engine_name = engine
-        self._tts: Any = None
+        self._tts: QTextToSpeech | None = None
         self._tried = False
         QTimer.singleShot(delay_ms, self._start)
 
@@ -31,7 +34,7 @@ class Speech(QObject):
             self._engine()
             self.ready.emit()
 
-    def _engine(self) -> Any:
+    def _engine(self) -> QTextToSpeech | None:
         """The QTextToSpeech object, created once; None when speech is not available here."""
         if self._tried:
             return self._tts
@@ -48,7 +51,7 @@ class Speech(QObject):
         self._tts = tts
         return tts
 
-    def _voice(self, language: str) -> Any:
+    def _voice(self, language: str) -> QVoice | None:
         if not self._tried:
             return None  # not started yet: the button appears when it is
         tts = self._engine()
@@ -66,6 +69,7 @@ class Speech(QObject):
         if voice is None or not text:
             return
         tts = self._tts
+        assert tts is not None  # a voice was found, so the engine is up
         tts.stop()
         tts.setLocale(voice.locale())
         tts.setVoice(voice)

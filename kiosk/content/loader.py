@@ -33,19 +33,19 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Lesson | None
     problems: list[LocatedError] = []
     texts = {name: _read(folder / name, problems) for name in (DECK, QUIZ, RESULT, STRINGS)}
     deck = questions = result = strings = None
-    if texts[DECK] is not None:
-        deck, found = parse_deck(texts[DECK], folder / DECK, store.problem)
+    if (source := texts[DECK]) is not None:
+        deck, found = parse_deck(source, folder / DECK, store.problem)
         problems += found
     slide_ids = {slide.id for slide in deck.slides} if deck else set()
-    if texts[QUIZ] is not None:
-        questions, found = parse_quiz(texts[QUIZ], folder / QUIZ, slide_ids)
+    if (source := texts[QUIZ]) is not None:
+        questions, found = parse_quiz(source, folder / QUIZ, slide_ids)
         # Without a deck every slide reference looks unknown: report the deck's problems only.
         problems += found if deck else [p for p in found if "unknown slide id" not in p.message]
-    if texts[RESULT] is not None:
-        result, found = parse_result(texts[RESULT], folder / RESULT)
+    if (source := texts[RESULT]) is not None:
+        result, found = parse_result(source, folder / RESULT)
         problems += found
-    if texts[STRINGS] is not None:
-        strings, found = parse_strings(texts[STRINGS], folder / STRINGS)
+    if (source := texts[STRINGS]) is not None:
+        strings, found = parse_strings(source, folder / STRINGS)
         problems += found
     if problems or deck is None or questions is None or result is None or strings is None:
         return None, problems

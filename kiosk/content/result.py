@@ -71,15 +71,15 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
             )
         )
     parsed: list[ScoreMessage] = []
-    for line, headline, (minimum,), words in messages:
+    for at, headline, (minimum,), words in messages:
         if minimum is None:
             problems.append(
                 ContentError(
-                    path, line, "the message needs <!-- min: N --> (the lowest percentage of right answers it is for)"
+                    path, at, "the message needs <!-- min: N --> (the lowest percentage of right answers it is for)"
                 )
             )
         elif not words:
-            problems.append(ContentError(path, line, "the message has no sentence under its heading"))
+            problems.append(ContentError(path, at, "the message has no sentence under its heading"))
         else:
             parsed.append(ScoreMessage(minimum, headline, " ".join(words)))
     if not any(message.minimum == 0 for message in parsed) and not problems:

@@ -68,6 +68,7 @@ class RotatingFile(logging.FileHandler):
         super().emit(record)
 
     def _rotate(self) -> None:
+        assert self.stream is not None  # emit rotates only an open stream
         self.stream.close()
         path = self.baseFilename  # set by FileHandler: the absolute path of kiosk.log
         for number in range(self.backups - 1, 0, -1):

@@ -121,7 +121,9 @@ class KioskWindow(QWidget):
 
     @property
     def current_page(self) -> QWidget:
-        return self._stack.currentWidget()
+        page = self._stack.currentWidget()
+        assert page is not None  # the stack always holds the attract page
+        return page
 
     def begin_transition(self, direction: int = 0) -> None:
         """Snapshot what is on screen now, before the pages change, and fade it out over the new one."""

@@ -14,7 +14,7 @@ class Overlay(QWidget):
     for_staff = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="page")
+        super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.hide()
 

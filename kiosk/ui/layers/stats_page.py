@@ -91,9 +91,9 @@ class StatsPage(Overlay):
         self.question_shares = [text_label("caption") for _ in range(MAX_QUESTIONS)]
         self.message = text_label("caption")
         self.export = touch_button()
-        self.close = touch_button(role="primary")
+        self.close_button = touch_button(role="primary")
         self.export.clicked.connect(self.export_requested)
-        self.close.clicked.connect(self.close_requested)
+        self.close_button.clicked.connect(self.close_requested)
         left = QVBoxLayout()
         for widget in (self.visits, self.finished, self.quiz):
             left.addWidget(widget)
@@ -113,7 +113,7 @@ class StatsPage(Overlay):
         bar = QHBoxLayout()
         bar.addWidget(self.message, 1)
         bar.addWidget(self.export)
-        bar.addWidget(self.close)
+        bar.addWidget(self.close_button)
         self._bar = bar
         self._left, self._right = left, right
         self._outer = QVBoxLayout(self)
@@ -142,7 +142,7 @@ class StatsPage(Overlay):
                     strings["stats_question_line"].format(share=round(line.right_share * 100), answered=line.answered)
                 )
         self.export.setText(strings["stats_export"])
-        self.close.setText(strings["stats_close"])
+        self.close_button.setText(strings["stats_close"])
         self.set_message("\n".join(view.notes))
 
     def set_message(self, text: str) -> None:

@@ -19,7 +19,7 @@ class AttractPage(QWidget):
     start_requested = Signal(str)  # language code, "" for the default
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="page")
+        super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.title = text_label("title")
         self.subtitle = text_label("subtitle")

@@ -13,7 +13,7 @@ MAX_SHOWN = 12
 
 class ErrorPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="page")
+        super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.heading = text_label("heading")
         self.problems = text_label("caption")

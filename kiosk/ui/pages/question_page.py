@@ -24,7 +24,7 @@ class QuestionPage(QWidget):
     home_requested = Signal()
 
     def __init__(self, icons: dict[str, bytes], parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="page")
+        super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._icons = icons
         self.progress = text_label("progress")
@@ -34,7 +34,7 @@ class QuestionPage(QWidget):
         for index, button in enumerate(self.answers):
             button.clicked.connect(lambda _=False, i=index: self.answer_chosen.emit(i))
         # Feedback, shown once answered.
-        self.feedback = QFrame(objectName="card")
+        self.feedback = QFrame(objectName="card")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.verdict_icon = Illustration()
         self.verdict = text_label("banner_right")
         self.explanation = text_label("body")

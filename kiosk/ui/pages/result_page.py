@@ -18,12 +18,12 @@ class ResultPage(QWidget):
     finish_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="page")
+        super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.headline = text_label("heading")
         self.score = text_label("progress")
         self.message = text_label("body")
-        self.points_card = QFrame(objectName="card")
+        self.points_card = QFrame(objectName="card")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.points_heading = text_label("subheading")
         self.points = [text_label("body") for _ in range(3)]
         card = QVBoxLayout(self.points_card)

@@ -27,7 +27,7 @@ class SlidePage(QWidget):
     return_requested = Signal()  # from a slide shown during the quiz back to the question
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="page")
+        super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.heading = text_label("heading")
         self.body = text_label("body")
@@ -35,7 +35,7 @@ class SlidePage(QWidget):
         self.illustration = Illustration()
         self.nav = NavBar()
         self._text_column = QWidget()
-        column = QVBoxLayout(self._text_column)
+        column = self._text_layout = QVBoxLayout(self._text_column)
         column.setContentsMargins(0, 0, 0, 0)
         column.addStretch(1)
         column.addWidget(self.heading)
@@ -93,7 +93,7 @@ class SlidePage(QWidget):
         self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
         self._outer.setSpacing(m.gap)
         self._content.setSpacing(m.px(48))
-        self._text_column.layout().setSpacing(m.px(28))
+        self._text_layout.setSpacing(m.px(28))
         self.nav.apply_metrics(m, landscape)
         self.nav.progress.dots.palette_colours = m.palette
         self._set_body()
@@ -131,7 +131,7 @@ class SlidePage(QWidget):
         return width, height - self._outer.spacing() - self.nav.sizeHint().height()
 
     def _text_height(self, width: int) -> int:
-        gap = self._text_column.layout().spacing()
+        gap = self._text_layout.spacing()
         return self.heading.heightForWidth(width) + gap + self.body.heightForWidth(width)
 
     def _text_fits_beside_picture(self) -> bool:

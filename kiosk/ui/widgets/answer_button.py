@@ -17,7 +17,7 @@ class AnswerButton(QPushButton):
     """Text in a wrapping label inside the button, so long answers and large text never get cut."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="answer")
+        super().__init__(parent, objectName="answer")  # type: ignore[call-overload]  # PySide6's stubs omit QObject's property keywords
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.icon_view = Illustration()
         self.label = text_label("answer_text")

@@ -27,7 +27,7 @@ class TouchHint(QWidget):
         self._painted = False  # the animation waits for the first paint (see the module comment)
         self.palette_colours: Palette = NORMAL
         # Linear, the default easing: the rings spread at an even pace.
-        self._animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=PERIOD_MS, loopCount=-1)
+        self._animation = QVariantAnimation(self, startValue=0.0, endValue=1.0, duration=PERIOD_MS, loopCount=-1)  # type: ignore[call-arg]  # stubs omit inherited properties
         self._animation.valueChanged.connect(self._on_phase)
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)

@@ -35,7 +35,9 @@ class TransitionOverlay(QWidget):
             return
         self._animation.stop()
         self._snapshot, self._direction, self._progress = snapshot, direction, 0.0
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()
+        assert parent is not None  # made with the window as its parent
+        self.setGeometry(parent.rect())
         self._animation.setDuration(self.duration_ms)
         self.show()
         self.raise_()
