@@ -61,8 +61,8 @@ def find_lessons(root: Path) -> tuple[list[LessonFolder], list[LocatedError]]:
     if not root.is_dir():
         return [], [ContentError(root, 1, "content folder not found")]
     if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
-        lesson, problems = _describe(root.parent, (root,))
-        return ([lesson] if lesson else []), problems
+        lesson, found = _describe(root.parent, (root,))
+        return ([lesson] if lesson else []), found
     candidates = [root] if _is_lesson(root) else _subfolders(root)
     lessons: list[LessonFolder] = []
     problems: list[LocatedError] = []
@@ -88,7 +88,9 @@ def find_lessons(root: Path) -> tuple[list[LessonFolder], list[LocatedError]]:
 def _describe(folder: Path, languages: tuple[Path, ...]) -> tuple[LessonFolder | None, list[LocatedError]]:
     """Read lesson.toml (id and order); without one the id is the folder's name."""
     settings_path = folder / LESSON_FILE
-    lesson_id, order, line = folder.name, DEFAULT_ORDER, 1
+    lesson_id: object = folder.name  # lesson.toml may say anything: checked below
+    order = DEFAULT_ORDER
+    line = 1
     if settings_path.is_file():
         settings, problem = _read_settings(settings_path)
         if problem is not None:
@@ -96,9 +98,10 @@ def _describe(folder: Path, languages: tuple[Path, ...]) -> tuple[LessonFolder |
         for key in sorted(set(settings) - {"id", "order"}):
             return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order)")]
         lesson_id = settings.get("id", lesson_id)
-        order = settings.get("order", order)
-        if not isinstance(order, int) or isinstance(order, bool):
-            return None, [ContentError(settings_path, 1, f"order must be a whole number, not {order!r}")]
+        value = settings.get("order", order)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None, [ContentError(settings_path, 1, f"order must be a whole number, not {value!r}")]
+        order = value
     if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
         where = settings_path if settings_path.is_file() else folder
         message = f"lesson id {lesson_id!r} must be lower-case letters, digits and -"
