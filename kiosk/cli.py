@@ -1,4 +1,4 @@
-"""The `kiosk` command: run, validate, render."""
+"""The `kiosk` command: run, validate, new-lesson, render, set-pin, config, stats."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from kiosk.core import paths
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "render", "set-pin", "config", "stats", "fleet")
+COMMANDS = ("run", "validate", "new-lesson", "render", "set-pin", "config", "stats", "fleet")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -51,8 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
     fleet_commands.add_parsers(commands, stats_commands)
 
-    validate = commands.add_parser("validate", help="check a content folder; print path:line: message per problem")
+    validate = commands.add_parser(
+        "validate", help="check a content, lesson or language folder; print path:line: message per problem"
+    )
     validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
+
+    new = commands.add_parser("new-lesson", help="make a lesson folder from a small template that validates")
+    new.add_argument("name", help="the lesson's folder name and id: lower-case letters, digits and -")
+    new.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
 
     render = commands.add_parser("render", help="draw every screen to numbered PNG files")
     render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
@@ -64,21 +70,48 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_validate(content: Path) -> int:
-    from kiosk.content.loader import load_library
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
-    library, problems = load_library(content)
+
+def cmd_validate(content: Path) -> int:
+    """Check every lesson under `content`; print each problem, or what was checked, lesson by lesson."""
+    from kiosk.content.loader import load_lessons
+    from kiosk.content.parity import reference_language
+
+    loaded, problems = load_lessons(content)
     for problem in problems:
         print(problem)
-    if library is None:
+    if problems:
         print(f"{len(problems)} problem(s) found in {content}", file=sys.stderr)
         return 1
-    languages = ", ".join(
-        f"{code}: {len(lesson.deck.slides)} slides, {len(lesson.questions)} questions"
-        for code, lesson in library.lessons.items()
-    )
-    print(f"{content}: OK ({languages})")
+    for folder, library in loaded:
+        first = reference_language(list(library.lessons))
+        languages = ", ".join(
+            f"{code} {_count(len(lesson.deck.slides), 'slide')} {_count(len(lesson.questions), 'question')}"
+            for code, lesson in sorted(library.lessons.items(), key=lambda item: (item[0] != first, item[0]))
+        )
+        print(f"lesson {folder.id}: {languages}")
+    print(f"{content}: OK ({_count(len(loaded), 'lesson')})")
     return 0
+
+
+def cmd_new_lesson(name: str, content: Path | None) -> int:
+    """Make content/NAME from the template and check it, so the practitioner starts from content that works."""
+    from kiosk.config.settings import load_settings
+    from kiosk.content.new_lesson import NewLessonError, new_lesson
+
+    if content is None:
+        logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # a bad settings file is `config check`'s
+        settings, _ = load_settings(paths.config_dir() / "settings.toml")
+        content = Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
+    try:
+        folder = new_lesson(content, name)
+    except NewLessonError as error:
+        print(f"kiosk: {error}", file=sys.stderr)
+        return 1
+    print(f"made {folder}: edit its ja/ and en/ files and put its pictures in {folder / 'pictures'}")
+    return cmd_validate(folder)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -176,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "validate":
             return cmd_validate(args.content)
+        if args.command == "new-lesson":
+            return cmd_new_lesson(args.name, args.content)
         if args.command == "render":
             return cmd_render(args)
         if args.command == "set-pin":

@@ -13,10 +13,34 @@ from tests.conftest import ROOT
 
 
 def test_validate_shipped_content_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
-    """The shipped content validates: exit 0 and an OK line naming each language."""
+    """The shipped content validates: exit 0, and it says what it checked, lesson by lesson, Japanese first."""
     assert cli.main(["validate", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert ": OK (" in out and "ja: " in out
+    assert "lesson stretching: ja 15 slides 5 questions, en 15 slides 5 questions\n" in out
+    assert ": OK (1 lesson)" in out
+
+
+def test_validate_takes_a_lesson_or_a_language_folder(capsys: pytest.CaptureFixture[str]) -> None:
+    """`kiosk validate content/stretching/ja`, the folder just edited, checks that language with its pictures."""
+    assert cli.main(["validate", str(ROOT / "content" / "stretching" / "ja")]) == 0
+    assert "lesson stretching: ja 15 slides 5 questions\n" in capsys.readouterr().out
+    assert cli.main(["validate", str(ROOT / "content" / "stretching")]) == 0
+    assert "lesson stretching: ja 15 slides 5 questions, en" in capsys.readouterr().out
+
+
+def test_new_lesson_makes_a_folder_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The template validates with its own picture, beside the shipped lesson; a second run changes nothing."""
+    content = tmp_path / "content"
+    assert cli.main(["new-lesson", "back-pain", "--content", str(content)]) == 0
+    assert "lesson back-pain: ja 2 slides 1 question, en 2 slides 1 question" in capsys.readouterr().out
+    assert (content / "back-pain" / "pictures" / "cover.svg").is_file()
+    assert sorted(p.name for p in content.iterdir()) == ["back-pain"]  # no half-made folder left behind
+    before = (content / "back-pain" / "ja" / "deck.md").read_bytes()
+    assert cli.main(["new-lesson", "back-pain", "--content", str(content)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert (content / "back-pain" / "ja" / "deck.md").read_bytes() == before
+    assert cli.main(["new-lesson", "Back Pain", "--content", str(content)]) == 1
+    assert "lower-case letters" in capsys.readouterr().err
 
 
 def test_validate_broken_content_prints_every_problem_and_exits_1(

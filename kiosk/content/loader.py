@@ -9,6 +9,7 @@ from kiosk.content.deck import parse_deck
 from kiosk.content.folders import DECK, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library
+from kiosk.content.parity import same_structure
 from kiosk.content.quiz import parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
@@ -58,45 +59,6 @@ def _image_names(deck: object) -> list[str]:
     return [name for name in dict.fromkeys(names) if name]
 
 
-def _same_structure(lessons: dict[str, Lesson], root: Path) -> list[LocatedError]:
-    """Every language must teach the same slides and ask the same questions."""
-    problems: list[LocatedError] = []
-    if len(lessons) < 2:
-        return problems
-    reference_name = "ja" if "ja" in lessons else sorted(lessons)[0]
-    reference = lessons[reference_name]
-    want_slides = [slide.id for slide in reference.deck.slides]
-    want_questions = [question.id for question in reference.questions]
-    for name, lesson in sorted(lessons.items()):
-        if name == reference_name:
-            continue
-        have_slides = [slide.id for slide in lesson.deck.slides]
-        have_questions = [question.id for question in lesson.questions]
-        for missing in [s for s in want_slides if s not in have_slides]:
-            problems.append(
-                ContentError(root / name / DECK, 1, f"slide {missing!r} of {reference_name}/{DECK} is missing here")
-            )
-        for extra in [s for s in have_slides if s not in want_slides]:
-            line = next(s.line for s in lesson.deck.slides if s.id == extra)
-            problems.append(
-                ContentError(root / name / DECK, line, f"slide {extra!r} is not in {reference_name}/{DECK}")
-            )
-        if not problems and have_slides != want_slides:
-            problems.append(
-                ContentError(root / name / DECK, 1, f"slides are in another order than in {reference_name}/{DECK}")
-            )
-        for missing in [q for q in want_questions if q not in have_questions]:
-            problems.append(
-                ContentError(root / name / QUIZ, 1, f"question {missing!r} of {reference_name}/{QUIZ} is missing here")
-            )
-        for extra in [q for q in have_questions if q not in want_questions]:
-            line = next(q.line for q in lesson.questions if q.id == extra)
-            problems.append(
-                ContentError(root / name / QUIZ, line, f"question {extra!r} is not in {reference_name}/{QUIZ}")
-            )
-    return problems
-
-
 def load_lesson_folder(lesson: LessonFolder) -> tuple[Library | None, list[LocatedError]]:
     """Load every language of one lesson folder, with pictures from its own pictures/ folder."""
     store = IllustrationStore(lesson.pictures)
@@ -108,7 +70,7 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Library | None, list[Locat
         if language is not None:
             languages[folder.name] = language
     if not problems:
-        problems = _same_structure(languages, lesson.path)
+        problems = same_structure(languages, lesson.path)
     if problems:
         return None, problems
     log.info(

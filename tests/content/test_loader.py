@@ -56,3 +56,17 @@ def test_languages_must_match(shipped_copy: Path) -> None:
     assert library is None
     assert any("xx/deck.md:1: slide 'seiza' of ja/deck.md is missing here" in m for m in found), found
     assert any("xx/quiz.md:1: question 'seiza-numb' of ja/quiz.md is missing here" in m for m in found), found
+
+
+def test_languages_must_have_the_same_answer_counts(shipped_copy: Path) -> None:
+    """A translation that drops an answer is told which question, where, and how many the reference has."""
+    quiz = shipped_copy / "en" / "quiz.md"
+    text = quiz.read_text(encoding="utf-8")
+    start = text.index("<!-- id: seiza-numb")
+    wrong = text.index("- [ ]", start)
+    quiz.write_text(text[:wrong] + text[text.index("\n", wrong) + 1 :], encoding="utf-8")
+    library, problems = load_library(shipped_copy)
+    assert library is None
+    (problem,) = problems
+    assert "en/quiz.md:" in str(problem)
+    assert "question 'seiza-numb' has 2 answers here but 3 in ja/quiz.md" in str(problem)
