@@ -191,7 +191,8 @@ def _check(tmp_path: Path, capsys: pytest.CaptureFixture[str], replace: dict[str
         assert err == f"{len(texts)} problem(s) found in {root}\n"
     else:
         assert code == 0
-        assert out.startswith(f"{root}: OK (ja: ") and out.count("\n") == 1, out
+        assert out.startswith(f"lesson {root.name}: ja ") and out.endswith(f"{root}: OK (1 lesson)\n"), out
+        assert out.count("\n") == 2, out
         assert err == ""
     return library
 
