@@ -7,6 +7,7 @@ A bad option never stops the kiosk: it is reported as `path:line: option: messag
 from __future__ import annotations
 
 import logging
+import math
 import re
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
@@ -63,8 +64,14 @@ class Settings:
         ]
 
 
-def _check(name: str, kind: type, value: Any, minimum: float | None, maximum: float | None) -> str | None:
-    """Why `value` is not acceptable for this option, or None."""
+# Text options are folder names, a language code and an engine name: short, on one line, no control characters
+# (a NUL in a folder name makes os.stat raise ValueError long after the file was read).
+MAX_TEXT = 1000
+_LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
+
+
+def check_value(kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "") -> str | None:
+    """Why `value` is not acceptable for an option of this kind and bounds, or None."""
     if kind is bool:
         return None if isinstance(value, bool) else "must be true or false"
     if kind in (int, float):
@@ -74,14 +81,40 @@ def _check(name: str, kind: type, value: Any, minimum: float | None, maximum: fl
             or (kind is int and not isinstance(value, int))
         ):
             return f"must be a {'whole ' if kind is int else ''}number"
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"must be a finite number, not {value}"  # nan compares false with every bound
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
-            return f"must be between {minimum:g} and {maximum:g}, not {value:g}"
+            return f"must be between {minimum:g} and {maximum:g}, not {_number(value)}"
         return None
-    return None if isinstance(value, str) else "must be text in quotes"
+    if not isinstance(value, str):
+        return "must be text in quotes"
+    if len(value) > MAX_TEXT:
+        return f"must be at most {MAX_TEXT} characters, not {len(value):,}"
+    if not value.isprintable():
+        return "must be text without control characters (no line breaks, tabs or NUL)"
+    if name == "default_language" and not _LANGUAGE.fullmatch(value):
+        return f"must be a language folder name such as ja or en, not {value[:40]!r}"
+    return None
+
+
+def _number(value: float) -> str:
+    """A number for a message; an integer too large for a float still prints (f"{10**400:g}" raises)."""
+    try:
+        return f"{value:g}"
+    except OverflowError:  # the parser already refused integers of over 4,300 digits, so str() works
+        digits = str(abs(value))
+        return f"{'-' if value < 0 else ''}{digits[0]}e+{len(digits) - 1}"
+
+
+def _first_line(text: str) -> int:
+    """The first line with content: where a file that cannot be parsed at all is said to go wrong."""
+    return next(
+        (n for n, line in enumerate(text.split("\n"), start=1) if line.strip() and not line.lstrip().startswith("#")), 1
+    )
 
 
 def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
-    """Parse settings TOML; bad options keep their defaults and are reported."""
+    """Parse settings TOML; bad options keep their defaults and are reported; never raises."""
     import tomllib  # here, not at the top: without a settings file, start-up never loads the TOML parser
 
     try:
@@ -89,6 +122,11 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
         return Settings(), [ConfigError(path, int(match.group(1)) if match else 1, "file", f"not valid TOML: {error}")]
+    except (RecursionError, ValueError, MemoryError) as error:
+        # 40,000 nested brackets recurse too deep; a 5,000-digit integer exceeds Python's int conversion limit.
+        why = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
+        message = f"cannot be read as settings ({why}); every option has its default"
+        return Settings(), [ConfigError(path, _line_of_failure(text, error), "file", message)]
     lines = text.split("\n")
 
     def line_of(name: str) -> int:
@@ -100,15 +138,27 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
     values: dict[str, Any] = {}
     for name, value in data.items():
         if name not in declared:
-            problems.append(ConfigError(path, line_of(name), name, f"unknown option (known: {', '.join(declared)})"))
+            shown = name if name.isprintable() and len(name) <= 40 else repr(name[:40])
+            problems.append(ConfigError(path, line_of(name), shown, f"unknown option (known: {', '.join(declared)})"))
             continue
         kind, low, high = declared[name]
-        why = _check(name, kind, value, low, high)
+        why = check_value(kind, value, low, high, name)
         if why:
             problems.append(ConfigError(path, line_of(name), name, f"{why}; using the default"))
         else:
             values[name] = value
     return replace(Settings(), **values), problems
+
+
+def _line_of_failure(text: str, error: BaseException) -> int:
+    """The line a parser failure points at: the long number's line for a ValueError, else the deepest bracket's."""
+    lines = text.split("\n")
+    if isinstance(error, ValueError):
+        found = next((n for n, line in enumerate(lines, start=1) if re.search(r"\d{4000}", line)), 0)
+        if found:
+            return found
+    deepest = max(range(len(lines)), key=lambda n: lines[n].count("[") + lines[n].count("{"), default=0)
+    return deepest + 1 if lines and (lines[deepest].count("[") + lines[deepest].count("{")) > 100 else _first_line(text)
 
 
 def load_settings(path: Path) -> tuple[Settings, list[ConfigError]]:
