@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kiosk.core.files import FileTooLargeError, read_file
+
 MAX_IMAGE_BYTES = 512_000
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png)$")
 _FORBIDDEN_SVG = ("script", "foreignObject", "image", "iframe")
@@ -41,12 +43,12 @@ class IllustrationStore:
             return f"{where}: give only a file name (.svg or .png) from the lesson's pictures/, no folders or addresses"
         path = self.folder / name
         try:
-            if path.stat().st_size > MAX_IMAGE_BYTES:
-                return f"{where} is larger than {MAX_IMAGE_BYTES // 1000} kB"
-            data = path.read_bytes()
+            data = read_file(path, MAX_IMAGE_BYTES, within=self.folder)
+        except FileTooLargeError:
+            return f"{where} is larger than {MAX_IMAGE_BYTES // 1000} kB"
         except FileNotFoundError:
             return f"{where} not found in {self.folder}"
-        except OSError as error:
+        except OSError as error:  # FileRefusedError too: a FIFO, a device, a link out of the folder
             return f"{where} cannot be read ({error.strerror})"
         reason = svg_problem(data) if name.endswith(".svg") else png_problem(data)
         return f"{where}: {reason}" if reason else data

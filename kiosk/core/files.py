@@ -1,11 +1,18 @@
-"""Replacing small files safely: a crash or a full disk mid-write leaves the old file, never half a new one."""
+"""Reading and replacing the kiosk's files safely.
+
+Reading: only regular files of a bounded size inside their folder (see read_file).
+Replacing: a crash or a full disk mid-write leaves the old file, never half a new one.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 
 def replace_file(path: Path, data: bytes, *, private: bool = False, durable: bool = True) -> None:
@@ -37,3 +44,83 @@ def replace_file(path: Path, data: bytes, *, private: bool = False, durable: boo
         except OSError:
             if sys.platform != "win32":
                 raise
+
+
+class FileRefusedError(OSError):
+    """A file the kiosk will not read: not a regular file, too large, or a link out of its folder."""
+
+    def __init__(self, path: Path, reason: str, code: int = errno.EPERM) -> None:
+        super().__init__(code, reason, str(path))
+
+
+class FileTooLargeError(FileRefusedError):
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        super().__init__(path, f"the file is {size:,} bytes; at most {limit:,} are read", errno.EFBIG)
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"))  # fmt: skip
+# No O_NOFOLLOW or O_NONBLOCK on Windows, which has neither symbolic links of this kind nor FIFOs in folders.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the check still never blocks the open
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _refuse_unless_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "expected a file, found a folder", str(path))
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise FileRefusedError(path, f"{kind}, not a regular file", errno.EINVAL)
+
+
+def _open_checked(path: Path, within: Path | None) -> BinaryIO:
+    """Open `path` for reading after the checks described in read_file; the caller closes it."""
+    folder = os.path.realpath(within if within is not None else path.parent)
+    real = os.path.realpath(path)
+    if os.path.commonpath([folder, real]) != folder:
+        raise FileRefusedError(path, f"a link to {real}, outside {folder}; only files inside it are read")
+    _refuse_unless_regular(path, os.stat(real).st_mode)  # before the open: opening some devices acts
+    try:
+        fd = os.open(real, _READ_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # `real` became a link since it was resolved
+            raise FileRefusedError(path, "a symbolic link appeared while it was being opened") from None
+        raise
+    handle = os.fdopen(fd, "rb")
+    try:
+        _refuse_unless_regular(path, os.fstat(fd).st_mode)  # the file opened is the one checked, even after a swap
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def read_file(path: Path, max_bytes: int, *, within: Path | None = None) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes` inside `within` (default: its folder).
+
+    Every file the kiosk reads at run time (settings, PIN, lockout, statistics header) and every content
+    file goes through here, so none of them can hang it (a FIFO, a device), flood it (a huge file) or lead
+    it out of its folder (a symbolic link to another user's file). A link that stays inside is followed.
+    Raises FileNotFoundError (also for a dangling link), IsADirectoryError, FileRefusedError or OSError.
+    """
+    with _open_checked(path, within) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise FileTooLargeError(path, size, max_bytes)
+        data = handle.read(max_bytes + 1)  # a file still growing is cut off here, not read to its end
+    if len(data) > max_bytes:
+        raise FileTooLargeError(path, len(data), max_bytes)
+    return data
+
+
+def read_head(path: Path, count: int, *, within: Path | None = None) -> bytes:
+    """The first `count` bytes of a regular file of any size, with read_file's other checks (b"" if empty)."""
+    with _open_checked(path, within) as handle:
+        return handle.read(count)

@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from kiosk.core.errors import ContentError
+from kiosk.core.files import FileRefusedError, FileTooLargeError, read_file
 
 # A real deck is a few kB (500 generated slides: about 75 kB). The cap keeps validating any file under a second.
 MAX_FILE_BYTES = 150_000
@@ -46,18 +47,22 @@ def decode_text(data: bytes, path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: Path) -> str:
-    """Read one content file as text, or raise ContentError with path and line."""
+def read_text(path: Path, within: Path | None = None) -> str:
+    """Read one content file as text, or raise ContentError with path and line.
+
+    Only a regular file under the size cap inside `within` (default: its own folder) is read (read_file).
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = f"content files must stay under {MAX_FILE_BYTES:,} bytes"
-            raise ContentError(path, 1, f"the file is {size:,} bytes; {limit}")
-        data = path.read_bytes()
+        data = read_file(path, MAX_FILE_BYTES, within=within)
+    except FileTooLargeError as error:
+        limit = f"content files must stay under {MAX_FILE_BYTES:,} bytes"
+        raise ContentError(path, 1, f"the file is {error.size:,} bytes; {limit}") from None
     except FileNotFoundError:
         raise ContentError(path, 1, "file not found") from None
     except IsADirectoryError:
         raise ContentError(path, 1, "expected a file, found a folder") from None
+    except FileRefusedError as error:
+        raise ContentError(path, 1, f"not read: {error.strerror}") from None
     except OSError as error:
         raise ContentError(path, 1, f"cannot read the file ({error.strerror})") from None
     return decode_text(data, path)

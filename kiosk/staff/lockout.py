@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.files import replace_file
+from kiosk.core.files import read_file, replace_file
 
 log = logging.getLogger("kiosk.staff")
 
 STATE_VERSION = 1
+MAX_STATE_BYTES = 4096  # the state is about 100 bytes
 
 
 @dataclass
@@ -121,10 +122,10 @@ class Lockout:
     def _load(self) -> None:
         """Read the saved state; a missing file is a clean state, a bad one locks for first_lockout_s."""
         try:
-            text = self.state_path.read_text(encoding="utf-8")
+            text = read_file(self.state_path, MAX_STATE_BYTES).decode("utf-8")
         except FileNotFoundError:
             return
-        except (OSError, UnicodeDecodeError) as exc:
+        except (OSError, UnicodeDecodeError) as exc:  # a FIFO, a huge file, a link out of its folder too
             self._lock_after_bad_state(f"cannot be read ({exc})")
             return
         try:

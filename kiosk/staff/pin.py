@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core.errors import KioskError
-from kiosk.core.files import replace_file
+from kiosk.core.files import read_file, replace_file
 
 log = logging.getLogger("kiosk.staff")
 
@@ -34,6 +34,9 @@ SCRYPT_DKLEN = 32
 SALT_BYTES = 16
 # A file asking for more memory than this is treated as corrupt rather than allowed to stall the kiosk.
 MAX_SCRYPT_MEMORY = 256 * 1024 * 1024
+
+# A PIN file is about 250 bytes; anything much larger is refused from its size, never read whole.
+MAX_PIN_FILE_BYTES = 4096
 
 _REQUIRED_KEYS = ("version", "kdf", "n", "r", "p", "salt", "hash")
 
@@ -118,12 +121,12 @@ def _scrypt_memory(n: int, r: int, p: int) -> int:
 def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:
     """Read and check a PIN file: (salt, hash, n, r, p), or None when there is no file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_file(path, MAX_PIN_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
         return None
     except UnicodeDecodeError as exc:
         raise PinError("corrupt PIN file: not UTF-8 text", path) from exc
-    except OSError as exc:
+    except OSError as exc:  # FileRefusedError too: a FIFO, a device, a huge file, a link out of its folder
         raise PinError(f"cannot read the PIN file: {exc.strerror or exc}", path) from exc
     try:
         data: Any = json.loads(text)

@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
+from kiosk.core.files import FileRefusedError, read_head
 from kiosk.stats import export
 from kiosk.stats.record import VisitRecord
 from kiosk.stats.schema import NewerSchemaError, connect, migrate, transaction
@@ -266,10 +267,11 @@ class StatsStore:
 def _check_header(path: Path) -> None:
     """A missing or empty file is a new database; anything else must start like one (100-byte header)."""
     try:
-        with path.open("rb") as file:
-            head = file.read(100)
+        head = read_head(path, 100)
     except FileNotFoundError:
         return
+    except FileRefusedError as error:  # a FIFO would block sqlite's open for ever: set it aside like damage
+        raise _DamagedError(error.strerror) from None
     if not head:
         return
     if len(head) < 100:

@@ -1,0 +1,75 @@
+"""read_file: only regular files of bounded size inside their folder; nothing a file does can hang a read."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.files import FileRefusedError, FileTooLargeError, read_file, read_head
+from tests.bounded import within_seconds
+
+
+def test_reads_a_regular_file_and_a_link_inside_its_folder(tmp_path: Path) -> None:
+    """An ordinary file is read; a link to another file in the same folder is followed."""
+    (tmp_path / "a.txt").write_bytes(b"hello")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    assert read_file(tmp_path / "a.txt", 10) == b"hello"
+    assert read_file(tmp_path / "b.txt", 10) == b"hello"
+    assert read_head(tmp_path / "a.txt", 2) == b"he"
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    """A FIFO with no writer would block open() for ever: it is refused at once."""
+    fifo = tmp_path / "settings.toml"
+    os.mkfifo(fifo)
+    with within_seconds(5), pytest.raises(FileRefusedError, match="FIFO"):
+        read_file(fifo, 1000)
+    with within_seconds(5), pytest.raises(FileRefusedError, match="FIFO"):
+        read_head(fifo, 100)
+
+
+def test_a_device_is_refused(tmp_path: Path) -> None:
+    """A link to /dev/zero (endless bytes) is refused, as a link out of the folder and as a device."""
+    (tmp_path / "zero").symlink_to("/dev/zero")
+    with within_seconds(5), pytest.raises(FileRefusedError, match="outside"):
+        read_file(tmp_path / "zero", 1000)
+    with within_seconds(5), pytest.raises(FileRefusedError, match="device"):
+        read_file(Path("/dev/zero"), 1000)
+
+
+def test_links_out_of_the_folder_are_not_followed(tmp_path: Path) -> None:
+    """A link to a file outside the folder (another user's file, say) is refused; `within` widens the folder."""
+    (tmp_path / "secret.txt").write_bytes(b"secret")
+    folder = tmp_path / "content" / "ja"
+    folder.mkdir(parents=True)
+    (folder / "deck.md").symlink_to(tmp_path / "secret.txt")
+    with pytest.raises(FileRefusedError, match="outside"):
+        read_file(folder / "deck.md", 100)
+    (tmp_path / "content" / "shared.md").write_bytes(b"shared")
+    (folder / "quiz.md").symlink_to("../shared.md")
+    assert read_file(folder / "quiz.md", 100, within=tmp_path / "content") == b"shared"
+
+
+def test_a_dangling_link_is_a_missing_file(tmp_path: Path) -> None:
+    """Emacs's .#deck.md lock is a link to nowhere: reading it says the file is not there."""
+    (tmp_path / ".#deck.md").symlink_to("user@host.1234:1700000000")
+    with pytest.raises(FileNotFoundError):
+        read_file(tmp_path / ".#deck.md", 100)
+
+
+def test_the_size_cap_is_checked_before_reading(tmp_path: Path) -> None:
+    """A sparse 400 MB file is refused from its size, without reading it."""
+    big = tmp_path / "pin.json"
+    with big.open("wb") as handle:
+        handle.truncate(400_000_000)
+    with pytest.raises(FileTooLargeError) as caught:
+        read_file(big, 4096)
+    assert caught.value.size == 400_000_000 and "400,000,000 bytes" in caught.value.strerror
+
+
+def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
+    """A folder where a file should be gives IsADirectoryError."""
+    with pytest.raises(IsADirectoryError):
+        read_file(tmp_path, 100, within=tmp_path.parent)
