@@ -23,7 +23,7 @@ QUIZ, RESULT, STRINGS = "quiz.md", "result.md", "ui.toml"
 
 def _read(path: Path, problems: list[LocatedError]) -> str | None:
     try:
-        return read_text(path, within=path.parent.parent)  # a link may lead anywhere inside the content root
+        return read_text(path, within=path.parent.parent)  # a link may lead anywhere inside its lesson folder
     except ContentError as error:
         problems.append(error)
         return None
