@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.core.files import read_file, replace_file
+from kiosk.core.files import FileTooLargeError, read_file, replace_file
 
 log = logging.getLogger("kiosk.staff")
 
@@ -125,7 +125,10 @@ class Lockout:
             text = read_file(self.state_path, MAX_STATE_BYTES).decode("utf-8")
         except FileNotFoundError:
             return
-        except (OSError, UnicodeDecodeError) as exc:  # a FIFO, a huge file, a link out of its folder too
+        except FileTooLargeError as exc:
+            self._lock_after_bad_state(f"is corrupt ({exc.strerror})")
+            return
+        except (OSError, UnicodeDecodeError) as exc:  # a FIFO or a link out of its folder too
             self._lock_after_bad_state(f"cannot be read ({exc})")
             return
         try:
