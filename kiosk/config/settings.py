@@ -124,8 +124,8 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         return Settings(), [ConfigError(path, int(match.group(1)) if match else 1, "file", f"not valid TOML: {error}")]
     except (RecursionError, ValueError, MemoryError) as error:
         # 40,000 nested brackets recurse too deep; a 5,000-digit integer exceeds Python's int conversion limit.
-        why = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
-        message = f"cannot be read as settings ({why}); every option has its default"
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
+        message = f"cannot be read as settings ({reason}); every option has its default"
         return Settings(), [ConfigError(path, _line_of_failure(text, error), "file", message)]
     lines = text.split("\n")
 
