@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app.narration import Narrator
 from kiosk.app.presenter import Presenter
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
@@ -73,6 +74,7 @@ class Kiosk:
         self.timeouts = Timeouts(self.settings, self.window)
         self.speech = Speech(self.settings.speech_engine, self.window)
         self.speech.ready.connect(self._refresh_aids)
+        self.narrator = Narrator(self.settings.narration_volume, self.window)  # Qt Multimedia loads on first play
         self.stats_path = self.data_dir / "visits.sqlite3"
         self._recorder: BackgroundRecorder | None = None  # started with the first visit that ends
         self._visit_started = 0.0
@@ -146,7 +148,8 @@ class Kiosk:
             state.question,
             state.answers,
         ):
-            self.speech.stop()  # speech never outlives its screen or its visit
+            self.speech.stop()  # speech and recordings never outlive their screen or their visit
+            self.narrator.stop()
         if state.language and (previous is None or not previous.language):
             self._visit_started = time.monotonic()
         self.presenter.show(state)
@@ -194,7 +197,14 @@ class Kiosk:
             self.presenter.show_aids(self.flow.state)
 
     def read_aloud(self) -> None:
-        if self.flow is not None and self.presenter is not None:
+        """The screen's own recording when it has one, else the system voice reading the screen's words."""
+        if self.flow is None or self.presenter is None:
+            return
+        recording = self.presenter.recording_for(self.flow.state)
+        if recording is not None:
+            self.speech.stop()
+            self.narrator.play(recording)
+        else:
             self.speech.say(self.presenter.spoken_text(self.flow.state), self.flow.lesson.language)
 
     def _show_problems(self, problems: list[LocatedError]) -> None:

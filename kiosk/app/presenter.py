@@ -64,9 +64,26 @@ class Presenter:
         strings = lesson.strings
         labels = {"large_text": strings["aid_large_text"], "contrast": strings["aid_contrast"]}
         labels["read_aloud"] = strings["aid_read_aloud"]
-        window.aids.show_aids(labels, state.large_text, state.high_contrast, self.can_speak(lesson.language))
+        can_listen = self.recording_for(state) is not None or self.can_speak(lesson.language)
+        window.aids.show_aids(labels, state.large_text, state.high_contrast, can_listen)
         window.aids.show()
         window.set_aids(state.large_text, state.high_contrast)
+
+    def recording_for(self, state: VisitState) -> str | None:
+        """The path of this screen's recorded narration, or None (then the system voice reads, if any)."""
+        lesson = self.flow.lesson
+        name: str | None = None
+        if state.screen is Screen.ATTRACT:
+            name = lesson.deck.audio
+        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
+            name = lesson.deck.slides[state.slide].audio
+        elif state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            answered = state.answers[state.question] is not None
+            name = question.explanation_audio if answered else question.audio
+        elif state.screen is Screen.RESULT:
+            name = lesson.result.audio
+        return lesson.recordings.get(name) if name else None
 
     def spoken_text(self, state: VisitState) -> str:
         """What read-aloud says for this screen: the same words the screen shows."""

@@ -45,6 +45,7 @@ class Settings:
     pin_lockout_seconds: float = option(
         30, "first lockout after too many wrong PINs; doubles with each further failure", 5, 3600
     )
+    narration_volume: float = option(80, "volume of recorded narration, in percent of the system's volume", 0, 100)
     speech_engine: str = option("", "text-to-speech engine for read-aloud; empty for the system's default")
     stats_export_folder: str = option("", "folder (for example a USB stick) the staff statistics screen exports CSV to")
     outbox_folder: str = option(

@@ -13,8 +13,8 @@ from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
 
-DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers"}
-SLIDE_KEYS = {"id", "image", "layout"}
+DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio"}
+SLIDE_KEYS = {"id", "image", "layout", "audio"}
 LAYOUTS = {"split", "center"}
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -121,7 +121,8 @@ def _parse_slide(
         problem(1, "the slide has no text under its heading")
     if problems:
         return None, problems
-    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line)
+    audio = settings.get("audio") or None
+    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio)
     return slide, []
 
 
@@ -176,5 +177,6 @@ def parse_deck(
     if problems:
         return None, problems
     title = texts["title"] or (slides[0].heading if slides else "")
-    deck = Deck(title, texts["subtitle"], image, qr, bool(shuffle), tuple(slides))
+    audio = settings.get("audio") or None
+    deck = Deck(title, texts["subtitle"], image, qr, bool(shuffle), tuple(slides), audio)
     return deck, []

@@ -9,6 +9,7 @@ from kiosk.content.deck import parse_deck
 from kiosk.content.folders import DECK, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library
+from kiosk.content.narration import check_recordings
 from kiosk.content.parity import same_structure
 from kiosk.content.quiz import parse_quiz
 from kiosk.content.result import parse_result
@@ -50,8 +51,11 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Lesson | None
         problems += found
     if problems or deck is None or questions is None or result is None or strings is None:
         return None, problems
+    recordings, problems = check_recordings(folder, deck, texts[DECK] or "", questions, result)
+    if problems:
+        return None, problems
     images = {name: store.data(name) for name in _image_names(deck)}
-    return Lesson(folder.name, deck, questions, result, strings, images), []
+    return Lesson(folder.name, deck, questions, result, strings, images, recordings), []
 
 
 def _image_names(deck: object) -> list[str]:

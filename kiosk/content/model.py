@@ -20,6 +20,7 @@ class Slide(NamedTuple):
     layout: str = "split"
     notes: tuple[str, ...] = ()  # presenter notes: never shown
     line: int = 1
+    audio: str | None = None  # recorded narration: a file in the language's audio/ folder
 
 
 class Deck(NamedTuple):
@@ -31,6 +32,7 @@ class Deck(NamedTuple):
     qr: str | None
     shuffle_answers: bool
     slides: tuple[Slide, ...]
+    audio: str | None = None  # the attract screen's narration
 
     def index_of(self, slide_id: str) -> int:
         """Position of the slide with this id (ValueError when absent)."""
@@ -54,6 +56,8 @@ class Question(NamedTuple):
     explanation: str
     slide_id: str
     line: int = 1
+    audio: str | None = None  # the question read out
+    explanation_audio: str | None = None  # the explanation read out, after answering
 
     @property
     def right_index(self) -> int:
@@ -72,6 +76,8 @@ class ResultText(NamedTuple):
     heading: str
     takeaways: tuple[str, ...]
     messages: tuple[ScoreMessage, ...]  # highest minimum first
+    audio: str | None = None  # the result screen's narration
+    audio_line: int = 1
 
     def message_for(self, right: int, total: int) -> ScoreMessage:
         """The message for a score; the lowest range is always there (validated)."""
@@ -91,6 +97,7 @@ class Lesson(NamedTuple):
     result: ResultText
     strings: dict[str, str]
     images: dict[str, bytes]  # validated files, by name
+    recordings: dict[str, str] = {}  # validated narration files: name -> path (played from disk, never loaded)
 
     @property
     def language_name(self) -> str:

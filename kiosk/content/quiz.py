@@ -11,7 +11,7 @@ from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
 
-QUESTION_KEYS = {"id", "slide"}
+QUESTION_KEYS = {"id", "slide", "audio", "explanation_audio"}
 MIN_ANSWERS, MAX_ANSWERS = 2, 4
 _ANSWER = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s*(.*)$")
 _COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
@@ -52,9 +52,9 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
                 draft.settings = settings
                 for key in settings:
                     if key not in QUESTION_KEYS:
-                        problems.append(
-                            ContentError(path, number, f"unknown question setting {key!r} (known: id, slide)")
-                        )
+                        known = ", ".join(sorted(QUESTION_KEYS))
+                        message = f"unknown question setting {key!r} (known: {known})"
+                        problems.append(ContentError(path, number, message))
         elif answer:
             draft.answers.append(Answer(_checked(answer.group(2), path, number, problems), answer.group(1) != " "))
         elif stripped.startswith(">"):
@@ -116,6 +116,15 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
         seen_prompts.setdefault(draft.prompt, draft.line)
         if len(problems) == before:
             questions.append(
-                Question(question_id, draft.prompt, tuple(draft.answers), explanation, slide_id, draft.line)
+                Question(
+                    question_id,
+                    draft.prompt,
+                    tuple(draft.answers),
+                    explanation,
+                    slide_id,
+                    draft.line,
+                    draft.settings.get("audio") or None,
+                    draft.settings.get("explanation_audio") or None,
+                )
             )
     return tuple(questions), problems

@@ -15,12 +15,20 @@ _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
 _COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
 
 
+def _narration(line: str) -> str | None:
+    """The recording named by a `<!-- audio: file -->` line under the heading, or None."""
+    comment = _COMMENT_LINE.match(line)
+    settings = parse_settings(comment.group(1)) if comment else None
+    return (settings or {}).get("audio") or None
+
+
 def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[ContentError]]:
     """Parse the result file; return the texts, or None with every problem found."""
     problems: list[ContentError] = []
     heading = ""
     heading_line = 1
     takeaways: list[str] = []
+    audio: tuple[str, int] | None = None  # the result screen's narration and its line
     # Each message: [line, headline, minimum or None, text lines]
     messages: list[tuple[int, str, list[int | None], list[str]]] = []
 
@@ -52,6 +60,8 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
                     messages[-1][2][0] = int(value)
             elif not comment:
                 messages[-1][3].append(checked(stripped, number))
+        elif heading and not takeaways and (narration := _narration(line)):
+            audio = (narration, number)
         elif heading and (item := _ITEM.match(line)):
             takeaways.append(checked(item.group(1), number))
         else:
@@ -91,4 +101,4 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     if problems:
         return None, problems
     ordered = tuple(sorted(parsed, key=lambda message: message.minimum, reverse=True))
-    return ResultText(heading, tuple(takeaways), ordered), []
+    return ResultText(heading, tuple(takeaways), ordered, *(audio or (None, 1))), []

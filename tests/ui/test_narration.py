@@ -1,0 +1,59 @@
+"""Recorded narration plays with Qt Multimedia from the aids bar and stops when the screen changes or the visit ends."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from tests.content.test_audio import name_audio, write_wav
+
+# Qt Multimedia says on a machine without sound hardware that it found none; that is expected here.
+pytestmark = pytest.mark.qt_log_ignore("No audio device", "PulseAudio", "symbolsresolver", "va")
+
+
+@pytest.fixture
+def narrated(shipped_copy: Path) -> Path:
+    """The shipped lesson with a three-second recording on the first Japanese slide."""
+    write_wav(shipped_copy / "ja" / "audio" / "seiza.wav", 3)
+    name_audio(shipped_copy)
+    return shipped_copy.parent
+
+
+def test_listen_plays_the_recording_and_the_next_screen_stops_it(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], narrated: Path
+) -> None:
+    """The button shows on a slide with a recording (no system voice needed), plays it, and Next stops it."""
+    kiosk = make_kiosk(content=narrated, settings=Settings(narration_volume=40))
+    kiosk.flow.start("ja")
+    button = kiosk.window.aids.read_aloud
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: kiosk.narrator.playing, timeout=5000)
+    assert kiosk.narrator.source.endswith("seiza.wav") and kiosk.narrator.volume == pytest.approx(0.4)
+    qtbot.mouseClick(kiosk.window.slide.nav.next, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not kiosk.narrator.playing, timeout=3000)
+    assert not button.isVisible()  # slide 2 has no recording and the test machine has no Japanese voice
+
+
+def test_ending_the_visit_stops_the_recording(qtbot: QtBot, make_kiosk: Callable[..., Kiosk], narrated: Path) -> None:
+    """Home (or the idle reset) ends the visit and the recording with it."""
+    kiosk = make_kiosk(content=narrated)
+    kiosk.flow.start("ja")
+    kiosk.read_aloud()
+    qtbot.waitUntil(lambda: kiosk.narrator.playing, timeout=5000)
+    qtbot.mouseClick(kiosk.window.slide.nav.home, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not kiosk.narrator.playing, timeout=3000)
+
+
+def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kiosk]) -> None:
+    """Without a recording or a system voice for the language, the button is not there."""
+    kiosk = make_kiosk()
+    kiosk.flow.start("ja")
+    assert not kiosk.window.aids.read_aloud.isVisible()
+    assert kiosk.narrator._player is None  # Qt Multimedia was never loaded
