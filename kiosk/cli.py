@@ -14,7 +14,7 @@ from kiosk.core import paths
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "new-lesson", "render", "set-pin", "config", "stats", "fleet")
+COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -67,6 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
     render.add_argument("--large-text", action="store_true", help="with the large-text aid on")
     render.add_argument("--high-contrast", action="store_true", help="with the high-contrast aid on")
+
+    handout = commands.add_parser("handout", help="write a lesson as an A4 PDF handout to print")
+    handout.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    handout.add_argument("--lesson", default="", help="the lesson's id (default: the first lesson)")
+    handout.add_argument("--lang", default="ja")
+    handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
     return parser
 
 
@@ -112,6 +118,23 @@ def cmd_new_lesson(name: str, content: Path | None) -> int:
         return 1
     print(f"made {folder}: edit its ja/ and en/ files and put its pictures in {folder / 'pictures'}")
     return cmd_validate(folder)
+
+
+def cmd_handout(args: argparse.Namespace) -> int:
+    import os
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs fonts, not a screen
+    from kiosk.app.handout import handout_for
+    from kiosk.app.kiosk import ensure_application
+
+    ensure_application()
+    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    print(f"wrote {pages} pages to {args.out}")
+    return 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -213,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_new_lesson(args.name, args.content)
         if args.command == "render":
             return cmd_render(args)
+        if args.command == "handout":
+            return cmd_handout(args)
         if args.command == "set-pin":
             return cmd_set_pin()
         if args.command == "config":

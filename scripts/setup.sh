@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # Debian packages: a Japanese font, the libraries Qt's window plugins load (X11, Wayland, offscreen),
 # and the audio and speech-dispatcher libraries Qt's text-to-speech module links against.
 DEB_PACKAGES=(
-  fonts-noto-cjk
+  fonts-noto-cjk fonts-dejavu-core
   libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0
   libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1 libwayland-client0 libwayland-cursor0 libwayland-egl1
@@ -21,8 +21,9 @@ for candidate in python3 python3.13 python3.12 python3.11; do
   if command -v "$candidate" >/dev/null && python_ok "$candidate"; then PYTHON=$candidate; break; fi
 done
 [ -n "$PYTHON" ] || DEB_PACKAGES+=(python3 python3-venv)
-# The tests also drive what a clinic runs beside the kiosk: Syncthing (the chain's sync engine).
-[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing)
+# The tests also drive what a clinic runs beside the kiosk: Syncthing (the chain's sync engine), and read
+# the handout PDF back with poppler (pdftotext, pdftoppm, pdffonts).
+[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing poppler-utils)
 
 missing=()
 if command -v dpkg-query >/dev/null; then

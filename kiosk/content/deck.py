@@ -13,7 +13,7 @@ from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
 
-DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio"}
+DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit"}
 SLIDE_KEYS = {"id", "image", "layout", "audio"}
 LAYOUTS = {"split", "center"}
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -170,7 +170,7 @@ def parse_deck(
     if problems:
         return None, problems
     texts = {}
-    for key in ("title", "subtitle"):
+    for key in ("title", "subtitle", "credit"):
         texts[key], why = inline_text(settings.get(key, ""))
         if why:
             problems.append(ContentError(path, key_lines[key], f"{key}: {why}"))
@@ -178,5 +178,5 @@ def parse_deck(
         return None, problems
     title = texts["title"] or (slides[0].heading if slides else "")
     audio = settings.get("audio") or None
-    deck = Deck(title, texts["subtitle"], image, qr, bool(shuffle), tuple(slides), audio)
+    deck = Deck(title, texts["subtitle"], image, qr, bool(shuffle), tuple(slides), audio, texts["credit"])
     return deck, []

@@ -33,6 +33,7 @@ class Deck(NamedTuple):
     shuffle_answers: bool
     slides: tuple[Slide, ...]
     audio: str | None = None  # the attract screen's narration
+    credit: str = ""  # the clinic's credit line, printed on the handout
 
     def index_of(self, slide_id: str) -> int:
         """Position of the slide with this id (ValueError when absent)."""

@@ -1,0 +1,62 @@
+"""The A4 handout: three slides a page and a closing page, every heading in the text layer, fonts embedded, pages render."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.handout import SLIDES_PER_PAGE, handout_for
+from kiosk.content.loader import load_library
+from tests.conftest import SHIPPED_CONTENT
+
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm", "pdffonts", "pdfinfo"))
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed (scripts/setup.sh --tests does)")
+
+
+def searchable(text: str) -> str:
+    """Text without spaces, as a PDF reader's search sees it.
+
+    Noto Sans CJK draws 肉 and the Kangxi radical ⾁ (and ・ and ‧) with one glyph, and Qt's PDF writer names
+    such a glyph by one of its code points; NFKC folds the radicals back, as search in PDF readers does.
+    """
+    return "".join(unicodedata.normalize("NFKC", text).replace("\u2027", "\u30fb").split())
+
+
+def run(*command: str) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True, timeout=60).stdout
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_handout_has_every_heading_and_renders(qtbot: QtBot, tmp_path: Path, language: str) -> None:
+    """Pages = slides/3 rounded up + 1; every slide heading and take-home point is text; fonts embedded; A4."""
+    library, _ = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    lesson = library.lessons[language]
+    out = tmp_path / "handout.pdf"
+    pages, problem = handout_for(SHIPPED_CONTENT, "", language, out)
+    assert problem == "" and pages == math.ceil(len(lesson.deck.slides) / SLIDES_PER_PAGE) + 1
+    info = run("pdfinfo", str(out))
+    assert f"Pages:          {pages}" in info.replace("Pages:           ", "Pages:          ") and "(A4)" in info
+    text = searchable(run("pdftotext", "-layout", str(out), "-"))
+    for heading in [slide.heading for slide in lesson.deck.slides] + list(lesson.result.takeaways):
+        assert searchable(heading) in text, heading
+    assert lesson.deck.qr in text  # the address written out in full, digits included
+    fonts = run("pdffonts", str(out)).splitlines()[2:]
+    assert fonts and all(" yes " in line for line in fonts)  # every font embedded
+    run("pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page"))
+    assert len(list(tmp_path.glob("page-*.png"))) == pages
+
+
+def test_an_unknown_lesson_or_language_is_refused_with_the_choices(qtbot: QtBot, tmp_path: Path) -> None:
+    """A wrong --lesson or --lang names what there is, and writes nothing."""
+    pages, problem = handout_for(SHIPPED_CONTENT, "sleep", "ja", tmp_path / "x.pdf")
+    assert pages == 0 and "stretching" in problem
+    pages, problem = handout_for(SHIPPED_CONTENT, "stretching", "fr", tmp_path / "x.pdf")
+    assert pages == 0 and "ja" in problem and not (tmp_path / "x.pdf").exists()
