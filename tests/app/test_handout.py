@@ -1,4 +1,4 @@
-"""The A4 handout: three slides a page and a closing page, every heading in the text layer, fonts embedded, pages render."""
+"""The A4 handout: three slides a page and a closing page; headings in the text layer, fonts embedded, pages render."""
 
 from __future__ import annotations
 
