@@ -51,9 +51,9 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Lesson | None
         problems += found
     if problems or deck is None or questions is None or result is None or strings is None:
         return None, problems
-    recordings, problems = check_recordings(folder, deck, texts[DECK] or "", questions, result)
-    if problems:
-        return None, problems
+    recordings, found = check_recordings(folder, deck, texts[DECK] or "", questions, result)
+    if found:
+        return None, list(found)
     images = {name: store.data(name) for name in _image_names(deck)}
     return Lesson(folder.name, deck, questions, result, strings, images, recordings), []
 
