@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kiosk"
-PURE_LAYERS = ("core", "config", "content", "staff", "stats", "fleet")
+PURE_LAYERS = ("core", "config", "content", "staff", "stats", "fleet", "remote")
 
 
 def module_name(path: Path) -> str:
@@ -49,7 +49,7 @@ def test_every_module_sits_in_a_layer_folder() -> None:
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if layer(m) in PURE_LAYERS))
 def test_pure_layers_never_import_qt_or_the_qt_layers(module: str) -> None:
-    """core, config, content, staff and stats import neither PySide6 nor app/ nor ui/."""
+    """core, config, content, staff, stats, fleet and remote import neither PySide6 nor app/ nor ui/."""
     qt_or_above = ("PySide6", "kiosk.app", "kiosk.ui", "kiosk.cli")
     bad = sorted(name for name in MODULES[module] if name.startswith(qt_or_above))
     assert not bad, f"{module} imports {bad}"

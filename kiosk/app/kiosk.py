@@ -36,6 +36,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.app.fleet_reporter import FleetReporter
+    from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
 
@@ -84,6 +85,10 @@ class Kiosk:
         self.presenter: Presenter | None = None
         self.problems: list[LocatedError] = []
         self.fleet: FleetReporter | None = None  # started after the first screen, when an outbox is set
+        self.content_loaded_at = time.time()  # for the desk: when the content now shown was loaded
+        self.reload_problems: list[str] = []  # for the desk: what the last failed reload found
+        self._last_touch = time.monotonic()
+        self._remote: RemoteControl | None = None  # built when staff turn the desk page on
         self._connect_layers()
         library, problems = load_content(self.content_root, options.cache_dir)
         if library is None:
@@ -222,6 +227,7 @@ class Kiosk:
     # -- idle prompt and staff layer ----------------------------------------------------------
     def _connect_layers(self) -> None:
         self.guard.activity.connect(self.timeouts.touched)
+        self.guard.activity.connect(self._touched)
         self.guard.staff_requested.connect(self.open_staff)
         self.timeouts.prompt.connect(self._show_idle_prompt)
         self.timeouts.countdown.connect(
@@ -295,13 +301,53 @@ class Kiosk:
     def reload_content(self) -> list[LocatedError]:
         """Validate first; on failure keep the current content running and return the problems."""
         library, problems = load_content(self.content_root, self.options.cache_dir)
+        self.reload_problems = [str(p) for p in problems]
         if library is None:
             for problem in problems:
                 log.warning("reload refused: %s", problem)
             return problems
         log.info("content reloaded from %s", self.content_root)
+        self.content_loaded_at = time.time()
         self._install(library)
         return []
+
+    # -- the front desk's remote ------------------------------------------------------------
+    def _touched(self) -> None:
+        self._last_touch = time.monotonic()
+
+    @property
+    def remote(self) -> RemoteControl:
+        """The desk page's control, built on first use; its actions are the staff menu's own calls."""
+        if self._remote is None:
+            from kiosk.app.remote import DeskSide, RemoteControl
+
+            desk = DeskSide(
+                status=self._desk_status,
+                start_over=lambda: self.start_over("staff"),
+                reload=lambda: [str(p) for p in self.reload_content()],
+                hold=self.hold_attract,
+            )
+            self._remote = RemoteControl(
+                self.settings, self.data_dir / "remote-devices.json", paths.ASSETS / "remote", desk, self.window
+            )
+        return self._remote
+
+    def _desk_status(self, hold_left: float) -> dict[str, object]:
+        from kiosk.remote.status import ContentInfo, desk_status, problem_status
+
+        content = ContentInfo(self.content_loaded_at, tuple(self.reload_problems))
+        if self.flow is None:  # the content failed at start: the error screen is up
+            return problem_status([str(p) for p in self.problems], content)
+        idle = time.monotonic() - self._last_touch
+        return desk_status(self.flow.state, self.flow.lesson, idle, hold_left, content)
+
+    def hold_attract(self, on: bool) -> None:
+        """Hold the attract screen (the visit ends, touches start nothing) or lift the hold."""
+        if self.flow is None:
+            return
+        if on:
+            self.start_over("staff")
+        self.flow.hold(on)
 
     def leave(self) -> None:
         """Staff chose to leave the kiosk: the only way out in lockdown."""
@@ -346,6 +392,8 @@ class Kiosk:
         """
         self.window.build_all()
         self._start_fleet()
+        if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts
+            self.remote.start()
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
@@ -380,6 +428,8 @@ class Kiosk:
         self._closed = True
         if self.fleet is not None:
             self.fleet.close()
+        if self._remote is not None:
+            self._remote.stop()
         if self._recorder is not None:
             self._recorder.close()
         ensure_application().removeEventFilter(self.guard)

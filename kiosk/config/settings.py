@@ -53,6 +53,15 @@ class Settings:
     )
     kiosk_name: str = option("", "this kiosk's name in the chain's reports; empty: a random name made once")
     heartbeat_minutes: float = option(5, "minutes between heartbeats written to the outbox", 1, 1440)
+    remote_enabled: bool = option(False, "serve the front desk's remote page (staff turn it on from the staff menu)")
+    remote_address: str = option(
+        "", "address the desk page listens on; empty for this machine's LAN address (0.0.0.0 means every network)"
+    )
+    remote_port: int = option(8765, "TCP port of the desk page", 1024, 65535)
+    remote_pairing_minutes: float = option(5, "minutes a pairing code shown on the staff menu stays valid", 1, 30)
+    remote_requests_per_second: int = option(
+        20, "requests per second one desk device may send before it is told to slow down", 5, 1000
+    )
 
     @classmethod
     def declared(cls) -> list[tuple[str, type, Any, str, float | None, float | None]]:

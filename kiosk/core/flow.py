@@ -52,6 +52,8 @@ class Flow:
     default_language: str
     rng: random.Random = field(default_factory=random.Random)
     state: VisitState = field(default_factory=VisitState)
+    # Staff hold the attract screen (the room is being cleaned): touches start no visit until it is lifted.
+    held: bool = False
     _listeners: list[Callable[[VisitState], None]] = field(default_factory=list)
     _end_listeners: list[Callable[[VisitState, str], None]] = field(default_factory=list)
 
@@ -72,7 +74,7 @@ class Flow:
     # -- events -----------------------------------------------------------------------------
     def start(self, language: str | None = None) -> bool:
         """Begin a visit on the first slide, in the chosen language."""
-        if self.state.screen is not Screen.ATTRACT:
+        if self.state.screen is not Screen.ATTRACT or self.held:
             return False
         language = language if language in self.library.lessons else self.lesson.language
         lesson = self.library.lessons[language]
@@ -143,6 +145,15 @@ class Flow:
         for listener in list(self._end_listeners):
             listener(self.state, reason)
         return self._go(VisitState(), f"end visit ({reason})")
+
+    def hold(self, on: bool) -> bool:
+        """Hold the attract screen (ending any visit) or lift the hold; listeners hear of the change."""
+        if on:
+            self.end_visit("staff")
+        if on == self.held:
+            return False
+        self.held = on
+        return self._go(self.state, "hold" if on else "hold lifted")
 
     def replace_library(self, library: Library) -> None:
         """New content (a staff reload): the current visit ends, the next one uses it."""
