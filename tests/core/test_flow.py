@@ -160,3 +160,18 @@ def test_aids_last_for_the_visit_and_reset_with_it() -> None:
     assert f.state.large_text and f.state.high_contrast
     assert f.end_visit("idle")
     assert not f.state.large_text and not f.state.high_contrast
+
+
+def test_a_hold_ends_the_visit_and_touches_start_nothing_until_lifted() -> None:
+    """Holding the attract screen ends the visit; start() is refused while held and works once lifted."""
+    f = flow()
+    ended: list[str] = []
+    f.subscribe_end(lambda state, reason: ended.append(reason))
+    f.start()
+    f.next()
+    assert f.hold(True)
+    assert ended == ["staff"] and f.state == VisitState()
+    assert not f.start() and f.state.screen is Screen.ATTRACT
+    assert not f.hold(True)  # already held
+    assert f.hold(False)
+    assert f.start()
