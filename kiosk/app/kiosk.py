@@ -270,6 +270,11 @@ class Kiosk:
             staff.leave_requested.connect(self.leave)
             staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
             staff.staff_open_changed.connect(self.timeouts.set_staff_open)
+            staff.remote_requested.connect(self._show_remote)
+            staff.remote_toggle_requested.connect(self._toggle_remote)
+            staff.remote_pair_requested.connect(lambda: self.remote.open_pairing())
+            staff.remote_revoke_requested.connect(lambda device_id: self.remote.revoke(device_id))
+            staff.remote_closed.connect(lambda: self._remote.close_pairing() if self._remote else None)
             self._staff = staff
         return self._staff
 
@@ -330,7 +335,29 @@ class Kiosk:
             self._remote = RemoteControl(
                 self.settings, self.data_dir / "remote-devices.json", paths.ASSETS / "remote", desk, self.window
             )
+            self._remote.changed.connect(self._refresh_remote)
         return self._remote
+
+    def _show_remote(self) -> None:
+        """The staff screen of the desk remote, drawn from the remote's state (the QR holds the pairing URL)."""
+        from kiosk.core.qr import qr_matrix
+
+        view = self.remote.view()
+        self.staff.show_remote(view, qr_matrix(view.url) if view.code else ())
+
+    def _refresh_remote(self) -> None:
+        if self._staff is not None and self._staff.remote_page.isVisible():
+            self._show_remote()
+
+    def _toggle_remote(self) -> None:
+        """Staff turn the desk page on or off; the choice is saved, so it lasts across restarts."""
+        if self.remote.view().on:
+            self.remote.stop()
+            on = False
+        else:
+            on = self.remote.start()
+        save_override(self.settings_path, "remote_enabled", on)
+        self._show_remote()
 
     def _desk_status(self, hold_left: float) -> dict[str, object]:
         from kiosk.remote.status import ContentInfo, desk_status, problem_status

@@ -31,7 +31,8 @@ class Presenter:
             # The clinic's default language first, then the others by code.
             codes = sorted(self.flow.library.lessons, key=lambda code: (code != self.flow.default_language, code))
             languages = [(code, self.flow.library.lessons[code].language_name) for code in codes]
-            window.attract.show_attract(deck.title, deck.subtitle, picture, lesson.strings["touch_to_start"], languages)
+            call = lesson.strings["held" if self.flow.held else "touch_to_start"]  # held: staff are cleaning
+            window.attract.show_attract(deck.title, deck.subtitle, picture, call, languages, self.flow.held)
             window.show_page(window.attract)
         elif state.screen in (Screen.SLIDE, Screen.REVIEW):
             slides = lesson.deck.slides

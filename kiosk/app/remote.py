@@ -5,6 +5,7 @@ attract screen. Off until staff turn it on; it asks the visit side only through 
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from kiosk.config.settings import Settings
 from kiosk.remote.devices import Device, DeviceStore
 from kiosk.remote.limiter import RateLimiter
 from kiosk.remote.pairing import Pairing
+from kiosk.remote.screen import RemoteView
 from kiosk.remote.service import RemoteService, Site
 
 log = logging.getLogger("kiosk.remote")
@@ -128,6 +130,19 @@ class RemoteControl(QObject):
     @property
     def paired(self) -> list[Device]:
         return self.devices.devices
+
+    def view(self) -> RemoteView:
+        """What the staff screen shows."""
+        on = self.server is not None and self.server.listening
+        code = self.pairing.code if on and self.pairing.is_open else ""
+        return RemoteView(
+            on=on,
+            url=self.url,
+            problem=self.problem,
+            code=code,
+            code_minutes=math.ceil(self.pairing.seconds_left() / 60) if code else 0,
+            devices=tuple((d.id, d.name) for d in self.devices.devices),
+        )
 
     # -- the Desk the service calls ---------------------------------------------------------
     def status(self) -> dict[str, Any]:

@@ -80,7 +80,24 @@ def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
         kiosk.recorder.submit(record)
     kiosk.staff.show_statistics()
     yield "staff-statistics"
+    yield from _remote_screens(kiosk)
+
+
+def _remote_screens(kiosk: Kiosk) -> Iterator[str]:
+    """The desk remote's staff screen (on this machine only, with a pairing code and two devices), then the
+    attract screen while the desk holds it."""
+    kiosk.staff.stats_page.hide()
+    kiosk.remote.start("127.0.0.1", 0)
+    for name in ("受付PC", "Staff phone"):
+        kiosk.remote.devices.pair(name)
+    kiosk.remote.open_pairing()
+    kiosk.staff.remote_requested.emit()
+    yield "staff-remote"
     kiosk.close_staff()
+    kiosk.remote.stop()
+    kiosk.hold_attract(True)
+    yield "attract-held"
+    kiosk.hold_attract(False)
 
 
 def settle(application: type[QApplication]) -> None:

@@ -20,10 +20,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from kiosk.config.settings import Settings
 from kiosk.content.model import Lesson
 from kiosk.core.errors import LocatedError
+from kiosk.core.qr import QrMatrix
+from kiosk.remote.screen import RemoteView
 from kiosk.staff.gate import StaffGate, Verdict
 from kiosk.stats.store import StatsStore
 from kiosk.stats.view import build_view
+from kiosk.ui.layers.overlay import Overlay
 from kiosk.ui.layers.pin_pad import PinPad
+from kiosk.ui.layers.remote_page import RemotePage
 from kiosk.ui.layers.staff_menu import StaffMenu
 from kiosk.ui.layers.stats_page import StatsPage
 from kiosk.ui.window import KioskWindow
@@ -60,6 +64,11 @@ class StaffLayer(QObject):
     leave_requested = Signal()
     typing_allowed_changed = Signal(bool)  # the PIN pad takes keys while it is open
     staff_open_changed = Signal(bool)  # the idle clocks watch staff, not patients, while open
+    remote_requested = Signal()  # the wiring answers with show_remote(view, qr)
+    remote_toggle_requested = Signal()
+    remote_pair_requested = Signal()
+    remote_revoke_requested = Signal(str)  # a paired device's id
+    remote_closed = Signal()  # the pairing code shown must stop working
 
     def __init__(
         self,
@@ -76,7 +85,8 @@ class StaffLayer(QObject):
         self.pin_pad = PinPad(window)
         self.menu = StaffMenu(window)
         self.stats_page = StatsPage(window)
-        for layer in (self.pin_pad, self.menu, self.stats_page):
+        self.remote_page = RemotePage(window)
+        for layer in self._layers:
             window.add_layer(layer)
         self._lock_timer = QTimer(self, interval=1000)
         self._lock_timer.timeout.connect(self._refresh_lock)
@@ -90,10 +100,19 @@ class StaffLayer(QObject):
         self.menu.close_menu.connect(self.close)
         self.stats_page.export_requested.connect(self.export_statistics)
         self.stats_page.close_requested.connect(self._statistics_closed)
+        self.menu.show_remote.connect(self.remote_requested)
+        self.remote_page.toggle_requested.connect(self.remote_toggle_requested)
+        self.remote_page.pair_requested.connect(self.remote_pair_requested)
+        self.remote_page.revoke_requested.connect(self.remote_revoke_requested)
+        self.remote_page.back_requested.connect(self._remote_back)
+
+    @property
+    def _layers(self) -> tuple[Overlay, ...]:
+        return (self.pin_pad, self.menu, self.stats_page, self.remote_page)
 
     @property
     def is_open(self) -> bool:
-        return any(layer.isVisible() for layer in (self.pin_pad, self.menu, self.stats_page))
+        return any(layer.isVisible() for layer in self._layers)
 
     # -- the PIN pad ------------------------------------------------------------------------
     def open(self) -> None:
@@ -151,6 +170,7 @@ class StaffLayer(QObject):
             "reload": strings["staff_reload"],
             "language": strings["staff_language"].format(language=self.visit.default_language_name()),
             "statistics": strings["staff_statistics"],
+            "remote": strings["staff_remote"],
             "leave": strings["staff_leave"],
             "close": strings["staff_close"],
         }
@@ -158,7 +178,9 @@ class StaffLayer(QObject):
         self.menu.open()
 
     def close(self) -> None:
-        for layer in (self.pin_pad, self.menu, self.stats_page):
+        if self.remote_page.isVisible():
+            self.remote_closed.emit()
+        for layer in self._layers:
             layer.hide()
         self._lock_timer.stop()
         self.typing_allowed_changed.emit(False)
@@ -175,6 +197,19 @@ class StaffLayer(QObject):
     def _next_language(self) -> None:
         """Ask for the next default language, then show the menu with its new name."""
         self.next_language_requested.emit()
+        self.show_menu()
+
+    # -- the desk remote ---------------------------------------------------------------------
+    def show_remote(self, view: RemoteView, qr: QrMatrix) -> None:
+        """The desk remote's screen, drawn from the wiring's view of it (again after every change)."""
+        self.remote_page.show_remote(view, qr, self.visit.strings())
+        if not self.remote_page.isVisible():
+            self.menu.hide()
+            self.remote_page.open()
+
+    def _remote_back(self) -> None:
+        self.remote_closed.emit()
+        self.remote_page.hide()
         self.show_menu()
 
     # -- statistics -------------------------------------------------------------------------

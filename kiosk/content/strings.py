@@ -61,12 +61,27 @@ REQUIRED: dict[str, str] = {
     "stats_export_failed": "when the export failed, with {error}",
     "stats_no_folder": "when no export folder is set",
     "stats_close": "button that closes the statistics",
+    "staff_remote": "staff menu: the front desk's remote (desk page and pairing)",
+    "remote_title": "heading of the desk remote screen",
+    "remote_off": "when the desk page is off",
+    "remote_on": "while the desk page is served, with {url}",
+    "remote_turn_on": "button that turns the desk page on",
+    "remote_turn_off": "button that turns the desk page off",
+    "remote_pair": "button that shows a new pairing code",
+    "remote_code": "under the pairing QR code and code, with {minutes}",
+    "remote_devices": "heading of the paired devices",
+    "remote_no_devices": "when no device is paired",
+    "remote_revoke": "button that unpairs one device",
+    "remote_back": "button that returns to the staff menu",
+    "remote_failed": "when the desk page cannot start, with {error}",
+    "held": "the attract screen while staff hold it (cleaning): touches start nothing",
 }
 _LINE = re.compile(r"line (\d+)")
 # The values every placeholder is tried with; FORMATTED: the strings that take placeholders.
 PLACEHOLDERS = {
     "current": 1, "total": 2, "right": 1, "seconds": 3, "left": 2, "language": "x", "days": 14,
-    "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x",
+    "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x", "url": "x",
+    "code": "123456", "minutes": 5,
 }  # fmt: skip
 FORMATTED = [key for key, purpose in REQUIRED.items() if "with {" in purpose]
 
@@ -141,4 +156,18 @@ FALLBACK: dict[str, str] = {
     "stats_no_folder": "書き出し先が未設定です / no export folder set (stats_export_folder)",
     "stats_close": "閉じる / Close",
     "staff_reload_failed": "問題があります / The content has problems:",
+    "staff_remote": "受付からの操作 / Front desk remote",
+    "remote_title": "受付からの操作 / Front desk remote",
+    "remote_off": "オフ / Off",
+    "remote_on": "オン / On: {url}",
+    "remote_turn_on": "オンにする / Turn on",
+    "remote_turn_off": "オフにする / Turn off",
+    "remote_pair": "端末を追加 / Add a device",
+    "remote_code": "コードを入力 / Type this code ({minutes} min)",
+    "remote_devices": "ペアリング済み / Paired devices",
+    "remote_no_devices": "なし / None",
+    "remote_revoke": "解除 / Unpair",
+    "remote_back": "戻る / Back",
+    "remote_failed": "開始できません / Cannot start: {error}",
+    "held": "準備中 / One moment, please",
 }

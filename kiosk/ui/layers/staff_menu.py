@@ -1,4 +1,4 @@
-"""The staff menu: start over, reload content, default language, statistics, leave the kiosk."""
+"""The staff menu: start over, reload content, default language, statistics, the desk remote, leave the kiosk."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ class StaffMenu(Overlay):
     reload_content = Signal()
     next_language = Signal()
     show_statistics = Signal()
+    show_remote = Signal()
     leave_kiosk = Signal()
     close_menu = Signal()
 
@@ -33,10 +34,18 @@ class StaffMenu(Overlay):
             "reload": touch_button(),
             "language": touch_button(),
             "statistics": touch_button(),
+            "remote": touch_button(),
             "leave": touch_button(),
             "close": touch_button(),
         }
-        signals = [self.start_over, self.reload_content, self.next_language, self.show_statistics, self.leave_kiosk]
+        signals = [
+            self.start_over,
+            self.reload_content,
+            self.next_language,
+            self.show_statistics,
+            self.show_remote,
+            self.leave_kiosk,
+        ]
         for button, signal in zip(self.buttons.values(), [*signals, self.close_menu], strict=True):
             button.clicked.connect(signal)
         self._grid = QGridLayout()

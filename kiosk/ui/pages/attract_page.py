@@ -50,8 +50,11 @@ class AttractPage(QWidget):
         image: tuple[str, bytes] | None,
         touch_text: str,
         languages: list[tuple[str, str]],
+        held: bool = False,
     ) -> None:
-        """Draw the screen; `languages` is [(code, own name)], shown only when there is a choice."""
+        """Draw the screen; `languages` is [(code, own name)], shown only when there is a choice.
+
+        held: staff hold the screen (cleaning); `touch_text` then says so, and nothing invites a touch."""
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
@@ -72,6 +75,8 @@ class AttractPage(QWidget):
                 self._language_buttons.append(button)
         for (_, name), button in zip(wanted, self._language_buttons, strict=False):
             button.setText(name)
+            button.setVisible(not held)
+        self.hint.setVisible(not held)
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         self._content.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
