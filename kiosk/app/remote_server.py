@@ -51,8 +51,8 @@ def lan_address() -> str:
 def to_request(request: QHttpServerRequest) -> Request:
     headers: dict[str, str] = {}
     for name, value in request.headers().toListOfPairs():
-        key = bytes(name).decode("latin-1").lower()
-        text = bytes(value).decode("latin-1")
+        key = bytes(name.data()).decode("latin-1").lower()
+        text = bytes(value.data()).decode("latin-1")
         headers[key] = f"{headers[key]}, {text}" if key in headers and key != "cookie" else text
     return Request(
         method=METHODS.get(request.method(), "OTHER"),

@@ -19,11 +19,11 @@ def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> Non
     lesson = library.lessons["ja"]
     written = render_all(Options(size=(1280, 800)), tmp_path)
     names = [path.name for path in written]
-    assert len(names) == 1 + len(lesson.deck.slides) + 2 * len(lesson.questions) + 1 + 1 + 4
+    assert len(names) == 1 + len(lesson.deck.slides) + 2 * len(lesson.questions) + 1 + 1 + 6
     assert names == sorted(names)
-    assert names[0] == "01-attract.png" and names[-5].endswith("-result.png")
-    layers = ["idle-prompt.png", "staff-pin-pad.png", "staff-menu.png", "staff-statistics.png"]
-    assert [n.split("-", 1)[1] for n in names[-4:]] == layers
+    assert names[0] == "01-attract.png" and names[-7].endswith("-result.png")
+    layers = ["idle-prompt.png", "staff-pin-pad.png", "staff-menu.png", "staff-statistics.png", "staff-remote.png"]
+    assert [n.split("-", 1)[1] for n in names[-6:]] == [*layers, "attract-held.png"]
     image = QImage(str(written[1]))
     assert (image.width(), image.height()) == (1280, 800)
 

@@ -4,7 +4,7 @@ code, list the paired devices with a button to unpair each."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.core.qr import QrMatrix
 from kiosk.remote.screen import RemoteView
@@ -46,7 +46,7 @@ class RemotePage(Overlay):
         self.qr = QrView()
         self.code = text_label("title")  # big: read from a step away, typed on the desk device
         self.code_hint = text_label("body")
-        self._buttons = QHBoxLayout()
+        self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for button in (self.toggle, self.pair, self.back):
             self._buttons.addWidget(button)
         self._devices = QGridLayout()
@@ -115,8 +115,10 @@ class RemotePage(Overlay):
         self._columns.setSpacing(m.px(64))
         self._left.setSpacing(m.px(20))
         self._right.setSpacing(m.px(16))
-        self._buttons.setSpacing(m.gap)
-        self._devices.setHorizontalSpacing(m.gap)
-        self._devices.setVerticalSpacing(m.gap)
+        # Portrait is too narrow for three labelled buttons side by side (like the staff menu's one column).
+        self._buttons.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
+        self._buttons.setSpacing(m.px(28))  # the staff menu's spacing: at least 24 px between targets
+        self._devices.setHorizontalSpacing(m.px(28))
+        self._devices.setVerticalSpacing(m.px(28))
         side = m.px(420 if landscape else 480)
         self.qr.setFixedSize(side, side)
