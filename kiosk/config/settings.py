@@ -200,21 +200,24 @@ def example_file() -> str:
 
 
 def save_override(path: Path, name: str, value: str | bool | float) -> bool:
-    """Write one option into the settings file, keeping everything else; False (logged) when it cannot."""
-    rendered = (
-        str(value).lower() if isinstance(value, bool) else (f'"{value}"' if isinstance(value, str) else f"{value:g}")
-    )
-    line = f"{name} = {rendered}"
+    """Write one option into the settings file, keeping everything else, comments too; False (logged) when it cannot.
+
+    tomlkit writes the value, so a string is escaped as TOML needs (a Windows path, quotes, a line break).
+    """
+    import tomlkit  # only when staff change an option: ~14 ms that start-up never pays
+    from tomlkit.exceptions import TOMLKitError
+
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # 120, not 120.0: an option declared whole stays valid
     try:
         text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
-        pattern = re.compile(rf"(?m)^\s*{re.escape(name)}\s*=.*$")
-        text = (
-            pattern.sub(line, text, count=1)
-            if pattern.search(text)
-            else text + ("" if text.endswith("\n") or not text else "\n") + line + "\n"
-        )
-        replace_file(path, text.encode("utf-8"))
+        document = tomlkit.parse(text)
+        document[name] = value
+        replace_file(path, tomlkit.dumps(document).encode("utf-8"))
     except OSError as error:
         log.warning("cannot save %s to %s (%s)", name, path, error)
+        return False
+    except (TOMLKitError, UnicodeDecodeError) as error:  # a file staff broke by hand: left as it is for them to fix
+        log.warning("cannot save %s: %s is not a valid settings file (%s); see 'kiosk config check'", name, path, error)
         return False
     return True

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
 from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
@@ -17,7 +18,6 @@ DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "cr
 SLIDE_KEYS = {"id", "image", "layout", "audio"}
 LAYOUTS = {"split", "center"}
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,8 @@ def split_slides(text: str, first_line: int = 1) -> list[SlideSource]:
     chunks: list[SlideSource] = []
     current: list[str] = []
     start = first_line
-    fence: str | None = None
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
-        if fence is None and line.strip() == "---":
+    for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=first_line):
+        if not in_code and line.strip() == "---":
             chunks.append(SlideSource("\n".join(current), start))
             current, start = [], number + 1
         else:
@@ -99,11 +91,8 @@ def _parse_slide(
 
     heading = ""
     body_lines: list[str] = []
-    fence = False
-    for number, line in enumerate(text.split("\n"), start=1):
-        if _FENCE.match(line):
-            fence = not fence
-        if not fence and line.startswith("#") and not line.startswith("##"):
+    for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=1):
+        if not in_code and line.startswith("#") and not line.startswith("##"):
             if heading:
                 problem(number, "a slide has one '# ' heading; start a new slide with '---' for another idea")
             heading, why = inline_text(line[1:].strip().rstrip("#").strip())

@@ -33,12 +33,19 @@ def split_front_matter(
         elif key in settings:
             problems.append(ContentError(path, number, f"setting {key!r} is given twice"))
         else:
-            settings[key] = value.strip().strip("\"'")
+            settings[key] = _unquoted(value.strip())
             key_lines[key] = number
     problems.append(
         ContentError(path, 1, "the settings block opened with '---' is never closed by a second '---' line")
     )
     return settings, key_lines, len(lines), problems
+
+
+def _unquoted(value: str) -> str:
+    """Drop one pair of matching quotes around a value; a lone quote (Patients') is part of the text."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
 
 
 def parse_yes_no(value: str) -> bool | None:

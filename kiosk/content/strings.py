@@ -105,7 +105,9 @@ def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentEr
     lines = text.split("\n")
 
     def line_of(key: str) -> int:
-        return next((n for n, line in enumerate(lines, start=1) if line.strip().startswith(key)), 1)
+        """The line that assigns `key` (bare or quoted), never one whose key merely starts the same."""
+        assigns = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+        return next((n for n, line in enumerate(lines, start=1) if assigns.match(line)), 1)
 
     problems: list[ContentError] = []
     strings: dict[str, str] = {}

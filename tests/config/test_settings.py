@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.config.settings import Settings, example_file, load_settings, parse_settings
+from kiosk.config.settings import Settings, example_file, load_settings, parse_settings, save_override
 
 
 def test_every_default_passes_its_own_validation() -> None:
@@ -53,3 +53,34 @@ def test_broken_file_and_missing_file(tmp_path: Path) -> None:
     settings, problems = load_settings(path)
     assert settings == Settings()
     assert str(problems[0]).startswith(f"{path}:1: file: not valid TOML")
+
+
+@pytest.mark.parametrize("value", ["E:\\kiosk", 'a "quoted" name', "tab\there", "改行\nnext"])
+def test_a_saved_string_reads_back_unchanged(tmp_path: Path, value: str) -> None:
+    """save_override escapes what TOML needs escaped: a Windows path or quotes never make the file invalid."""
+    path = tmp_path / "settings.toml"
+    path.write_text("# the clinic's settings\nidle_seconds = 120\n", encoding="utf-8")
+    assert save_override(path, "stats_export_folder", value)
+    settings, problems = load_settings(path)
+    assert problems == []
+    assert (settings.stats_export_folder, settings.idle_seconds) == (value, 120)
+    assert path.read_text(encoding="utf-8").startswith("# the clinic's settings\n"), "comments are kept"
+
+
+def test_saving_again_replaces_the_option_in_place(tmp_path: Path) -> None:
+    """A second save of an option rewrites its one line; other options and their order stay."""
+    path = tmp_path / "settings.toml"
+    path.write_text('default_language = "ja"\nhide_cursor = false\n', encoding="utf-8")
+    assert save_override(path, "default_language", "en")
+    assert save_override(path, "idle_seconds", 200)
+    assert path.read_text(encoding="utf-8") == 'default_language = "en"\nhide_cursor = false\nidle_seconds = 200\n'
+
+
+@pytest.mark.allow_warnings
+def test_saving_into_a_broken_file_leaves_it_for_staff_to_fix(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """A settings file that is not TOML is not rewritten: save_override says False and logs why."""
+    path = tmp_path / "settings.toml"
+    path.write_text("idle_seconds = = 3\n", encoding="utf-8")
+    assert not save_override(path, "default_language", "en")
+    assert path.read_text(encoding="utf-8") == "idle_seconds = = 3\n"
+    assert "not a valid settings file" in caplog.text

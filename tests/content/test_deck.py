@@ -197,3 +197,26 @@ def test_unclosed_comment_and_empty_deck(illustrations: Path) -> None:
     found = "\n".join(messages("<!-- id: one -->\n# 見出し\n\n本文\n<!-- oops\n", illustrations))
     assert "deck.md:5: a comment opened with '<!--' is never closed" in found
     assert messages("", illustrations) == ["deck.md:1: the deck has no slides"]
+
+
+def test_a_heading_line_inside_a_tilde_fence_stays_code(illustrations: Path) -> None:
+    """A '# ' line inside a ~~~ block that holds a ``` line is code, not a second heading (one fence tracker)."""
+    text = "<!-- id: one; image: a.svg -->\n# 見出し\n\n本文です。\n\n~~~\n```\n# not a heading\n~~~\n"
+    deck, problems = parse(text, illustrations)
+    assert problems == []
+    assert deck is not None and deck.slides[0].heading == "見出し"
+    assert "# not a heading" in deck.slides[0].body_text
+
+
+def test_a_fence_closes_only_on_its_own_kind_and_length() -> None:
+    """```` opened is not closed by ``` or ```python, so a '---' between them never splits the slide."""
+    text = "a\n````\n```\n---\n```python\n---\n````\n---\nb"
+    assert [c.text.split("\n")[0] for c in split_slides(text)] == ["a", "b"]
+
+
+def test_a_title_ending_in_an_apostrophe_keeps_it(illustrations: Path) -> None:
+    """Front matter drops a pair of quotes around a value, never a lone trailing apostrophe (Patients')."""
+    text = "---\ntitle: Patients'\nsubtitle: \"Quoted\"\n---\n<!-- id: one -->\n# One\n\nText.\n"
+    deck, problems = parse(text, illustrations)
+    assert problems == [] and deck is not None
+    assert (deck.title, deck.subtitle) == ("Patients'", "Quoted")

@@ -70,3 +70,11 @@ def test_strings_missing_key_bad_toml_bad_placeholder() -> None:
     assert str(problems[0]).startswith("ui.toml:2: not valid TOML")
     _, problems = parse_strings(full_strings(progress="{page} of {total}"), Path("ui.toml"))
     assert any("progress: unknown placeholder 'page'" in str(p) for p in problems)
+
+
+def test_a_problem_is_reported_on_its_own_keys_line_not_a_longer_keys() -> None:
+    """A bad `back` is reported on the `back = ` line even when `back_to_question` comes first."""
+    lines = [line for line in full_strings().split("\n") if not line.startswith(("back =", "back_to_question ="))]
+    text = "\n".join(['back_to_question = "x"', *lines, "back = 3"])
+    _, problems = parse_strings(text, Path("ui.toml"))
+    assert [str(p) for p in problems] == [f"ui.toml:{len(lines) + 2}: 'back' must be text in quotes"]
