@@ -97,6 +97,7 @@ class StaffLayer(QObject):
         self.menu.next_language.connect(self._next_language)
         self.menu.leave_kiosk.connect(self.leave_requested)
         self.menu.show_statistics.connect(self.show_statistics)
+        self.menu.print_handout.connect(self.write_handout)
         self.menu.close_menu.connect(self.close)
         self.stats_page.export_requested.connect(self.export_statistics)
         self.stats_page.close_requested.connect(self._statistics_closed)
@@ -171,6 +172,7 @@ class StaffLayer(QObject):
             "language": strings["staff_language"].format(language=self.visit.default_language_name()),
             "statistics": strings["staff_statistics"],
             "remote": strings["staff_remote"],
+            "handout": strings["staff_handout"],
             "leave": strings["staff_leave"],
             "close": strings["staff_close"],
         }
@@ -211,6 +213,26 @@ class StaffLayer(QObject):
         self.remote_closed.emit()
         self.remote_page.hide()
         self.show_menu()
+
+    def write_handout(self) -> None:
+        """The lesson as a PDF in the export folder, for printing at the front desk: no file dialog, ever."""
+        from kiosk.app.handout import write_handout
+        from kiosk.ui.theme.fonts import japanese_family
+
+        strings, lesson = self.visit.strings(), self.visit.lesson()
+        folder = self.settings.stats_export_folder
+        if not folder or lesson is None:
+            self.show_menu([strings["stats_no_folder"]])
+            return
+        path = Path(folder) / f"handout-{lesson.language}-{date.today():%Y%m%d}.pdf"
+        try:
+            pages = write_handout(lesson, path, japanese_family(), lesson.deck.credit)
+        except OSError as error:
+            log.warning("handout not written to %s: %s", path, error)
+            self.show_menu([strings["staff_handout_failed"].format(error=error)])
+            return
+        log.info("handout written to %s (%d pages)", path, pages)
+        self.show_menu([strings["staff_handout_written"].format(path=path, pages=pages)])
 
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:

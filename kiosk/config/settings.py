@@ -47,7 +47,7 @@ class Settings:
     )
     narration_volume: float = option(80, "volume of recorded narration, in percent of the system's volume", 0, 100)
     speech_engine: str = option("", "text-to-speech engine for read-aloud; empty for the system's default")
-    stats_export_folder: str = option("", "folder (for example a USB stick) the staff statistics screen exports CSV to")
+    stats_export_folder: str = option("", "folder (a USB stick, say) for exported statistics (CSV) and handouts (PDF)")
     outbox_folder: str = option(
         "", "folder for the anonymous daily summaries and heartbeat a clinic chain syncs to its hub; empty: off"
     )

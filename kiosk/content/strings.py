@@ -46,6 +46,9 @@ REQUIRED: dict[str, str] = {
     "staff_reload": "staff menu: reload the content",
     "staff_language": "staff menu: default language, with {language}",
     "staff_statistics": "staff menu: visit statistics",
+    "staff_handout": "staff menu: write the lesson as a PDF handout into the export folder",
+    "staff_handout_written": "after the handout is written, with {path} and {pages}",
+    "staff_handout_failed": "when the handout cannot be written, with {error}",
     "staff_leave": "staff menu: leave the kiosk",
     "staff_close": "staff menu: close the menu",
     "staff_reloaded": "after a successful reload",
@@ -81,7 +84,7 @@ _LINE = re.compile(r"line (\d+)")
 PLACEHOLDERS = {
     "current": 1, "total": 2, "right": 1, "seconds": 3, "left": 2, "language": "x", "days": 14,
     "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x", "url": "x",
-    "code": "123456", "minutes": 5,
+    "code": "123456", "minutes": 5, "pages": 2,
 }  # fmt: skip
 FORMATTED = [key for key, purpose in REQUIRED.items() if "with {" in purpose]
 
@@ -143,6 +146,9 @@ FALLBACK: dict[str, str] = {
     "staff_reload": "読み込み直す / Reload content",
     "staff_language": "言語 / Language: {language}",
     "staff_statistics": "利用の記録 / Statistics",
+    "staff_handout": "資料（PDF）/ Handout (PDF)",
+    "staff_handout_written": "書き出しました / written ({pages}): {path}",
+    "staff_handout_failed": "書き出せませんでした / not written: {error}",
     "staff_leave": "終了 / Leave the kiosk",
     "staff_close": "閉じる / Close menu",
     "staff_reloaded": "読み込み直しました / Content reloaded.",

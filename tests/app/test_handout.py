@@ -6,12 +6,16 @@ import math
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.handout import SLIDES_PER_PAGE, handout_for
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
 from tests.conftest import SHIPPED_CONTENT
 
@@ -60,3 +64,30 @@ def test_an_unknown_lesson_or_language_is_refused_with_the_choices(qtbot: QtBot,
     assert pages == 0 and "stretching" in problem
     pages, problem = handout_for(SHIPPED_CONTENT, "stretching", "fr", tmp_path / "x.pdf")
     assert pages == 0 and "ja" in problem and not (tmp_path / "x.pdf").exists()
+
+
+def test_staff_menu_writes_the_handout_into_the_export_folder(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path
+) -> None:
+    """The menu's handout button writes the visit language's PDF into the export folder and says where."""
+    export = tmp_path / "usb"
+    kiosk = make_kiosk(settings=Settings(stats_export_folder=str(export)))
+    kiosk.staff.show_menu()
+    qtbot.mouseClick(kiosk.staff.menu.buttons["handout"], Qt.MouseButton.LeftButton)
+    written = list(export.glob("handout-ja-*.pdf"))
+    assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
+    assert str(written[0]) in kiosk.staff.menu.notes.text()
+
+
+@pytest.mark.allow_warnings
+def test_an_unwritable_export_folder_is_reported_on_the_menu(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path
+) -> None:
+    """A file where the folder should be: the menu says the handout could not be written; the kiosk goes on."""
+    blocker = tmp_path / "usb"
+    blocker.write_text("not a folder")
+    kiosk = make_kiosk(settings=Settings(stats_export_folder=str(blocker)))
+    kiosk.staff.show_menu()
+    qtbot.mouseClick(kiosk.staff.menu.buttons["handout"], Qt.MouseButton.LeftButton)
+    failed = kiosk.strings["staff_handout_failed"].split("{")[0]
+    assert failed in kiosk.staff.menu.notes.text()

@@ -1,4 +1,4 @@
-"""The staff menu: start over, reload content, default language, statistics, the desk remote, leave the kiosk."""
+"""The staff menu: start over, reload content, default language, statistics, desk remote, handout, leave."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class StaffMenu(Overlay):
     next_language = Signal()
     show_statistics = Signal()
     show_remote = Signal()
+    print_handout = Signal()
     leave_kiosk = Signal()
     close_menu = Signal()
 
@@ -35,6 +36,7 @@ class StaffMenu(Overlay):
             "language": touch_button(),
             "statistics": touch_button(),
             "remote": touch_button(),
+            "handout": touch_button(),
             "leave": touch_button(),
             "close": touch_button(),
         }
@@ -44,6 +46,7 @@ class StaffMenu(Overlay):
             self.next_language,
             self.show_statistics,
             self.show_remote,
+            self.print_handout,
             self.leave_kiosk,
         ]
         for button, signal in zip(self.buttons.values(), [*signals, self.close_menu], strict=True):
