@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.qr import QrMatrix, qr_matrix
+from kiosk.core.typeset import plain
 from kiosk.ui.window import KioskWindow
 
 
@@ -87,7 +88,10 @@ class Presenter:
         return lesson.recordings.get(name) if name else None
 
     def spoken_text(self, state: VisitState) -> str:
-        """What read-aloud says for this screen: the same words the screen shows."""
+        """What read-aloud says for this screen: the same words the screen shows, without break marks."""
+        return plain(self._words(state))
+
+    def _words(self, state: VisitState) -> str:
         lesson = self.flow.lesson
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck

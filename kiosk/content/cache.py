@@ -21,7 +21,7 @@ from kiosk.core.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: texts carry phrase-break marks (kiosk.content.phrases)
 ENGINE = Path(__file__).resolve().parent
 
 Inputs = tuple[tuple[str, int, int], ...]

@@ -11,6 +11,7 @@ from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library
 from kiosk.content.narration import check_recordings
 from kiosk.content.parity import same_structure
+from kiosk.content.phrases import typeset_lesson
 from kiosk.content.quiz import parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
@@ -77,6 +78,8 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Library | None, list[Locat
         problems = same_structure(languages, lesson.path)
     if problems:
         return None, problems
+    # Segmented once here (and so kept in the content cache): where each Japanese line may break.
+    languages = {name: typeset_lesson(language) for name, language in languages.items()}
     log.info(
         "lesson %s loaded from %s: %s",
         lesson.id,

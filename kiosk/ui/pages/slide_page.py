@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Slide
@@ -13,7 +13,7 @@ from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.nav_bar import NavBar
-from kiosk.ui.widgets.rich_text import line_height_percent, styled_html
+from kiosk.ui.widgets.rich_text import RichTextLabel
 
 MIN_PICTURE_SHARE = 0.35  # a stacked picture smaller than this share of the height is too small to read
 
@@ -30,8 +30,7 @@ class SlidePage(QWidget):
         super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.heading = text_label("heading")
-        self.body = text_label("body")
-        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body = RichTextLabel("body")
         self.illustration = Illustration()
         self.nav = NavBar()
         self._text_column = QWidget()
@@ -103,11 +102,8 @@ class SlidePage(QWidget):
     def _set_body(self) -> None:
         if self._slide is not None:
             spacing = self._metrics.px(20) if self._metrics else 20
-            font = QFont(self.font())
-            font.setPixelSize(self._metrics.body if self._metrics else 36)
-            percent = line_height_percent(font.pixelSize(), QFontMetricsF(font).lineSpacing())
             palette = self._metrics.palette if self._metrics else NORMAL
-            self.body.setText(styled_html(self._slide.body_html, spacing, percent, palette))
+            self.body.set_body(self._slide.body_html, spacing, palette)
 
     def _apply_layout(self) -> None:
         centred = self._slide is not None and self._slide.layout == "center"
