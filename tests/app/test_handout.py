@@ -17,6 +17,7 @@ from kiosk.app.handout import SLIDES_PER_PAGE, handout_for
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
+from kiosk.core.typeset import plain
 from tests.conftest import SHIPPED_CONTENT
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm", "pdffonts", "pdfinfo"))
@@ -29,6 +30,7 @@ def searchable(text: str) -> str:
     Noto Sans CJK draws 肉 and the Kangxi radical ⾁ (and ・ and ‧) with one glyph, and Qt's PDF writer names
     such a glyph by one of its code points; NFKC folds the radicals back, as search in PDF readers does.
     """
+    text = plain(text)  # the content's phrase-break marks are never part of the words
     return "".join(unicodedata.normalize("NFKC", text).replace("\u2027", "\u30fb").split())
 
 

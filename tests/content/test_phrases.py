@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.content.loader import load_library
 from kiosk.content.phrases import break_points, mark, mark_html, phrases
 from kiosk.core.typeset import NBSP, NO_LINE_END, NO_LINE_START, WJ, ZWSP, plain
-from tests.conftest import ILLUSTRATIONS, SHIPPED_CONTENT
+from tests.conftest import SHIPPED_CONTENT
 
 
 def _show(text: str) -> str:
@@ -56,7 +56,7 @@ def test_html_is_marked_across_inline_tags_and_entities_stay_escaped() -> None:
 
 def test_the_loaded_lesson_carries_marks_and_its_plain_text_stays_plain() -> None:
     """The loader's pass marks what is shown; body_text (speech, lengths) stays as written."""
-    library, problems = load_library(SHIPPED_CONTENT, ILLUSTRATIONS)
+    library, problems = load_library(SHIPPED_CONTENT)
     assert problems == [] and library is not None
     ja, en = library.lessons["ja"], library.lessons["en"]
     assert ZWSP in ja.deck.slides[0].heading and ZWSP not in ja.deck.slides[0].body_text

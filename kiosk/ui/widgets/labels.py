@@ -71,7 +71,8 @@ class PhraseLabel(QLabel):
     """A wrapping plain-text label styled by its role (objectName); breaks lines only between phrases."""
 
     def __init__(self, role: str, parent: QWidget | None = None, balance: bool | None = None) -> None:
-        super().__init__(parent, objectName=role)
+        super().__init__(parent)
+        self.setObjectName(role)
         self.balance = role in BALANCED_ROLES if balance is None else balance
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # never guess rich text

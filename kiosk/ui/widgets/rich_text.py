@@ -67,7 +67,8 @@ class RichTextLabel(QLabel):
     """Draws one slide body (set_body); text() is its plain text, for checks and messages."""
 
     def __init__(self, role: str = "body", parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName=role)
+        super().__init__(parent)
+        self.setObjectName(role)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -214,7 +215,7 @@ class RichTextLabel(QLabel):
         palette.setColor(QPalette.ColorRole.Text, option.palette.color(self.foregroundRole()))
         context.palette = palette
         height = document.size().height()
-        top = rect.top()
+        top = float(rect.top())
         if self.alignment() & Qt.AlignmentFlag.AlignVCenter:
             top += (rect.height() - height) / 2
         elif self.alignment() & Qt.AlignmentFlag.AlignBottom:
