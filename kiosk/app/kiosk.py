@@ -158,7 +158,7 @@ class Kiosk:
         if state.language and (previous is None or not previous.language):
             self._visit_started = time.monotonic()
         self.presenter.show(state)
-        self.timeouts.set_screen(state.screen)
+        self.timeouts.set_screen(state.screen, state.large_text or state.high_contrast)
 
     def _record_visit(self, state: VisitState, reason: str) -> None:
         """Queue the visit's anonymous record; the worker thread writes it."""

@@ -1,4 +1,5 @@
-"""The visit's clocks: idle prompt and its countdown on the lesson and quiz, the result screen's timeout.
+"""The visit's clocks: idle prompt and its countdown on the lesson and quiz, the result screen's timeout,
+and aids left on at the attract screen by someone who never started (forgotten after the idle time).
 
 A small object with signals (no widgets): the wiring tells it the screen and every touch; it says when to
 show the prompt, each second of the countdown, and when the visit has expired. Intervals come from the
@@ -30,6 +31,7 @@ class Timeouts(QObject):
         super().__init__(parent)
         self.settings = settings
         self.screen = Screen.ATTRACT
+        self.aids_on = False  # large text or high contrast chosen on the attract screen
         self.staff_open = False
         self.prompting = False
         self._idle = QTimer(self, singleShot=True)
@@ -40,8 +42,9 @@ class Timeouts(QObject):
         self._tick.timeout.connect(self._on_tick)
         self._clock = QElapsedTimer()
 
-    def set_screen(self, screen: Screen) -> None:
-        self.screen = screen
+    def set_screen(self, screen: Screen, aids_on: bool = False) -> None:
+        """The screen shown now, and whether an aid is on (it matters on the attract screen only)."""
+        self.screen, self.aids_on = screen, aids_on
         self._restart()
 
     def set_staff_open(self, is_open: bool) -> None:
@@ -63,10 +66,15 @@ class Timeouts(QObject):
             self._idle.start(round(self.settings.idle_seconds * 1000))
         elif self.screen is Screen.RESULT:
             self._result.start(round(self.settings.result_timeout_seconds * 1000))
+        elif self.screen is Screen.ATTRACT and self.aids_on:
+            self._idle.start(round(self.settings.idle_seconds * 1000))
 
     def _on_idle(self) -> None:
         if self.staff_open:  # staff walked away from the menu: close it, never leave it open to patients
             self._expire("staff idle")
+            return
+        if self.screen is Screen.ATTRACT:  # nobody started: forget the aids quietly, no prompt to answer
+            self._expire("attract idle")
             return
         self.prompting = True
         self._clock.start()

@@ -142,8 +142,9 @@ class Flow:
         """Forget everything of the visit and show the attract screen (Home, finish, idle, staff)."""
         if self.state == VisitState():
             return False
-        for listener in list(self._end_listeners):
-            listener(self.state, reason)
+        if self.state.screen is not Screen.ATTRACT:  # aids left on at the attract screen are no visit
+            for listener in list(self._end_listeners):
+                listener(self.state, reason)
         return self._go(VisitState(), f"end visit ({reason})")
 
     def hold(self, on: bool) -> bool:

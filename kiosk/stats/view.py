@@ -9,6 +9,7 @@ from kiosk.content.model import Lesson
 from kiosk.stats.store import StatsStore
 
 DAYS_SHOWN = 14
+FEWEST_FOR_SHARE = 10  # below this many answers (or visits) a share is noise: "100 %" from one answer
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,11 @@ class QuestionLine:
     prompt: str
     right_share: float  # 0.0-1.0
     answered: int
+
+    @property
+    def enough(self) -> bool:
+        """Whether the share rests on enough answers to mean anything."""
+        return self.answered >= FEWEST_FOR_SHARE
 
 
 @dataclass(frozen=True)
@@ -26,6 +32,11 @@ class StatsView:
     quiz_share: float
     questions: tuple[QuestionLine, ...]
     notes: tuple[str, ...] = field(default=())
+
+    @property
+    def enough(self) -> bool:
+        """Whether the visit shares rest on enough visits to mean anything."""
+        return self.visits >= FEWEST_FOR_SHARE
 
 
 def build_view(store: StatsStore, lesson: Lesson | None, today: date, days: int = DAYS_SHOWN) -> StatsView:

@@ -13,7 +13,8 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
 STAFF_CHORD = QKeyCombination(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_K)
-CORNER_FRACTION = 0.09  # the hot corner: 9 % of the short side (about 100 px at 1080 p)
+CORNER_FRACTION = 0.05  # the hot corner: 5 % of the short side (54 px at 1080 p), inside the page margin
+CORNER_MIN_PX = 36
 HOLD_SLOP_PX = 40  # a finger may wander this far while holding
 WATCHED = frozenset(
     {
@@ -28,6 +29,11 @@ WATCHED = frozenset(
         QEvent.Type.KeyRelease,
     }
 )
+
+
+def corner_side(short_side: float) -> int:
+    """The hot corner's side for a window whose short side is this long (the aids bar keeps clear of it)."""
+    return max(CORNER_MIN_PX, round(short_side * CORNER_FRACTION))
 
 
 class InputGuard(QObject):
@@ -49,7 +55,7 @@ class InputGuard(QObject):
 
     def in_corner(self, global_pos: QPoint) -> bool:
         local = self.window.mapFromGlobal(global_pos)
-        side = max(48, round(min(self.window.width(), self.window.height()) * CORNER_FRACTION))
+        side = corner_side(min(self.window.width(), self.window.height()))
         return local.x() >= self.window.width() - side and 0 <= local.y() < side
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)

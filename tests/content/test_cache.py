@@ -43,9 +43,7 @@ def test_a_damaged_cache_is_rebuilt(shipped_copy: Path, tmp_path: Path) -> None:
     assert cached.stat().st_size > 50, "the damaged entry is replaced by a whole one"
 
 
-def test_each_folder_keeps_its_own_entry(
-    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_each_folder_keeps_its_own_entry(shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Alternating between two content folders parses each only once."""
     other = tmp_path / "other"
     shutil.copytree(shipped_copy, other)

@@ -175,3 +175,14 @@ def test_a_hold_ends_the_visit_and_touches_start_nothing_until_lifted() -> None:
     assert not f.hold(True)  # already held
     assert f.hold(False)
     assert f.start()
+
+
+def test_aids_left_on_at_attract_are_forgotten_without_recording_a_visit() -> None:
+    """Ending on the attract screen turns the aids off and tells no end listener (nobody visited)."""
+    f = flow()
+    ended: list[str] = []
+    f.subscribe_end(lambda _state, reason: ended.append(reason))
+    f.set_aids(large_text=True, high_contrast=True)
+    assert f.end_visit("attract idle")
+    assert f.state == VisitState()
+    assert ended == []

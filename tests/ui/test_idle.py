@@ -89,3 +89,34 @@ def test_touches_restart_the_idle_clock(qtbot: QtBot, make_kiosk: Callable[..., 
     assert timer.isActive() and timer.interval() == 30_000
     qtbot.mouseClick(kiosk.window.slide.nav.next, Qt.MouseButton.LeftButton)
     assert timer.remainingTime() > 29_000
+
+
+def test_aids_chosen_at_attract_are_off_after_the_idle_time(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
+    """Large text and high contrast switched on at the attract screen go off by themselves if nobody starts."""
+    kiosk = make_kiosk(settings=FAST)
+    qtbot.mouseClick(kiosk.window.aids.large_text, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.window.aids.contrast, Qt.MouseButton.LeftButton)
+    assert kiosk.flow.state.large_text and kiosk.flow.state.high_contrast
+    with qtbot.waitSignal(kiosk.timeouts.expired, timeout=3000) as blocker:
+        pass
+    assert blocker.args == ["attract idle"]
+    assert kiosk.flow.state == VisitState()
+    assert not kiosk.window.large_text and not kiosk.window.high_contrast
+    assert not kiosk.window.aids.large_text.isChecked() and not kiosk.idle_prompt.isVisible()
+
+
+def test_aids_chosen_at_attract_are_off_after_the_visit(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
+    """Aids chosen at attract carry into the visit and are off once it has ended (Home)."""
+    kiosk = make_kiosk()
+    qtbot.mouseClick(kiosk.window.aids.large_text, Qt.MouseButton.LeftButton)
+    kiosk.flow.start()
+    assert kiosk.window.large_text
+    qtbot.mouseClick(kiosk.window.slide.nav.home, Qt.MouseButton.LeftButton)
+    assert kiosk.flow.state == VisitState() and not kiosk.window.large_text
+    assert not kiosk.window.aids.large_text.isChecked()
+
+
+def test_the_attract_screen_without_aids_never_times_out(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
+    """With no aid on, the attract screen starts no idle clock at all."""
+    kiosk = make_kiosk(settings=FAST)
+    assert not kiosk.timeouts._idle.isActive() and not kiosk.timeouts._result.isActive()

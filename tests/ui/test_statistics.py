@@ -28,7 +28,7 @@ def full_visit(qtbot: QtBot, kiosk: Kiosk) -> None:
 def test_a_full_visit_appears_in_the_statistics(
     qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """One finished visit: 1 visit, 100 % finished and quiz, every question 100 % right; exported as CSV."""
+    """One finished visit: 1 visit, 100 % finished and quiz (flagged as too few), every question right; as CSV."""
     export = tmp_path / "usb"
     export.mkdir()
     kiosk = make_kiosk(settings=Settings(stats_export_folder=str(export)))
@@ -37,8 +37,11 @@ def test_a_full_visit_appears_in_the_statistics(
     page, strings = kiosk.staff.stats_page, kiosk.strings
     assert page.isVisible()
     assert page.visits.text() == strings["stats_visits"].format(visits=1)
-    assert page.finished.text() == strings["stats_finished"].format(share=100)
-    assert page.quiz.text() == strings["stats_quiz"].format(share=100)
+    few = " " + strings["stats_too_few"].format(answered=1)
+    assert page.finished.text() == strings["stats_finished"].format(share=100) + few
+    assert page.quiz.text() == strings["stats_quiz"].format(share=100) + few
+    shares = [label.text() for label in page.question_shares if label.isVisibleTo(page)]
+    assert shares == [strings["stats_too_few"].format(answered=1)] * len(kiosk.flow.lesson.questions)
     assert sum(count for _, count in page.chart.days) == 1 and len(page.chart.days) == 14
     shown = [label.text() for label in page.question_labels if label.isVisibleTo(page)]
     assert shown == [q.prompt for q in kiosk.flow.lesson.questions]

@@ -52,6 +52,7 @@ class PinPad(Overlay):
         self._layout.addWidget(self.cancel, 0, Qt.AlignmentFlag.AlignHCenter)
         self._layout.addStretch(1)
         self._typed = ""
+        self._locked = False
 
     def _key(self, text: str, grid: QGridLayout, row: int, column: int, role: str = "") -> QPushButton:
         button = touch_button(text, role or "pin_key")
@@ -73,14 +74,15 @@ class PinPad(Overlay):
 
     def set_locked(self, locked: bool) -> None:
         """While locked the keys do nothing; the message says for how long."""
-        for button in [*self.digits.values(), self.clear, self.ok]:
+        self._locked = locked
+        for button in [*self.digits.values(), self.clear]:
             button.setEnabled(not locked)
         if locked:
             self._typed = ""
-            self._refresh()
+        self._refresh()
 
     def _type(self, digit: str) -> None:
-        if len(self._typed) < MAX_DIGITS and self.ok.isEnabled():
+        if len(self._typed) < MAX_DIGITS and not self._locked:
             self._typed += digit
             self._refresh()
 
@@ -99,7 +101,9 @@ class PinPad(Overlay):
         self.cancelled.emit()
 
     def _refresh(self) -> None:
-        self.entered.setText("●" * len(self._typed) or "–")
+        # Spaced dots, so staff can count what they typed; OK only once there is something to send.
+        self.entered.setText(" ".join("●" * len(self._typed)) or "–")
+        self.ok.setEnabled(bool(self._typed) and not self._locked)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """A desk keyboard works too: digits, Backspace, Enter, Escape."""

@@ -37,7 +37,7 @@ class StaffMenu(Overlay):
             "statistics": touch_button(),
             "remote": touch_button(),
             "handout": touch_button(),
-            "leave": touch_button(),
+            "leave": touch_button(role="leave"),  # red outline: it closes the program, not just the menu
             "close": touch_button(),
         }
         signals = [

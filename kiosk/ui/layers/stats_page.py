@@ -60,15 +60,15 @@ class ShareBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.share = 0.0
+        self.tentative = False  # too few answers: drawn in the quiet fill, not as a firm result
         self.colours: Palette = NORMAL
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(self.colours.sage_light))
-        painter.fillRect(
-            QRectF(0, 0, self.width() * max(0.0, min(1.0, self.share)), self.height()), QColor(self.colours.teal_dark)
-        )
+        fill = self.colours.sage if self.tentative else self.colours.teal_dark
+        painter.fillRect(QRectF(0, 0, self.width() * max(0.0, min(1.0, self.share)), self.height()), QColor(fill))
         painter.end()
 
 
@@ -125,8 +125,9 @@ class StatsPage(Overlay):
         """Draw the numbers; shares shown as whole percentages."""
         self.title.setText(strings["stats_title"].format(days=len(view.days)))
         self.visits.setText(strings["stats_visits"].format(visits=view.visits))
-        self.finished.setText(strings["stats_finished"].format(share=round(view.finished_share * 100)))
-        self.quiz.setText(strings["stats_quiz"].format(share=round(view.quiz_share * 100)))
+        few = "" if view.enough else " " + strings["stats_too_few"].format(answered=view.visits)
+        self.finished.setText(strings["stats_finished"].format(share=round(view.finished_share * 100)) + few)
+        self.quiz.setText(strings["stats_quiz"].format(share=round(view.quiz_share * 100)) + few)
         self.chart.days = view.days
         self.chart.update()
         self.questions_heading.setText(strings["stats_questions"])
@@ -137,10 +138,13 @@ class StatsPage(Overlay):
             if line is not None:
                 self.question_labels[row].setText(line.prompt)
                 self.question_bars[row].share = line.right_share
+                self.question_bars[row].tentative = not line.enough
                 self.question_bars[row].update()
-                self.question_shares[row].setText(
-                    strings["stats_question_line"].format(share=round(line.right_share * 100), answered=line.answered)
-                )
+                percent = round(line.right_share * 100)
+                share = strings["stats_question_line"].format(share=percent, answered=line.answered)
+                if not line.enough:  # say so, rather than a firm-looking "100 %" from one answer
+                    share = strings["stats_too_few"].format(answered=line.answered)
+                self.question_shares[row].setText(share)
         self.export.setText(strings["stats_export"])
         self.close_button.setText(strings["stats_close"])
         self.set_message("\n".join(view.notes))

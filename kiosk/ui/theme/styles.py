@@ -114,11 +114,15 @@ def style_sheet(m: Metrics, family: str = "") -> str:
         border: {m.px(3)}px solid {p.teal_dark}; background: {p.surface}; color: {p.teal_dark};
         font-weight: bold;
     }}
+    QPushButton[compact="true"] {{ min-width: {m.px(160)}px; }}
     QPushButton[pad_key="true"] {{ min-width: {pad_key}px; max-width: {pad_key}px; padding: 0; }}
     QPushButton:pressed {{ background: {p.sage_light}; }}
     QPushButton:disabled {{ border-color: {p.sage}; color: {p.ink_soft}; background: {p.background}; }}
     QPushButton#primary {{ background: {p.teal_dark}; color: {p.on_primary}; border-color: {p.teal_dark}; }}
     QPushButton#primary:pressed {{ background: {p.ink}; }}
+    QPushButton#primary:disabled {{ background: {p.background}; color: {p.ink_soft}; border-color: {p.sage}; }}
+    QPushButton#leave {{ color: {p.accent}; border-color: {p.accent}; background: {p.surface}; }}
+    QPushButton#leave:pressed {{ background: {p.sage_light}; }}
     QPushButton#answer {{
         text-align: left; padding: {m.px(12)}px {m.px(36)}px; min-width: 0;
     }}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from kiosk.ui.input_guard import CORNER_FRACTION
+from kiosk.ui.input_guard import corner_side
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
 
@@ -46,8 +46,9 @@ class AidsBar(QWidget):
         self.read_aloud.setVisible(can_speak)
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
-        # Keep clear of the staff corner at the top right, so a held aid button never opens the PIN pad.
-        corner = round(m.scale * 1080 * CORNER_FRACTION) + m.px(24)
+        # Flush with the pages' content edge, yet clear of the staff corner at the top right, so a held
+        # aid button never opens the PIN pad (the corner fits inside the page margin).
+        corner = corner_side(m.scale * 1080) + m.px(2)
         self._layout.setContentsMargins(m.margin, m.px(16), max(m.margin, corner), 0)
         self._layout.setSpacing(m.gap)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)

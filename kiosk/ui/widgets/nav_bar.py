@@ -36,6 +36,11 @@ class NavBar(QWidget):
         if landscape == self._landscape:
             return
         self._landscape = landscape
+        for button in (self.home, self.back, self.next):
+            # Portrait: three buttons at the landscape minimum width overflow the page by ~40 px.
+            button.setProperty("compact", not landscape)
+            button.style().unpolish(button)
+            button.style().polish(button)
         for widget in (self.home, self.back, self.progress, self.next):
             self._grid.removeWidget(widget)
         for column in range(5):
