@@ -25,6 +25,7 @@ from kiosk.content.cache import load_content
 from kiosk.content.model import Library
 from kiosk.content.strings import FALLBACK
 from kiosk.core import paths
+from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError, LocatedError
 from kiosk.core.flow import Flow, VisitState
 from kiosk.core.icons import load_icons
@@ -133,16 +134,16 @@ class Kiosk:
             slide = window.slide
             slide.next_requested.connect(flow.next)
             slide.back_requested.connect(flow.back)
-            slide.home_requested.connect(lambda: flow.end_visit("home"))
+            slide.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
             slide.return_requested.connect(flow.back_to_question)
         elif name == "question":
             question = window.question
             question.answer_chosen.connect(flow.answer)
             question.next_requested.connect(flow.next)
             question.review_requested.connect(flow.review_slide)
-            question.home_requested.connect(lambda: flow.end_visit("home"))
+            question.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
         elif name == "result":
-            window.result.finish_requested.connect(lambda: flow.end_visit("finished"))
+            window.result.finish_requested.connect(lambda: flow.end_visit(EndReason.FINISHED))
 
     def _on_state(self, state: VisitState) -> None:
         assert self.presenter is not None
@@ -160,7 +161,7 @@ class Kiosk:
         self.presenter.show(state)
         self.timeouts.set_screen(state.screen, state.large_text or state.high_contrast)
 
-    def _record_visit(self, state: VisitState, reason: str) -> None:
+    def _record_visit(self, state: VisitState, reason: EndReason) -> None:
         """Queue the visit's anonymous record; the worker thread writes it."""
         assert self.flow is not None
         lesson = self.flow.library.lessons.get(state.language)
@@ -242,7 +243,7 @@ class Kiosk:
         self.idle_prompt.show_prompt(strings["still_there"], strings["still_there_hint"], strings["continue"])
         self.idle_prompt.open()
 
-    def start_over(self, reason: str) -> None:
+    def start_over(self, reason: EndReason) -> None:
         """Close any layer, forget the visit, show the attract screen (idle expiry, or after an error)."""
         self.close_staff()
         self.idle_prompt.hide()
@@ -264,7 +265,7 @@ class Kiosk:
                 statistics_notes=self.statistics_notes,
             )
             staff = StaffLayer(self.window, files, self.settings, visit, [str(p) for p in self.config_problems])
-            staff.start_over_requested.connect(lambda: self.start_over("staff"))
+            staff.start_over_requested.connect(lambda: self.start_over(EndReason.STAFF))
             staff.reload_requested.connect(lambda: staff.reload_finished(self.reload_content()))
             staff.next_language_requested.connect(self._next_default_language)
             staff.leave_requested.connect(self.leave)
@@ -301,7 +302,7 @@ class Kiosk:
         position = languages.index(current) + 1 if current in languages else 0
         flow.default_language = languages[position % len(languages)]
         save_override(self.settings_path, "default_language", flow.default_language)
-        flow.end_visit("language changed")
+        flow.end_visit(EndReason.LANGUAGE_CHANGED)
 
     def reload_content(self) -> list[LocatedError]:
         """Validate first; on failure keep the current content running and return the problems."""
@@ -328,7 +329,7 @@ class Kiosk:
 
             desk = DeskSide(
                 status=self._desk_status,
-                start_over=lambda: self.start_over("staff"),
+                start_over=lambda: self.start_over(EndReason.STAFF),
                 reload=lambda: [str(p) for p in self.reload_content()],
                 hold=self.hold_attract,
             )
@@ -373,7 +374,7 @@ class Kiosk:
         if self.flow is None:
             return
         if on:
-            self.start_over("staff")
+            self.start_over(EndReason.STAFF)
         self.flow.hold(on)
 
     def leave(self) -> None:
@@ -388,7 +389,7 @@ class Kiosk:
         """Log an exception raised in any handler and return to the attract screen instead of dying."""
         log.critical("unexpected error, starting over:\n%s", "".join(traceback.format_exception(kind, error, tb)))
         try:
-            self.start_over("error")
+            self.start_over(EndReason.ERROR)
         except Exception:  # the recovery itself failed: the log has both
             log.critical("recovery failed:\n%s", traceback.format_exc())
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from kiosk.app.kiosk import Kiosk, build
 from kiosk.config.options import Options
 from kiosk.config.settings import Settings
+from kiosk.core.endings import EndReason
 from kiosk.core.flow import Flow
 from kiosk.staff.pin import save_pin
 from kiosk.stats.sample import sample_records
@@ -63,7 +64,7 @@ def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
         flow.next()
     yield "result"
     # The layers over the screens: idle prompt (over a slide), PIN pad, staff menu.
-    flow.end_visit("render")
+    flow.end_visit(EndReason.RENDER)
     flow.set_aids(aids.large_text, aids.high_contrast)
     flow.start(kiosk.options.language)
     flow.next()

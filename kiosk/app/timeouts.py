@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from kiosk.config.settings import Settings
+from kiosk.core.endings import EndReason
 from kiosk.core.flow import Screen
 
 log = logging.getLogger("kiosk.flow")
@@ -25,7 +26,7 @@ class Timeouts(QObject):
     prompt = Signal()  # show "Are you still there?"
     countdown = Signal(int)  # whole seconds left
     keep = Signal()  # the visit goes on: hide the prompt
-    expired = Signal(str)  # end the visit, with the reason
+    expired = Signal(EndReason)  # end the visit, with the reason
 
     def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +38,7 @@ class Timeouts(QObject):
         self._idle = QTimer(self, singleShot=True)
         self._idle.timeout.connect(self._on_idle)
         self._result = QTimer(self, singleShot=True)
-        self._result.timeout.connect(lambda: self._expire("result timeout"))
+        self._result.timeout.connect(lambda: self._expire(EndReason.RESULT_TIMEOUT))
         self._tick = QTimer(self)
         self._tick.timeout.connect(self._on_tick)
         self._clock = QElapsedTimer()
@@ -71,10 +72,10 @@ class Timeouts(QObject):
 
     def _on_idle(self) -> None:
         if self.staff_open:  # staff walked away from the menu: close it, never leave it open to patients
-            self._expire("staff idle")
+            self._expire(EndReason.STAFF_IDLE)
             return
         if self.screen is Screen.ATTRACT:  # nobody started: forget the aids quietly, no prompt to answer
-            self._expire("attract idle")
+            self._expire(EndReason.ATTRACT_IDLE)
             return
         self.prompting = True
         self._clock.start()
@@ -86,11 +87,11 @@ class Timeouts(QObject):
     def _on_tick(self) -> None:
         left = self.settings.idle_countdown_seconds - self._clock.elapsed() / 1000
         if left <= 0:
-            self._expire("idle")
+            self._expire(EndReason.IDLE)
         else:
             self.countdown.emit(math.ceil(left))
 
-    def _expire(self, reason: str) -> None:
+    def _expire(self, reason: EndReason) -> None:
         self.prompting = False
         self._tick.stop()
         self._idle.stop()

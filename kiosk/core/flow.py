@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from kiosk.content.model import Lesson, Library
+from kiosk.core.endings import EndReason
 
 log = logging.getLogger("kiosk.flow")
 
@@ -55,13 +56,13 @@ class Flow:
     # Staff hold the attract screen (the room is being cleaned): touches start no visit until it is lifted.
     held: bool = False
     _listeners: list[Callable[[VisitState], None]] = field(default_factory=list)
-    _end_listeners: list[Callable[[VisitState, str], None]] = field(default_factory=list)
+    _end_listeners: list[Callable[[VisitState, EndReason], None]] = field(default_factory=list)
 
     def subscribe(self, listener: Callable[[VisitState], None]) -> None:
         """Called with the new state after every change."""
         self._listeners.append(listener)
 
-    def subscribe_end(self, listener: Callable[[VisitState, str], None]) -> None:
+    def subscribe_end(self, listener: Callable[[VisitState, EndReason], None]) -> None:
         """Called with a visit's last state and the reason, just before it is forgotten."""
         self._end_listeners.append(listener)
 
@@ -138,8 +139,9 @@ class Flow:
         )
         return False if new == state else self._go(new, "aids")
 
-    def end_visit(self, reason: str = "home") -> bool:
+    def end_visit(self, reason: EndReason = EndReason.HOME) -> bool:
         """Forget everything of the visit and show the attract screen (Home, finish, idle, staff)."""
+        reason = EndReason(reason)  # ValueError for a reason outside the set, even from untyped code
         if self.state == VisitState():
             return False
         if self.state.screen is not Screen.ATTRACT:  # aids left on at the attract screen are no visit
@@ -150,7 +152,7 @@ class Flow:
     def hold(self, on: bool) -> bool:
         """Hold the attract screen (ending any visit) or lift the hold; listeners hear of the change."""
         if on:
-            self.end_visit("staff")
+            self.end_visit(EndReason.STAFF)
         if on == self.held:
             return False
         self.held = on
@@ -158,7 +160,7 @@ class Flow:
 
     def replace_library(self, library: Library) -> None:
         """New content (a staff reload): the current visit ends, the next one uses it."""
-        self.end_visit("content reloaded")  # recorded against the content it was shown
+        self.end_visit(EndReason.CONTENT_RELOADED)  # recorded against the content it was shown
         self.library = library
         self._go(VisitState(), "content reloaded")  # redraw the attract screen from the new content
 

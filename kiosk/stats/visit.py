@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import assert_never
 
 from kiosk.content.model import Lesson
+from kiosk.core.endings import EndReason
 from kiosk.core.flow import Screen, VisitState
 from kiosk.stats.record import VisitRecord, record_from_visit
 
-# Why a visit ended (the flow's words) -> how the statistics count it.
-ENDED_BY = {
-    "finished": "finished",
-    "result timeout": "finished",  # the result was shown; nobody pressed Finish
-    "home": "home",
-    "idle": "idle",
-    "staff": "staff",
-    "staff idle": "staff",
-    "language changed": "staff",
-    "content reloaded": "staff",
-    "error": "error",
-}
+
+def ended_by(reason: EndReason) -> str | None:
+    """How the statistics count a visit's end (one of record.ENDINGS), or None for one not counted.
+
+    A match over every member: mypy refuses this function when a new reason is not placed here.
+    """
+    match reason:
+        case EndReason.FINISHED | EndReason.RESULT_TIMEOUT:  # the result was shown either way
+            return "finished"
+        case EndReason.HOME:
+            return "home"
+        case EndReason.IDLE:
+            return "idle"
+        case EndReason.STAFF | EndReason.STAFF_IDLE | EndReason.LANGUAGE_CHANGED | EndReason.CONTENT_RELOADED:
+            return "staff"
+        case EndReason.ERROR:
+            return "error"
+        case EndReason.RENDER | EndReason.ATTRACT_IDLE:  # no patient's visit: the flow never reports these
+            return None
+        case _:
+            assert_never(reason)
 
 
-def record_for(state: VisitState, lesson: Lesson, reason: str, duration_s: float, now: datetime) -> VisitRecord | None:
+def record_for(
+    state: VisitState, lesson: Lesson, reason: EndReason, duration_s: float, now: datetime
+) -> VisitRecord | None:
     """The record of a visit that ended in `state`; None when there was no visit or it is not counted."""
-    ended_by = ENDED_BY.get(reason)
-    if not state.language or ended_by is None:
+    ending = ended_by(EndReason(reason))
+    if not state.language or ending is None:
         return None
     slide_count = len(lesson.deck.slides)
     started_quiz = state.screen in (Screen.QUESTION, Screen.REVIEW, Screen.RESULT) or any(
@@ -47,6 +60,6 @@ def record_for(state: VisitState, lesson: Lesson, reason: str, duration_s: float
         started_quiz=started_quiz,
         reached_result=reached_result,
         duration_s=duration_s,
-        ended_by=ended_by,
+        ended_by=ending,
         answers=answers,
     )

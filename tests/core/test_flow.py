@@ -186,3 +186,12 @@ def test_aids_left_on_at_attract_are_forgotten_without_recording_a_visit() -> No
     assert f.end_visit("attract idle")
     assert f.state == VisitState()
     assert ended == []
+
+
+def test_end_visit_refuses_a_reason_outside_the_set() -> None:
+    """end_visit takes an EndReason; a free string that is not one raises instead of being passed on."""
+    f = flow()
+    f.start()
+    with pytest.raises(ValueError, match="bye"):
+        f.end_visit("bye")  # type: ignore[arg-type]
+    assert f.state.screen is Screen.SLIDE, "the visit goes on"
