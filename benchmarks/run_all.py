@@ -21,7 +21,14 @@ from pathlib import Path
 
 from benchlib import BENCH_DIR, PYTHON, RESULTS_DIR, ROOT, table_rows
 
-BENCHMARKS = ("bench_startup.py", "bench_touch.py", "bench_render.py", "bench_merge.py", "bench_handout.py")
+BENCHMARKS = (
+    "bench_startup.py",
+    "bench_touch.py",
+    "bench_render.py",
+    "bench_merge.py",
+    "bench_handout.py",
+    "bench_remote.py",
+)
 
 
 def run_one(script: str, quick: bool, scratch: Path) -> tuple[list[dict[str, object]], float]:

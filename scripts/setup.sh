@@ -24,6 +24,8 @@ done
 # The tests also drive what a clinic runs beside the kiosk: Syncthing (the chain's sync engine), and read
 # the handout PDF back with poppler (pdftotext, pdftoppm, pdffonts).
 [ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing poppler-utils)
+# ... and the front desk's page in a real browser: Debian's Chromium and its chromedriver (Selenium drives them).
+[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(chromium chromium-driver)
 
 missing=()
 if command -v dpkg-query >/dev/null; then

@@ -6,11 +6,12 @@ const STRINGS = {
   ja: {
     title: "キオスク リモート", other: "English",
     pair_title: "この端末をペアリング",
-    pair_hint: "キオスクのスタッフメニューで「デスク端末のペアリング」を開き、表示された6桁のコードを入力してください。",
+    pair_hint: "キオスクのスタッフメニューで「受付からの操作」→「端末を追加」を押し、表示された6桁のコードを入力してください。",
     code: "コード（6桁）", name: "この端末の名前（例：受付PC）", pair_button: "ペアリングする",
     now_showing: "いま表示中", lesson: "レッスン", language: "言語", content: "内容の更新",
     attract: "待ち受け画面", slide: "説明 {n} / {total}", question: "クイズ {n} / {total}",
     review: "クイズ {n} / {total}（説明を見直し中）", result: "結果画面",
+    problems_screen: "内容に問題があるため、レッスンを表示できません",
     idle: "最後のタッチから {s} 秒", idle_attract: "来院者の操作を待っています",
     paused: "待ち受け画面を表示中（タッチしても始まりません）：あと {m} 分",
     problems: "前回の再読み込みで見つかった問題（表示中の内容はそのままです）：",
@@ -30,11 +31,12 @@ const STRINGS = {
   en: {
     title: "Kiosk remote", other: "日本語",
     pair_title: "Pair this device",
-    pair_hint: "On the kiosk, open the staff menu, choose “Pair a desk device”, and type the six-digit code it shows.",
+    pair_hint: "On the kiosk, open the staff menu, choose “Front desk remote”, then “Add a device”, and type the six-digit code it shows.",
     code: "Code (6 digits)", name: "A name for this device (e.g. Reception PC)", pair_button: "Pair",
     now_showing: "Now showing", lesson: "Lesson", language: "Language", content: "Content loaded",
     attract: "Attract screen", slide: "Slide {n} of {total}", question: "Question {n} of {total}",
     review: "Question {n} of {total} (reviewing a slide)", result: "Result screen",
+    problems_screen: "The content has problems: no lesson can be shown",
     idle: "{s} s since the last touch", idle_attract: "Waiting for a patient",
     paused: "Attract screen held (touches start nothing): {m} min left",
     problems: "Problems found by the last reload (the content shown is unchanged):",
@@ -81,8 +83,10 @@ function showStatus(status) {
   $("pair").hidden = true;
   $("desk").hidden = false;
   $("offline").hidden = true;
-  $("screen").textContent = t(status.screen, { n: status.position, total: status.total });
+  const screen = status.screen === "problems" ? "problems_screen" : status.screen;
+  $("screen").textContent = t(screen, { n: status.position, total: status.total });
   $("idle").textContent = status.in_visit ? t("idle", { s: status.idle_seconds }) : t("idle_attract");
+  $("idle").hidden = status.paused || status.screen === "problems";
   $("paused").hidden = !status.paused;
   $("paused").textContent = t("paused", { m: Math.ceil(status.pause_seconds_left / 60) });
   $("resume").hidden = !status.paused;
