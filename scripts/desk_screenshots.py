@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.app.kiosk import build, ensure_application  # noqa: E402
 from kiosk.config.options import Options  # noqa: E402
+from kiosk.core.endings import EndReason  # noqa: E402
 from tests.app import browser  # noqa: E402
 
 SIZES = {"phone": (390, 844), "desktop": (1280, 900)}
@@ -74,7 +75,7 @@ def main() -> int:
                 w.until(seen.visibility_of_element_located((By.ID, "desk")))
 
             in_thread(pair)
-            kiosk.flow.end_visit("home")
+            kiosk.flow.end_visit(EndReason.HOME)
             kiosk.flow.start()
             for _ in range(3):
                 kiosk.flow.next()

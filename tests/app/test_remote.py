@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
+from kiosk.core.endings import EndReason
 from kiosk.core.flow import Screen
 from tests.app.remote_client import ACTION, Answer, bearer, in_thread, request
 from tests.ui.test_walkthrough import start_lesson, tap
@@ -104,7 +105,7 @@ def test_a_hold_keeps_the_attract_screen_until_it_ends(qtbot: QtBot, kiosk: Kios
     assert held["paused"] and 590 <= held["pause_seconds_left"] <= 600
     assert post(qtbot, port, "/api/resume", token).status == 200
     start_lesson(qtbot, kiosk)
-    kiosk.start_over("home")
+    kiosk.start_over(EndReason.HOME)
     kiosk.remote.minute_ms = 50  # a "minute" of 50 ms: the hold runs out by itself
     assert post(qtbot, port, "/api/pause", token, {"minutes": 1}).status == 200
     assert kiosk.flow.held
