@@ -128,11 +128,11 @@ def _closing_page(painter: QPainter, lesson: Lesson, area: QRectF, family: str, 
     y += _text(painter, _document(_escape(result.heading), family, 16, area.width(), bold=True), 0, y) + 20
     y += _text(painter, _document(f"<ul>{points}</ul>", family, 12, area.width()), 0, y) + 80
     strings = lesson.strings
-    y += _text(painter, _document(_escape(strings["ask_front_desk"]), family, 13, area.width(), bold=True), 0, y) + 80
+    y += _text(painter, _document(_escape(strings.ask_front_desk), family, 13, area.width(), bold=True), 0, y) + 80
     if lesson.deck.qr:
         size = 600.0
         _draw_qr(painter, qr_matrix(lesson.deck.qr), QRectF(0, y, size, size))
-        words = f"{_escape(strings['qr_caption'])}<br><br>{_escape(lesson.deck.qr)}"
+        words = f"{_escape(strings.qr_caption)}<br><br>{_escape(lesson.deck.qr)}"
         caption = _document(words, family, 10, area.width() - size - 60)
         _text(painter, caption, size + 60, y + (size - caption.size().height()) / 2)
         y += size + 80

@@ -23,7 +23,7 @@ from kiosk.config.options import Options
 from kiosk.config.settings import load_settings, save_override
 from kiosk.content.cache import load_content
 from kiosk.content.model import Library
-from kiosk.content.strings import FALLBACK
+from kiosk.content.strings import FALLBACK, UiStrings
 from kiosk.core import paths
 from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError, LocatedError
@@ -222,7 +222,7 @@ class Kiosk:
         self.window.show_page(self.window.error)
 
     @property
-    def strings(self) -> dict[str, str]:
+    def strings(self) -> UiStrings:
         return self.flow.lesson.strings if self.flow is not None else FALLBACK
 
     # -- idle prompt and staff layer ----------------------------------------------------------
@@ -232,7 +232,7 @@ class Kiosk:
         self.guard.staff_requested.connect(self.open_staff)
         self.timeouts.prompt.connect(self._show_idle_prompt)
         self.timeouts.countdown.connect(
-            lambda seconds: self.idle_prompt.set_seconds(self.strings["countdown"].format(seconds=seconds))
+            lambda seconds: self.idle_prompt.set_seconds(self.strings.countdown.format(seconds=seconds))
         )
         self.timeouts.keep.connect(self.idle_prompt.hide)
         self.timeouts.expired.connect(self.start_over)
@@ -240,7 +240,7 @@ class Kiosk:
 
     def _show_idle_prompt(self) -> None:
         strings = self.strings
-        self.idle_prompt.show_prompt(strings["still_there"], strings["still_there_hint"], strings["continue"])
+        self.idle_prompt.show_prompt(strings.still_there, strings.still_there_hint, strings.continue_)
         self.idle_prompt.open()
 
     def start_over(self, reason: EndReason) -> None:

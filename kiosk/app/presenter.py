@@ -32,7 +32,7 @@ class Presenter:
             # The clinic's default language first, then the others by code.
             codes = sorted(self.flow.library.lessons, key=lambda code: (code != self.flow.default_language, code))
             languages = [(code, self.flow.library.lessons[code].language_name) for code in codes]
-            call = lesson.strings["held" if self.flow.held else "touch_to_start"]  # held: staff are cleaning
+            call = lesson.strings.held if self.flow.held else lesson.strings.touch_to_start  # held: staff are cleaning
             window.attract.show_attract(deck.title, deck.subtitle, picture, call, languages, self.flow.held)
             window.show_page(window.attract)
         elif state.screen in (Screen.SLIDE, Screen.REVIEW):
@@ -64,8 +64,8 @@ class Presenter:
         """The aids bar for this visit, and the whole window laid out for its aids."""
         lesson, window = self.flow.lesson, self.window
         strings = lesson.strings
-        labels = {"large_text": strings["aid_large_text"], "contrast": strings["aid_contrast"]}
-        labels["read_aloud"] = strings["aid_read_aloud"]
+        labels = {"large_text": strings.aid_large_text, "contrast": strings.aid_contrast}
+        labels["read_aloud"] = strings.aid_read_aloud
         can_listen = self.recording_for(state) is not None or self.can_speak(lesson.language)
         window.aids.show_aids(labels, state.large_text, state.high_contrast, can_listen)
         window.aids.show()
@@ -95,7 +95,7 @@ class Presenter:
         lesson = self.flow.lesson
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck
-            return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings["touch_to_start"])))
+            return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
         if state.screen in (Screen.SLIDE, Screen.REVIEW):
             slide = lesson.deck.slides[state.slide]
             return f"{slide.heading}\n{slide.body_text}"
@@ -105,7 +105,7 @@ class Presenter:
             chosen = state.answers[state.question]
             parts = [question.prompt, *answers]
             if chosen is not None:
-                verdict = lesson.strings["right" if chosen == question.right_index else "wrong"]
+                verdict = (lesson.strings.right if chosen == question.right_index else lesson.strings.wrong)
                 parts += [verdict, question.explanation]
             return "\n".join(parts)
         right, total = self.flow.score()

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -32,6 +33,9 @@ from kiosk.ui.layers.staff_menu import StaffMenu
 from kiosk.ui.layers.stats_page import StatsPage
 from kiosk.ui.window import KioskWindow
 
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
+
 log = logging.getLogger("kiosk.staff")
 
 
@@ -48,7 +52,7 @@ class StaffFiles:
 class VisitSide:
     """What the staff layer reads of the visit side, as callables the wiring module supplies."""
 
-    strings: Callable[[], dict[str, str]]  # the interface strings of the visit's language
+    strings: Callable[[], UiStrings]  # the interface strings of the visit's language
     default_language_name: Callable[[], str]  # shown on the menu's language button
     lesson: Callable[[], Lesson | None]  # the lesson the statistics screen names questions from
     flush_statistics: Callable[[], None]  # let pending visits reach the file before reading it
@@ -123,10 +127,10 @@ class StaffLayer(QObject):
         strings = self.visit.strings()
         outcome = self.gate.status()
         message = {
-            Verdict.NO_PIN: strings["staff_pin_not_set"],
-            Verdict.LOCKED: strings["staff_pin_locked"].format(seconds=round(outcome.seconds_locked)),
-        }.get(outcome.verdict, strings["staff_pin_hint"])
-        self.pin_pad.show_pad(strings["staff_pin_title"], message, strings["cancel"])
+            Verdict.NO_PIN: strings.staff_pin_not_set,
+            Verdict.LOCKED: strings.staff_pin_locked.format(seconds=round(outcome.seconds_locked)),
+        }.get(outcome.verdict, strings.staff_pin_hint)
+        self.pin_pad.show_pad(strings.staff_pin_title, message, strings.cancel)
         self.pin_pad.set_locked(outcome.verdict in (Verdict.LOCKED, Verdict.NO_PIN))
         if outcome.verdict is Verdict.LOCKED:
             self._lock_timer.start()
@@ -144,12 +148,12 @@ class StaffLayer(QObject):
             self.show_menu()
         elif outcome.verdict is Verdict.LOCKED:
             self.pin_pad.set_locked(True)
-            self.pin_pad.set_message(strings["staff_pin_locked"].format(seconds=round(outcome.seconds_locked)))
+            self.pin_pad.set_message(strings.staff_pin_locked.format(seconds=round(outcome.seconds_locked)))
             self._lock_timer.start()
         elif outcome.verdict is Verdict.NO_PIN:
-            self.pin_pad.set_message(strings["staff_pin_not_set"])
+            self.pin_pad.set_message(strings.staff_pin_not_set)
         else:
-            self.pin_pad.set_message(strings["staff_pin_wrong"].format(left=outcome.tries_left))
+            self.pin_pad.set_message(strings.staff_pin_wrong.format(left=outcome.tries_left))
 
     def _refresh_lock(self) -> None:
         """Count the lockout down on the pad; open the keys again when it ends."""
@@ -159,24 +163,24 @@ class StaffLayer(QObject):
             self._lock_timer.stop()
             if self.pin_pad.isVisible():
                 self.pin_pad.set_locked(False)
-                self.pin_pad.set_message(strings["staff_pin_hint"])
+                self.pin_pad.set_message(strings.staff_pin_hint)
             return
-        self.pin_pad.set_message(strings["staff_pin_locked"].format(seconds=round(left)))
+        self.pin_pad.set_message(strings.staff_pin_locked.format(seconds=round(left)))
 
     # -- the menu ---------------------------------------------------------------------------
     def show_menu(self, notes: list[str] | None = None) -> None:
         strings = self.visit.strings()
         labels = {
-            "start_over": strings["staff_start_over"],
-            "reload": strings["staff_reload"],
-            "language": strings["staff_language"].format(language=self.visit.default_language_name()),
-            "statistics": strings["staff_statistics"],
-            "remote": strings["staff_remote"],
-            "handout": strings["staff_handout"],
-            "leave": strings["staff_leave"],
-            "close": strings["staff_close"],
+            "start_over": strings.staff_start_over,
+            "reload": strings.staff_reload,
+            "language": strings.staff_language.format(language=self.visit.default_language_name()),
+            "statistics": strings.staff_statistics,
+            "remote": strings.staff_remote,
+            "handout": strings.staff_handout,
+            "leave": strings.staff_leave,
+            "close": strings.staff_close,
         }
-        self.menu.show_menu(strings["staff_title"], labels, (notes or []) + self.config_problems)
+        self.menu.show_menu(strings.staff_title, labels, (notes or []) + self.config_problems)
         self.menu.open()
 
     def close(self) -> None:
@@ -192,9 +196,9 @@ class StaffLayer(QObject):
         """The wiring validated and (if good) installed the content: tell staff how it went."""
         strings = self.visit.strings()
         if problems:
-            self.show_menu([strings["staff_reload_failed"], *(str(p) for p in problems)])
+            self.show_menu([strings.staff_reload_failed, *(str(p) for p in problems)])
         else:
-            self.show_menu([strings["staff_reloaded"]])
+            self.show_menu([strings.staff_reloaded])
 
     def _next_language(self) -> None:
         """Ask for the next default language, then show the menu with its new name."""
@@ -222,17 +226,17 @@ class StaffLayer(QObject):
         strings, lesson = self.visit.strings(), self.visit.lesson()
         folder = self.settings.stats_export_folder
         if not folder or lesson is None:
-            self.show_menu([strings["stats_no_folder"]])
+            self.show_menu([strings.stats_no_folder])
             return
         path = Path(folder) / f"handout-{lesson.language}-{date.today():%Y%m%d}.pdf"
         try:
             pages = write_handout(lesson, path, japanese_family(), lesson.deck.credit)
         except OSError as error:
             log.warning("handout not written to %s: %s", path, error)
-            self.show_menu([strings["staff_handout_failed"].format(error=error)])
+            self.show_menu([strings.staff_handout_failed.format(error=error)])
             return
         log.info("handout written to %s (%d pages)", path, pages)
-        self.show_menu([strings["staff_handout_written"].format(path=path, pages=pages)])
+        self.show_menu([strings.staff_handout_written.format(path=path, pages=pages)])
 
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:
@@ -254,7 +258,7 @@ class StaffLayer(QObject):
         strings = self.visit.strings()
         folder = self.settings.stats_export_folder
         if not folder:
-            self.stats_page.set_message(strings["stats_no_folder"])
+            self.stats_page.set_message(strings.stats_no_folder)
             return
         path = Path(folder) / f"kiosk-visits-{date.today():%Y%m%d}.csv"
         self.visit.flush_statistics()
@@ -263,7 +267,7 @@ class StaffLayer(QObject):
                 rows = store.export_csv(path)
         except (OSError, sqlite3.Error) as error:
             log.warning("statistics export to %s failed: %s", path, error)
-            self.stats_page.set_message(strings["stats_export_failed"].format(error=error))
+            self.stats_page.set_message(strings.stats_export_failed.format(error=error))
             return
         log.info("statistics exported to %s (%d visits)", path, rows)
-        self.stats_page.set_message(strings["stats_exported"].format(path=path, rows=rows))
+        self.stats_page.set_message(strings.stats_exported.format(path=path, rows=rows))

@@ -21,7 +21,7 @@ from kiosk.core.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 4  # 4: texts carry phrase-break marks (kiosk.content.phrases)
+CACHE_FORMAT = 5  # 4: texts carry phrase-break marks (kiosk.content.phrases); 5: strings are a UiStrings record
 ENGINE = Path(__file__).resolve().parent
 
 Inputs = tuple[tuple[str, int, int], ...]

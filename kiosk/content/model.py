@@ -6,7 +6,10 @@ dataclass's methods from source at import, and this module is on the start-up pa
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
 
 
 class Slide(NamedTuple):
@@ -96,13 +99,13 @@ class Lesson(NamedTuple):
     deck: Deck
     questions: tuple[Question, ...]
     result: ResultText
-    strings: dict[str, str]
+    strings: UiStrings
     images: dict[str, bytes]  # validated files, by name
     recordings: dict[str, str] = {}  # validated narration files: name -> path (played from disk, never loaded)
 
     @property
     def language_name(self) -> str:
-        return self.strings["language_name"]
+        return self.strings.language_name
 
     def __repr__(self) -> str:  # without the images' bytes
         return f"Lesson({self.language!r}, {len(self.deck.slides)} slides, {len(self.questions)} questions)"

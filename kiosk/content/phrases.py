@@ -154,7 +154,7 @@ def typeset_lesson(lesson: Lesson) -> Lesson:
         takeaways=tuple(mark(t) for t in lesson.result.takeaways),
         messages=tuple(m._replace(headline=mark(m.headline), text=mark(m.text)) for m in lesson.result.messages),
     )
-    strings = {key: mark(value) for key, value in lesson.strings.items()}
+    strings = lesson.strings.mapped(mark)
     return lesson._replace(deck=new_deck, questions=questions, result=result, strings=strings)
 
 

@@ -3,83 +3,108 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from kiosk.core.errors import ContentError
 
-# Every key the screens need, with what it is for (the English text is only a description).
-REQUIRED: dict[str, str] = {
-    "language_name": "the language's own name on the language button",
-    "touch_to_start": "the call on the attract screen",
-    "next": "the Next button",
-    "back": "the Back button",
-    "home": "the Home button (ends the visit)",
-    "start_quiz": "Next on the last slide, which starts the quiz",
-    "progress": "slide counter, with {current} and {total}",
-    "question_progress": "question counter, with {current} and {total}",
-    "right": "shown when an answer is right",
-    "wrong": "shown when an answer is not right",
-    "see_slide": "button that shows the slide that teaches the question",
-    "back_to_question": "button that returns from that slide to the question",
-    "next_question": "Next after an answer",
-    "see_result": "Next after the last answer",
-    "score": "score line, with {right} and {total}",
-    "qr_caption": "text beside the QR code",
-    "ask_front_desk": "the call to action on the result screen",
-    "finish": "button that ends the visit",
-    "content_error_title": "heading of the screen shown when content cannot be loaded",
-    "aid_large_text": "the aid button that makes text larger",
-    "aid_contrast": "the aid button for high contrast",
-    "aid_read_aloud": "the aid button that reads the screen aloud",
-    "still_there": "the idle prompt's question",
-    "still_there_hint": "the idle prompt's explanation",
-    "countdown": "the idle countdown, with {seconds}",
-    "continue": "the idle prompt's button",
-    "staff_pin_title": "heading of the staff PIN pad",
-    "staff_pin_hint": "what to do on the PIN pad",
-    "staff_pin_wrong": "after a wrong PIN, with {left} tries left",
-    "staff_pin_locked": "while the pad is locked, with {seconds}",
-    "staff_pin_not_set": "on the pad when no PIN is set",
-    "cancel": "button that closes the PIN pad",
-    "staff_title": "heading of the staff menu",
-    "staff_start_over": "staff menu: end the visit now",
-    "staff_reload": "staff menu: reload the content",
-    "staff_language": "staff menu: default language, with {language}",
-    "staff_statistics": "staff menu: visit statistics",
-    "staff_handout": "staff menu: write the lesson as a PDF handout into the export folder",
-    "staff_handout_written": "after the handout is written, with {path} and {pages}",
-    "staff_handout_failed": "when the handout cannot be written, with {error}",
-    "staff_leave": "staff menu: leave the kiosk",
-    "staff_close": "staff menu: close the menu",
-    "staff_reloaded": "after a successful reload",
-    "staff_reload_failed": "heading of the problems when a reload failed",
-    "stats_title": "heading of the statistics screen, with {days}",
-    "stats_visits": "visit count line, with {visits}",
-    "stats_finished": "share that finished the lesson, with {share}",
-    "stats_quiz": "share that took the quiz, with {share}",
-    "stats_questions": "heading of the per-question list",
-    "stats_question_line": "one question, with {share} right of {answered}",
-    "stats_too_few": "instead of a share resting on fewer than 10 answers or visits, with {answered}",
-    "stats_export": "button that writes the CSV file",
-    "stats_exported": "after export, with {path} and {rows}",
-    "stats_export_failed": "when the export failed, with {error}",
-    "stats_no_folder": "when no export folder is set",
-    "stats_close": "button that closes the statistics",
-    "staff_remote": "staff menu: the front desk's remote (desk page and pairing)",
-    "remote_title": "heading of the desk remote screen",
-    "remote_off": "when the desk page is off",
-    "remote_on": "while the desk page is served, with {url}",
-    "remote_turn_on": "button that turns the desk page on",
-    "remote_turn_off": "button that turns the desk page off",
-    "remote_pair": "button that shows a new pairing code",
-    "remote_code": "under the pairing QR code and code, with {minutes}",
-    "remote_devices": "heading of the paired devices",
-    "remote_no_devices": "when no device is paired",
-    "remote_revoke": "button that unpairs one device",
-    "remote_back": "button that returns to the staff menu",
-    "remote_failed": "when the desk page cannot start, with {error}",
-    "held": "the attract screen while staff hold it (cleaning): touches start nothing",
-}
+PURPOSE = "purpose"  # field metadata: what the string is for (English, a description only)
+
+
+@dataclass(frozen=True)
+class UiStrings:
+    """The interface strings of one language: one field per ui.toml key, every one required.
+
+    A field is named as its key; a key that is a Python keyword takes a trailing underscore (`continue_`).
+    """
+
+    language_name: str = field(metadata={PURPOSE: "the language's own name on the language button"})
+    touch_to_start: str = field(metadata={PURPOSE: "the call on the attract screen"})
+    next: str = field(metadata={PURPOSE: "the Next button"})
+    back: str = field(metadata={PURPOSE: "the Back button"})
+    home: str = field(metadata={PURPOSE: "the Home button (ends the visit)"})
+    start_quiz: str = field(metadata={PURPOSE: "Next on the last slide, which starts the quiz"})
+    progress: str = field(metadata={PURPOSE: "slide counter, with {current} and {total}"})
+    question_progress: str = field(metadata={PURPOSE: "question counter, with {current} and {total}"})
+    right: str = field(metadata={PURPOSE: "shown when an answer is right"})
+    wrong: str = field(metadata={PURPOSE: "shown when an answer is not right"})
+    see_slide: str = field(metadata={PURPOSE: "button that shows the slide that teaches the question"})
+    back_to_question: str = field(metadata={PURPOSE: "button that returns from that slide to the question"})
+    next_question: str = field(metadata={PURPOSE: "Next after an answer"})
+    see_result: str = field(metadata={PURPOSE: "Next after the last answer"})
+    score: str = field(metadata={PURPOSE: "score line, with {right} and {total}"})
+    qr_caption: str = field(metadata={PURPOSE: "text beside the QR code"})
+    ask_front_desk: str = field(metadata={PURPOSE: "the call to action on the result screen"})
+    finish: str = field(metadata={PURPOSE: "button that ends the visit"})
+    aid_large_text: str = field(metadata={PURPOSE: "the aid button that makes text larger"})
+    aid_contrast: str = field(metadata={PURPOSE: "the aid button for high contrast"})
+    aid_read_aloud: str = field(metadata={PURPOSE: "the aid button that reads the screen aloud"})
+    still_there: str = field(metadata={PURPOSE: "the idle prompt's question"})
+    still_there_hint: str = field(metadata={PURPOSE: "the idle prompt's explanation"})
+    countdown: str = field(metadata={PURPOSE: "the idle countdown, with {seconds}"})
+    continue_: str = field(metadata={PURPOSE: "the idle prompt's button"})
+    staff_pin_title: str = field(metadata={PURPOSE: "heading of the staff PIN pad"})
+    staff_pin_hint: str = field(metadata={PURPOSE: "what to do on the PIN pad"})
+    staff_pin_wrong: str = field(metadata={PURPOSE: "after a wrong PIN, with {left} tries left"})
+    staff_pin_locked: str = field(metadata={PURPOSE: "while the pad is locked, with {seconds}"})
+    staff_pin_not_set: str = field(metadata={PURPOSE: "on the pad when no PIN is set"})
+    cancel: str = field(metadata={PURPOSE: "button that closes the PIN pad"})
+    staff_title: str = field(metadata={PURPOSE: "heading of the staff menu"})
+    staff_start_over: str = field(metadata={PURPOSE: "staff menu: end the visit now"})
+    staff_reload: str = field(metadata={PURPOSE: "staff menu: reload the content"})
+    staff_language: str = field(metadata={PURPOSE: "staff menu: default language, with {language}"})
+    staff_statistics: str = field(metadata={PURPOSE: "staff menu: visit statistics"})
+    staff_handout: str = field(
+        metadata={PURPOSE: "staff menu: write the lesson as a PDF handout into the export folder"}
+    )
+    staff_handout_written: str = field(metadata={PURPOSE: "after the handout is written, with {path} and {pages}"})
+    staff_handout_failed: str = field(metadata={PURPOSE: "when the handout cannot be written, with {error}"})
+    staff_leave: str = field(metadata={PURPOSE: "staff menu: leave the kiosk"})
+    staff_close: str = field(metadata={PURPOSE: "staff menu: close the menu"})
+    staff_reloaded: str = field(metadata={PURPOSE: "after a successful reload"})
+    staff_reload_failed: str = field(metadata={PURPOSE: "heading of the problems when a reload failed"})
+    stats_title: str = field(metadata={PURPOSE: "heading of the statistics screen, with {days}"})
+    stats_visits: str = field(metadata={PURPOSE: "visit count line, with {visits}"})
+    stats_finished: str = field(metadata={PURPOSE: "share that finished the lesson, with {share}"})
+    stats_quiz: str = field(metadata={PURPOSE: "share that took the quiz, with {share}"})
+    stats_questions: str = field(metadata={PURPOSE: "heading of the per-question list"})
+    stats_question_line: str = field(metadata={PURPOSE: "one question, with {share} right of {answered}"})
+    stats_too_few: str = field(
+        metadata={PURPOSE: "instead of a share resting on fewer than 10 answers or visits, with {answered}"}
+    )
+    stats_export: str = field(metadata={PURPOSE: "button that writes the CSV file"})
+    stats_exported: str = field(metadata={PURPOSE: "after export, with {path} and {rows}"})
+    stats_export_failed: str = field(metadata={PURPOSE: "when the export failed, with {error}"})
+    stats_no_folder: str = field(metadata={PURPOSE: "when no export folder is set"})
+    stats_close: str = field(metadata={PURPOSE: "button that closes the statistics"})
+    staff_remote: str = field(metadata={PURPOSE: "staff menu: the front desk's remote (desk page and pairing)"})
+    remote_title: str = field(metadata={PURPOSE: "heading of the desk remote screen"})
+    remote_off: str = field(metadata={PURPOSE: "when the desk page is off"})
+    remote_on: str = field(metadata={PURPOSE: "while the desk page is served, with {url}"})
+    remote_turn_on: str = field(metadata={PURPOSE: "button that turns the desk page on"})
+    remote_turn_off: str = field(metadata={PURPOSE: "button that turns the desk page off"})
+    remote_pair: str = field(metadata={PURPOSE: "button that shows a new pairing code"})
+    remote_code: str = field(metadata={PURPOSE: "under the pairing QR code and code, with {minutes}"})
+    remote_devices: str = field(metadata={PURPOSE: "heading of the paired devices"})
+    remote_no_devices: str = field(metadata={PURPOSE: "when no device is paired"})
+    remote_revoke: str = field(metadata={PURPOSE: "button that unpairs one device"})
+    remote_back: str = field(metadata={PURPOSE: "button that returns to the staff menu"})
+    remote_failed: str = field(metadata={PURPOSE: "when the desk page cannot start, with {error}"})
+    held: str = field(metadata={PURPOSE: "the attract screen while staff hold it (cleaning): touches start nothing"})
+
+    def mapped(self, change: Callable[[str], str]) -> UiStrings:
+        """The same record with every string passed through `change` (phrase-break marks, say)."""
+        return UiStrings(**{name: change(value) for name, value in vars(self).items()})
+
+
+def _key(name: str) -> str:
+    return name.removesuffix("_")
+
+
+# Every key the screens need, with what it is for: read from the record, so declared once.
+REQUIRED: dict[str, str] = {_key(item.name): item.metadata[PURPOSE] for item in fields(UiStrings)}
+_FIELD = {_key(item.name): item.name for item in fields(UiStrings)}
 _LINE = re.compile(r"line (\d+)")
 # The values every placeholder is tried with; FORMATTED: the strings that take placeholders.
 PLACEHOLDERS = {
@@ -95,17 +120,17 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split()) or repr(str(value))
 
 
-def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentError]]:
-    """Parse ui.toml; return the strings and every problem found."""
+def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[ContentError]]:
+    """Parse ui.toml; return the strings (None when there is any problem) and every problem found."""
     import tomllib  # only when content is validated: a cached start-up never parses TOML
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
-        return {}, [ContentError(path, int(match.group(1)) if match else 1, f"not valid TOML: {_one_line(error)}")]
+        return None, [ContentError(path, int(match.group(1)) if match else 1, f"not valid TOML: {_one_line(error)}")]
     except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
-        return {}, [ContentError(path, 1, "not valid for the kiosk: nested too deeply or a number far too long")]
+        return None, [ContentError(path, 1, "not valid for the kiosk: nested too deeply or a number far too long")]
     lines = text.split("\n")
 
     def line_of(key: str) -> int:
@@ -116,7 +141,9 @@ def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentEr
     problems: list[ContentError] = []
     strings: dict[str, str] = {}
     for key, value in data.items():
-        if not isinstance(value, str):
+        if key not in REQUIRED:  # most likely a misspelt key, whose real one is then missing too
+            problems.append(ContentError(path, line_of(key), f"unknown key {_one_line(repr(key))}"))
+        elif not isinstance(value, str):
             problems.append(ContentError(path, line_of(key), f"{_one_line(repr(key))} must be text in quotes"))
         else:
             strings[key] = value
@@ -131,53 +158,80 @@ def parse_strings(text: str, path: Path) -> tuple[dict[str, str], list[ContentEr
         except Exception as error:  # noqa: BLE001 (any format mistake: index, attribute, spec; all are reported)
             message = f"{key}: write placeholders as {{name}} only ({_one_line(error)})"
             problems.append(ContentError(path, line_of(key), message))
-    return strings, problems
+    if problems:
+        return None, problems
+    return UiStrings(**{_FIELD[key]: value for key, value in strings.items()}), []
 
 
-# Used by the staff layer when no content could be loaded at all (so staff can still reload).
-FALLBACK: dict[str, str] = {
-    "staff_pin_title": "スタッフ用 暗証番号 / Staff PIN",
-    "staff_pin_hint": "暗証番号を入れて OK / Enter the PIN, then OK",
-    "staff_pin_wrong": "違います / Wrong PIN ({left})",
-    "staff_pin_locked": "{seconds} 秒お待ちください / Locked: wait {seconds} s",
-    "staff_pin_not_set": "暗証番号が未設定です。設置した担当者へ / No PIN yet: ask whoever set up the kiosk",
-    "cancel": "閉じる / Close",
-    "staff_title": "スタッフメニュー / Staff menu",
-    "staff_start_over": "最初に戻す / Start over",
-    "staff_reload": "読み込み直す / Reload content",
-    "staff_language": "言語 / Language: {language}",
-    "staff_statistics": "利用の記録 / Statistics",
-    "staff_handout": "資料（PDF）/ Handout (PDF)",
-    "staff_handout_written": "書き出しました / written ({pages}): {path}",
-    "staff_handout_failed": "書き出せませんでした / not written: {error}",
-    "staff_leave": "終了 / Leave the kiosk",
-    "staff_close": "閉じる / Close menu",
-    "staff_reloaded": "読み込み直しました / Content reloaded.",
-    "stats_title": "利用の記録（{days}日間）/ Visits, last {days} days",
-    "stats_visits": "{visits} 件 / visits",
-    "stats_finished": "最後まで読んだ / finished the lesson: {share}%",
-    "stats_quiz": "クイズに進んだ / took the quiz: {share}%",
-    "stats_questions": "問題ごとの正解率 / Right answers per question",
-    "stats_question_line": "{share}% ({answered})",
-    "stats_too_few": "{answered} 件のみ / only {answered}: too few to judge",
-    "stats_export": "CSV に書き出す / Export CSV",
-    "stats_exported": "{rows} 件を書き出しました / exported: {path}",
-    "stats_export_failed": "書き出せませんでした / export failed: {error}",
-    "stats_no_folder": "書き出し先が未設定です / no export folder set (stats_export_folder)",
-    "stats_close": "閉じる / Close",
-    "staff_reload_failed": "問題があります / The content has problems:",
-    "staff_remote": "受付からの操作 / Front desk remote",
-    "remote_title": "受付からの操作 / Front desk remote",
-    "remote_off": "オフ / Off",
-    "remote_on": "オン / On: {url}",
-    "remote_turn_on": "オンにする / Turn on",
-    "remote_turn_off": "オフにする / Turn off",
-    "remote_pair": "端末を追加 / Add a device",
-    "remote_code": "コードを入力 / Type this code ({minutes} min)",
-    "remote_devices": "ペアリング済み / Paired devices",
-    "remote_no_devices": "なし / None",
-    "remote_revoke": "解除 / Unpair",
-    "remote_back": "戻る / Back",
-    "remote_failed": "開始できません / Cannot start: {error}",
-    "held": "準備中 / One moment, please",
-}
+# Used when no content could be loaded at all (so staff can still open the menu and reload): both languages.
+FALLBACK = UiStrings(
+    language_name="日本語 / English",
+    touch_to_start="画面にタッチしてください / Touch the screen to start",
+    next="次へ / Next",
+    back="戻る / Back",
+    home="最初に戻る / Start over",
+    start_quiz="クイズ / Quiz",
+    progress="{current} / {total}",
+    question_progress="クイズ / Quiz {current} / {total}",
+    right="正解 / Correct",
+    wrong="おしい / So close",
+    see_slide="スライドを見る / Review the slide",
+    back_to_question="クイズに戻る / Back to the quiz",
+    next_question="次の問題 / Next question",
+    see_result="結果を見る / See results",
+    score="{total} 問中 {right} 問 / {right} of {total} correct",
+    qr_caption="スマートフォンで読み取れます / Scan with your smartphone",
+    ask_front_desk="受付でお気軽にお尋ねください / Please ask at the front desk",
+    finish="終わる / Finish",
+    aid_large_text="文字を大きく / Larger text",
+    aid_contrast="見やすい色 / High contrast",
+    aid_read_aloud="読み上げ / Read aloud",
+    still_there="まだご覧になっていますか / Are you still reading?",
+    still_there_hint="画面にタッチすると続きます / Touch the screen to carry on.",
+    countdown="{seconds} 秒で最初に戻ります / Back to the start in {seconds} s",
+    continue_="続ける / Continue",
+    staff_pin_title="スタッフ用 暗証番号 / Staff PIN",
+    staff_pin_hint="暗証番号を入れて OK / Enter the PIN, then OK",
+    staff_pin_wrong="違います / Wrong PIN ({left})",
+    staff_pin_locked="{seconds} 秒お待ちください / Locked: wait {seconds} s",
+    staff_pin_not_set="暗証番号が未設定です。設置した担当者へ / No PIN yet: ask whoever set up the kiosk",
+    cancel="閉じる / Close",
+    staff_title="スタッフメニュー / Staff menu",
+    staff_start_over="最初に戻す / Start over",
+    staff_reload="読み込み直す / Reload content",
+    staff_language="言語 / Language: {language}",
+    staff_statistics="利用の記録 / Statistics",
+    staff_handout="資料（PDF）/ Handout (PDF)",
+    staff_handout_written="書き出しました / written ({pages}): {path}",
+    staff_handout_failed="書き出せませんでした / not written: {error}",
+    staff_leave="終了 / Leave the kiosk",
+    staff_close="閉じる / Close menu",
+    staff_reloaded="読み込み直しました / Content reloaded.",
+    staff_reload_failed="問題があります / The content has problems:",
+    stats_title="利用の記録（{days}日間）/ Visits, last {days} days",
+    stats_visits="{visits} 件 / visits",
+    stats_finished="最後まで読んだ / finished the lesson: {share}%",
+    stats_quiz="クイズに進んだ / took the quiz: {share}%",
+    stats_questions="問題ごとの正解率 / Right answers per question",
+    stats_question_line="{share}% ({answered})",
+    stats_too_few="{answered} 件のみ / only {answered}: too few to judge",
+    stats_export="CSV に書き出す / Export CSV",
+    stats_exported="{rows} 件を書き出しました / exported: {path}",
+    stats_export_failed="書き出せませんでした / export failed: {error}",
+    stats_no_folder="書き出し先が未設定です / no export folder set (stats_export_folder)",
+    stats_close="閉じる / Close",
+    staff_remote="受付からの操作 / Front desk remote",
+    remote_title="受付からの操作 / Front desk remote",
+    remote_off="オフ / Off",
+    remote_on="オン / On: {url}",
+    remote_turn_on="オンにする / Turn on",
+    remote_turn_off="オフにする / Turn off",
+    remote_pair="端末を追加 / Add a device",
+    remote_code="コードを入力 / Type this code ({minutes} min)",
+    remote_devices="ペアリング済み / Paired devices",
+    remote_no_devices="なし / None",
+    remote_revoke="解除 / Unpair",
+    remote_back="戻る / Back",
+    remote_failed="開始できません / Cannot start: {error}",
+    held="準備中 / One moment, please",
+)

@@ -91,5 +91,5 @@ def test_an_unwritable_export_folder_is_reported_on_the_menu(
     kiosk = make_kiosk(settings=Settings(stats_export_folder=str(blocker)))
     kiosk.staff.show_menu()
     qtbot.mouseClick(kiosk.staff.menu.buttons["handout"], Qt.MouseButton.LeftButton)
-    failed = kiosk.strings["staff_handout_failed"].split("{")[0]
+    failed = kiosk.strings.staff_handout_failed.split("{")[0]
     assert failed in kiosk.staff.menu.notes.text()

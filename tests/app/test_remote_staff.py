@@ -63,7 +63,7 @@ def test_turn_on_pair_by_the_qr_and_code_unpair_turn_off(qtbot: QtBot, staff_kio
     kiosk = staff_kiosk
     open_remote_screen(qtbot, kiosk)
     page = kiosk.staff.remote_page
-    assert page.state.text() == kiosk.strings["remote_off"] and not page.pair.isVisible()
+    assert page.state.text() == kiosk.strings.remote_off and not page.pair.isVisible()
     click(qtbot, page.toggle)
     assert kiosk.remote.view().on
     assert load_settings(tmp_path / "config" / "settings.toml")[0].remote_enabled is True

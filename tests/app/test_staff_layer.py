@@ -98,7 +98,7 @@ def test_reload_finished_lists_the_problems(layer: StaffLayer, tmp_path: Path) -
     layer.reload_finished([ContentError(tmp_path / "deck.md", 1, "the deck is empty")])
     assert "deck.md:1: the deck is empty" in layer.menu.notes.text()
     layer.reload_finished([])
-    assert FALLBACK["staff_reloaded"] in layer.menu.notes.text()
+    assert FALLBACK.staff_reloaded in layer.menu.notes.text()
 
 
 def test_statistics_read_the_store_and_the_writers_notes(layer: StaffLayer) -> None:

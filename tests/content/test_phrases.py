@@ -61,5 +61,5 @@ def test_the_loaded_lesson_carries_marks_and_its_plain_text_stays_plain() -> Non
     ja, en = library.lessons["ja"], library.lessons["en"]
     assert ZWSP in ja.deck.slides[0].heading and ZWSP not in ja.deck.slides[0].body_text
     assert WJ in ja.questions[0].answers[0].text + ja.questions[0].answers[1].text
-    assert ZWSP in ja.strings["ask_front_desk"]
-    assert ZWSP not in en.deck.slides[0].heading and WJ not in en.strings["next"]
+    assert ZWSP in ja.strings.ask_front_desk
+    assert ZWSP not in en.deck.slides[0].heading and WJ not in en.strings.next

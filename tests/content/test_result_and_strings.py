@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content.result import parse_result
-from kiosk.content.strings import REQUIRED, parse_strings
+from kiosk.content.strings import FALLBACK, FORMATTED, PLACEHOLDERS, REQUIRED, parse_strings
 
 GOOD = """# 今日のポイント
 - 一つ目
@@ -52,14 +52,29 @@ def test_result_needs_a_message_for_every_score() -> None:
 
 def full_strings(**override: str) -> str:
     values = {key: "x {current} {total} {right}" if "progress" in key or key == "score" else "x" for key in REQUIRED}
-    values.update(override)
+    values.update({key.removesuffix("_"): value for key, value in override.items()})
     return "\n".join(f'{k} = "{v}"' for k, v in values.items())
 
 
 def test_strings_complete_file_is_fine() -> None:
-    """A file with every required key parses without problems."""
-    strings, problems = parse_strings(full_strings(), Path("ui.toml"))
-    assert problems == [] and set(REQUIRED) <= set(strings)
+    """A file with every required key parses into the typed record, each key in its field."""
+    strings, problems = parse_strings(full_strings(next="Weiter", continue_="Go on"), Path("ui.toml"))
+    assert problems == [] and strings is not None
+    assert (strings.next, strings.back, strings.continue_) == ("Weiter", "x", "Go on")
+
+
+def test_an_unknown_key_is_a_problem_on_its_line() -> None:
+    """A key the record does not have (a misspelling, say) is reported where it is, and no record is built."""
+    strings, problems = parse_strings(full_strings() + '\nnxet = "Next"', Path("ui.toml"))
+    assert strings is None
+    assert [str(p) for p in problems] == [f"ui.toml:{len(REQUIRED) + 1}: unknown key 'nxet'"]
+
+
+def test_the_fallback_fills_every_field_and_its_placeholders_format() -> None:
+    """FALLBACK (shown when no content loads) is a complete record whose placeholders all work."""
+    for key in FORMATTED:
+        getattr(FALLBACK, key.replace("continue", "continue_")).format(**PLACEHOLDERS)
+    assert set(REQUIRED) == {name.removesuffix("_") for name in vars(FALLBACK)}
 
 
 def test_strings_missing_key_bad_toml_bad_placeholder() -> None:

@@ -82,7 +82,7 @@ def test_a_staff_reload_with_an_emacs_lock_present_keeps_running(
     type_pin(qtbot, kiosk, PIN)
     qtbot.mouseClick(kiosk.staff.menu.buttons["reload"], Qt.MouseButton.LeftButton)
     assert kiosk.staff.menu.isVisible()
-    assert kiosk.strings["staff_reloaded"] in kiosk.staff.menu.notes.text()
+    assert kiosk.strings.staff_reloaded in kiosk.staff.menu.notes.text()
     ended: list[str] = []
     kiosk.flow.subscribe_end(lambda state, reason: ended.append(reason))
     qtbot.mouseClick(kiosk.staff.menu.buttons["reload"], Qt.MouseButton.LeftButton)

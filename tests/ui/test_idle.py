@@ -29,7 +29,7 @@ def test_prompt_appears_and_continue_keeps_the_visit(qtbot: QtBot, make_kiosk: C
     with qtbot.waitSignal(kiosk.timeouts.prompt, timeout=3000):
         pass
     assert kiosk.idle_prompt.isVisible()
-    assert kiosk.idle_prompt.seconds.text() == kiosk.strings["countdown"].format(seconds=1)
+    assert kiosk.idle_prompt.seconds.text() == kiosk.strings.countdown.format(seconds=1)
     qtbot.mouseClick(kiosk.idle_prompt.keep, Qt.MouseButton.LeftButton)
     assert not kiosk.idle_prompt.isVisible()
     assert kiosk.flow.state == before

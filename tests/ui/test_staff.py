@@ -44,7 +44,7 @@ def test_holding_the_corner_opens_the_pin_pad(qtbot: QtBot, staff_kiosk: Kiosk) 
     qtbot.waitUntil(staff_kiosk.staff.pin_pad.isVisible, timeout=3000)
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner(staff_kiosk))
     assert not staff_kiosk.staff.menu.isVisible()
-    assert staff_kiosk.staff.pin_pad.message.text() == staff_kiosk.strings["staff_pin_hint"]
+    assert staff_kiosk.staff.pin_pad.message.text() == staff_kiosk.strings.staff_pin_hint
 
 
 def test_a_short_press_or_a_press_elsewhere_does_not(qtbot: QtBot, staff_kiosk: Kiosk) -> None:
@@ -103,7 +103,7 @@ def test_wrong_pins_lock_out_and_the_lockout_survives_a_restart(
     """Three wrong PINs (this test's limit) lock the pad with a countdown; a new kiosk process is still locked."""
     staff_kiosk.open_staff()
     type_pin(qtbot, staff_kiosk, "0000")
-    assert staff_kiosk.staff.pin_pad.message.text() == staff_kiosk.strings["staff_pin_wrong"].format(left=2)
+    assert staff_kiosk.staff.pin_pad.message.text() == staff_kiosk.strings.staff_pin_wrong.format(left=2)
     type_pin(qtbot, staff_kiosk, "1111")
     for digit in "2222":
         qtbot.mouseClick(staff_kiosk.staff.pin_pad.digits[digit], Qt.MouseButton.LeftButton)
@@ -127,7 +127,7 @@ def test_no_pin_set_says_so_on_the_pad_and_in_the_log(
     """Without a PIN the pad explains how to set one, its keys are off, and the log says so."""
     kiosk = make_kiosk(settings=FAST)
     kiosk.open_staff()
-    assert kiosk.staff.pin_pad.message.text() == kiosk.strings["staff_pin_not_set"]
+    assert kiosk.staff.pin_pad.message.text() == kiosk.strings.staff_pin_not_set
     assert not kiosk.staff.pin_pad.digits["1"].isEnabled()
     assert any("no staff PIN is set" in r.getMessage() for r in caplog.records)
 
@@ -150,7 +150,7 @@ def test_reload_keeps_current_content_when_the_new_one_is_broken(
     deck.write_text(good.replace("# ストレッチが正解とは限りません", "# 新しい見出し"), encoding="utf-8")
     qtbot.mouseClick(kiosk.staff.menu.buttons["reload"], Qt.MouseButton.LeftButton)
     assert plain(kiosk.flow.lesson.deck.slides[0].heading) == "新しい見出し"
-    assert kiosk.strings["staff_reloaded"] in kiosk.staff.menu.notes.text()
+    assert kiosk.strings.staff_reloaded in kiosk.staff.menu.notes.text()
 
 
 def test_default_language_cycles_and_is_saved(qtbot: QtBot, staff_kiosk: Kiosk, tmp_path: Path) -> None:

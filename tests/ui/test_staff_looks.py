@@ -30,7 +30,7 @@ def middle_colour(button: QPushButton) -> QColor:
 def test_the_no_pin_message_tells_front_desk_staff_what_to_do(make_kiosk: Callable[..., Kiosk]) -> None:
     """Without a PIN the pad asks staff to have one set, in words for the desk (no README, no command)."""
     for language in ("ja", "en"):
-        text = make_kiosk(language=language).flow.library.lessons[language].strings["staff_pin_not_set"]
+        text = make_kiosk(language=language).flow.library.lessons[language].strings.staff_pin_not_set
         assert "README" not in text and "set-pin" not in text
 
 
@@ -81,10 +81,10 @@ def test_a_thin_share_is_shown_as_too_few(make_kiosk: Callable[..., Kiosk]) -> N
     page = kiosk.staff.stats_page
     view = StatsView(((date.today(), 3),), 30, 0.5, 0.5, (QuestionLine("a", 1.0, 3), QuestionLine("b", 0.5, 40)))
     page.show_stats(view, strings)
-    assert page.question_shares[0].text() == strings["stats_too_few"].format(answered=3)
-    assert page.question_shares[1].text() == strings["stats_question_line"].format(share=50, answered=40)
+    assert page.question_shares[0].text() == strings.stats_too_few.format(answered=3)
+    assert page.question_shares[1].text() == strings.stats_question_line.format(share=50, answered=40)
     assert page.question_bars[0].tentative and not page.question_bars[1].tentative
-    assert page.finished.text() == strings["stats_finished"].format(share=50)
+    assert page.finished.text() == strings.stats_finished.format(share=50)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

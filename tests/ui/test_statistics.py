@@ -36,12 +36,12 @@ def test_a_full_visit_appears_in_the_statistics(
     kiosk.staff.show_statistics()
     page, strings = kiosk.staff.stats_page, kiosk.strings
     assert page.isVisible()
-    assert page.visits.text() == strings["stats_visits"].format(visits=1)
-    few = " " + strings["stats_too_few"].format(answered=1)
-    assert page.finished.text() == strings["stats_finished"].format(share=100) + few
-    assert page.quiz.text() == strings["stats_quiz"].format(share=100) + few
+    assert page.visits.text() == strings.stats_visits.format(visits=1)
+    few = " " + strings.stats_too_few.format(answered=1)
+    assert page.finished.text() == strings.stats_finished.format(share=100) + few
+    assert page.quiz.text() == strings.stats_quiz.format(share=100) + few
     shares = [label.text() for label in page.question_shares if label.isVisibleTo(page)]
-    assert shares == [strings["stats_too_few"].format(answered=1)] * len(kiosk.flow.lesson.questions)
+    assert shares == [strings.stats_too_few.format(answered=1)] * len(kiosk.flow.lesson.questions)
     assert sum(count for _, count in page.chart.days) == 1 and len(page.chart.days) == 14
     shown = [label.text() for label in page.question_labels if label.isVisibleTo(page)]
     assert shown == [q.prompt for q in kiosk.flow.lesson.questions]
@@ -60,7 +60,7 @@ def test_export_without_a_folder_says_so(qtbot: QtBot, make_kiosk: Callable[...,
     kiosk = make_kiosk(settings=Settings())
     kiosk.staff.show_statistics()
     qtbot.mouseClick(kiosk.staff.stats_page.export, Qt.MouseButton.LeftButton)
-    assert kiosk.staff.stats_page.message.text() == kiosk.strings["stats_no_folder"]
+    assert kiosk.staff.stats_page.message.text() == kiosk.strings.stats_no_folder
 
 
 @pytest.mark.allow_warnings

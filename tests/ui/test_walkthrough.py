@@ -47,7 +47,7 @@ def answer_all(qtbot: QtBot, kiosk: Kiosk, right: bool) -> None:
         wanted = question.right_index if right else (question.right_index + 1) % len(question.answers)
         tap(qtbot, page.answers[order.index(wanted)])
         assert page.feedback.isVisible()
-        assert page.verdict.text() == kiosk.flow.lesson.strings["right" if right else "wrong"]
+        assert page.verdict.text() == (kiosk.flow.lesson.strings.right if right else kiosk.flow.lesson.strings.wrong)
         assert page.explanation.text() == question.explanation
         tap(qtbot, page.next)
 
@@ -107,7 +107,7 @@ def test_every_question_right(qtbot: QtBot, kiosk: Kiosk) -> None:
     assert kiosk.window.current_page is page
     total = len(lesson.questions)
     assert page.headline.text() == lesson.result.message_for(total, total).headline
-    assert page.score.text() == lesson.strings["score"].format(right=total, total=total)
+    assert page.score.text() == lesson.strings.score.format(right=total, total=total)
     assert [label.text().lstrip("・") for label in page.points] == list(lesson.result.takeaways)
 
 

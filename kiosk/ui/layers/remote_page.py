@@ -3,6 +3,8 @@ code, list the paired devices with a button to unpair each."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -13,6 +15,9 @@ from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.qr_view import QrView
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
 
 MAX_SHOWN = 5  # devices listed; the rest are summed up in one line
 
@@ -74,35 +79,35 @@ class RemotePage(Overlay):
         self._outer.addWidget(self.title)
         self._outer.addLayout(self._columns, 1)
 
-    def show_remote(self, view: RemoteView, qr: QrMatrix, strings: dict[str, str]) -> None:
+    def show_remote(self, view: RemoteView, qr: QrMatrix, strings: UiStrings) -> None:
         """Draw the state; `qr` is the pairing address's code, empty when no code is shown."""
-        self.title.setText(strings["remote_title"])
+        self.title.setText(strings.remote_title)
         if view.problem:
-            self.state.setText(strings["remote_failed"].format(error=view.problem))
+            self.state.setText(strings.remote_failed.format(error=view.problem))
         elif view.on:
-            self.state.setText(strings["remote_on"].format(url=view.url))
+            self.state.setText(strings.remote_on.format(url=view.url))
         else:
-            self.state.setText(strings["remote_off"])
-        self.toggle.setText(strings["remote_turn_off" if view.on else "remote_turn_on"])
-        self.pair.setText(strings["remote_pair"])
+            self.state.setText(strings.remote_off)
+        self.toggle.setText(strings.remote_turn_off if view.on else strings.remote_turn_on)
+        self.pair.setText(strings.remote_pair)
         self.pair.setVisible(view.on)
-        self.back.setText(strings["remote_back"])
-        self.devices_heading.setText(strings["remote_devices"])
+        self.back.setText(strings.remote_back)
+        self.devices_heading.setText(strings.remote_devices)
         for row in range(MAX_SHOWN):
             device = view.devices[row] if row < len(view.devices) else None
             self._ids[row] = device[0] if device else ""
             self.device_names[row].setText(device[1] if device else "")
-            self.revoke_buttons[row].setText(strings["remote_revoke"])
+            self.revoke_buttons[row].setText(strings.remote_revoke)
             self.device_names[row].setVisible(device is not None)
             self.revoke_buttons[row].setVisible(device is not None)
         extra = len(view.devices) - MAX_SHOWN
-        self.more.setText(strings["remote_no_devices"] if not view.devices else (f"… +{extra}" if extra > 0 else ""))
+        self.more.setText(strings.remote_no_devices if not view.devices else (f"… +{extra}" if extra > 0 else ""))
         self.more.setVisible(not view.devices or extra > 0)
         showing = bool(view.code and qr)
         self.qr.set_matrix(qr if showing else ())
         self.qr.setVisible(showing)
         self.code.setText(f"{view.code[:3]} {view.code[3:]}" if showing else "")  # two groups of three, easier to type
-        self.code_hint.setText(strings["remote_code"].format(minutes=view.code_minutes) if showing else "")
+        self.code_hint.setText(strings.remote_code.format(minutes=view.code_minutes) if showing else "")
         for widget in (self.code, self.code_hint):
             widget.setVisible(showing)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
@@ -12,6 +14,9 @@ from kiosk.ui.theme.palette import NORMAL, Palette
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.labels import text_label
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
 
 MAX_QUESTIONS = 6
 
@@ -121,16 +126,16 @@ class StatsPage(Overlay):
         self._outer.addLayout(self._columns, 1)
         self._outer.addLayout(bar)
 
-    def show_stats(self, view: StatsView, strings: dict[str, str]) -> None:
+    def show_stats(self, view: StatsView, strings: UiStrings) -> None:
         """Draw the numbers; shares shown as whole percentages."""
-        self.title.setText(strings["stats_title"].format(days=len(view.days)))
-        self.visits.setText(strings["stats_visits"].format(visits=view.visits))
-        few = "" if view.enough else " " + strings["stats_too_few"].format(answered=view.visits)
-        self.finished.setText(strings["stats_finished"].format(share=round(view.finished_share * 100)) + few)
-        self.quiz.setText(strings["stats_quiz"].format(share=round(view.quiz_share * 100)) + few)
+        self.title.setText(strings.stats_title.format(days=len(view.days)))
+        self.visits.setText(strings.stats_visits.format(visits=view.visits))
+        few = "" if view.enough else " " + strings.stats_too_few.format(answered=view.visits)
+        self.finished.setText(strings.stats_finished.format(share=round(view.finished_share * 100)) + few)
+        self.quiz.setText(strings.stats_quiz.format(share=round(view.quiz_share * 100)) + few)
         self.chart.days = view.days
         self.chart.update()
-        self.questions_heading.setText(strings["stats_questions"])
+        self.questions_heading.setText(strings.stats_questions)
         for row in range(MAX_QUESTIONS):
             line = view.questions[row] if row < len(view.questions) else None
             for widget in (self.question_labels[row], self.question_bars[row], self.question_shares[row]):
@@ -141,12 +146,12 @@ class StatsPage(Overlay):
                 self.question_bars[row].tentative = not line.enough
                 self.question_bars[row].update()
                 percent = round(line.right_share * 100)
-                share = strings["stats_question_line"].format(share=percent, answered=line.answered)
+                share = strings.stats_question_line.format(share=percent, answered=line.answered)
                 if not line.enough:  # say so, rather than a firm-looking "100 %" from one answer
-                    share = strings["stats_too_few"].format(answered=line.answered)
+                    share = strings.stats_too_few.format(answered=line.answered)
                 self.question_shares[row].setText(share)
-        self.export.setText(strings["stats_export"])
-        self.close_button.setText(strings["stats_close"])
+        self.export.setText(strings.stats_export)
+        self.close_button.setText(strings.stats_close)
         self.set_message("\n".join(view.notes))
 
     def set_message(self, text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -11,6 +13,9 @@ from kiosk.ui.widgets.answer_button import AnswerButton
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
 
 MAX_ANSWERS = 4
 
@@ -80,10 +85,10 @@ class QuestionPage(QWidget):
         chosen: int | None,
         number: int,
         total: int,
-        strings: dict[str, str],
+        strings: UiStrings,
     ) -> None:
         """Draw the question; `order` maps screen positions to answers; `chosen` is a file-order index."""
-        self.progress.setText(strings["question_progress"].format(current=number, total=total))
+        self.progress.setText(strings.question_progress.format(current=number, total=total))
         self.prompt.setText(question.prompt)
         answered = chosen is not None
         for position, button in enumerate(self.answers):
@@ -106,14 +111,14 @@ class QuestionPage(QWidget):
             self.verdict.setObjectName("banner_right" if right else "banner_wrong")
             self.verdict.style().unpolish(self.verdict)
             self.verdict.style().polish(self.verdict)
-            self.verdict.setText(strings["right" if right else "wrong"])
+            self.verdict.setText(strings.right if right else strings.wrong)
             icon = self._icons.get("tick" if right else "cross")
             if icon is not None:
                 self.verdict_icon.set_svg("tick" if right else "cross", icon)
             self.explanation.setText(question.explanation)
-            self.review.setText(strings["see_slide"])
-            self.next.setText(strings["see_result" if number == total else "next_question"])
-        self.home.setText(strings["home"])
+            self.review.setText(strings.see_slide)
+            self.next.setText(strings.see_result if number == total else strings.next_question)
+        self.home.setText(strings.home)
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
@@ -12,6 +14,9 @@ from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.qr_view import QrView
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
 
 
 class ResultPage(QWidget):
@@ -66,10 +71,10 @@ class ResultPage(QWidget):
         total: int,
         result: ResultText,
         qr: QrMatrix | None,
-        strings: dict[str, str],
+        strings: UiStrings,
     ) -> None:
         self.headline.setText(message.headline)
-        self.score.setText(strings["score"].format(right=right, total=total))
+        self.score.setText(strings.score.format(right=right, total=total))
         self.score.setVisible(total > 0)
         self.message.setText(message.text)
         self._fit()
@@ -80,9 +85,9 @@ class ResultPage(QWidget):
         self.qr_caption.setVisible(qr is not None)
         if qr is not None:
             self.qr.set_matrix(qr)
-        self.qr_caption.setText(strings["qr_caption"])
-        self.ask.setText(strings["ask_front_desk"])
-        self.finish.setText(strings["finish"])
+        self.qr_caption.setText(strings.qr_caption)
+        self.ask.setText(strings.ask_front_desk)
+        self.finish.setText(strings.finish)
 
     def _fit(self) -> None:
         """With large text on a small screen the score sentence gives way, so the take-home points fit."""

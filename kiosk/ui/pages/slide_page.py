@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
@@ -14,6 +16,9 @@ from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.rich_text import RichTextLabel
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
 
 MIN_PICTURE_SHARE = 0.35  # a stacked picture smaller than this share of the height is too small to read
 
@@ -59,7 +64,7 @@ class SlidePage(QWidget):
 
     # -- what the wiring calls --------------------------------------------------------------
     def show_slide(
-        self, slide: Slide, image: bytes | None, index: int, total: int, strings: dict[str, str], review: bool = False
+        self, slide: Slide, image: bytes | None, index: int, total: int, strings: UiStrings, review: bool = False
     ) -> None:
         """Draw `slide` as number index+1 of total; in review mode only the way back is offered."""
         self._slide, self._review = slide, review
@@ -71,20 +76,20 @@ class SlidePage(QWidget):
             self.illustration.clear()
         self._apply_layout()
         nav = self.nav
-        nav.home.setText(strings["home"])
-        nav.back.setText(strings["back"])
+        nav.home.setText(strings.home)
+        nav.back.setText(strings.back)
         nav.home.setVisible(not review)
         nav.back.setVisible(not review)
         nav.back.setEnabled(index > 0)
         if review:
-            nav.next.setText(strings["back_to_question"])
+            nav.next.setText(strings.back_to_question)
         elif index + 1 == total:
-            nav.next.setText(strings["start_quiz"])
+            nav.next.setText(strings.start_quiz)
         else:
-            nav.next.setText(strings["next"])
+            nav.next.setText(strings.next)
         nav.progress.setVisible(not review)
         dot = self._metrics.px(18) if self._metrics else 18
-        nav.progress.set_progress(strings["progress"].format(current=index + 1, total=total), index, total, dot)
+        nav.progress.set_progress(strings.progress.format(current=index + 1, total=total), index, total, dot)
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         """Re-lay out for a new window size or text size."""
