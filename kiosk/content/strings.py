@@ -122,7 +122,8 @@ def _one_line(value: object) -> str:
 
 def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[ContentError]]:
     """Parse ui.toml; return the strings (None when there is any problem) and every problem found."""
-    import tomllib  # only when content is validated: a cached start-up never parses TOML
+    import json  # both only when content is validated: a cached start-up never parses TOML
+    import tomllib
 
     try:
         data = tomllib.loads(text)
@@ -135,7 +136,8 @@ def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[Content
 
     def line_of(key: str) -> int:
         """The line that assigns `key` (bare or quoted), never one whose key merely starts the same."""
-        assigns = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+        forms = (key, f'"{key}"', f"'{key}'", json.dumps(key, ensure_ascii=False))  # bare, quoted, escaped
+        assigns = re.compile(rf"^\s*(?:{'|'.join(re.escape(form) for form in forms)})\s*=")
         return next((n for n, line in enumerate(lines, start=1) if assigns.match(line)), 1)
 
     problems: list[ContentError] = []

@@ -6,6 +6,7 @@ import codecs
 import contextlib
 import functools
 import json
+import os
 import random
 import re
 import shutil
@@ -24,6 +25,7 @@ from kiosk import cli
 from kiosk.content.deck import DECK_KEYS, parse_deck
 from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
+from kiosk.content.markup import MAX_SLIDE_CHARS
 from kiosk.content.model import Lesson, Library, ResultText
 from kiosk.content.strings import REQUIRED
 from kiosk.core import paths
@@ -169,6 +171,21 @@ def _assert_safe(library: Library) -> None:
 
 def _check(tmp_path: Path, capsys: pytest.CaptureFixture[str], replace: dict[str, bytes]) -> Library | None:
     """Write the files, then load and validate the folder; every pass condition is asserted here."""
+    return _validate(tmp_path, capsys, replace)[0]
+
+
+def _reported(tmp_path: Path, capsys: pytest.CaptureFixture[str], replace: dict[str, bytes]) -> list[str]:
+    """The folder must be refused: its problems as `file:line: message`, the folder's path left out."""
+    library, texts = _validate(tmp_path, capsys, replace)
+    assert library is None, "accepted, but it should have been reported"
+    root = tmp_path / "content" / "ja"
+    return [text.replace(f"{root}{os.sep}", "") for text in texts]
+
+
+def _validate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], replace: dict[str, bytes]
+) -> tuple[Library | None, list[str]]:
+    """_check's work: the library (or None) and the problems, each pass condition asserted on the way."""
     root = _content(tmp_path, replace)
     library, problems = _timed("load_library", lambda: load_library(root))
     texts = [str(problem) for problem in problems]
@@ -194,7 +211,7 @@ def _check(tmp_path: Path, capsys: pytest.CaptureFixture[str], replace: dict[str
         assert out.startswith(f"lesson {root.name}: ja ") and out.endswith(f"{root}: OK (1 lesson)\n"), out
         assert out.count("\n") == 2, out
         assert err == ""
-    return library
+    return library, texts
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -855,6 +872,15 @@ def test_files_up_to_the_size_limit(tmp_path: Path, capsys: pytest.CaptureFixtur
 # ---------------------------------------------------------------------------------------------------------------------
 
 
+TOML_TOO_DEEP = "not valid for the kiosk: nested too deeply or a number far too long"
+_LAST_UI_LINE = TEXT["ui.toml"].count("\n")  # _ui_with's line comes after the file and one more line break
+
+
+def _line_of(start: str, text: str) -> int:
+    """The number of the first line of `text` that starts with `start`."""
+    return next(n for n, line in enumerate(text.split("\n"), start=1) if line.startswith(start))
+
+
 def _ui_with(line: str) -> dict[str, bytes]:
     return {"ui.toml": _utf8(TEXT["ui.toml"] + "\n" + line + "\n")}
 
@@ -873,42 +899,56 @@ def _deck_with(body: str) -> dict[str, bytes]:
 def test_placeholder_with_attribute_or_index_is_a_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
 ) -> None:
-    """`progress = "{current.x}"` or `"{current[0]}"` is reported, not a traceback."""
-    _check(tmp_path, capsys, _ui_progress(value))
+    """`progress = "{current.x}"` or `"{current[0]}"` is reported on the progress line, not a traceback."""
+    [problem] = _reported(tmp_path, capsys, _ui_progress(value))
+    assert problem.startswith(
+        f"ui.toml:{_line_of('progress = ', TEXT['ui.toml'])}: progress: write placeholders as {{name}} only"
+    )
 
 
 @pytest.mark.parametrize("line", ["a = " + "[" * 1000 + "]" * 1000, "a = " + "{b=" * 1000 + "1" + "}" * 1000])
 def test_deeply_nested_toml_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str], line: str) -> None:
     """A 2 kB ui.toml line of nested arrays or inline tables is reported, not a RecursionError."""
-    _check(tmp_path, capsys, _ui_with(line))
+    assert _reported(tmp_path, capsys, _ui_with(line)) == [f"ui.toml:1: {TOML_TOO_DEEP}"]
 
 
 def test_huge_toml_integer_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """`a = 1000…0` with 4300 zeros is reported, not a ValueError from int()."""
-    _check(tmp_path, capsys, _ui_with("a = 1" + "0" * 4300))
+    assert _reported(tmp_path, capsys, _ui_with("a = 1" + "0" * 4300)) == [f"ui.toml:1: {TOML_TOO_DEEP}"]
 
 
 @pytest.mark.parametrize(
-    "files",
-    [_ui_with('"a\\nb" = 1'), _ui_with('"" = 1'), _ui_progress("{current:\nd}")],
+    ("files", "expected"),
+    [
+        (_ui_with('"a\\nb" = 1'), f"ui.toml:{_LAST_UI_LINE + 2}: unknown key 'a\\nb'"),
+        (_ui_with('"" = 1'), f"ui.toml:{_LAST_UI_LINE + 2}: unknown key ''"),
+        (_ui_progress("{current:\nd}"), "ui.toml:{progress}: progress: write placeholders as {{name}} only (Invalid"),
+    ],
     ids=["key with a line break", "empty key", "format spec with a line break"],
 )
 def test_ui_toml_problem_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: dict[str, bytes]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: dict[str, bytes], expected: str
 ) -> None:
     """A quoted key with a line break, an empty key, or a format spec with a line break yields a one-line problem."""
-    _check(tmp_path, capsys, files)
+    [problem] = _reported(tmp_path, capsys, files)
+    assert problem.startswith(expected.format(progress=_line_of("progress = ", TEXT["ui.toml"]))), problem
 
 
 def test_min_with_a_superscript_digit_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """`<!-- min: ² -->` in result.md is reported, not a ValueError."""
-    _check(tmp_path, capsys, {"result.md": _utf8(TEXT["result.md"].replace("<!-- min: 60 -->", "<!-- min: ² -->"))})
+    """`<!-- min: ² -->` in result.md is reported on its line, not a ValueError."""
+    text = TEXT["result.md"].replace("<!-- min: 60 -->", "<!-- min: ² -->")
+    problems = _reported(tmp_path, capsys, {"result.md": _utf8(text)})
+    assert (
+        f"result.md:{_line_of('<!-- min: ² -->', text)}: min must be a whole number from 0 to 100, not '²'" in problems
+    )
 
 
 @pytest.mark.parametrize("data", [b"\xff\xfea", b"\xff\xfe\x00\xd8a\x00"], ids=["odd length", "lone surrogate"])
 def test_broken_utf16_after_a_bom_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str], data: bytes) -> None:
     """A file that starts with a UTF-16 BOM but is not valid UTF-16 is reported, not a UnicodeDecodeError."""
-    _check(tmp_path, capsys, {"deck.md": data})
+    assert _reported(tmp_path, capsys, {"deck.md": data}) == [
+        "deck.md:1: the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"
+    ]
 
 
 def test_heading_with_many_spaces_is_fast(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -929,8 +969,12 @@ def test_unmatched_brackets_are_fast(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 @pytest.mark.parametrize("marker", ["- ", "1. "])
 def test_deeply_nested_list_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str], marker: str) -> None:
-    """A 2 kB line `- - - … x` or `1. 1. … x` (1000 nested lists) is reported, not a RecursionError."""
-    _check(tmp_path, capsys, _deck_with(marker * 1000 + "x"))
+    """`- - - … x` or `1. 1. … x` (620 nested lists, under the slide length cap) hits the recursion guard."""
+    body = marker * 620 + "x"
+    assert len(body) < MAX_SLIDE_CHARS - 100, "the length cap must not be what reports it"
+    files = _deck_with(body)
+    slide = _line_of("<!-- id: extra", files["deck.md"].decode())
+    assert f"deck.md:{slide}: lists or quotes are nested too deeply" in _reported(tmp_path, capsys, files)
 
 
 def test_ordinary_markdown_at_the_size_limit_is_fast(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
