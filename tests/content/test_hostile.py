@@ -27,7 +27,7 @@ from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
 from kiosk.content.markup import MAX_SLIDE_CHARS
 from kiosk.content.model import Lesson, Library, ResultText
-from kiosk.content.strings import REQUIRED
+from kiosk.content.strings import FALLBACK, REQUIRED
 from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
 
@@ -780,7 +780,7 @@ def test_every_hostile_snippet_alone(tmp_path: Path) -> None:
             _assert_located(str(problem), tmp_path / "content")
         if deck is not None:
             assert not problems
-            lesson = Lesson("ja", deck, (), ResultText("", (), ()), {}, {})
+            lesson = Lesson("ja", deck, (), ResultText("", (), ()), FALLBACK, {})
             _assert_safe(Library({"ja": lesson}))
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import random
+from dataclasses import replace
 
 import pytest
 
 from kiosk.content.model import Answer, Deck, Lesson, Library, Question, ResultText, ScoreMessage, Slide
+from kiosk.content.strings import FALLBACK
 from kiosk.core.flow import Flow, Screen, VisitState
 
 
@@ -31,7 +33,7 @@ def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: b
         for i in range(questions)
     )
     result = ResultText("points", ("a", "b", "c"), (ScoreMessage(0, "thanks", "x"),))
-    return Lesson(language, deck, quiz, result, {"language_name": language}, {})
+    return Lesson(language, deck, quiz, result, replace(FALLBACK, language_name=language), {})
 
 
 def flow(**kwargs: object) -> Flow:
