@@ -33,10 +33,6 @@ class IllustrationStore:
         assert isinstance(result, bytes), name
         return result
 
-    def used(self) -> dict[str, bytes]:
-        """Every illustration that was asked for and passed."""
-        return {name: data for name, data in self._checked.items() if isinstance(data, bytes)}
-
     def _check(self, name: str) -> bytes | str:
         where = f"illustration {name!r}"
         if not _SAFE_NAME.match(name):

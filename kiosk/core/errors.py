@@ -47,11 +47,3 @@ class ConfigError(LocatedError):
     def __init__(self, path: Path | str, line: int, option: str, message: str) -> None:
         self.option = option
         super().__init__(path, line, f"{option}: {message}")
-
-
-class ContentInvalidError(KioskError):
-    """Content that failed validation; holds every problem found."""
-
-    def __init__(self, problems: list[LocatedError]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))

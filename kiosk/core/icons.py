@@ -9,7 +9,7 @@ from kiosk.content.images import svg_problem
 
 log = logging.getLogger("kiosk.ui")
 
-NAMES = ("tick", "cross")  # the ones the screens draw today; the others in assets/icons/ wait for a use
+NAMES = ("tick", "cross")  # every icon the screens draw (the quiz feedback); assets/icons/ holds just these
 
 
 def load_icons(folder: Path) -> dict[str, bytes]:
