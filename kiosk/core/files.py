@@ -15,14 +15,39 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-def replace_file(path: Path, data: bytes, *, private: bool = False, durable: bool = True) -> None:
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) owner-only (0700), or narrow an existing one of ours to 0700.
+
+    Run-time files say what the kiosk did (logs, statistics); no other user of the machine reads them.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if sys.platform == "win32":
+        return
+    info = folder.stat()
+    if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+        os.chmod(folder, 0o700)
+
+
+def private_opener(path: str, flags: int) -> int:
+    """An `opener` for open(): the file is created 0600, and an older one left readable by others is narrowed."""
+    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    if sys.platform != "win32" and os.fstat(fd).st_mode & 0o077:
+        os.fchmod(fd, 0o600)
+    return fd
+
+
+def replace_file(path: Path, data: bytes, *, private: bool = True, durable: bool = True) -> None:
     """Replace `path` with `data` atomically, creating its folder; raises OSError and leaves no temporary file.
 
     The data goes to a temporary file in the same folder, which is then renamed over `path`.
-    private: readable by the owner only, from the moment the file exists (PIN, lockout state).
+    private: readable by the owner only, from the moment the file exists, in an owner-only folder (every
+    run-time file); False only for files another program must read (the clinic chain's outbox).
     durable: flushed to the disk before the rename; a cache that can be rebuilt skips it.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if private:
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     fd = os.open(tmp, flags, 0o600 if private else 0o666)

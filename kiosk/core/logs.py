@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import faulthandler
+import io
 import logging
 import os
 import sys
 from pathlib import Path
 from typing import TextIO
+
+from kiosk.core.files import private_folder, private_opener
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
@@ -34,11 +37,11 @@ def setup_logging(folder: Path | None, level: int = logging.INFO) -> Path | None
         return None
     path = folder / "kiosk.log"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_folder(folder)
         handler = RotatingFile(path, MAX_BYTES, BACKUPS)
         if _fault_file is None:
             # A native crash (segfault in Qt or a driver) leaves its Python stack here.
-            _fault_file = open(folder / "crash.log", "a", encoding="utf-8")  # noqa: SIM115 (kept open for life)
+            _fault_file = open(folder / "crash.log", "a", encoding="utf-8", opener=private_opener)  # noqa: SIM115 (kept open for life)
             faulthandler.enable(_fault_file)
     except OSError as error:
         root.warning("cannot write logs to %s (%s); logging to the console only", folder, error)
@@ -56,8 +59,14 @@ class RotatingFile(logging.FileHandler):
     """
 
     def __init__(self, path: Path, max_bytes: int, backups: int) -> None:
-        super().__init__(path, encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
+        super().__init__(path, encoding="utf-8")
+
+    def _open(self) -> io.TextIOWrapper:
+        """kiosk.log is owner-only (0600), like every run-time file."""
+        stream = open(self.baseFilename, self.mode, encoding=self.encoding, opener=private_opener)  # noqa: SIM115
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
 
     def emit(self, record: logging.LogRecord) -> None:
         try:

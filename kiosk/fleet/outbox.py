@@ -139,7 +139,7 @@ class Outbox:
 
     def _write(self, path: Path, data: bytes, day: date | None) -> bool:
         try:
-            replace_file(path, data)
+            replace_file(path, data, private=False)  # read by the sync engine that carries it to the chain
             if day is not None:  # the file's time is its day's start: it tells nothing about the visits
                 start = datetime(day.year, day.month, day.day).timestamp()
                 os.utime(path, (start, start))

@@ -163,7 +163,7 @@ class Lockout:
             "lockout_s": self._lockout_s,
         }
         try:
-            replace_file(self.state_path, (json.dumps(state, indent=2) + "\n").encode("utf-8"), private=True)
+            replace_file(self.state_path, (json.dumps(state, indent=2) + "\n").encode("utf-8"))
         except OSError as exc:
             log.warning(
                 "cannot save lockout state to %s (%s); keeping it in memory until the kiosk restarts",

@@ -81,7 +81,7 @@ def save_pin(path: Path, pin: str) -> None:
         "hash": digest.hex(),
     }
     try:
-        replace_file(path, (json.dumps(record, indent=2) + "\n").encode("utf-8"), private=True)
+        replace_file(path, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:
         raise PinError(f"cannot write the PIN file: {exc.strerror or exc}", path) from exc
     log.info("staff PIN saved to %s", path)

@@ -11,6 +11,9 @@ Schema version 1 (PRAGMA user_version = 1):
       visit_key BLOB (-> visit), question_id TEXT, position INTEGER (the question's place in the quiz),
       first_right INTEGER (0/1)
 
+Neither the file nor anything beside it keeps the order in which visits were written: no WAL, and after
+every write the file is rebuilt (VACUUM) so rows sit in the order of their random keys (see StatsStore.add).
+
 CHECK constraints repeat the record's validation so that not even a bug elsewhere can store a timestamp.
 A migration takes the file from version N to N+1 inside one transaction; MIGRATIONS[N] does it.
 """
@@ -75,20 +78,22 @@ class NewerSchemaError(Exception):
 def connect(path: Path, timeout: float = 5.0) -> sqlite3.Connection:
     """Open a connection with the settings every connection needs.
 
-    journal_mode=WAL is stored in the file, but synchronous is not: a connection that skipped it would
-    fall back to NORMAL and could lose the last visits on a power cut. So both are set every time.
+    journal_mode=DELETE, not WAL: a WAL file keeps the frames of past transactions in the order they were
+    written, which gives away the order of visits; a rollback journal is deleted when each write ends.
+    journal_mode is stored in the file but synchronous is not: a connection that skipped it would fall
+    back to NORMAL and could lose the last visits on a power cut. So both are set every time.
     """
     # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE ... COMMIT) and nothing is implied.
     conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     try:
-        mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        mode = conn.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
     except BaseException:
         conn.close()
         raise
-    if mode != "wal":  # e.g. a file system without shared memory; still correct, only slower
-        log.info("statistics file %s uses journal mode %s instead of WAL", path, mode)
+    if mode != "delete":  # another connection still has the file open in WAL mode; the next open converts it
+        log.info("statistics file %s uses journal mode %s instead of DELETE", path, mode)
     return conn
 
 

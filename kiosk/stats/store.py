@@ -20,7 +20,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
-from kiosk.core.files import FileRefusedError, read_head
+from kiosk.core.files import FileRefusedError, private_folder, private_opener, read_head
 from kiosk.stats import export
 from kiosk.stats.record import VisitRecord
 from kiosk.stats.schema import NewerSchemaError, connect, migrate, transaction
@@ -74,7 +74,9 @@ class StatsStore:
     # -- opening ------------------------------------------------------------------------------------
     def _open(self) -> None:
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(self.path.parent)
+            # Created owner-only before SQLite opens it; its rollback journal takes the same mode.
+            os.close(private_opener(str(self.path), os.O_RDWR | os.O_CREAT | os.O_NONBLOCK))
             try:
                 self._conn = self._connect_checked()
             except _DamagedError as damage:
@@ -123,10 +125,10 @@ class StatsStore:
         """Rename the file (and its -wal/-shm) to <name>.damaged-YYYYMMDD-HHMMSS so a fresh one can start."""
         stem = f"{self.path.name}.damaged-{self._clock().strftime('%Y%m%d-%H%M%S')}"
         target, number = self.path.with_name(stem), 2
-        while any(Path(f"{target}{s}").exists() for s in ("", "-wal", "-shm")):  # twice in one second
+        while any(Path(f"{target}{s}").exists() for s in ("", "-wal", "-shm", "-journal")):  # twice in one second
             target, number = self.path.with_name(f"{stem}-{number}"), number + 1
-        # The journal files go first: a stale -wal next to a new file could be replayed into it.
-        for suffix in ("-wal", "-shm", ""):
+        # The journal files go first: a stale -wal or -journal next to a new file could be replayed into it.
+        for suffix in ("-wal", "-shm", "-journal", ""):
             source = Path(f"{self.path}{suffix}")
             if source.exists():
                 os.replace(source, Path(f"{target}{suffix}"))
@@ -155,7 +157,20 @@ class StatsStore:
                 "Recording starts again when the kiosk restarts."
             )
             return False
+        self._rebuild()
         return True
+
+    def _rebuild(self) -> None:
+        """Rewrite the file in key order, so where a row sits in a page says nothing of when it was added.
+
+        SQLite fills a page from its end in the order rows arrive; VACUUM copies the tables in key order,
+        and the keys are random. It needs room for a second copy: without it the visit is still kept.
+        """
+        assert self._conn is not None
+        try:
+            self._conn.execute("VACUUM")
+        except sqlite3.Error as exc:
+            log.info("statistics file not rebuilt after a visit (%s); the next visit tries again", exc)
 
     def _disable(self, message: str) -> None:
         """Stop recording; the connection stays open (if there is one) so staff can still read and export."""

@@ -43,8 +43,8 @@ def test_private_files_are_owner_only_and_others_follow_the_umask(tmp_path: Path
     open_file, private = tmp_path / "settings.toml", tmp_path / "pin.json"
     private.write_text("{}")
     os.chmod(private, 0o644)
-    replace_file(private, b"{}\n", private=True)
-    replace_file(open_file, b"x = 1\n")
+    replace_file(private, b"{}\n")
+    replace_file(open_file, b"x = 1\n", private=False)
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(private.stat().st_mode) == 0o600

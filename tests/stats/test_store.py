@@ -111,7 +111,7 @@ def test_visits_per_day_is_zero_filled_oldest_first(db: Path) -> None:
     store.close()
 
 
-def test_every_connection_sets_wal_and_full_sync(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_connection_sets_delete_journal_and_full_sync(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each connection the package opens (store, reopened store, background worker) runs both pragmas."""
     traces: list[list[str]] = []
     real_connect = sqlite3.connect
@@ -133,21 +133,21 @@ def test_every_connection_sets_wal_and_full_sync(db: Path, monkeypatch: pytest.M
     recorder.close()
     assert len(traces) == 3
     for statements in traces:
-        assert "PRAGMA journal_mode=WAL" in statements
+        assert "PRAGMA journal_mode=DELETE" in statements
         assert "PRAGMA synchronous=FULL" in statements
 
 
-def test_connect_really_gives_wal_and_full_sync(db: Path) -> None:
-    """The pragmas take effect: journal_mode reads back 'wal' and synchronous 2 (FULL) on a new connection."""
+def test_connect_really_gives_delete_journal_and_full_sync(db: Path) -> None:
+    """The pragmas take effect: journal_mode reads back 'delete' and synchronous 2 (FULL) on a new connection."""
     StatsStore(db).close()
     conn = schema.connect(db)
     try:
-        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     finally:
         conn.close()
-    assert query(db, "PRAGMA journal_mode") == [("wal",)]  # WAL is kept in the file; synchronous is not
+    assert query(db, "PRAGMA journal_mode") == [("delete",)]  # no WAL history of the order of visits
 
 
 def test_an_empty_file_is_version_0_and_migrates(db: Path) -> None:
