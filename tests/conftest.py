@@ -28,6 +28,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "qt: needs a QApplication (added automatically)")
     config.addinivalue_line("markers", "allow_warnings: the test expects kiosk log records at WARNING or above")
+    config.addinivalue_line("markers", "real_scrypt: hash PINs at the shipped scrypt cost (128 MiB, ~0.5 s)")
 
 
 @pytest.fixture(autouse=True)
@@ -39,6 +40,15 @@ def _fail_on_kiosk_warnings(request: pytest.FixtureRequest, caplog: pytest.LogCa
         return
     loud = [r for r in caplog.get_records("call") if r.levelno >= logging.WARNING and r.name.startswith("kiosk")]
     assert not loud, "unexpected log records: " + "; ".join(f"{r.name}: {r.getMessage()}" for r in loud)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """New PINs are hashed at N=2^12 in tests (2 cores shared by many), except in tests marked real_scrypt."""
+    if not request.node.get_closest_marker("real_scrypt"):
+        from kiosk.staff import pin
+
+        monkeypatch.setattr(pin, "SCRYPT_N", 2**12)
 
 
 @pytest.fixture

@@ -46,15 +46,15 @@ class StaffGate:
         return Outcome(Verdict.LOCKED, locked) if locked > 0 else Outcome(Verdict.WRONG, 0.0, self._left())
 
     def try_pin(self, attempt: str) -> Outcome:
-        locked = self.lockout.locked_for()
+        if not pin_is_set(self.pin_path):
+            return Outcome(Verdict.NO_PIN)
+        locked = self.lockout.begin_attempt()  # the try is on disk before the PIN is checked
         if locked > 0:
             return Outcome(Verdict.LOCKED, locked)
         try:
             right = check_pin(self.pin_path, attempt)
         except PinError as error:
             log.error("staff PIN file unusable: %s", error)
-            return Outcome(Verdict.NO_PIN)
-        if not pin_is_set(self.pin_path):
             return Outcome(Verdict.NO_PIN)
         if right:
             self.lockout.record_success()

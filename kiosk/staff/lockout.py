@@ -46,7 +46,7 @@ class Lockout:
     """The failure count and lock of the staff PIN pad, saved to `state_path` after every change.
 
     The clock is wall-clock epoch seconds (injectable for tests), because the lock must survive a restart.
-    Saving never raises: on a full or read-only disk the state is kept in memory and a warning logged.
+    Saving never raises; on a full or read-only disk the pad stays locked until the state can be saved.
     """
 
     def __init__(self, state_path: Path, policy: LockoutPolicy, clock: Callable[[], float] = time.time) -> None:
@@ -70,35 +70,66 @@ class Lockout:
             self._save()
         return max(0.0, self._locked_until - now)
 
+    def begin_attempt(self) -> float:
+        """Call before checking a PIN: 0.0 when it may be checked, else the seconds the pad stays locked.
+
+        The try is written to disk as a wrong one (with the lock it would cause) before the PIN is checked,
+        so pulling the plug during the check costs the try; a right PIN then resets it. When that write
+        fails (a full or read-only disk) the pad locks instead, in memory, until a write succeeds: a try
+        that cannot be counted is never made.
+        """
+        remaining = self.locked_for()
+        if remaining > 0:
+            return remaining
+        if self._save(*self._after_failure(self._clock())):
+            return 0.0
+        return self._hold_unsaved()
+
     def record_failure(self) -> float:
         """Count a wrong PIN; returns the seconds now locked, 0.0 if this failure does not lock yet.
 
         While locked the attempt is ignored (neither counted nor extending the lock) and the seconds
-        still left are returned.
+        still left are returned. A failure that cannot be saved locks the pad until one can (fail closed).
         """
         remaining = self.locked_for()
         if remaining > 0:
             return remaining
         now = self._clock()
-        self._failures += 1
-        if self._lockout_s > 0:
-            # A previous lockout in this streak has ended: any further wrong PIN locks again, twice as long.
-            self._lock(now, min(self._lockout_s * 2, self.policy.max_lockout_s))
-        elif self._failures >= self.policy.max_attempts:
-            self._lock(now, self.policy.first_lockout_s)
-        self._save()
+        self._failures, self._locked_until, self._lockout_s = self._after_failure(now)
+        if not self._save():
+            return self._hold_unsaved()
         return max(0.0, self._locked_until - now)
 
     def record_success(self) -> None:
         """Reset everything after a right PIN; ignored while locked, so guessing during a lock gains nothing."""
         if self.locked_for() > 0:
             return
-        if self._failures == 0 and self._lockout_s == 0 and self._locked_until == 0:
-            return  # already clean: no need to touch the disk
         self._failures = 0
         self._locked_until = 0.0
         self._lockout_s = 0.0
-        self._save()
+        self._save()  # begin_attempt wrote this try as wrong; if this write fails the file stays stricter
+
+    def _after_failure(self, now: float) -> tuple[int, float, float]:
+        """(failures, locked_until, lockout_s) once one more wrong PIN is counted at `now`."""
+        failures, locked_until, lockout_s = self._failures + 1, self._locked_until, self._lockout_s
+        if lockout_s > 0:
+            # A previous lockout in this streak has ended: any further wrong PIN locks again, twice as long.
+            lockout_s = min(lockout_s * 2, self.policy.max_lockout_s)
+            locked_until = now + lockout_s
+        elif failures >= self.policy.max_attempts:
+            lockout_s = self.policy.first_lockout_s
+            locked_until = now + lockout_s
+        return failures, locked_until, lockout_s
+
+    def _hold_unsaved(self) -> float:
+        """The state could not be saved: lock the pad in memory for first_lockout_s (tried again after that)."""
+        now = self._clock()
+        self._locked_until = max(self._locked_until, now + self.policy.first_lockout_s)
+        log.warning(
+            "PIN tries cannot be recorded in %s; the PIN pad stays locked until they can (free space on the disk)",
+            self.state_path,
+        )
+        return self._locked_until - now
 
     def _lock(self, now: float, seconds: float) -> None:
         """Lock for `seconds` from `now`, remembering the length so the next lockout can double it."""
@@ -154,22 +185,22 @@ class Lockout:
         self._lock(self._clock(), self.policy.first_lockout_s)
         self._save()
 
-    def _save(self) -> None:
-        """Write the state atomically; on failure log a warning and carry on with the state in memory."""
+    def _save(
+        self, failures: int | None = None, locked_until: float | None = None, lockout_s: float | None = None
+    ) -> bool:
+        """Write the state (or the one given) atomically; False, with a warning, when it cannot be written."""
         state = {
             "version": STATE_VERSION,
-            "failures": self._failures,
-            "locked_until": self._locked_until,
-            "lockout_s": self._lockout_s,
+            "failures": self._failures if failures is None else failures,
+            "locked_until": self._locked_until if locked_until is None else locked_until,
+            "lockout_s": self._lockout_s if lockout_s is None else lockout_s,
         }
         try:
             replace_file(self.state_path, (json.dumps(state, indent=2) + "\n").encode("utf-8"))
         except OSError as exc:
-            log.warning(
-                "cannot save lockout state to %s (%s); keeping it in memory until the kiosk restarts",
-                self.state_path,
-                exc.strerror or exc,
-            )
+            log.warning("cannot save lockout state to %s (%s)", self.state_path, exc.strerror or exc)
+            return False
+        return True
 
 
 def _parse_state(data: Any) -> tuple[int, float, float]:

@@ -262,8 +262,8 @@ def test_expired_lock_in_file_is_open(state_path, clock):
 
 
 @pytest.mark.allow_warnings
-def test_full_disk_keeps_state_in_memory(state_path, clock, caplog, monkeypatch):
-    """A full disk on save warns naming the file and keeps counting in memory, without raising."""
+def test_full_disk_locks_until_the_state_can_be_saved(state_path, clock, caplog, monkeypatch):
+    """A full disk on save warns naming the file and locks the pad (fails closed), without raising."""
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -271,16 +271,19 @@ def test_full_disk_keeps_state_in_memory(state_path, clock, caplog, monkeypatch)
     monkeypatch.setattr(os, "replace", full)
     monkeypatch.setattr(Path, "write_text", full)
     lockout = make(state_path, clock)
-    assert fail_times(lockout, 5) == [0.0, 0.0, 0.0, 0.0, 30.0]
-    assert lockout.locked_for() == 30.0
+    assert fail_times(lockout, 2) == [30.0, 30.0]  # the first unsaved failure locks; the second is refused
+    assert lockout.failures == 1
+    clock.advance(30)
+    assert lockout.begin_attempt() == 30.0  # still cannot be saved: locked again, nothing is checked
     assert f"cannot save lockout state to {state_path} (No space left on device)" in caplog.text
+    assert "the PIN pad stays locked until they can" in caplog.text
     assert not state_path.exists()
     assert list(state_path.parent.iterdir()) == []  # the temporary files were removed
 
 
 @pytest.mark.allow_warnings
-def test_full_disk_while_writing_keeps_state_in_memory(state_path, clock, caplog, monkeypatch):
-    """A write that fails part-way (ENOSPC reported by fsync) is also only a warning, and leaves no temp file."""
+def test_full_disk_while_writing_locks_and_keeps_the_old_file(state_path, clock, caplog, monkeypatch):
+    """A write that fails part-way (ENOSPC reported by fsync) locks the pad, and leaves no temp file."""
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -288,7 +291,7 @@ def test_full_disk_while_writing_keeps_state_in_memory(state_path, clock, caplog
     lockout = make(state_path, clock)
     lockout.record_failure()
     monkeypatch.setattr(os, "fsync", full)
-    assert lockout.record_failure() == 0.0
+    assert lockout.record_failure() == 30.0
     assert lockout.failures == 2
     assert "No space left on device" in caplog.text
     monkeypatch.undo()

@@ -120,13 +120,14 @@ def test_missing_file_checks_false(pin_path):
     assert check_pin(pin_path, "1234") is False
 
 
+@pytest.mark.real_scrypt
 def test_file_holds_scrypt_record(pin_path):
-    """The file is the documented JSON record with the current scrypt parameters."""
+    """The file is the documented JSON record with the current scrypt parameters (OWASP: N=2^17, r=8, p=1)."""
     save_pin(pin_path, "482916")
     data = json.loads(pin_path.read_text())
     assert data["version"] == 1
     assert data["kdf"] == "scrypt"
-    assert (data["n"], data["r"], data["p"]) == (2**14, 8, 1)
+    assert (data["n"], data["r"], data["p"]) == (2**17, 8, 1)
     assert len(bytes.fromhex(data["salt"])) == 16
     assert len(bytes.fromhex(data["hash"])) == 32
 
