@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.content.images import svg_problem
+from kiosk.content.svg_check import svg_problem
+from kiosk.core.files import read_file
 
 log = logging.getLogger("kiosk.ui")
 
@@ -18,7 +19,7 @@ def load_icons(folder: Path) -> dict[str, bytes]:
     for name in NAMES:
         path = folder / f"{name}.svg"
         try:
-            data = path.read_bytes()
+            data = read_file(path, 512_000)  # a regular file of icon size, never a FIFO or a link out
         except OSError as error:
             log.warning("icon %s cannot be read (%s); it will not be shown", path, error.strerror)
             continue
