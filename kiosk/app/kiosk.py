@@ -6,7 +6,6 @@ import gc
 import logging
 import sys
 import time
-import traceback
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app.narration import Narrator
 from kiosk.app.presenter import Presenter
+from kiosk.app.recovery import Recovery
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
@@ -27,7 +27,7 @@ from kiosk.content.strings import FALLBACK, UiStrings
 from kiosk.core import paths
 from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError, LocatedError
-from kiosk.core.flow import Flow, VisitState
+from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.icons import load_icons
 from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
@@ -71,6 +71,8 @@ class Kiosk:
             self.window.overlay.duration_ms = 0
         self.idle_prompt = IdlePrompt(self.window)
         self.window.add_layer(self.idle_prompt)
+        retry_ms = round(self.settings.result_timeout_seconds * 1000)  # the calm page tries the attract screen again
+        self.recovery = Recovery(self.window, self._restart_visit, self._at_attract, retry_ms)
         self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
         ensure_application().installEventFilter(self.guard)
         self.timeouts = Timeouts(self.settings, self.window)
@@ -214,12 +216,11 @@ class Kiosk:
             self.speech.say(self.presenter.spoken_text(self.flow.state), self.flow.lesson.language)
 
     def _show_problems(self, problems: list[LocatedError]) -> None:
+        """Content failed at start: the details go to the log and the staff menu, the patient sees the calm page."""
         self.problems = problems
         for problem in problems:
             log.error("content problem: %s", problem)
-        heading = "The lesson cannot start: the content has problems / 内容に問題があるため開始できません"
-        self.window.error.show_problems(heading, [str(p) for p in problems])
-        self.window.show_page(self.window.error)
+        self.recovery.show_calm(retry=False)
 
     @property
     def strings(self) -> UiStrings:
@@ -264,7 +265,7 @@ class Kiosk:
                 flush_statistics=self.flush_statistics,
                 statistics_notes=self.statistics_notes,
             )
-            staff = StaffLayer(self.window, files, self.settings, visit, [str(p) for p in self.config_problems])
+            staff = StaffLayer(self.window, files, self.settings, visit, self._problems_for_staff())
             staff.start_over_requested.connect(lambda: self.start_over(EndReason.STAFF))
             staff.reload_requested.connect(lambda: staff.reload_finished(self.reload_content()))
             staff.next_language_requested.connect(self._next_default_language)
@@ -278,6 +279,10 @@ class Kiosk:
             staff.remote_closed.connect(lambda: self._remote.close_pairing() if self._remote else None)
             self._staff = staff
         return self._staff
+
+    def _problems_for_staff(self) -> list[str]:
+        """Content problems from start-up (the patient saw only the calm page) and the settings' problems."""
+        return [str(p) for p in (*self.problems, *self.config_problems)]
 
     def open_staff(self) -> None:
         """The corner hold or the key chord: open the PIN pad."""
@@ -313,6 +318,9 @@ class Kiosk:
                 log.warning("reload refused: %s", problem)
             return problems
         log.info("content reloaded from %s", self.content_root)
+        self.problems = []
+        if self._staff is not None:
+            self._staff.config_problems = self._problems_for_staff()
         self.content_loaded_at = time.time()
         self._install(library)
         return []
@@ -386,12 +394,17 @@ class Kiosk:
 
     # -- faults -----------------------------------------------------------------------------
     def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
-        """Log an exception raised in any handler and return to the attract screen instead of dying."""
-        log.critical("unexpected error, starting over:\n%s", "".join(traceback.format_exception(kind, error, tb)))
-        try:
-            self.start_over(EndReason.ERROR)
-        except Exception:  # the recovery itself failed: the log has both
-            log.critical("recovery failed:\n%s", traceback.format_exc())
+        """Log an exception raised in any handler and end on a clean page instead of dying (app/recovery.py)."""
+        self.recovery.excepthook(kind, error, tb)
+
+    def _restart_visit(self) -> None:
+        """Close every layer, forget the visit and draw the attract screen again (the recovery's way back)."""
+        self.start_over(EndReason.ERROR)
+        if self.flow is not None and self.presenter is not None:
+            self.presenter.show(self.flow.state)  # also when the visit had already ended: the page may be another
+
+    def _at_attract(self) -> bool:
+        return self.flow is not None and self.flow.state.screen is Screen.ATTRACT
 
     # -- showing ----------------------------------------------------------------------------
     def _window_size(self) -> QSize:
