@@ -22,8 +22,8 @@ for candidate in python3 python3.13 python3.12 python3.11; do
 done
 [ -n "$PYTHON" ] || DEB_PACKAGES+=(python3 python3-venv)
 # The tests also drive what a clinic runs beside the kiosk: Syncthing (the chain's sync engine), and read
-# the handout PDF back with poppler (pdftotext, pdftoppm, pdffonts).
-[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing poppler-utils)
+# the handout PDF back with poppler (pdftotext, pdftoppm, pdffonts); systemd-analyze rates the unit's sandbox.
+[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing poppler-utils systemd)
 # ... and the front desk's page in a real browser: Debian's Chromium and its chromedriver (Selenium drives them).
 [ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(chromium chromium-driver)
 

@@ -19,6 +19,7 @@ from kiosk.app.presenter import Presenter
 from kiosk.app.recovery import Recovery
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
+from kiosk.app.watchdog import Watchdog
 from kiosk.config.options import Options
 from kiosk.config.settings import load_settings, save_override
 from kiosk.content.cache import load_content
@@ -43,6 +44,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.app")
 WARM_UP_MS = 1500
+# Exit status of "leave the kiosk": deploy/clinic-kiosk.service restarts the kiosk after any other exit.
+EXIT_STAFF_LEFT = 4
 
 
 class Kiosk:
@@ -390,7 +393,7 @@ class Kiosk:
         log.info("leaving the kiosk (staff menu)")
         self.window.closable = True
         self.close()
-        QApplication.quit()
+        QApplication.exit(EXIT_STAFF_LEFT)  # the unit's RestartPreventExitStatus: it stays stopped
 
     # -- faults -----------------------------------------------------------------------------
     def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -510,5 +513,8 @@ def run(options: Options, debug: bool = False) -> int:
     app = ensure_application()
     kiosk = build(options)
     install_fault_hooks(kiosk)
+    watchdog = Watchdog(kiosk.window)  # pings only under systemd (NOTIFY_SOCKET), from this event loop
     kiosk.show()
+    QTimer.singleShot(0, watchdog.ready)  # once the loop runs: the first screen is being drawn
+    app.aboutToQuit.connect(watchdog.stopping)
     return app.exec()
