@@ -64,3 +64,26 @@ def test_statistics_fifo_is_set_aside_at_once(tmp_path: Path) -> None:
         assert store.available
         assert any("FIFO" in note for note in store.notes)
     assert path.is_file()
+
+
+@pytest.mark.allow_warnings
+def test_a_fifo_for_the_log_falls_back_to_the_console(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kiosk.log as a FIFO (opening it to write would block for ever): logs go to the console, at once."""
+    import logging
+
+    from kiosk.core import logs
+
+    folder = tmp_path / "log"
+    folder.mkdir()
+    os.mkfifo(folder / "kiosk.log")
+    root = logging.getLogger("kiosk")
+    handlers = list(root.handlers)
+    monkeypatch.setattr(logs, "_fault_file", object())  # crash.log is already open in this test process
+    try:
+        with within_seconds(5):
+            assert logs.setup_logging(folder) is None
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in handlers:
+            root.addHandler(handler)

@@ -29,10 +29,20 @@ def private_folder(folder: Path) -> None:
 
 
 def private_opener(path: str, flags: int) -> int:
-    """An `opener` for open(): the file is created 0600, and an older one left readable by others is narrowed."""
-    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    if sys.platform != "win32" and os.fstat(fd).st_mode & 0o077:
-        os.fchmod(fd, 0o600)
+    """An `opener` for open(): the file is created 0600, and an older one left readable by others is narrowed.
+
+    Only a regular file is opened (never through a link): a FIFO put in place of kiosk.log would block the
+    open for ever, so it is opened non-blocking and refused (FileRefusedError, an OSError).
+    """
+    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o600)
+    try:
+        info = os.fstat(fd)
+        _refuse_unless_regular(Path(path), info.st_mode)
+        if sys.platform != "win32" and info.st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except BaseException:
+        os.close(fd)
+        raise
     return fd
 
 

@@ -10,6 +10,7 @@ A store's connection belongs to the thread that opened it (sqlite3's rule): the 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -76,7 +77,8 @@ class StatsStore:
         try:
             private_folder(self.path.parent)
             # Created owner-only before SQLite opens it; its rollback journal takes the same mode.
-            os.close(private_opener(str(self.path), os.O_RDWR | os.O_CREAT | os.O_NONBLOCK))
+            with contextlib.suppress(FileRefusedError):  # not a regular file: the header check sets it aside
+                os.close(private_opener(str(self.path), os.O_RDWR | os.O_CREAT))
             try:
                 self._conn = self._connect_checked()
             except _DamagedError as damage:
