@@ -113,7 +113,13 @@ def test_every_slide_has_an_illustration_that_parses(library) -> None:  # noqa: 
             ElementTree.parse(ILLUSTRATIONS / name)
 
 
-SVGS = sorted((ROOT / "assets").rglob("*.svg"))
+# The program's icons and every lesson's pictures (they moved into content/<lesson>/pictures/ with issue 15).
+SVGS = sorted([*(ROOT / "assets").rglob("*.svg"), *(ROOT / "content").rglob("pictures/*.svg")])
+
+
+def test_the_style_rules_see_every_lesson_picture() -> None:
+    """The collection above reaches the shipped lesson's pictures, not only the icons."""
+    assert {p.name for p in SVGS} >= {p.name for p in ILLUSTRATIONS.glob("*.svg")} and len(SVGS) > 20
 
 
 @pytest.mark.parametrize("path", SVGS, ids=lambda p: p.name)
