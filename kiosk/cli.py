@@ -61,7 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
 
     render = commands.add_parser("render", help="draw every screen to numbered PNG files")
-    render.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check)")
+    render.add_argument(
+        "--check", action="store_true", help="lay out every screen and list its typesetting and layout problems"
+    )
     render.add_argument("--size", type=_size, default=(1920, 1080))
     render.add_argument("--lang", default="ja")
     render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
@@ -141,6 +144,15 @@ def cmd_render(args: argparse.Namespace) -> int:
     from kiosk.app.render import Aids, render_all
 
     options = Options(content=args.content, language=args.lang, size=args.size)
+    if args.check:
+        from kiosk.app.render_check import check_all, report
+
+        problems = check_all(options, Aids(args.large_text, args.high_contrast))
+        print(report(problems))
+        return 1 if problems else 0
+    if args.out is None:
+        print("kiosk render: --out DIR is needed (or --check)", file=sys.stderr)
+        return 2
     written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
     print(f"wrote {len(written)} screens to {args.out}")
     return 0

@@ -22,8 +22,9 @@ class Presenter:
 
     def show(self, state: VisitState) -> None:
         window, lesson = self.window, self.flow.lesson
+        direction = self._direction(self._last, state)
         if self._moves(self._last, state):
-            window.begin_transition(self._direction(self._last, state))
+            window.begin_transition(direction)
         self._last = state
         self.show_aids(state)
         if state.screen is Screen.ATTRACT:
@@ -40,7 +41,8 @@ class Presenter:
             slide = slides[state.slide]
             image = lesson.images.get(slide.image) if slide.image else None
             review = state.screen is Screen.REVIEW
-            window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review)
+            # Arriving by Back, a slide whose text flows on to a second screen shows its last screen.
+            window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review, direction < 0)
             window.show_page(window.slide)
         elif state.screen is Screen.QUESTION:
             question = lesson.questions[state.question]

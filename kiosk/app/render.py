@@ -6,6 +6,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -43,7 +44,12 @@ def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: 
     yield "attract"
     flow.start(kiosk.options.language)
     for slide in flow.lesson.deck.slides:
-        yield f"slide-{flow.state.slide + 1:02d}-{slide.id}"
+        stem = f"slide-{flow.state.slide + 1:02d}-{slide.id}"
+        yield stem
+        page = kiosk.window.slide
+        while page.part + 1 < page.part_count:  # the text flows on to another screen of the same slide
+            page.show_part(page.part + 1)
+            yield f"{stem}-{page.part + 1}"
         flow.next()
     yield from _extra_screens(kiosk, flow, aids)
 
@@ -107,17 +113,12 @@ def settle(application: type[QApplication]) -> None:
         application.processEvents()
 
 
-def render_all(
-    options: Options,
-    out: Path,
-    on_file: Callable[[Path], None] | None = None,
-    aids: Aids = Aids(),  # noqa: B008
-) -> list[Path]:
-    """Render every screen at options.size into `out`; return the files written."""
+@contextmanager
+def render_kiosk(options: Options) -> Iterator[Kiosk]:
+    """A kiosk laid out exactly as `render` draws it, with a throwaway config and data folder."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
-        # A throwaway config and data folder: rendering never touches the real PIN, lockout or statistics.
+        # Rendering never touches the real PIN, lockout or statistics.
         kiosk = build(
             replace(
                 options,
@@ -130,23 +131,36 @@ def render_all(
             )
         )
         try:
-            return _render(kiosk, out, on_file, aids)
+            kiosk.show()
+            yield kiosk
         finally:
             kiosk.close()
 
 
-def _render(kiosk: Kiosk, out: Path, on_file: Callable[[Path], None] | None, aids: Aids) -> list[Path]:
+def laid_out_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: B008 (a frozen value)
+    """Each screen of the visit, laid out to the end before it is yielded (what render grabs, check reads)."""
     from PySide6.QtWidgets import QApplication
 
-    kiosk.show()
-    out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for number, stem in enumerate(visit_screens(kiosk, aids), start=1):
+    for stem in visit_screens(kiosk, aids):
         settle(QApplication)
-        path = out / f"{number:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
-        if not kiosk.window.grab().save(str(path)):
-            raise OSError(f"cannot write {path}")
-        written.append(path)
-        if on_file:
-            on_file(path)
-    return written
+        yield stem
+
+
+def render_all(
+    options: Options,
+    out: Path,
+    on_file: Callable[[Path], None] | None = None,
+    aids: Aids = Aids(),  # noqa: B008
+) -> list[Path]:
+    """Render every screen at options.size into `out`; return the files written."""
+    with render_kiosk(options) as kiosk:
+        out.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        for number, stem in enumerate(laid_out_screens(kiosk, aids), start=1):
+            path = out / f"{number:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
+            if not kiosk.window.grab().save(str(path)):
+                raise OSError(f"cannot write {path}")
+            written.append(path)
+            if on_file:
+                on_file(path)
+        return written

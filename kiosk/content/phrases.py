@@ -38,11 +38,26 @@ def phrases(text: str) -> list[str]:
             found[-1] += chunk[: len(chunk) - len(part)]
         elif part != chunk:
             part = chunk
-        if found and part and (part[0] in NO_LINE_START or found[-1].rstrip()[-1:] in NO_LINE_END):
-            found[-1] += part
-        elif part:
-            found.append(part)
+        for word in _latin_words(part):
+            if found and (word[0] in NO_LINE_START or found[-1].rstrip()[-1:] in NO_LINE_END):
+                found[-1] += word
+            else:
+                found.append(word)
     return _keep_placeholders(found)
+
+
+def _latin_words(chunk: str) -> list[str]:
+    """A phrase split after each space that stands between two non-Japanese characters (English inside
+    Japanese breaks as English does); a space beside Japanese ("README の") stays inside the phrase."""
+    words: list[str] = []
+    start = 0
+    for index in range(1, len(chunk) - 1):
+        before, char, after = chunk[index - 1], chunk[index], chunk[index + 1]
+        if char == " " and not after.isspace() and not is_cjk(before) and not is_cjk(after):
+            words.append(chunk[start : index + 1])
+            start = index + 1
+    rest = chunk[start:]
+    return [*words, rest] if rest else words
 
 
 def _keep_placeholders(found: list[str]) -> list[str]:

@@ -23,6 +23,7 @@ class IdlePrompt(Overlay):
         self.hint = text_label("body")
         self.seconds = text_label("countdown")
         self.keep = touch_button(role="primary")
+        self.keep.setProperty("wide", True)  # sized by the style sheet (styles.py)
         self.keep.clicked.connect(self.continue_requested)
         for label in (self.question, self.hint, self.seconds):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -45,8 +46,6 @@ class IdlePrompt(Overlay):
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         self._layout.setContentsMargins(m.margin, m.margin, m.margin, m.margin)
         self._layout.setSpacing(m.px(40))
-        self.keep.setMinimumWidth(m.px(520))
-        self.keep.setMinimumHeight(m.px(140))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         self.continue_requested.emit()

@@ -1,7 +1,8 @@
-"""A slide: heading, short text and one illustration; side by side in landscape, stacked in portrait."""
+"""A slide: heading, short text and one illustration, arranged so the picture keeps its floor (slide_fit)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
@@ -10,6 +11,16 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content.model import Slide
 from kiosk.core.gestures import SwipeTracker
+from kiosk.ui.pages.slide_fit import (
+    PICTURE_FLOOR,
+    TEXT_SHARES,
+    Arrangement,
+    Piece,
+    join,
+    meets_floor,
+    stacked_picture_height,
+    units,
+)
 from kiosk.ui.theme.palette import NORMAL
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.illustration import Illustration
@@ -19,8 +30,6 @@ from kiosk.ui.widgets.rich_text import RichTextLabel
 
 if TYPE_CHECKING:
     from kiosk.content.strings import UiStrings
-
-MIN_PICTURE_SHARE = 0.35  # a stacked picture smaller than this share of the height is too small to read
 
 
 class SlidePage(QWidget):
@@ -58,38 +67,89 @@ class SlidePage(QWidget):
         self._metrics: Metrics | None = None
         self._slide: Slide | None = None
         self._landscape = True
+        self._units: list[Piece] = []
+        self._parts: list[list[Piece]] = [[]]
+        self._part = 0
+        self._index, self._total = 0, 1
+        self._strings: UiStrings | None = None
         self.nav.next_clicked.connect(self._on_next)
-        self.nav.back_clicked.connect(self.back_requested)
+        self.nav.back_clicked.connect(self._on_back)
         self.nav.home_clicked.connect(self.home_requested)
 
     # -- what the wiring calls --------------------------------------------------------------
     def show_slide(
-        self, slide: Slide, image: bytes | None, index: int, total: int, strings: UiStrings, review: bool = False
+        self,
+        slide: Slide,
+        image: bytes | None,
+        index: int,
+        total: int,
+        strings: UiStrings,
+        review: bool = False,
+        from_end: bool = False,
     ) -> None:
-        """Draw `slide` as number index+1 of total; in review mode only the way back is offered."""
+        """Draw `slide` as number index+1 of total; in review mode only the way back is offered.
+
+        from_end: arriving by Back, so a slide whose text flows on to a second screen shows its last one."""
         self._slide, self._review = slide, review
+        self._units = units(slide.body_html)
+        self._parts = [self._units]
+        self._part = -1 if from_end else 0
+        self._index, self._total, self._strings = index, total, strings
         self.heading.setText(slide.heading)
-        self._set_body()
         if slide.image and image is not None:
             self.illustration.set_svg(slide.image, image)
         else:
             self.illustration.clear()
         self._apply_layout()
-        nav = self.nav
+        self._show_nav()
+
+    @property
+    def part(self) -> int:
+        """Which screen of this slide is shown (its text may flow on to more than one)."""
+        return self._part
+
+    @property
+    def part_count(self) -> int:
+        return len(self._parts)
+
+    def show_part(self, part: int) -> None:
+        """Show another screen of the same slide: the rest of its text, beside the same picture."""
+        self._part = max(0, min(part, len(self._parts) - 1))
+        self._set_body()
+        self._show_nav()
+
+    def missing_picture(self) -> bool:
+        """Whether the slide has an illustration that is hidden or drawn below PICTURE_FLOOR."""
+        if self._slide is None or self._slide.image is None:
+            return False
+        if not self.illustration.isVisible():
+            return True
+        width, height = self._room()
+        drawn = self.illustration.image_rect()
+        return drawn.width() * drawn.height() < PICTURE_FLOOR * width * height * 0.97  # rounding of the layout
+
+    def _show_nav(self) -> None:
+        nav, strings, index, total, review = self.nav, self._strings, self._index, self._total, self._review
+        if strings is None:
+            return
         nav.home.setText(strings.home)
         nav.back.setText(strings.back)
         nav.home.setVisible(not review)
         nav.back.setVisible(not review)
-        nav.back.setEnabled(index > 0)
+        nav.back.setEnabled(index > 0 or self._part > 0)
         if review:
             nav.next.setText(strings.back_to_question)
-        elif index + 1 == total:
+        elif index + 1 == total and self._part + 1 >= len(self._parts):
             nav.next.setText(strings.start_quiz)
         else:
             nav.next.setText(strings.next)
         nav.progress.setVisible(not review)
         dot = self._metrics.px(18) if self._metrics else 18
-        nav.progress.set_progress(strings.progress.format(current=index + 1, total=total), index, total, dot)
+        counter = strings.progress.format(current=index + 1, total=total)
+        if len(self._parts) > 1:  # the text flows on: which of this slide's screens this is
+            counter += f" ({self._part + 1}/{len(self._parts)})"
+        nav.progress.set_progress(counter, index, total, dot)
+        nav.share_row()
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         """Re-lay out for a new window size or text size."""
@@ -104,25 +164,83 @@ class SlidePage(QWidget):
         self._apply_layout()
 
     # -- internals --------------------------------------------------------------------------
-    def _set_body(self) -> None:
+    def _set_body(self, pieces: list[Piece] | None = None) -> None:
         if self._slide is not None:
             spacing = self._metrics.px(20) if self._metrics else 20
             palette = self._metrics.palette if self._metrics else NORMAL
-            self.body.set_body(self._slide.body_html, spacing, palette)
+            html = join(pieces if pieces is not None else self._parts[self._part]) if self._units else ""
+            self.body.set_body(html, spacing, palette)
 
     def _apply_layout(self) -> None:
-        centred = self._slide is not None and self._slide.layout == "center"
-        has_picture = self._slide is not None and self._slide.image is not None
-        # Side by side in landscape when the text fits beside the picture; otherwise the picture goes
-        # under the text if it still gets a readable share of the page; otherwise the text gets it all.
-        stacked = centred or not self._landscape or not self._text_fits_beside_picture()
+        if self._slide is None:
+            return
+        centred = self._slide.layout == "center"
+        arrangement, parts = self._arrange(centred)
+        if self._part < 0 or self._part >= len(parts):
+            self._part = len(parts) - 1 if self._part < 0 or len(parts) < len(self._parts) else 0
+        changed = parts != self._parts
+        self._parts = parts
+        stacked = arrangement.beside == 0
         self._content.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
-        self._content.setStretch(0, 0 if stacked else 1)
-        self._content.setStretch(1, 1)
+        text_share = round(arrangement.beside * 100)
+        self._content.setStretch(0, 0 if stacked else text_share)
+        self._content.setStretch(1, 1 if stacked else 100 - text_share)
         alignment = Qt.AlignmentFlag.AlignHCenter if centred else Qt.AlignmentFlag.AlignLeft
         self.heading.setAlignment(alignment)
         self.body.setAlignment(alignment)
-        self.illustration.setVisible(has_picture and (not stacked or self._picture_fits_below()))
+        self.illustration.setVisible(arrangement.picture)
+        self._set_body()
+        if changed and self._strings is not None:
+            self._show_nav()
+
+    def _arrange(self, centred: bool) -> tuple[Arrangement, list[list[Piece]]]:
+        """Beside (at the narrowest text column that fits), stacked, or the text flowing on; never a lost picture."""
+        everything = self._units
+        width, height = self._room()
+        spacing = self._content.spacing()
+        if self._slide is None or self._slide.image is None:
+            return Arrangement(0, False), self._split(lambda pieces: self._text_height(width, pieces) <= height)
+        ratio = self.illustration.aspect_ratio()
+
+        def beside(share: float) -> bool:
+            text_width = round((width - spacing) * share)
+            box = (width - spacing) - text_width
+            fits = self._text_height(text_width, everything) <= height
+            return fits and meets_floor(box, height, ratio, width, height)
+
+        def stacked() -> bool:
+            box = height - self._text_height(width, everything) - spacing
+            return meets_floor(width, box, ratio, width, height)
+
+        if self._landscape and not centred:
+            for share in TEXT_SHARES:
+                if beside(share):
+                    return Arrangement(share, True), [everything]
+        if stacked():
+            return Arrangement(0, True), [everything]
+        if self._landscape:
+            for share in TEXT_SHARES if centred else ():
+                if beside(share):
+                    return Arrangement(share, True), [everything]
+            share = TEXT_SHARES[-1]
+            text_width = round((width - spacing) * share)
+            return Arrangement(share, True), self._split(lambda p: self._text_height(text_width, p) <= height)
+        budget = height - spacing - stacked_picture_height(width, height, ratio)
+        return Arrangement(0, True), self._split(lambda pieces: self._text_height(width, pieces) <= budget)
+
+    def _split(self, fits: Callable[[list[Piece]], bool]) -> list[list[Piece]]:
+        """The body's lines and items in screens that each fit (a single piece that cannot is kept whole)."""
+        if fits(self._units):
+            return [self._units]
+        parts: list[list[Piece]] = []
+        current: list[Piece] = []
+        for piece in self._units:
+            if current and not fits([*current, piece]):
+                parts.append(current)
+                current = []
+            current.append(piece)
+        parts.append(current)
+        return parts
 
     def _room(self) -> tuple[int, int]:
         """Width and height the heading, text and picture share."""
@@ -131,24 +249,26 @@ class SlidePage(QWidget):
         height = self.height() - margins.top() - margins.bottom()
         return width, height - self._outer.spacing() - self.nav.sizeHint().height()
 
-    def _text_height(self, width: int) -> int:
+    def _text_height(self, width: int, pieces: list[Piece]) -> int:
+        self._set_body(pieces)
         gap = self._text_layout.spacing()
         return self.heading.heightForWidth(width) + gap + self.body.heightForWidth(width)
-
-    def _text_fits_beside_picture(self) -> bool:
-        width, height = self._room()
-        return self._text_height((width - self._content.spacing()) // 2) <= height
-
-    def _picture_fits_below(self) -> bool:
-        width, height = self._room()
-        return height - self._text_height(width) - self._content.spacing() >= height * MIN_PICTURE_SHARE
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._apply_layout()
 
-    def _on_next(self) -> None:
-        (self.return_requested if self._review else self.next_requested).emit()
+    def _on_next(self, swiped: bool = False) -> None:
+        if self._part + 1 < len(self._parts) and (swiped or not self._review):
+            self.show_part(self._part + 1)
+        elif not swiped or not self._review:
+            (self.return_requested if self._review else self.next_requested).emit()
+
+    def _on_back(self) -> None:
+        if self._part > 0:
+            self.show_part(self._part - 1)
+        elif not self._review:
+            self.back_requested.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         position = event.position()
@@ -157,6 +277,7 @@ class SlidePage(QWidget):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         position = event.position()
         direction = self._swipe.release(position.x(), position.y(), self._clock.elapsed())
-        if self._review or direction == 0:
-            return
-        (self.next_requested if direction > 0 else self.back_requested).emit()
+        if direction > 0:
+            self._on_next(swiped=True)
+        elif direction < 0:
+            self._on_back()

@@ -89,6 +89,9 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     card_border = f"border: {m.px(3)}px solid {p.ink};" if p is HIGH_CONTRAST else ""
     font = f'font-family: "{family}";' if family else ""
     pad_key = m.px(200) - 2 * m.px(3)  # PIN keys 200 px wide at 1080 p, border included
+    # The idle prompt's Continue: 520x140 at 1080 p, border and padding included. In the style sheet, not
+    # setMinimumSize: a repolish (the first show) would put the sheet's smaller minimum back.
+    wide = m.px(520) - 2 * m.px(36) - 2 * m.px(3)
     return f"""
     QWidget#page {{ background: {p.background}; }}
     QWidget {{ color: {p.ink}; {font} }}
@@ -116,6 +119,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     }}
     QPushButton[compact="true"] {{ min-width: {m.px(160)}px; }}
     QPushButton[pad_key="true"] {{ min-width: {pad_key}px; max-width: {pad_key}px; padding: 0; }}
+    QPushButton[wide="true"] {{ min-width: {wide}px; min-height: {m.px(140) - 2 * m.px(3)}px; }}
     QPushButton:pressed {{ background: {p.sage_light}; }}
     QPushButton:disabled {{ border-color: {p.sage}; color: {p.ink_soft}; background: {p.background}; }}
     QPushButton#primary {{ background: {p.teal_dark}; color: {p.on_primary}; border-color: {p.teal_dark}; }}

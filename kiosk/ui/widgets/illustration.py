@@ -41,6 +41,12 @@ class Illustration(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(400, 300)
 
+    def aspect_ratio(self) -> float:
+        """Width over height of the picture shown (4:3, the house canvas, before one is set)."""
+        renderer = self._renderers.get(self._name)
+        view = renderer.viewBoxF() if renderer is not None else None
+        return view.width() / view.height() if view is not None and view.height() > 0 else 4 / 3
+
     def image_rect(self) -> QRectF:
         """Where the picture is drawn: the largest rectangle of its aspect ratio that fits."""
         renderer = self._renderers.get(self._name)

@@ -52,10 +52,17 @@ class NavBar(QWidget):
             self._grid.addWidget(self.next, 0, 4)
             self._grid.setColumnStretch(1, 1)
             self._grid.setColumnStretch(3, 2)
-        else:  # progress on its own row, then Home | Back | Next
-            self._grid.addWidget(self.progress, 0, 0, 1, 5)
+        else:  # progress on its own row, then Home | Back | Next sharing the width (inside the screen)
+            self._grid.addWidget(self.progress, 0, 0, 1, 3)
             self._grid.addWidget(self.home, 1, 0)
-            self._grid.addWidget(self.back, 1, 2)
-            self._grid.addWidget(self.next, 1, 4)
-            self._grid.setColumnStretch(1, 1)
-            self._grid.setColumnStretch(3, 1)
+            self._grid.addWidget(self.back, 1, 1)
+            self._grid.addWidget(self.next, 1, 2)
+            for column in range(3):
+                self._grid.setColumnStretch(column, 1)
+        self.share_row()
+
+    def share_row(self) -> None:
+        """In portrait the buttons shown share the row (Next alone, in review, takes all of it)."""
+        if self._landscape is False:
+            for column, button in enumerate((self.home, self.back, self.next)):
+                self._grid.setColumnStretch(column, 1 if button.isVisibleTo(self) else 0)

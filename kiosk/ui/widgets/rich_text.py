@@ -10,6 +10,8 @@ font at layout time, so a page built before its style sheet reached it renders l
 from __future__ import annotations
 
 import math
+import re
+from html import unescape
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
@@ -29,6 +31,8 @@ from kiosk.core.typeset import NBSP, WJ, ZWSP, is_orphan, plain
 from kiosk.ui.theme.palette import NORMAL, Palette
 from kiosk.ui.theme.styles import LINE_HEIGHT_EM
 
+_BREAKS = re.compile(r"<br\s*/?>|</p>|</li>|\n")
+_TAGS = re.compile(r"<[^>]*>")
 LINE_SEPARATOR = "\u2028"  # what a <br> becomes inside a block
 _GLUE = {ZWSP: WJ, " ": NBSP}
 
@@ -89,9 +93,10 @@ class RichTextLabel(QLabel):
 
     @staticmethod
     def _plain_text(body_html: str) -> str:
-        document = QTextDocument()
-        document.setHtml(body_html)
-        return plain(document.toPlainText())
+        """The words of the body, one line per paragraph, line or item (no document built for it)."""
+        text = _BREAKS.sub("\n", body_html)
+        lines = (" ".join(unescape(_TAGS.sub("", line)).split()) for line in text.split("\n"))
+        return plain("\n".join(line for line in lines if line))
 
     def document_for(self, width: int) -> QTextDocument:
         """The document laid out at this content width, orphans fixed (rebuilt only when something changed)."""
