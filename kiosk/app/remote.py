@@ -17,6 +17,7 @@ from PySide6.QtNetwork import QNetworkInterface
 
 from kiosk.app.remote_server import ALL_INTERFACES, RemoteServer, lan_address
 from kiosk.config.settings import Settings
+from kiosk.remote.certificate import Certificate, load_or_make
 from kiosk.remote.devices import Device, DeviceStore
 from kiosk.remote.limiter import RateLimiter
 from kiosk.remote.pairing import Pairing
@@ -58,6 +59,8 @@ class RemoteControl(QObject):
         super().__init__(parent)
         self.settings, self.desk = settings, desk
         self.devices = DeviceStore(devices_path)
+        self.tls_folder = devices_path.parent / "remote-tls"
+        self.certificate: Certificate | None = None
         self.pairing = Pairing(settings.remote_pairing_minutes * 60)
         self.limiter = RateLimiter()
         self.files = {name: (page_folder / name).read_bytes() for name in PAGE_FILES}
@@ -75,27 +78,38 @@ class RemoteControl(QObject):
         if self.server is None or not self.server.listening:
             return ""
         host = lan_address() if self.address in ALL_INTERFACES else self.address
-        return f"http://{f'[{host}]' if ':' in host else host}:{self.server.port}/pair"
+        scheme = "https" if self.certificate is not None else "http"
+        return f"{scheme}://{f'[{host}]' if ':' in host else host}:{self.server.port}/pair"
 
-    def start(self, address: str = "", port: int | None = None) -> bool:
-        """Serve the page on `address` (default: the setting, or this machine's LAN address)."""
+    def start(self, address: str = "", port: int | None = None, tls: bool | None = None) -> bool:
+        """Serve the page on `address` (default: the setting, or this machine's LAN address), over TLS when
+        `tls` (default: the setting) with the kiosk's own certificate."""
         self.stop()
         self.address = address or self.settings.remote_address or lan_address()
         port = self.settings.remote_port if port is None else port
         site_port = port
+        self.certificate = None
+        if self.settings.remote_tls if tls is None else tls:
+            try:
+                self.certificate = load_or_make(self.tls_folder, self.address)
+            except OSError as error:
+                return self._failed(f"cannot keep the TLS certificate in {self.tls_folder}: {error}")
         server = RemoteServer(self._service(self.address, port), self.settings.remote_requests_per_second, self)
-        problem = server.listen(self.address, port)
+        problem = server.listen(self.address, port, self.certificate)
         if problem:
-            self.problem = problem
-            log.error("remote: %s", problem)
             server.deleteLater()
-            self.changed.emit()
-            return False
+            return self._failed(problem)
         if site_port == 0:  # a test asked for any free port: the page answers to the one it got
             server.service = self._service(self.address, server.port)
         self.server, self.problem = server, ""
         self.changed.emit()
         return True
+
+    def _failed(self, problem: str) -> bool:
+        self.problem = problem
+        log.error("remote: %s", problem)
+        self.changed.emit()
+        return False
 
     def stop(self) -> None:
         self.pairing.close()
@@ -106,7 +120,7 @@ class RemoteControl(QObject):
             self.changed.emit()
 
     def _service(self, address: str, port: int) -> RemoteService:
-        site = Site(host_names(address, port))
+        site = Site(host_names(address, port), secure=self.certificate is not None)
         return RemoteService(self.devices, self.pairing, self.limiter, self, site, self.files)
 
     # -- pairing and devices (from the staff screen) ----------------------------------------
@@ -142,6 +156,7 @@ class RemoteControl(QObject):
             code=code,
             code_minutes=math.ceil(self.pairing.seconds_left() / 60) if code else 0,
             devices=tuple((d.id, d.name) for d in self.devices.devices),
+            fingerprint=self.certificate.fingerprint if on and self.certificate else "",
         )
 
     # -- the Desk the service calls ---------------------------------------------------------

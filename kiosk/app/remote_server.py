@@ -14,8 +14,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtHttpServer import QHttpServer, QHttpServerRequest, QHttpServerResponder, QHttpServerResponse
-from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QHttpHeaders, QNetworkInterface, QTcpServer
+from PySide6.QtNetwork import (
+    QAbstractSocket,
+    QHostAddress,
+    QHttpHeaders,
+    QNetworkInterface,
+    QSsl,
+    QSslCertificate,
+    QSslConfiguration,
+    QSslKey,
+    QSslServer,
+    QTcpServer,
+)
 
+from kiosk.remote.certificate import Certificate
 from kiosk.remote.messages import MAX_BODY, Reply, Request
 from kiosk.remote.service import RemoteService
 
@@ -74,6 +86,22 @@ def to_response(reply: Reply) -> QHttpServerResponse:
     return response
 
 
+def tls_server(tls: Certificate, parent: QObject) -> QSslServer | None:
+    """A QSslServer presenting the kiosk's own certificate (TLS 1.2 or later); None when Qt cannot read it."""
+    certificate = QSslCertificate(tls.cert_pem, QSsl.EncodingFormat.Pem)
+    key = QSslKey(tls.key_pem, QSsl.KeyAlgorithm.Ec, QSsl.EncodingFormat.Pem)
+    if certificate.isNull() or key.isNull():
+        return None
+    configuration = QSslConfiguration.defaultConfiguration()
+    configuration.setLocalCertificate(certificate)
+    configuration.setPrivateKey(key)
+    configuration.setProtocol(QSsl.SslProtocol.TlsV1_2OrLater)
+    server = QSslServer(parent)
+    server.setSslConfiguration(configuration)
+    server.setHandshakeTimeout(5000)  # a client that opens a socket and says nothing is dropped
+    return server
+
+
 class RemoteServer(QObject):
     """Listens on one address and port; stopped by `close()` or with its parent."""
 
@@ -83,6 +111,7 @@ class RemoteServer(QObject):
         self.requests_per_second = requests_per_second
         self._http: QHttpServer | None = None
         self._tcp: QTcpServer | None = None
+        self.secure = False
         self._handler: Callable[[QHttpServerRequest, QHttpServerResponse], None] | None = None
 
     @property
@@ -93,8 +122,9 @@ class RemoteServer(QObject):
     def listening(self) -> bool:
         return self._tcp is not None
 
-    def listen(self, address: str, port: int) -> str | None:
-        """Start listening; the reason as text when it cannot (address not on this machine, port in use)."""
+    def listen(self, address: str, port: int, tls: Certificate | None = None) -> str | None:
+        """Start listening (over TLS with `tls`); the reason as text when it cannot (address not on this
+        machine, port in use, a certificate Qt cannot read)."""
         self.close()
         host = QHostAddress(address)
         if host.isNull():
@@ -109,12 +139,15 @@ class RemoteServer(QObject):
         # PySide keeps no reference to the handler: without this one it is freed and Qt calls freed memory.
         self._handler = self._answer
         http.addAfterRequestHandler(http, self._handler)
-        tcp = QTcpServer(http)
+        tcp = QTcpServer(http) if tls is None else tls_server(tls, http)
+        if tcp is None:
+            http.deleteLater()
+            return "the TLS certificate or key cannot be read by Qt"
         if not tcp.listen(host, port) or not http.bind(tcp):
             reason = tcp.errorString() or "the HTTP server would not bind"
             http.deleteLater()
             return f"cannot listen on {address}:{port}: {reason}"
-        self._http, self._tcp = http, tcp
+        self._http, self._tcp, self.secure = http, tcp, tls is not None
         log.info("remote: desk page listening on %s:%d", address, tcp.serverPort())
         return None
 

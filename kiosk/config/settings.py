@@ -57,6 +57,9 @@ class Settings:
     remote_address: str = option(
         "", "address the desk page listens on; empty for this machine's LAN address (0.0.0.0 means every network)"
     )
+    remote_tls: bool = option(
+        False, "serve the desk page over HTTPS with a self-signed certificate the desk devices pin (see docs)"
+    )
     remote_port: int = option(8765, "TCP port of the desk page", 1024, 65535)
     remote_pairing_minutes: float = option(5, "minutes a pairing code shown on the staff menu stays valid", 1, 30)
     remote_requests_per_second: int = option(

@@ -91,6 +91,9 @@ class UiStrings:
     remote_revoke: str = field(metadata={PURPOSE: "button that unpairs one device"})
     remote_back: str = field(metadata={PURPOSE: "button that returns to the staff menu"})
     remote_failed: str = field(metadata={PURPOSE: "when the desk page cannot start, with {error}"})
+    remote_fingerprint: str = field(
+        metadata={PURPOSE: "the TLS certificate's fingerprint to compare on the desk device, with {fingerprint}"}
+    )
     held: str = field(metadata={PURPOSE: "the attract screen while staff hold it (cleaning): touches start nothing"})
 
     def mapped(self, change: Callable[[str], str]) -> UiStrings:
@@ -110,7 +113,7 @@ _LINE = re.compile(r"line (\d+)")
 PLACEHOLDERS = {
     "current": 1, "total": 2, "right": 1, "seconds": 3, "left": 2, "language": "x", "days": 14,
     "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x", "url": "x",
-    "code": "123456", "minutes": 5, "pages": 2,
+    "code": "123456", "minutes": 5, "pages": 2, "fingerprint": "AA:BB",
 }  # fmt: skip
 FORMATTED = [key for key, purpose in REQUIRED.items() if "with {" in purpose]
 
@@ -235,5 +238,6 @@ FALLBACK = UiStrings(
     remote_revoke="解除 / Unpair",
     remote_back="戻る / Back",
     remote_failed="開始できません / Cannot start: {error}",
+    remote_fingerprint="証明書 / Certificate SHA-256: {fingerprint}",
     held="準備中 / One moment, please",
 )

@@ -13,3 +13,4 @@ class RemoteView:
     code: str  # the pairing code shown now; "" when none
     code_minutes: int  # minutes the code stays valid (rounded up)
     devices: tuple[tuple[str, str], ...]  # (id, name) of each paired device, oldest first
+    fingerprint: str = ""  # SHA-256 of the TLS certificate, to compare with the browser's; "" without TLS

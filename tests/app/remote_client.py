@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import ssl
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,14 +34,19 @@ def request(
     body: Any = None,
     headers: dict[str, str] | None = None,
     host: str = "127.0.0.1",
+    tls: ssl.SSLContext | None = None,
 ) -> Answer:
-    """One request on a fresh connection, from the calling thread (never the Qt thread)."""
+    """One request on a fresh connection (HTTPS with `tls`), from the calling thread (never the Qt thread)."""
     sent = dict(headers or {})
     data = None
     if body is not None:
         data = json.dumps(body).encode("utf-8")
         sent.setdefault("Content-Type", "application/json")
-    connection = http.client.HTTPConnection(host, port, timeout=TIMEOUT_S)
+    connection = (
+        http.client.HTTPConnection(host, port, timeout=TIMEOUT_S)
+        if tls is None
+        else http.client.HTTPSConnection(host, port, timeout=TIMEOUT_S, context=tls)
+    )
     try:
         connection.request(method, path, body=data, headers=sent)
         reply = connection.getresponse()

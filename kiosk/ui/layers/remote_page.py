@@ -35,6 +35,7 @@ class RemotePage(Overlay):
         self.title = text_label("heading")
         self.state = text_label("body")
         self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.fingerprint = text_label("caption")
         self.toggle = touch_button(role="primary")
         self.pair = touch_button()
         self.back = touch_button()
@@ -51,9 +52,9 @@ class RemotePage(Overlay):
         self.qr = QrView()
         self.code = text_label("title")  # big: read from a step away, typed on the desk device
         self.code_hint = text_label("body")
-        self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        for button in (self.toggle, self.pair, self.back):
-            self._buttons.addWidget(button)
+        self._buttons = QGridLayout()
+        self._button_columns = 0
+        self._arrange_buttons(3)
         self._devices = QGridLayout()
         for row in range(MAX_SHOWN):
             self._devices.addWidget(self.device_names[row], row, 0)
@@ -65,6 +66,7 @@ class RemotePage(Overlay):
         left.addWidget(self.devices_heading)
         left.addLayout(self._devices)
         left.addWidget(self.more)
+        left.addWidget(self.fingerprint)  # four short lines, under the devices: the code's column stays short
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -88,6 +90,10 @@ class RemotePage(Overlay):
             self.state.setText(strings.remote_on.format(url=view.url))
         else:
             self.state.setText(strings.remote_off)
+        pairs = view.fingerprint.split(":")  # eight bytes a line: short lines that wrap nowhere else
+        lines = "\n".join(":".join(pairs[i : i + 8]) for i in range(0, len(pairs), 8))
+        self.fingerprint.setText(strings.remote_fingerprint.format(fingerprint="\n" + lines))
+        self.fingerprint.setVisible(bool(view.fingerprint))
         self.toggle.setText(strings.remote_turn_off if view.on else strings.remote_turn_on)
         self.pair.setText(strings.remote_pair)
         self.pair.setVisible(view.on)
@@ -120,10 +126,17 @@ class RemotePage(Overlay):
         self._columns.setSpacing(m.px(64))
         self._left.setSpacing(m.px(20))
         self._right.setSpacing(m.px(16))
-        # Portrait is too narrow for three labelled buttons side by side (like the staff menu's one column).
-        self._buttons.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
+        self._arrange_buttons(3 if landscape else 2)  # portrait is too narrow for three labelled buttons in a row
         self._buttons.setSpacing(m.px(28))  # the staff menu's spacing: at least 24 px between targets
         self._devices.setHorizontalSpacing(m.px(28))
         self._devices.setVerticalSpacing(m.px(28))
-        side = m.px(420 if landscape else 480)
+        side = m.px(360)
         self.qr.setFixedSize(side, side)
+
+    def _arrange_buttons(self, columns: int) -> None:
+        if columns == self._button_columns:
+            return
+        self._button_columns = columns
+        for index, button in enumerate((self.toggle, self.pair, self.back)):
+            self._buttons.removeWidget(button)
+            self._buttons.addWidget(button, index // columns, index % columns)
