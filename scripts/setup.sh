@@ -42,19 +42,30 @@ fi
 [ -n "$PYTHON" ] || PYTHON=python3
 
 # Python packages in a virtual environment beside the code (no system-wide pip installs).
-extras=""; [ "${1:-}" = "--tests" ] && extras="[test]"
-stamp=".venv/.installed-$(cat pyproject.toml | sha1sum | cut -c1-12)${extras:+-tests}"
+# One stamp per pyproject.toml version and extras: a tests install holds everything the kiosk needs, so
+# `./run-kiosk` after `./run-tests` installs nothing, and neither deletes the other's stamp. pip's output
+# (and setuptools' editable-install notice) goes to .venv/setup.log, shown only when it fails.
+version=$(sha1sum pyproject.toml | cut -c1-12)
+kiosk_stamp=".venv/.installed-$version"
+tests_stamp="$kiosk_stamp-tests"
+extras=""; stamp=$kiosk_stamp
+[ "${1:-}" = "--tests" ] && extras="[test]" && stamp=$tests_stamp
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv with $PYTHON"
   "$PYTHON" -m venv .venv
 fi
-if [ ! -e "$stamp" ]; then
-  echo "setup: installing Python packages${extras:+ (with test tools)}"
-  .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".$extras"
+if [ ! -e "$stamp" ] && ! { [ -z "$extras" ] && [ -e "$tests_stamp" ]; }; then
+  echo "setup: installing Python packages${extras:+ (with test tools)}; log in .venv/setup.log"
+  pip=(.venv/bin/python -m pip --disable-pip-version-check --quiet)
+  if ! { "${pip[@]}" install --upgrade pip && "${pip[@]}" install -e ".$extras"; } >.venv/setup.log 2>&1; then
+    cat .venv/setup.log >&2
+    echo "setup: installing Python packages failed (above, and in .venv/setup.log)" >&2
+    exit 1
+  fi
   # Byte-code for the kiosk's own modules, as pip makes for every installed package: a cold start then
   # reads ~45 modules instead of compiling them (~25 ms), even where PYTHONDONTWRITEBYTECODE is set.
   .venv/bin/python -m compileall -q kiosk
-  rm -f .venv/.installed-*
+  # Stamps of other pyproject.toml versions are stale; both of this version stay.
+  find .venv -maxdepth 1 -name '.installed-*' ! -name ".installed-$version" ! -name ".installed-$version-tests" -delete
   touch "$stamp"
 fi

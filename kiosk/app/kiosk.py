@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import sys
 import time
 from pathlib import Path
 from types import TracebackType
@@ -500,8 +499,10 @@ def build(options: Options) -> Kiosk:
 
 
 def install_fault_hooks(kiosk: Kiosk) -> None:
-    """An exception in any handler is logged and the kiosk starts over instead of dying."""
-    sys.excepthook = kiosk.excepthook
+    """An exception in any handler is logged and the kiosk starts over; Qt's warnings and thread errors are logged."""
+    from kiosk.app import faults
+
+    faults.install(kiosk.excepthook)
 
 
 def run(options: Options, debug: bool = False) -> int:
