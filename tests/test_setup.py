@@ -10,8 +10,6 @@ import pytest
 
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.slow  # ~20 s: a dozen runs of the script, each asking dpkg about every package
-
 FAKE_PYTHON = """#!/usr/bin/env bash
 # Stands in for .venv/bin/python: records each call instead of running pip.
 echo "$*" >> "$(dirname "$0")/../calls.log"

@@ -129,6 +129,7 @@ def _toml(value: object) -> str:
     return "{" + ", ".join(f"{_toml(str(k))} = {_toml(v)}" for k, v in value.items()) + "}"
 
 
+@pytest.mark.slow  # ~9 s: 300 random documents
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(_KEYS, _VALUES, max_size=8))
 def test_any_toml_document_gives_valid_settings(document: dict[str, object]) -> None:

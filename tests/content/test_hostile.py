@@ -789,6 +789,7 @@ def test_shipped_copy_passes_every_check(tmp_path: Path, capsys: pytest.CaptureF
     assert _check(tmp_path, capsys, {}) is not None
 
 
+@pytest.mark.slow  # ~11 s: 70 random slides
 @settings(BUDGET, max_examples=70)
 @given(slide=_SLIDE)
 def test_hostile_slide(tmp_path: Path, capsys: pytest.CaptureFixture[str], slide: str) -> None:
@@ -824,6 +825,7 @@ def test_hostile_ui_toml(tmp_path: Path, capsys: pytest.CaptureFixture[str], tex
     _check(tmp_path, capsys, {"ui.toml": _utf8(text)})
 
 
+@pytest.mark.slow  # ~7 s: 60 damaged or mis-encoded files
 @settings(BUDGET, max_examples=60)
 @given(name=st.sampled_from(FILES), data=_BYTES)
 def test_wrong_encodings_and_random_bytes(

@@ -6,11 +6,14 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from kiosk.fleet import summary
 from kiosk.fleet.merge import ALL, csv_report, merge, text_report
 from tests.fleet.outboxes import FIRST_DAY, day_summary, write_outboxes
 
 
+@pytest.mark.slow  # ~15 s: 36,500 summaries written and merged
 def test_a_hundred_kiosks_for_a_year_add_up(tmp_path: Path) -> None:
     """100 kiosks x 365 days: every visit counted once, per kiosk and in all."""
     total = write_outboxes(tmp_path, kiosks=100, days=365)

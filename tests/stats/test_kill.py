@@ -72,6 +72,7 @@ def _run_and_kill(path: Path, delay_s: float, kill: int) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
+@pytest.mark.slow  # ~17 s: 100 writer processes killed
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and select on pipes are POSIX")
 def test_sigkill_at_random_moments_never_damages_the_file_or_splits_a_visit(tmp_path: Path) -> None:
     """100 SIGKILLs at random moments leave the file sound every time, with every kept visit whole and none lost."""

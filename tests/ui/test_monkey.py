@@ -21,6 +21,7 @@ FAST = Settings(
 )  # fmt: skip
 
 
+@pytest.mark.slow  # ~25 s a seed
 @pytest.mark.allow_warnings  # wrong PINs and lockouts are logged, as they should be
 @pytest.mark.parametrize("seed", [1, 2])
 def test_monkey_keeps_every_invariant(
