@@ -46,6 +46,9 @@ class Presenter:
             window.show_page(window.slide)
         elif state.screen is Screen.QUESTION:
             question = lesson.questions[state.question]
+            taught_by = lesson.deck.slides[lesson.deck.index_of(question.slide_id)]
+            data = lesson.images.get(taught_by.image) if taught_by.image else None
+            picture = (taught_by.image, data) if taught_by.image and data is not None else None
             window.question.show_question(
                 question,
                 state.orders[state.question],
@@ -53,6 +56,7 @@ class Presenter:
                 state.question + 1,
                 len(lesson.questions),
                 lesson.strings,
+                picture,
             )
             window.show_page(window.question)
         elif state.screen is Screen.RESULT:

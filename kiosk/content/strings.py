@@ -29,6 +29,10 @@ class UiStrings:
     question_progress: str = field(metadata={PURPOSE: "question counter, with {current} and {total}"})
     right: str = field(metadata={PURPOSE: "shown when an answer is right"})
     wrong: str = field(metadata={PURPOSE: "shown when an answer is not right"})
+    answer_right_tag: str = field(metadata={PURPOSE: "the word on the right answer once answered (a short word)"})
+    answer_chosen_tag: str = field(
+        metadata={PURPOSE: "the word on the chosen answer when it was not right (a short word)"}
+    )
     see_slide: str = field(metadata={PURPOSE: "button that shows the slide that teaches the question"})
     back_to_question: str = field(metadata={PURPOSE: "button that returns from that slide to the question"})
     next_question: str = field(metadata={PURPOSE: "Next after an answer"})
@@ -180,6 +184,8 @@ FALLBACK = UiStrings(
     question_progress="クイズ / Quiz {current} / {total}",
     right="正解 / Correct",
     wrong="おしい / So close",
+    answer_right_tag="正解 / Right",
+    answer_chosen_tag="選んだ答え / Your pick",
     see_slide="スライドを見る / Review the slide",
     back_to_question="クイズに戻る / Back to the quiz",
     next_question="次の問題 / Next question",

@@ -120,9 +120,7 @@ class RemotePage(Overlay):
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
         self._outer.setContentsMargins(m.margin, m.px(32), m.margin, m.px(40))
         self._outer.setSpacing(m.px(24))
-        self._columns.setDirection(
-            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
-        )
+        self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
         self._columns.setSpacing(m.px(64))
         self._left.setSpacing(m.px(20))
         self._right.setSpacing(m.px(16))

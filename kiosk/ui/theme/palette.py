@@ -23,6 +23,8 @@ class Palette:
     sage_light: str  # quiet fills
     accent: str  # pain and strain only; wrong answers
     right: str  # right answers (with a tick icon and words, never colour alone)
+    right_light: str  # the fill of the right answer once answered (ink on it)
+    accent_light: str  # the fill of a chosen answer that was not right (ink on it)
     on_primary: str  # text on teal / accent / right
 
 
@@ -37,6 +39,8 @@ NORMAL = Palette(
     sage_light="#DCE8E0",
     accent="#B03427",
     right="#2E6B3F",
+    right_light="#E1EFE4",
+    accent_light="#F8E5E2",
     on_primary="#FFFFFF",
 )
 
@@ -52,6 +56,8 @@ HIGH_CONTRAST = Palette(
     sage_light="#E6EEE9",
     accent="#8A1C12",
     right="#12461F",
+    right_light="#E6F2E9",
+    accent_light="#FAE8E5",
     on_primary="#FFFFFF",
 )
 

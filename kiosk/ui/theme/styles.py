@@ -101,9 +101,11 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     QLabel#heading {{ font-size: {m.heading}px; font-weight: bold; color: {p.teal_dark}; }}
     QLabel#body {{ font-size: {m.body}px; color: {p.ink}; }}
     QLabel#subheading {{ font-size: {m.text(42)}px; font-weight: bold; color: {p.ink}; }}
-    QLabel#answer_text {{ font-size: {m.body}px; color: {p.teal_dark}; font-weight: bold; }}
-    QPushButton#answer_right QLabel, QPushButton#answer_wrong QLabel {{ color: {p.on_primary}; }}
-    QPushButton#answer:disabled QLabel {{ color: {p.ink_soft}; }}
+    QLabel#score_words {{ font-size: {m.text(76)}px; font-weight: bold; color: {p.teal_dark}; }}
+    QLabel#question {{ font-size: {m.text(58)}px; font-weight: bold; color: {p.teal_dark}; }}
+    QLabel#answer_text {{ font-size: {m.body}px; color: {p.ink}; font-weight: bold; }}
+    QLabel#answer_tag {{ font-size: {m.caption}px; color: {p.ink}; font-weight: bold; }}
+    QPushButton#answer_dim QLabel {{ color: {p.ink_soft}; font-weight: normal; }}
     QLabel#countdown {{ font-size: {m.heading}px; font-weight: bold; color: {p.accent}; }}
     QLabel#pin_dots {{ font-size: {m.title}px; color: {p.ink}; }}
     QPushButton#pin_key {{ font-size: {m.title}px; }}
@@ -127,17 +129,13 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     QPushButton#primary:disabled {{ background: {p.background}; color: {p.ink_soft}; border-color: {p.sage}; }}
     QPushButton#leave {{ color: {p.accent}; border-color: {p.accent}; background: {p.surface}; }}
     QPushButton#leave:pressed {{ background: {p.sage_light}; }}
-    QPushButton#answer {{
-        text-align: left; padding: {m.px(12)}px {m.px(36)}px; min-width: 0;
+    QPushButton#answer, QPushButton#answer_right, QPushButton#answer_wrong, QPushButton#answer_dim {{
+        text-align: left; padding: 0; min-width: 0; min-height: 0; border-width: {m.px(4)}px;
     }}
-    QPushButton#answer_right {{
-        text-align: left; padding: {m.px(12)}px {m.px(36)}px; min-width: 0;
-        background: {p.right}; color: {p.on_primary}; border-color: {p.right};
-    }}
-    QPushButton#answer_wrong {{
-        text-align: left; padding: {m.px(12)}px {m.px(36)}px; min-width: 0;
-        background: {p.accent}; color: {p.on_primary}; border-color: {p.accent};
-    }}
+    QPushButton#answer {{ background: {p.surface}; border-color: {p.teal_dark}; }}
+    QPushButton#answer_right {{ background: {p.right_light}; border-color: {p.right}; }}
+    QPushButton#answer_wrong {{ background: {p.accent_light}; border-color: {p.accent}; }}
+    QPushButton#answer_dim {{ background: {p.background}; border-color: {p.sage}; }}
     QFrame#card {{ background: {p.surface}; border-radius: {m.radius}px; {card_border} }}
     QPushButton#aid {{
         font-size: {m.caption}px; min-width: 0; padding: 0 {m.px(24)}px; border-width: {m.px(2)}px;

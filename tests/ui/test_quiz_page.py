@@ -1,0 +1,127 @@
+"""The quiz page keeps its answers still, equal and legible, and is not empty."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+
+from kiosk.app.kiosk import Kiosk
+from kiosk.app.render import settle
+from kiosk.ui.theme.palette import contrast_ratio
+from kiosk.ui.widgets.answer_button import AnswerButton
+
+SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1080, 1920)]
+AIDS = {"plain": (False, False), "large": (True, True), "large-only": (True, False)}
+
+
+def window_rect(widget: QAbstractButton | QLabel, kiosk: Kiosk) -> QRect:
+    return QRect(widget.mapTo(kiosk.window, QPoint(0, 0)), widget.size())
+
+
+def answer_geometry(kiosk: Kiosk) -> list[tuple[QRect, QRect]]:
+    """Where each shown answer button and its text are, in window coordinates."""
+    settle(QApplication)
+    buttons = [b for b in kiosk.window.question.answers if b.isVisibleTo(kiosk.window)]
+    return [(window_rect(b, kiosk), window_rect(b.label, kiosk)) for b in buttons]
+
+
+def to_question(kiosk: Kiosk, number: int) -> None:
+    flow = kiosk.flow
+    flow.start()
+    for _ in flow.lesson.deck.slides:
+        flow.next()
+    for _ in range(number):
+        flow.answer(0)
+        flow.next()
+
+
+@pytest.mark.parametrize("aids", AIDS, ids=list(AIDS))
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_answers_do_not_move_when_one_is_chosen(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], aids: str
+) -> None:
+    """Every answer button and its text keep their exact geometry when a right or a wrong answer is chosen."""
+    kiosk = make_kiosk(size=size, transitions=False)
+    large, contrast = AIDS[aids]
+    flow = kiosk.flow
+    for number, question in enumerate(flow.lesson.questions):
+        if number == 0:
+            flow.set_aids(large, contrast)
+            to_question(kiosk, 0)
+        before = answer_geometry(kiosk)
+        assert len(before) == len(question.answers)
+        heights = {button.height() for button, _ in before}
+        assert len(heights) == 1, f"question {number + 1}: answers of different heights {heights}"
+        order = flow.state.orders[flow.state.question]
+        wrong = next(i for i in range(len(order)) if order[i] != question.right_index)
+        flow.answer(wrong if number % 2 else order.index(question.right_index))
+        assert answer_geometry(kiosk) == before, f"question {number + 1} moved at {size} with {aids}"
+        assert kiosk.window.question.feedback.isVisibleTo(kiosk.window)
+        flow.next()
+
+
+def sampled_contrast(button: AnswerButton) -> float:
+    """Contrast between the button's fill and the darkest (or lightest) pixel of its drawn text."""
+    image = button.grab().toImage()
+    fill = image.pixelColor(button.width() - 6, button.height() // 2 - button.height() // 3).name()
+    label = button.label.geometry()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(label.left(), label.right(), 2)
+        for y in range(label.top(), label.bottom(), 2)
+    }
+    return max(contrast_ratio(colour, fill) for colour in colours)
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["normal", "high-contrast"])
+def test_answer_text_reaches_7_to_1_in_every_state(make_kiosk: Callable[..., Kiosk], contrast: bool) -> None:
+    """Unanswered, right, chosen-wrong and dimmed answers: the drawn text stands 7:1 or more from its fill."""
+    kiosk = make_kiosk(transitions=False)
+    kiosk.flow.set_aids(high_contrast=contrast)
+    to_question(kiosk, 1)  # three answers: one right, one chosen wrong, one dimmed
+    page = kiosk.window.question
+    settle(QApplication)
+    shown = [b for b in page.answers if b.isVisibleTo(kiosk.window)]
+    assert [b.objectName() for b in shown] == ["answer"] * 3
+    assert min(sampled_contrast(b) for b in shown) >= 7.0
+    question = kiosk.flow.lesson.questions[1]
+    order = kiosk.flow.state.orders[1]
+    kiosk.flow.answer(next(i for i in range(3) if order[i] != question.right_index))
+    settle(QApplication)
+    assert sorted(b.objectName() for b in shown) == ["answer_dim", "answer_right", "answer_wrong"]
+    for button in shown:
+        assert sampled_contrast(button) >= 7.0, button.objectName()
+
+
+def test_the_quiz_page_is_not_empty(make_kiosk: Callable[..., Kiosk]) -> None:
+    """The question is set larger than the answers, answers sit centred, the taught slide's picture beside."""
+    kiosk = make_kiosk(transitions=False)
+    to_question(kiosk, 1)
+    settle(QApplication)
+    page = kiosk.window.question
+    assert page.prompt.font().pixelSize() > page.answers[0].label.font().pixelSize()
+    column = page.answer_column
+    shown = [b for b in page.answers if b.isVisibleTo(kiosk.window)]
+    above = shown[0].y()
+    below = column.height() - shown[-1].geometry().bottom() - 1
+    assert abs(above - below) <= 1
+    slide = kiosk.flow.lesson.deck.slides[kiosk.flow.lesson.deck.index_of(kiosk.flow.lesson.questions[1].slide_id)]
+    assert page.picture.isVisibleTo(kiosk.window) and page.picture.name == slide.image
+    kiosk.flow.answer(0)
+    assert not page.picture.isVisibleTo(kiosk.window)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_explanation_card_fits_its_text(make_kiosk: Callable[..., Kiosk], size: tuple[int, int]) -> None:
+    """The card is as tall as its contents (not stretched), and holds 'see the slide' and Next."""
+    kiosk = make_kiosk(size=size, transitions=False)
+    to_question(kiosk, 0)
+    kiosk.flow.answer(0)
+    settle(QApplication)
+    page = kiosk.window.question
+    card = page.feedback
+    assert card.height() == card.layout().totalHeightForWidth(card.width())
+    assert card.isAncestorOf(page.review) and card.isAncestorOf(page.next)
