@@ -114,7 +114,8 @@ def load_runs(count: int, big: Path) -> tuple[list[float], list[float], int]:
         elapsed = (time.perf_counter() - started) * 1000
         if library is None:
             raise RuntimeError(f"{root} does not load: {problems[:3]}")
-        return elapsed, sum(len(lesson.deck.slides) for lesson in library.lessons.values())
+        texts = [text for lesson in library.lessons.values() for text in lesson.translations.values()]
+        return elapsed, sum(len(text.deck.slides) for text in texts)
 
     timed(SHIPPED_CONTENT)  # imports and first-use caches; not counted
     big_ms: list[float] = []

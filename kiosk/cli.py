@@ -85,23 +85,23 @@ def _count(number: int, noun: str) -> str:
 
 def cmd_validate(content: Path) -> int:
     """Check every lesson under `content`; print each problem, or what was checked, lesson by lesson."""
-    from kiosk.content.loader import load_lessons
+    from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
 
-    loaded, problems = load_lessons(content)
+    library, problems = load_library(content)
     for problem in problems:
         print(problem)
-    if problems:
+    if library is None:
         print(f"{len(problems)} problem(s) found in {content}", file=sys.stderr)
         return 1
-    for folder, library in loaded:
-        first = reference_language(list(library.lessons))
+    for lesson in library.lessons.values():
+        first = reference_language(lesson.languages)
         languages = ", ".join(
-            f"{code} {_count(len(lesson.deck.slides), 'slide')} {_count(len(lesson.questions), 'question')}"
-            for code, lesson in sorted(library.lessons.items(), key=lambda item: (item[0] != first, item[0]))
+            f"{code} {_count(len(text.deck.slides), 'slide')} {_count(len(text.questions), 'question')}"
+            for code, text in sorted(lesson.translations.items(), key=lambda item: (item[0] != first, item[0]))
         )
-        print(f"lesson {folder.id}: {languages}")
-    print(f"{content}: OK ({_count(len(loaded), 'lesson')})")
+        print(f"lesson {lesson.id}: {languages}")
+    print(f"{content}: OK ({_count(len(library.lessons), 'lesson')})")
     return 0
 
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QByteArray, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.content.model import Lesson, Slide
+from kiosk.content.model import Slide, Translation
 from kiosk.core.qr import qr_matrix
 from kiosk.ui.theme.palette import NORMAL
 
@@ -54,7 +54,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_handout(lesson: Lesson, out: Path, family: str, credit: str = "") -> int:
+def write_handout(lesson: Translation, out: Path, family: str, credit: str = "") -> int:
     """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written."""
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(out))
@@ -101,7 +101,7 @@ def write_handout(lesson: Lesson, out: Path, family: str, credit: str = "") -> i
     return pages
 
 
-def _slides_page(painter: QPainter, lesson: Lesson, chunk: tuple[Slide, ...], area: QRectF, family: str) -> None:
+def _slides_page(painter: QPainter, lesson: Translation, chunk: tuple[Slide, ...], area: QRectF, family: str) -> None:
     block = area.height() / SLIDES_PER_PAGE
     picture_width = area.width() * 0.36
     gap = 40.0
@@ -121,7 +121,7 @@ def _slides_page(painter: QPainter, lesson: Lesson, chunk: tuple[Slide, ...], ar
         _text(painter, _document(slide.body_html, family, 10.5, text_width), x, y + used + 16)
 
 
-def _closing_page(painter: QPainter, lesson: Lesson, area: QRectF, family: str, credit: str) -> None:
+def _closing_page(painter: QPainter, lesson: Translation, area: QRectF, family: str, credit: str) -> None:
     result = lesson.result
     points = "".join(f"<li>{_escape(point)}</li>" for point in result.takeaways)
     y = area.top()
@@ -159,17 +159,17 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
 
 def handout_for(content: Path, lesson_id: str, language: str, out: Path) -> tuple[int, str]:
     """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not)."""
-    from kiosk.content.loader import load_lessons
+    from kiosk.content.loader import load_library
     from kiosk.ui.theme.fonts import japanese_family
 
-    loaded, problems = load_lessons(content)
-    if problems:
+    library, problems = load_library(content)
+    if library is None:
         return 0, "\n".join(str(p) for p in problems)
-    ids = [folder.id for folder, _ in loaded]
-    found = next((library for folder, library in loaded if folder.id == lesson_id or not lesson_id), None)
+    ids = list(library.lessons)
+    found = library.lessons.get(lesson_id) if lesson_id else library.first
     if found is None:
         return 0, f"no lesson {lesson_id!r} in {content} (lessons: {', '.join(ids)})"
-    if language not in found.lessons:
-        return 0, f"lesson {lesson_id or ids[0]!r} has no language {language!r} (it has {', '.join(found.languages)})"
-    lesson = found.lessons[language]
+    if language not in found.translations:
+        return 0, f"lesson {found.id!r} has no language {language!r} (it has {', '.join(found.languages)})"
+    lesson = found.translations[language]
     return write_handout(lesson, out, japanese_family(), lesson.deck.credit), ""

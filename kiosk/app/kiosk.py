@@ -22,7 +22,7 @@ from kiosk.app.watchdog import Watchdog
 from kiosk.config.options import Options
 from kiosk.config.settings import load_settings, save_override
 from kiosk.content.cache import load_content
-from kiosk.content.model import Library
+from kiosk.content.model import Library, Translation
 from kiosk.content.strings import FALLBACK, UiStrings
 from kiosk.core import paths
 from kiosk.core.endings import EndReason
@@ -105,7 +105,7 @@ class Kiosk:
     def _install(self, library: Library) -> None:
         """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
         language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
-        if language not in library.lessons:
+        if language not in library.languages:
             language = library.languages[0]
         if self.flow is not None:  # a staff reload: the default language chosen so far stays
             self.flow.default_language = language
@@ -123,7 +123,8 @@ class Kiosk:
 
     def _connect_pages(self, flow: Flow) -> None:
         window = self.window
-        window.attract.start_requested.connect(lambda language: flow.start(language or None))
+        window.attract.start_requested.connect(flow.choose_language)
+        window.attract.topic_chosen.connect(lambda lesson: flow.start(None, lesson))
         window.aids.large_text_toggled.connect(lambda on: flow.set_aids(large_text=on))
         window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
         window.aids.read_aloud_clicked.connect(self.read_aloud)
@@ -168,8 +169,8 @@ class Kiosk:
     def _record_visit(self, state: VisitState, reason: EndReason) -> None:
         """Queue the visit's anonymous record; the worker thread writes it."""
         assert self.flow is not None
-        lesson = self.flow.library.lessons.get(state.language)
-        if lesson is None:
+        lesson = self.flow.library.lessons.get(state.lesson)
+        if lesson is None or state.language not in lesson.translations:
             return
         from datetime import datetime
 
@@ -177,7 +178,7 @@ class Kiosk:
 
         duration = time.monotonic() - self._visit_started
         try:
-            record = record_for(state, lesson, reason, duration, datetime.now())
+            record = record_for(state, lesson.translations[state.language], reason, duration, datetime.now())
         except ValueError as error:  # a record the store would refuse: a bug, never a reason to stop
             log.error("visit not recorded: %s", error)
             return
@@ -263,7 +264,7 @@ class Kiosk:
             visit = VisitSide(
                 strings=lambda: self.strings,
                 default_language_name=self._default_language_name,
-                lesson=lambda: self.flow.lesson if self.flow is not None else None,
+                lessons=self._lessons_shown,
                 flush_statistics=self.flush_statistics,
                 statistics_notes=self.statistics_notes,
             )
@@ -294,10 +295,16 @@ class Kiosk:
         if self._staff is not None:
             self._staff.close()
 
+    def _lessons_shown(self) -> list[tuple[str, Translation]]:
+        """Every lesson offered, in order, in the language shown (the staff statistics name them so)."""
+        if self.flow is None:
+            return []
+        return [(lesson_id, self.flow.lesson_in(lesson_id)) for lesson_id in self.flow.library.lessons]
+
     def _default_language_name(self) -> str:
-        if self.flow is None or self.flow.default_language not in self.flow.library.lessons:
+        if self.flow is None:
             return "-"
-        return self.flow.library.lessons[self.flow.default_language].language_name
+        return dict(self.flow.language_names()).get(self.flow.default_language, "-")
 
     def _next_default_language(self) -> None:
         """Staff asked for the next language as the default: saved in the settings file, the visit ends."""
@@ -460,7 +467,7 @@ class Kiosk:
 
     def _fleet_state(self) -> tuple[Path, tuple[str, ...], tuple[str, ...]]:
         """What the heartbeat reports: the content folder, the lessons shown, the problems staff would see."""
-        lessons = (self.content_root.name,) if self.flow is not None else ()
+        lessons = tuple(self.flow.library.lessons) if self.flow is not None else ()
         problems = tuple(str(p) for p in [*self.config_problems, *self.problems])
         return self.content_root, lessons, problems
 

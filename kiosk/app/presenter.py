@@ -7,6 +7,7 @@ from collections.abc import Callable
 from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
+from kiosk.ui.widgets.topic_cards import TopicCard
 from kiosk.ui.window import KioskWindow
 
 
@@ -30,11 +31,14 @@ class Presenter:
         if state.screen is Screen.ATTRACT:
             deck = lesson.deck
             picture = (deck.image, lesson.images[deck.image]) if deck.image else None
-            # The clinic's default language first, then the others by code.
-            codes = sorted(self.flow.library.lessons, key=lambda code: (code != self.flow.default_language, code))
-            languages = [(code, self.flow.library.lessons[code].language_name) for code in codes]
-            call = lesson.strings.held if self.flow.held else lesson.strings.touch_to_start  # held: staff are cleaning
-            window.attract.show_attract(deck.title, deck.subtitle, picture, call, languages, self.flow.held)
+            languages = self.flow.language_names()
+            held = self.flow.held
+            if len(self.flow.library.lessons) > 1:
+                call = lesson.strings.held if held else lesson.strings.choose_lesson  # held: staff are cleaning
+                window.attract.show_topics(call, self._topic_cards(), languages, held)
+            else:
+                call = lesson.strings.held if held else lesson.strings.touch_to_start
+                window.attract.show_attract(deck.title, deck.subtitle, picture, call, languages, held)
             window.show_page(window.attract)
         elif state.screen in (Screen.SLIDE, Screen.REVIEW):
             slides = lesson.deck.slides
@@ -100,6 +104,9 @@ class Presenter:
     def _words(self, state: VisitState) -> str:
         lesson = self.flow.lesson
         if state.screen is Screen.ATTRACT:
+            if len(self.flow.library.lessons) > 1:
+                titles = [self.flow.lesson_in(lesson_id).deck.title for lesson_id in self.flow.library.lessons]
+                return "\n".join([lesson.strings.choose_lesson, *titles])
             deck = lesson.deck
             return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
         if state.screen in (Screen.SLIDE, Screen.REVIEW):
@@ -117,6 +124,15 @@ class Presenter:
         right, total = self.flow.score()
         message = lesson.result.message_for(right, total)
         return "\n".join([message.headline, message.text, lesson.result.heading, *lesson.result.takeaways])
+
+    def _topic_cards(self) -> list[TopicCard]:
+        """One card per lesson, in the order the staff chose, each in the language shown."""
+        cards = []
+        for lesson_id in self.flow.library.lessons:
+            text = self.flow.lesson_in(lesson_id)
+            picture = (text.deck.image, text.images[text.deck.image]) if text.deck.image else None
+            cards.append(TopicCard(lesson_id, text.deck.title, picture))
+        return cards
 
     def _qr(self, address: str | None) -> QrMatrix | None:
         """The QR matrix for an address, made once per address."""

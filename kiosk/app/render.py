@@ -35,42 +35,54 @@ class Aids:
 
 
 def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: B008 (a frozen value)
-    """Drive the real flow through the visit, yielding a file-name stem at each screen."""
+    """Drive the real flow through a visit of every lesson, yielding a file-name stem at each screen.
+
+    With several lessons the attract screen shows their topic cards, and each lesson's screens are named
+    after it (`back-pain-slide-01-...`); then the layers over the screens, once.
+    """
     flow = kiosk.flow
     if flow is None:
         yield "content-problems"
         return
     flow.set_aids(aids.large_text, aids.high_contrast)
     yield "attract"
-    flow.start(kiosk.options.language)
-    for slide in flow.lesson.deck.slides:
-        stem = f"slide-{flow.state.slide + 1:02d}-{slide.id}"
-        yield stem
-        page = kiosk.window.slide
-        while page.part + 1 < page.part_count:  # the text flows on to another screen of the same slide
-            page.show_part(page.part + 1)
-            yield f"{stem}-{page.part + 1}"
-        flow.next()
-    yield from _extra_screens(kiosk, flow, aids)
+    lessons = list(flow.library.lessons)
+    for lesson_id in lessons:
+        prefix = f"{lesson_id}-" if len(lessons) > 1 else ""
+        flow.set_aids(aids.large_text, aids.high_contrast)
+        flow.start(kiosk.options.language, lesson_id)
+        for slide in flow.lesson.deck.slides:
+            stem = f"{prefix}slide-{flow.state.slide + 1:02d}-{slide.id}"
+            yield stem
+            page = kiosk.window.slide
+            while page.part + 1 < page.part_count:  # the text flows on to another screen of the same slide
+                page.show_part(page.part + 1)
+                yield f"{stem}-{page.part + 1}"
+            flow.next()
+        yield from _quiz_screens(flow, prefix)
+        flow.end_visit(EndReason.RENDER)
+    yield from _layers(kiosk, flow, aids)
 
 
-def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
+def _quiz_screens(flow: Flow, prefix: str) -> Iterator[str]:
     """The quiz (each question before and after answering, one right and one wrong), the result."""
     for number, question in enumerate(flow.lesson.questions, start=1):
-        yield f"quiz-{number}-{question.id}"
+        yield f"{prefix}quiz-{number}-{question.id}"
         # Show a wrong answer on every other question, so both feedbacks get reviewed.
         order = flow.state.orders[flow.state.question]
         wanted = question.right_index if number % 2 else next(i for i in range(len(order)) if i != question.right_index)
         flow.answer(order.index(wanted))
-        yield f"quiz-{number}-{question.id}-answered"
+        yield f"{prefix}quiz-{number}-{question.id}-answered"
         if number == 1:
             flow.review_slide()
-            yield f"quiz-{number}-{question.id}-see-slide"
+            yield f"{prefix}quiz-{number}-{question.id}-see-slide"
             flow.back_to_question()
         flow.next()
-    yield "result"
-    # The layers over the screens: idle prompt (over a slide), PIN pad, staff menu.
-    flow.end_visit(EndReason.RENDER)
+    yield f"{prefix}result"
+
+
+def _layers(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
+    """The layers over the screens: idle prompt (over a slide), PIN pad, staff menu, statistics."""
     flow.set_aids(aids.large_text, aids.high_contrast)
     flow.start(kiosk.options.language)
     flow.next()
@@ -83,10 +95,16 @@ def _extra_screens(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     yield "staff-pin-pad"
     kiosk.staff.pin_pad.pin_submitted.emit(RENDER_PIN)
     yield "staff-menu"
-    for record in sample_records(flow.lesson, date.today()):  # invented visits, in the throwaway data folder
-        kiosk.recorder.submit(record)
+    lessons = list(flow.library.lessons)
+    for seed, lesson_id in enumerate(lessons, start=7):  # invented visits, in the throwaway data folder
+        for record in sample_records(flow.lesson_in(lesson_id), date.today(), 120 // len(lessons), seed, lesson_id):
+            kiosk.recorder.submit(record)
     kiosk.staff.show_statistics()
     yield "staff-statistics"
+    if len(lessons) > 1:
+        for lesson_id in lessons:
+            kiosk.staff.stats_page.lesson_requested.emit()
+            yield f"staff-statistics-{lesson_id}"
     yield from _remote_screens(kiosk)
 
 

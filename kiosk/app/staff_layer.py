@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.config.settings import Settings
-from kiosk.content.model import Lesson
+from kiosk.content.model import Translation
 from kiosk.core.errors import LocatedError
 from kiosk.core.qr import QrMatrix
 from kiosk.remote.screen import RemoteView
@@ -54,7 +54,7 @@ class VisitSide:
 
     strings: Callable[[], UiStrings]  # the interface strings of the visit's language
     default_language_name: Callable[[], str]  # shown on the menu's language button
-    lesson: Callable[[], Lesson | None]  # the lesson the statistics screen names questions from
+    lessons: Callable[[], list[tuple[str, Translation]]]  # (id, lesson in the visit's language), in order
     flush_statistics: Callable[[], None]  # let pending visits reach the file before reading it
     statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
 
@@ -105,11 +105,13 @@ class StaffLayer(QObject):
         self.menu.close_menu.connect(self.close)
         self.stats_page.export_requested.connect(self.export_statistics)
         self.stats_page.close_requested.connect(self._statistics_closed)
+        self.stats_page.lesson_requested.connect(self._next_statistics_lesson)
         self.menu.show_remote.connect(self.remote_requested)
         self.remote_page.toggle_requested.connect(self.remote_toggle_requested)
         self.remote_page.pair_requested.connect(self.remote_pair_requested)
         self.remote_page.revoke_requested.connect(self.remote_revoke_requested)
         self.remote_page.back_requested.connect(self._remote_back)
+        self._stats_lesson = 0  # 0: every lesson together, n: the n-th lesson offered
 
     @property
     def _layers(self) -> tuple[Overlay, ...]:
@@ -240,14 +242,30 @@ class StaffLayer(QObject):
 
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:
-        """The statistics screen, read fresh from the store (after the pending writes)."""
-        self.visit.flush_statistics()
-        with StatsStore(self.files.statistics, repair=False) as store:
-            view = build_view(store, self.visit.lesson(), date.today())
-        notes = [*view.notes, *self.visit.statistics_notes()]
-        self.stats_page.show_stats(replace(view, notes=tuple(dict.fromkeys(notes))), self.visit.strings())
+        """The statistics screen, read fresh from the store (after the pending writes); every lesson first."""
+        self._stats_lesson = 0
+        self._draw_statistics()
         self.menu.hide()
         self.stats_page.open()
+
+    def _next_statistics_lesson(self) -> None:
+        """All lessons together, then each lesson on its own, then all again."""
+        self._stats_lesson = (self._stats_lesson + 1) % (len(self.visit.lessons()) + 1)
+        self._draw_statistics()
+
+    def _draw_statistics(self) -> None:
+        lessons = self.visit.lessons()
+        self.visit.flush_statistics()
+        chosen = lessons[self._stats_lesson - 1] if 0 < self._stats_lesson <= len(lessons) else None
+        with StatsStore(self.files.statistics, repair=False) as store:
+            if chosen is None:  # questions named from the lesson when there is only one
+                only = lessons[0][1] if len(lessons) == 1 else None
+                view = build_view(store, only, date.today())
+            else:
+                view = build_view(store, chosen[1], date.today(), lesson_id=chosen[0])
+        notes = [*view.notes, *self.visit.statistics_notes()]
+        view = replace(view, notes=tuple(dict.fromkeys(notes)))
+        self.stats_page.show_stats(view, self.visit.strings(), several_lessons=len(lessons) > 1)
 
     def _statistics_closed(self) -> None:
         self.stats_page.hide()

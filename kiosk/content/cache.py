@@ -15,13 +15,13 @@ import zlib
 from pathlib import Path
 
 from kiosk.content.folders import LessonFolder, find_lessons, ignored
-from kiosk.content.model import Library
+from kiosk.content.model import Lesson, Library
 from kiosk.core.errors import LocatedError
 from kiosk.core.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 5  # 4: texts carry phrase-break marks (kiosk.content.phrases); 5: strings are a UiStrings record
+CACHE_FORMAT = 6  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per lesson
 ENGINE = Path(__file__).resolve().parent
 
 Inputs = tuple[tuple[str, int, int], ...]
@@ -55,28 +55,19 @@ def entry_path(cache_dir: Path, root: Path) -> Path:
     return cache_dir / f"content-{zlib.crc32(str(root.resolve()).encode()):08x}.pickle"
 
 
-Loaded = list[tuple[LessonFolder, Library]]
-
-
-def load_lessons_cached(root: Path, cache_dir: Path | None) -> tuple[Loaded, list[LocatedError]]:
+def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
     """Every lesson under root, each from the cache when nothing of it changed, else parsed, validated and cached."""
     folders, problems = find_lessons(root)
-    loaded: Loaded = []
+    lessons: dict[str, Lesson] = {}
     for folder in folders:
-        library, found = _load_one(folder, cache_dir)
+        lesson, found = _load_one(folder, cache_dir)
         problems += found
-        if library is not None:
-            loaded.append((folder, library))
-    return ([] if problems else loaded), problems
+        if lesson is not None:
+            lessons[lesson.id] = lesson
+    return (None if problems or not lessons else Library(lessons)), problems
 
 
-def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
-    """The first lesson under root (the kiosk shows one for now), or None with every problem of all of them."""
-    loaded, problems = load_lessons_cached(root, cache_dir)
-    return (loaded[0][1] if loaded else None), problems
-
-
-def _load_one(folder: LessonFolder, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
+def _load_one(folder: LessonFolder, cache_dir: Path | None) -> tuple[Lesson | None, list[LocatedError]]:
     if cache_dir is not None:
         # The language folders are part of the key: a language folder checked alone is another entry.
         key = (folder.id, tuple(path.name for path in folder.languages))
@@ -87,23 +78,23 @@ def _load_one(folder: LessonFolder, cache_dir: Path | None) -> tuple[Library | N
             return cached, []
     from kiosk.content.loader import load_lesson_folder  # Markdown and the sanitiser load only when needed
 
-    library, problems = load_lesson_folder(folder)
-    if library is not None and cache_dir is not None:
-        _store(path, (CACHE_FORMAT, key, current, library))
-    return library, problems
+    lesson, problems = load_lesson_folder(folder)
+    if lesson is not None and cache_dir is not None:
+        _store(path, (CACHE_FORMAT, key, current, lesson))
+    return lesson, problems
 
 
-def _read(path: Path, key: object, current: Inputs) -> Library | None:
+def _read(path: Path, key: object, current: Inputs) -> Lesson | None:
     """The cached lesson if the entry was made from exactly these inputs; None for no or an unusable entry."""
     try:
         form, made_for, made_from, cached = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current) and isinstance(cached, Library)
+    usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current) and isinstance(cached, Lesson)
     return cached if usable else None
 
 
-def _store(path: Path, entry: tuple[int, object, Inputs, Library]) -> None:
+def _store(path: Path, entry: tuple[int, object, Inputs, Lesson]) -> None:
     try:
         replace_file(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except OSError as error:  # a full disk only costs the next start-up some time

@@ -8,7 +8,7 @@ from pathlib import Path
 from kiosk.content.deck import parse_deck
 from kiosk.content.folders import DECK, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
-from kiosk.content.model import Lesson, Library
+from kiosk.content.model import Lesson, Library, Translation
 from kiosk.content.narration import check_recordings
 from kiosk.content.parity import same_structure
 from kiosk.content.phrases import typeset_lesson
@@ -31,8 +31,8 @@ def _read(path: Path, problems: list[LocatedError]) -> str | None:
         return None
 
 
-def load_language(folder: Path, store: IllustrationStore) -> tuple[Lesson | None, list[LocatedError]]:
-    """Load one language folder; return the lesson, or None with every problem found."""
+def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation | None, list[LocatedError]]:
+    """Load one language folder; return the lesson in that language, or None with every problem found."""
     problems: list[LocatedError] = []
     texts = {name: _read(folder / name, problems) for name in (DECK, QUIZ, RESULT, STRINGS)}
     deck = questions = result = strings = None
@@ -56,7 +56,7 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Lesson | None
     if found:
         return None, list(found)
     images = {name: store.data(name) for name in _image_names(deck)}
-    return Lesson(folder.name, deck, questions, result, strings, images, recordings), []
+    return Translation(folder.name, deck, questions, result, strings, images, recordings), []
 
 
 def _image_names(deck: object) -> list[str]:
@@ -64,10 +64,10 @@ def _image_names(deck: object) -> list[str]:
     return [name for name in dict.fromkeys(names) if name]
 
 
-def load_lesson_folder(lesson: LessonFolder) -> tuple[Library | None, list[LocatedError]]:
+def load_lesson_folder(lesson: LessonFolder) -> tuple[Lesson | None, list[LocatedError]]:
     """Load every language of one lesson folder, with pictures from its own pictures/ folder."""
     store = IllustrationStore(lesson.pictures)
-    languages: dict[str, Lesson] = {}
+    languages: dict[str, Translation] = {}
     problems: list[LocatedError] = []
     for folder in lesson.languages:
         language, found = load_language(folder, store)
@@ -86,22 +86,19 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Library | None, list[Locat
         lesson.path,
         ", ".join(f"{k} ({len(v.deck.slides)} slides)" for k, v in languages.items()),
     )
-    return Library(languages), []
-
-
-def load_lessons(root: Path) -> tuple[list[tuple[LessonFolder, Library]], list[LocatedError]]:
-    """Every lesson under root (a content, lesson or language folder), in display order, or every problem."""
-    folders, problems = find_lessons(root)
-    loaded: list[tuple[LessonFolder, Library]] = []
-    for folder in folders:
-        library, found = load_lesson_folder(folder)
-        problems += found
-        if library is not None:
-            loaded.append((folder, library))
-    return ([] if problems else loaded), problems
+    return Lesson(lesson.id, languages), []
 
 
 def load_library(root: Path) -> tuple[Library | None, list[LocatedError]]:
-    """The first lesson under root (the kiosk shows one lesson for now), or None with every problem of all."""
-    loaded, problems = load_lessons(root)
-    return (loaded[0][1] if loaded else None), problems
+    """Every lesson under root (a content, lesson or language folder), in display order, or None and every problem.
+
+    All or nothing: one broken lesson keeps the whole folder from being shown, as a half-updated set would.
+    """
+    folders, problems = find_lessons(root)
+    lessons: dict[str, Lesson] = {}
+    for folder in folders:
+        lesson, found = load_lesson_folder(folder)
+        problems += found
+        if lesson is not None:
+            lessons[lesson.id] = lesson
+    return (None if problems or not lessons else Library(lessons)), problems

@@ -92,15 +92,15 @@ class ResultText(NamedTuple):
         return self.messages[-1]
 
 
-class Lesson(NamedTuple):
-    """Everything one language shows."""
+class Translation(NamedTuple):
+    """Everything one lesson shows in one language."""
 
     language: str  # folder name, e.g. "ja"
     deck: Deck
     questions: tuple[Question, ...]
     result: ResultText
     strings: UiStrings
-    images: dict[str, bytes]  # validated files, by name
+    images: dict[str, bytes]  # validated pictures of the lesson, by name
     recordings: dict[str, str] = {}  # validated narration files: name -> path (played from disk, never loaded)
 
     @property
@@ -108,14 +108,40 @@ class Lesson(NamedTuple):
         return self.strings.language_name
 
     def __repr__(self) -> str:  # without the images' bytes
-        return f"Lesson({self.language!r}, {len(self.deck.slides)} slides, {len(self.questions)} questions)"
+        return f"Translation({self.language!r}, {len(self.deck.slides)} slides, {len(self.questions)} questions)"
+
+
+class Lesson(NamedTuple):
+    """One lesson folder: its id and its languages (which teach the same slides and ask the same questions)."""
+
+    id: str
+    translations: dict[str, Translation]
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted(self.translations)
+
+    def translation(self, language: str) -> Translation:
+        """The lesson in this language, else in Japanese, else in its first language."""
+        found = self.translations.get(language) or self.translations.get("ja")
+        return found or self.translations[self.languages[0]]
 
 
 class Library(NamedTuple):
-    """All languages of one content folder."""
+    """Every lesson of one content folder, by id, in the order they are offered."""
 
     lessons: dict[str, Lesson]
 
     @property
     def languages(self) -> list[str]:
-        return sorted(self.lessons)
+        """Every language some lesson has."""
+        return sorted({code for lesson in self.lessons.values() for code in lesson.translations})
+
+    @property
+    def first(self) -> Lesson:
+        return next(iter(self.lessons.values()))
+
+    def chosen(self, ids: list[str]) -> Library:
+        """The lessons named, in that order (unknown ids skipped); all of them when none of the ids is known."""
+        picked = {lesson_id: self.lessons[lesson_id] for lesson_id in ids if lesson_id in self.lessons}
+        return Library(picked) if picked else self

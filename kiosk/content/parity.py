@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content.folders import DECK
-from kiosk.content.model import Lesson
+from kiosk.content.model import Translation
 from kiosk.core.errors import ContentError, LocatedError
 
 QUIZ = "quiz.md"
@@ -19,7 +19,7 @@ def reference_language(codes: list[str]) -> str:
     return "ja" if "ja" in codes else sorted(codes)[0]
 
 
-def same_structure(lessons: dict[str, Lesson], root: Path) -> list[LocatedError]:
+def same_structure(lessons: dict[str, Translation], root: Path) -> list[LocatedError]:
     """Every language must teach the same slides and ask the same questions."""
     problems: list[LocatedError] = []
     if len(lessons) < 2:

@@ -21,6 +21,9 @@ class UiStrings:
 
     language_name: str = field(metadata={PURPOSE: "the language's own name on the language button"})
     touch_to_start: str = field(metadata={PURPOSE: "the call on the attract screen"})
+    choose_lesson: str = field(
+        metadata={PURPOSE: "the call above the topic cards when the kiosk offers several lessons"}
+    )
     next: str = field(metadata={PURPOSE: "the Next button"})
     back: str = field(metadata={PURPOSE: "the Back button"})
     home: str = field(metadata={PURPOSE: "the Home button (ends the visit)"})
@@ -82,6 +85,10 @@ class UiStrings:
     stats_export_failed: str = field(metadata={PURPOSE: "when the export failed, with {error}"})
     stats_no_folder: str = field(metadata={PURPOSE: "when no export folder is set"})
     stats_close: str = field(metadata={PURPOSE: "button that closes the statistics"})
+    stats_lesson: str = field(
+        metadata={PURPOSE: "button choosing whose figures are shown when there are several lessons, with {lesson}"}
+    )
+    stats_all_lessons: str = field(metadata={PURPOSE: "that button's word for every lesson together"})
     staff_remote: str = field(metadata={PURPOSE: "staff menu: the front desk's remote (desk page and pairing)"})
     remote_title: str = field(metadata={PURPOSE: "heading of the desk remote screen"})
     remote_off: str = field(metadata={PURPOSE: "when the desk page is off"})
@@ -117,7 +124,7 @@ _LINE = re.compile(r"line (\d+)")
 PLACEHOLDERS = {
     "current": 1, "total": 2, "right": 1, "seconds": 3, "left": 2, "language": "x", "days": 14,
     "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x", "url": "x",
-    "code": "123456", "minutes": 5, "pages": 2, "fingerprint": "AA:BB",
+    "code": "123456", "minutes": 5, "pages": 2, "fingerprint": "AA:BB", "lesson": "x",
 }  # fmt: skip
 FORMATTED = [key for key, purpose in REQUIRED.items() if "with {" in purpose]
 
@@ -176,6 +183,7 @@ def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[Content
 FALLBACK = UiStrings(
     language_name="日本語 / English",
     touch_to_start="画面にタッチしてください / Touch the screen to start",
+    choose_lesson="テーマを選んでください / Choose a topic",
     next="次へ / Next",
     back="戻る / Back",
     home="最初に戻る / Start over",
@@ -231,6 +239,8 @@ FALLBACK = UiStrings(
     stats_export_failed="書き出せませんでした / export failed: {error}",
     stats_no_folder="書き出し先が未設定です / no export folder set (stats_export_folder)",
     stats_close="閉じる / Close",
+    stats_lesson="レッスン / Lesson: {lesson}",
+    stats_all_lessons="すべて / all",
     staff_remote="受付からの操作 / Front desk remote",
     remote_title="受付からの操作 / Front desk remote",
     remote_off="オフ / Off",

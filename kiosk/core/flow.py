@@ -1,5 +1,8 @@
 """The visit as a small explicit state machine: attract -> slides -> quiz -> result -> attract.
 
+With several lessons the attract screen offers one card per lesson, and the visit is of the lesson chosen.
+New content offered while a visit runs waits until the visit has ended (`offer_library`).
+
 Plain Python: it knows the content's shape (how many slides and questions) but nothing of Qt. Each method
 is an event; an event that does not apply in the current state changes nothing and returns False.
 Listeners get the new `VisitState` after every change.
@@ -13,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
-from kiosk.content.model import Lesson, Library
+from kiosk.content.model import Lesson, Library, Translation
 from kiosk.core.endings import EndReason
 
 log = logging.getLogger("kiosk.flow")
@@ -33,6 +36,7 @@ class VisitState:
 
     screen: Screen = Screen.ATTRACT
     language: str = ""
+    lesson: str = ""  # the id of the lesson the visit is of
     slide: int = 0
     question: int = 0
     # Chosen answer per question, as an index into the question's answers in file order.
@@ -55,6 +59,9 @@ class Flow:
     state: VisitState = field(default_factory=VisitState)
     # Staff hold the attract screen (the room is being cleaned): touches start no visit until it is lifted.
     held: bool = False
+    # The language the attract screen's topic cards are shown in, chosen there; "" for the default.
+    attract_language: str = ""
+    pending: Library | None = None  # new content waiting for the visit to end
     _listeners: list[Callable[[VisitState], None]] = field(default_factory=list)
     _end_listeners: list[Callable[[VisitState, EndReason], None]] = field(default_factory=list)
 
@@ -67,23 +74,54 @@ class Flow:
         self._end_listeners.append(listener)
 
     @property
-    def lesson(self) -> Lesson:
-        """The lesson of the visit's language (the default one on the attract screen)."""
-        language = self.state.language or self.default_language
-        return self.library.lessons.get(language) or self.library.lessons[self.library.languages[0]]
+    def current(self) -> Lesson:
+        """The visit's lesson (the first one on the attract screen)."""
+        return self.library.lessons.get(self.state.lesson) or self.library.first
+
+    @property
+    def lesson(self) -> Translation:
+        """The visit's lesson in the visit's language (on the attract screen: the language shown there)."""
+        return self.current.translation(self.language_shown)
+
+    @property
+    def language_shown(self) -> str:
+        return self.state.language or self.attract_language or self.default_language
+
+    def lesson_in(self, lesson_id: str) -> Translation:
+        """Any lesson of the library in the language shown (for the attract screen's cards)."""
+        return self.library.lessons[lesson_id].translation(self.language_shown)
+
+    def language_names(self) -> list[tuple[str, str]]:
+        """(code, own name) of every language some lesson has: the clinic's default first, then by code."""
+        names: dict[str, str] = {}
+        for lesson in self.library.lessons.values():
+            for code, text in lesson.translations.items():
+                names.setdefault(code, text.language_name)
+        return [(code, names[code]) for code in sorted(names, key=lambda code: (code != self.default_language, code))]
 
     # -- events -----------------------------------------------------------------------------
-    def start(self, language: str | None = None) -> bool:
-        """Begin a visit on the first slide, in the chosen language."""
+    def start(self, language: str | None = None, lesson: str | None = None) -> bool:
+        """Begin a visit of a lesson (default: the first) on its first slide, in the chosen language."""
         if self.state.screen is not Screen.ATTRACT or self.held:
             return False
-        language = language if language in self.library.lessons else self.lesson.language
-        lesson = self.library.lessons[language]
-        orders = tuple(self._order(len(q.answers), lesson.deck.shuffle_answers) for q in lesson.questions)
+        chosen = self.library.lessons.get(lesson or "") or self.library.first
+        text = chosen.translation(language or self.language_shown)
+        orders = tuple(self._order(len(q.answers), text.deck.shuffle_answers) for q in text.questions)
         aids = {"large_text": self.state.large_text, "high_contrast": self.state.high_contrast}
-        return self._go(
-            VisitState(Screen.SLIDE, language, answers=(None,) * len(orders), orders=orders, **aids), "start"
-        )
+        new = VisitState(Screen.SLIDE, text.language, chosen.id, answers=(None,) * len(orders), orders=orders, **aids)
+        return self._go(new, "start")
+
+    def choose_language(self, language: str) -> bool:
+        """The attract screen's start ("" for the default language) or a language button: with one lesson it
+        starts the visit, as it always did; with several it shows the topic cards in that language."""
+        if self.state.screen is not Screen.ATTRACT:
+            return False
+        if len(self.library.lessons) == 1 or not language:
+            return self.start(language or None)
+        if language not in self.library.languages:
+            return False
+        self.attract_language = language
+        return self._go(self.state, f"attract in {language}")
 
     def next(self) -> bool:
         """Next slide; after the last slide the quiz (or the result when there is none)."""
@@ -142,11 +180,14 @@ class Flow:
     def end_visit(self, reason: EndReason = EndReason.HOME) -> bool:
         """Forget everything of the visit and show the attract screen (Home, finish, idle, staff)."""
         reason = EndReason(reason)  # ValueError for a reason outside the set, even from untyped code
-        if self.state == VisitState():
+        if self.state == VisitState() and not self.attract_language:
             return False
         if self.state.screen is not Screen.ATTRACT:  # aids left on at the attract screen are no visit
             for listener in list(self._end_listeners):
                 listener(self.state, reason)
+        self.attract_language = ""
+        if self.pending is not None:  # content that arrived during the visit: shown from this attract screen on
+            self.library, self.pending = self.pending, None
         return self._go(VisitState(), f"end visit ({reason})")
 
     def hold(self, on: bool) -> bool:
@@ -161,8 +202,20 @@ class Flow:
     def replace_library(self, library: Library) -> None:
         """New content (a staff reload): the current visit ends, the next one uses it."""
         self.end_visit(EndReason.CONTENT_RELOADED)  # recorded against the content it was shown
-        self.library = library
+        self.library, self.pending = library, None
         self._go(VisitState(), "content reloaded")  # redraw the attract screen from the new content
+
+    def offer_library(self, library: Library) -> bool:
+        """New content that arrived by itself: shown at once on an idle attract screen, else after the visit.
+
+        Never cuts a visit: the visit runs to its end on the content it started with. True when shown now.
+        """
+        if self.state.screen is Screen.ATTRACT and not self.attract_language:  # nobody is choosing a card
+            self.library, self.pending = library, None
+            self._go(self.state, "new content")
+            return True
+        self.pending = library
+        return False
 
     # -- queries ----------------------------------------------------------------------------
     def score(self) -> tuple[int, int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.content.model import Lesson
+from kiosk.content.model import Translation
 from kiosk.core.flow import Screen, VisitState
 
 
@@ -19,7 +19,7 @@ class ContentInfo:
 
 def desk_status(
     state: VisitState,
-    lesson: Lesson,
+    lesson: Translation,
     idle_seconds: float,
     pause_seconds_left: float,
     content: ContentInfo,

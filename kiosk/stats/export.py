@@ -5,6 +5,7 @@ random order on purpose, so the file cannot be lined up against the reception bo
 
     day              YYYY-MM-DD
     hour             0-23 (the visit ended in this hour)
+    lesson           the lesson's id, e.g. stretching (empty for visits recorded before lessons had ids)
     language         language code of the lesson, e.g. ja
     slides_seen      how far the visit got: furthest slide number (1 = only the first slide)
     slide_count      slides in the lesson
@@ -14,7 +15,8 @@ random order on purpose, so the file cannot be lined up against the reception bo
     duration_min     whole minutes, 0-60 (60 means an hour or more)
     ended_by         finished, home, idle, staff or error
     q:<question id>  one column per quiz question ever answered, in quiz order: 1 = the first answer was
-                     right, 0 = it was wrong, empty = not answered in that visit
+                     right, 0 = it was wrong, empty = not answered in that visit; when the file holds
+                     visits of several lessons the column is q:<lesson>/<question id>, lesson by lesson
 
 Written as UTF-8 with a byte order mark and CRLF line ends: Excel on Windows then reads Japanese text
 correctly and every spreadsheet shows one visit per row. The file is written beside the target and renamed
@@ -33,6 +35,7 @@ from typing import Final
 VISIT_COLUMNS: Final = (
     "day",
     "hour",
+    "lesson",
     "language",
     "slides_seen",
     "slide_count",

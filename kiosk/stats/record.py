@@ -22,6 +22,7 @@ MAX_SLIDES: Final = 1000
 # Language folder names ("ja", "en", "zh-Hant"): short codes, never words a person typed.
 _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 _MAX_QUESTION_ID = 64
+_LESSON = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")  # as kiosk.content.folders.LESSON_ID
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class VisitRecord:
     duration_min: int  # whole minutes, 0-60 (60 means an hour or more)
     ended_by: str  # one of ENDINGS
     answers: tuple[tuple[str, bool], ...] = ()  # (question id, first answer right), in quiz order
+    lesson: str = ""  # the lesson's id (from its lesson.toml or folder name): content-defined, never typed
 
     def __post_init__(self) -> None:
         # A datetime is a date too, and its isoformat() would smuggle the exact time into the file.
@@ -61,6 +63,8 @@ class VisitRecord:
         if self.answers and not self.started_quiz:
             raise ValueError("a visit with answers has started the quiz")
         _check_answers(self.answers)
+        if not isinstance(self.lesson, str) or not (self.lesson == "" or _LESSON.fullmatch(self.lesson)):
+            raise ValueError(f"lesson must be a lesson id, not {self.lesson!r}")
 
 
 def _check_int(name: str, value: object, low: int, high: int) -> None:
@@ -116,6 +120,7 @@ def record_from_visit(
     duration_s: float,
     ended_by: str,
     answers: Sequence[tuple[str, bool]] = (),
+    lesson: str = "",
 ) -> VisitRecord:
     """Build a visit's record from plain values; ValueError when one is out of range or unknown."""
     if isinstance(day, datetime):
@@ -134,4 +139,5 @@ def record_from_visit(
         duration_min=duration_minutes(duration_s),
         ended_by=ended_by,
         answers=tuple((question_id, bool(right)) for question_id, right in answers),
+        lesson=lesson,
     )

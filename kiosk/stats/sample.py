@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from kiosk.content.model import Lesson
+from kiosk.content.model import Translation
 from kiosk.stats.record import VisitRecord, record_from_visit
 
 
-def sample_records(lesson: Lesson, today: date, count: int = 120, seed: int = 7) -> list[VisitRecord]:
+def sample_records(
+    lesson: Translation, today: date, count: int = 120, seed: int = 7, lesson_id: str = ""
+) -> list[VisitRecord]:
     """`count` plausible visits over the last two weeks: some leave early, most take the quiz."""
     rng = random.Random(seed)
     slides = len(lesson.deck.slides)
@@ -32,6 +34,7 @@ def sample_records(lesson: Lesson, today: date, count: int = 120, seed: int = 7)
                 duration_s=rng.uniform(60, 900),
                 ended_by="finished" if quiz else rng.choice(["home", "idle"]),
                 answers=answers,
+                lesson=lesson_id,
             )
         )
     return records

@@ -11,6 +11,9 @@ Schema version 1 (PRAGMA user_version = 1):
       visit_key BLOB (-> visit), question_id TEXT, position INTEGER (the question's place in the quiz),
       first_right INTEGER (0/1)
 
+Schema version 2 adds to visit:
+      lesson TEXT (the id of the lesson the visit saw; '' for visits recorded before lessons had ids)
+
 Neither the file nor anything beside it keeps the order in which visits were written: no WAL, and after
 every write the file is rebuilt (VACUUM) so rows sit in the order of their random keys (see StatsStore.add).
 
@@ -62,8 +65,16 @@ def _v0_to_v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX visit_by_day ON visit (day)")  # summaries and the day chart filter by day
 
 
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Several lessons on one kiosk: each visit says which lesson it saw. Older visits keep ''."""
+    conn.execute(
+        "ALTER TABLE visit ADD COLUMN lesson TEXT NOT NULL DEFAULT '' "
+        "CHECK (typeof(lesson) = 'text' AND length(lesson) <= 40)"
+    )
+
+
 # MIGRATIONS[n] takes a file from version n to n + 1; append, never edit a shipped step.
-MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [_v0_to_v1]
+MIGRATIONS: Final[list[Callable[[sqlite3.Connection], None]]] = [_v0_to_v1, _v1_to_v2]
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
 

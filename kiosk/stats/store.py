@@ -197,32 +197,38 @@ class StatsStore:
         self.close()
 
     # -- reading -------------------------------------------------------------------------------------
-    def visits_per_day(self, days: int, today: date) -> list[tuple[date, int]]:
-        """Visits on each of the last `days` days up to today, oldest first, days without visits as 0."""
+    def visits_per_day(self, days: int, today: date, lesson: str | None = None) -> list[tuple[date, int]]:
+        """Visits (of one lesson, when given) on each of the last `days` days up to today, oldest first,
+        days without visits as 0."""
         if days < 0:
             raise ValueError(f"days must not be negative, not {days}")
         first = today - timedelta(days=days - 1)
+        parameters: tuple[str, ...] = (first.isoformat(), today.isoformat())
+        where = "" if lesson is None else "AND lesson = ?"
         rows = self._read(
-            "SELECT day, COUNT(*) FROM visit WHERE day BETWEEN ? AND ? GROUP BY day",
-            (first.isoformat(), today.isoformat()),
+            f"SELECT day, COUNT(*) FROM visit WHERE day BETWEEN ? AND ? {where} GROUP BY day",
+            parameters if lesson is None else (*parameters, lesson),
         )
         counts = {day: count for day, count in rows}
         return [
             (first + timedelta(days=i), counts.get((first + timedelta(days=i)).isoformat(), 0)) for i in range(days)
         ]
 
-    def summary(self, since: date) -> Summary:
-        """How many visits there were since that day (inclusive), how far they got, which questions they miss."""
+    def summary(self, since: date, lesson: str | None = None) -> Summary:
+        """How many visits there were since that day (inclusive), how far they got, which questions they miss;
+        of one lesson only when `lesson` is given."""
+        parameters: tuple[str, ...] = (since.isoformat(),) if lesson is None else (since.isoformat(), lesson)
+        where = "" if lesson is None else "AND v.lesson = ?"
         totals = self._read(
             "SELECT COUNT(*), TOTAL(finished_lesson), TOTAL(started_quiz), TOTAL(reached_result) "
-            "FROM visit WHERE day >= ?",
-            (since.isoformat(),),
+            f"FROM visit v WHERE v.day >= ? {where}",
+            parameters,
         )
         visits, finished, started, reached = totals[0] if totals else (0, 0.0, 0.0, 0.0)
         rows = self._read(
             "SELECT a.question_id, COUNT(*), TOTAL(a.first_right) FROM answer a JOIN visit v USING (visit_key) "
-            f"WHERE v.day >= ? {_QUESTION_ORDER}",
-            (since.isoformat(),),
+            f"WHERE v.day >= ? {where} {_QUESTION_ORDER}",
+            parameters,
         )
         return Summary(
             since=since,
@@ -232,6 +238,14 @@ class StatsStore:
             reached_result_share=_share(reached, visits),
             questions=tuple(QuestionSummary(qid, answered, _share(right, answered)) for qid, answered, right in rows),
         )
+
+    def lessons_since(self, since: date) -> list[str]:
+        """The lesson ids visits were of since that day, most visited first ('' for visits before lessons had ids)."""
+        rows = self._read(
+            "SELECT lesson FROM visit WHERE day >= ? GROUP BY lesson ORDER BY COUNT(*) DESC, lesson",
+            (since.isoformat(),),
+        )
+        return [row[0] for row in rows]
 
     def day_visits(self, day: date) -> list[tuple[tuple[object, ...], tuple[tuple[str, bool], ...]]]:
         """Every visit of one day as (language, slides_seen, slide_count, finished_lesson, started_quiz,
@@ -271,10 +285,24 @@ class StatsStore:
         if self._conn is None:
             return export.write_csv(Path(path), (), ())
         conn = self._conn
-        question_ids = [row[0] for row in conn.execute(f"SELECT a.question_id FROM answer a {_QUESTION_ORDER}")]
+        # With visits of several lessons a question column names its lesson too: two lessons may share an id.
+        several = conn.execute("SELECT COUNT(DISTINCT lesson) FROM visit").fetchone()[0] > 1
+
+        def column(lesson: str, question_id: str) -> str:
+            return f"{lesson}/{question_id}" if several else question_id
+
+        question_ids = [
+            column(lesson, question_id)
+            for lesson, question_id in conn.execute(
+                "SELECT v.lesson, a.question_id FROM answer a JOIN visit v USING (visit_key) "
+                "GROUP BY v.lesson, a.question_id ORDER BY v.lesson, MIN(a.position), a.question_id"
+            )
+        ]
         answers: dict[bytes, dict[str, bool]] = {}
-        for key, question_id, right in conn.execute("SELECT visit_key, question_id, first_right FROM answer"):
-            answers.setdefault(key, {})[question_id] = bool(right)
+        for key, lesson, question_id, right in conn.execute(
+            "SELECT a.visit_key, v.lesson, a.question_id, a.first_right FROM answer a JOIN visit v USING (visit_key)"
+        ):
+            answers.setdefault(key, {})[column(lesson, question_id)] = bool(right)
         columns = ", ".join(export.VISIT_COLUMNS)
         # Ordered by the random key within an hour: the file keeps no trace of the visits' order.
         rows = conn.execute(f"SELECT visit_key, {columns} FROM visit ORDER BY day, hour, visit_key").fetchall()
@@ -306,7 +334,7 @@ def _is_damage(exc: sqlite3.DatabaseError) -> bool:
 def _insert_visit(conn: sqlite3.Connection, key: bytes, record: VisitRecord) -> None:
     conn.execute(
         "INSERT INTO visit (visit_key, day, hour, language, slides_seen, slide_count, finished_lesson, "
-        "started_quiz, reached_result, duration_min, ended_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "started_quiz, reached_result, duration_min, ended_by, lesson) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             key,
             record.day.isoformat(),
@@ -319,6 +347,7 @@ def _insert_visit(conn: sqlite3.Connection, key: bytes, record: VisitRecord) -> 
             int(record.reached_result),
             record.duration_min,
             record.ended_by,
+            record.lesson,
         ),
     )
 

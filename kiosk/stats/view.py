@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from kiosk.content.model import Lesson
+from kiosk.content.model import Translation
 from kiosk.stats.store import StatsStore
 
 DAYS_SHOWN = 14
@@ -32,6 +32,7 @@ class StatsView:
     quiz_share: float
     questions: tuple[QuestionLine, ...]
     notes: tuple[str, ...] = field(default=())
+    lesson: str = ""  # the title of the lesson these figures are of; "" for every lesson together
 
     @property
     def enough(self) -> bool:
@@ -39,10 +40,17 @@ class StatsView:
         return self.visits >= FEWEST_FOR_SHARE
 
 
-def build_view(store: StatsStore, lesson: Lesson | None, today: date, days: int = DAYS_SHOWN) -> StatsView:
-    """Visits per day and the shares over the last `days` days; questions named by their prompt."""
-    per_day = store.visits_per_day(days, today)
-    summary = store.summary(today - timedelta(days=days - 1))
+def build_view(
+    store: StatsStore,
+    lesson: Translation | None,
+    today: date,
+    days: int = DAYS_SHOWN,
+    lesson_id: str | None = None,
+) -> StatsView:
+    """Visits per day and the shares over the last `days` days, of one lesson when `lesson_id` is given
+    (then `lesson` is that lesson, whose prompts name the questions)."""
+    per_day = store.visits_per_day(days, today, lesson_id)
+    summary = store.summary(today - timedelta(days=days - 1), lesson_id)
     prompts = {q.id: q.prompt for q in lesson.questions} if lesson else {}
     order = [q.id for q in lesson.questions] if lesson else []
     lines = sorted(
@@ -56,4 +64,5 @@ def build_view(store: StatsStore, lesson: Lesson | None, today: date, days: int 
         summary.started_quiz_share,
         questions,
         tuple(store.notes),
+        lesson.deck.title if lesson is not None and lesson_id is not None else "",
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import assert_never
 
-from kiosk.content.model import Lesson
+from kiosk.content.model import Translation
 from kiosk.core.endings import EndReason
 from kiosk.core.flow import Screen, VisitState
 from kiosk.stats.record import VisitRecord, record_from_visit
@@ -34,7 +34,7 @@ def ended_by(reason: EndReason) -> str | None:
 
 
 def record_for(
-    state: VisitState, lesson: Lesson, reason: EndReason, duration_s: float, now: datetime
+    state: VisitState, lesson: Translation, reason: EndReason, duration_s: float, now: datetime
 ) -> VisitRecord | None:
     """The record of a visit that ended in `state`; None when there was no visit or it is not counted."""
     ending = ended_by(EndReason(reason))
@@ -62,4 +62,5 @@ def record_for(
         duration_s=duration_s,
         ended_by=ending,
         answers=answers,
+        lesson=state.lesson,
     )

@@ -44,7 +44,7 @@ def test_handout_has_every_heading_and_renders(qtbot: QtBot, tmp_path: Path, lan
     """Pages = slides/3 rounded up + 1; every slide heading and take-home point is text; fonts embedded; A4."""
     library, _ = load_library(SHIPPED_CONTENT)
     assert library is not None
-    lesson = library.lessons[language]
+    lesson = library.first.translations[language]
     out = tmp_path / "handout.pdf"
     pages, problem = handout_for(SHIPPED_CONTENT, "", language, out)
     assert problem == "" and pages == math.ceil(len(lesson.deck.slides) / SLIDES_PER_PAGE) + 1

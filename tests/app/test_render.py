@@ -16,7 +16,7 @@ from tests.conftest import SHIPPED_CONTENT
 def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Attract, each slide, each question before/after, one see-the-slide, the result; at the asked size."""
     library, _ = load_library(SHIPPED_CONTENT)
-    lesson = library.lessons["ja"]
+    lesson = library.first.translations["ja"]
     written = render_all(Options(size=(1280, 800)), tmp_path)
     names = [path.name for path in written]
     assert len(names) == 1 + len(lesson.deck.slides) + 2 * len(lesson.questions) + 1 + 1 + 6

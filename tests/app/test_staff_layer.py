@@ -37,7 +37,7 @@ def layer(window: KioskWindow, tmp_path: Path) -> StaffLayer:
     visit = VisitSide(
         strings=lambda: FALLBACK,
         default_language_name=lambda: default[0],
-        lesson=lambda: None,
+        lessons=lambda: [],
         flush_statistics=lambda: None,
         statistics_notes=lambda: ["a note from the writer"],
     )

@@ -40,7 +40,7 @@ def test_a_short_wav_is_accepted_and_kept_as_a_path(shipped_copy: Path) -> None:
     name_audio(lesson)
     library, problems = load_library(shipped_copy)
     assert library is not None, problems
-    ja = library.lessons["ja"]
+    ja = library.first.translations["ja"]
     assert ja.deck.slides[0].audio == "seiza.wav"
     assert ja.recordings == {"seiza.wav": str(lesson / "ja" / "audio" / "seiza.wav")}
 
@@ -100,5 +100,5 @@ def test_question_explanation_and_result_recordings_are_checked(shipped_copy: Pa
     (lesson / "en" / "audio" / "gone.wav").write_bytes((lesson / "en" / "audio" / "ok.wav").read_bytes())
     library, problems = load_library(shipped_copy)
     assert library is not None, problems
-    assert library.lessons["en"].result.audio == "ok.wav"
-    assert library.lessons["en"].questions[0].explanation_audio == "gone.wav"
+    assert library.first.translations["en"].result.audio == "ok.wav"
+    assert library.first.translations["en"].questions[0].explanation_audio == "gone.wav"

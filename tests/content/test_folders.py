@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kiosk.content.cache import inputs
 from kiosk.content.folders import find_lessons, ignored
-from kiosk.content.loader import load_lessons
+from kiosk.content.loader import load_library
 from tests.conftest import SHIPPED_CONTENT, SHIPPED_LESSON
 
 
@@ -31,9 +31,9 @@ def test_shipped_content_is_one_lesson_with_its_languages() -> None:
 def test_several_lessons_come_in_their_order(tmp_path: Path) -> None:
     """Lessons are sorted by lesson.toml's order, then id; each loads with its own pictures."""
     root = _two_lessons(tmp_path)
-    loaded, problems = load_lessons(root)
+    library, problems = load_library(root)
     assert problems == []
-    assert [folder.id for folder, _ in loaded] == ["second", "stretching"]
+    assert list(library.lessons) == ["second", "stretching"]
 
 
 def test_a_lesson_or_a_language_folder_may_be_given(tmp_path: Path) -> None:
@@ -43,16 +43,16 @@ def test_a_lesson_or_a_language_folder_may_be_given(tmp_path: Path) -> None:
     assert lesson.id == "second" and len(lesson.languages) == 2
     (lesson,), problems = find_lessons(root / "second" / "ja")
     assert problems == [] and lesson.id == "second" and [p.name for p in lesson.languages] == ["ja"]
-    loaded, problems = load_lessons(root / "second" / "ja")
-    assert problems == [] and list(loaded[0][1].lessons) == ["ja"]
+    library, problems = load_library(root / "second" / "ja")
+    assert problems == [] and list(library.lessons["second"].translations) == ["ja"]
 
 
 def test_two_lessons_with_one_id_are_refused(tmp_path: Path) -> None:
     """A copied lesson folder keeps its id: both are named in a path:line: message."""
     root = _two_lessons(tmp_path)
     (root / "second" / "lesson.toml").write_text('id = "stretching"\n', encoding="utf-8")
-    loaded, problems = load_lessons(root)
-    assert loaded == []
+    library, problems = load_library(root)
+    assert library is None
     (problem,) = problems
     assert "lesson.toml:1: lesson id 'stretching' is also the id of" in str(problem)
 
@@ -84,5 +84,5 @@ def test_editor_files_are_never_content(tmp_path: Path) -> None:
     assert all(ignored(name) for name in (".#deck.md", "deck.md~", ".deck.md.swp", ".stfolder"))
     (ja / "gone.md").symlink_to(tmp_path / "nowhere")
     assert len(inputs(root)) == len(before) + 1  # a dangling link is listed, so no cache entry matches it
-    loaded, problems = load_lessons(root)
-    assert problems == [] and len(loaded) == 2
+    library, problems = load_library(root)
+    assert problems == [] and len(library.lessons) == 2

@@ -26,7 +26,7 @@ from kiosk.content.deck import DECK_KEYS, parse_deck
 from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
 from kiosk.content.markup import MAX_SLIDE_CHARS
-from kiosk.content.model import Lesson, Library, ResultText
+from kiosk.content.model import Lesson, Library, ResultText, Translation
 from kiosk.content.strings import FALLBACK, REQUIRED
 from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
@@ -152,7 +152,7 @@ class _Markup(HTMLParser):
 
 def _assert_safe(library: Library) -> None:
     """Validated slides hold only the small tag set, no attribute, and no `javascript:` the validator did not see."""
-    for lesson in library.lessons.values():
+    for lesson in library.first.translations.values():
         deck = lesson.deck
         assert deck.qr is None or deck.qr.startswith("https://"), deck.qr
         for image in [deck.image] + [slide.image for slide in deck.slides]:
@@ -780,8 +780,8 @@ def test_every_hostile_snippet_alone(tmp_path: Path) -> None:
             _assert_located(str(problem), tmp_path / "content")
         if deck is not None:
             assert not problems
-            lesson = Lesson("ja", deck, (), ResultText("", (), ()), FALLBACK, {})
-            _assert_safe(Library({"ja": lesson}))
+            lesson = Translation("ja", deck, (), ResultText("", (), ()), FALLBACK, {})
+            _assert_safe(Library({"x": Lesson("x", {"ja": lesson})}))
 
 
 def test_shipped_copy_passes_every_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -992,7 +992,7 @@ def test_cdata_section_is_not_hidden_from_the_validator(tmp_path: Path, capsys: 
 def _plain_fields(library: Library) -> list[str]:
     """Every text that the screens show with a plain QLabel (which guesses rich text when it sees a tag)."""
     fields: list[str] = []
-    for lesson in library.lessons.values():
+    for lesson in library.first.translations.values():
         fields += [lesson.deck.title, lesson.deck.subtitle, lesson.result.heading, *lesson.result.takeaways]
         fields += [slide.heading for slide in lesson.deck.slides]
         fields += [text for m in lesson.result.messages for text in (m.headline, m.text)]

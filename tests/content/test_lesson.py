@@ -58,13 +58,13 @@ def library():  # noqa: ANN201
 
 def test_every_idea_has_its_slide_in_order(library) -> None:  # noqa: ANN001
     """The slides follow the article's ideas, in order, in every language."""
-    for lesson in library.lessons.values():
+    for lesson in library.first.translations.values():
         assert [slide.id for slide in lesson.deck.slides] == list(IDEAS.values())
 
 
 def test_text_lengths_fit_a_kiosk(library) -> None:  # noqa: ANN001
     """Headings and bodies stay short enough for an older reader to finish a slide in under 30 s."""
-    for code, lesson in library.lessons.items():
+    for code, lesson in library.first.translations.items():
         script = script_of("".join(slide.body_text for slide in lesson.deck.slides))
         for slide in lesson.deck.slides:
             body = len(slide.body_text.replace("\n", ""))
@@ -89,15 +89,15 @@ def test_length_limits_apply_to_any_language(text: str, script: str) -> None:
 
 def test_honesty_and_credit_are_kept(library) -> None:  # noqa: ANN001
     """Results differ between people (on the case and closing slides) and the supervisor is credited."""
-    ja = {slide.id: slide.body_text for slide in library.lessons["ja"].deck.slides}
+    ja = {slide.id: slide.body_text for slide in library.first.translations["ja"].deck.slides}
     assert "個人差" in ja["case"] and "個人差" in ja["consult"]
-    for lesson in library.lessons.values():
+    for lesson in library.first.translations.values():
         assert CREDIT in lesson.deck.slides[-1].body_text
 
 
 def test_quiz_covers_the_key_points(library) -> None:  # noqa: ANN001
     """Four or five questions, each pointing at a slide of the lesson, two to four answers."""
-    for lesson in library.lessons.values():
+    for lesson in library.first.translations.values():
         assert 4 <= len(lesson.questions) <= 5
         slide_ids = {slide.id for slide in lesson.deck.slides}
         assert {q.slide_id for q in lesson.questions} <= slide_ids
@@ -106,7 +106,7 @@ def test_quiz_covers_the_key_points(library) -> None:  # noqa: ANN001
 
 def test_every_slide_has_an_illustration_that_parses(library) -> None:  # noqa: ANN001
     """Every slide (and the attract screen) names an SVG that exists and parses."""
-    for lesson in library.lessons.values():
+    for lesson in library.first.translations.values():
         names = [lesson.deck.image] + [slide.image for slide in lesson.deck.slides]
         for name in names:
             assert name and (ILLUSTRATIONS / name).is_file(), name

@@ -8,12 +8,12 @@ from dataclasses import replace
 
 import pytest
 
-from kiosk.content.model import Answer, Deck, Lesson, Library, Question, ResultText, ScoreMessage, Slide
+from kiosk.content.model import Answer, Deck, Lesson, Library, Question, ResultText, ScoreMessage, Slide, Translation
 from kiosk.content.strings import FALLBACK
 from kiosk.core.flow import Flow, Screen, VisitState
 
 
-def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: bool = False) -> Lesson:
+def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: bool = False) -> Translation:
     deck = Deck(
         "t",
         "",
@@ -33,11 +33,11 @@ def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: b
         for i in range(questions)
     )
     result = ResultText("points", ("a", "b", "c"), (ScoreMessage(0, "thanks", "x"),))
-    return Lesson(language, deck, quiz, result, replace(FALLBACK, language_name=language), {})
+    return Translation(language, deck, quiz, result, replace(FALLBACK, language_name=language), {})
 
 
 def flow(**kwargs: object) -> Flow:
-    library = Library({"ja": lesson(**kwargs), "en": lesson("en", **kwargs)})
+    library = Library({"one": Lesson("one", {"ja": lesson(**kwargs), "en": lesson("en", **kwargs)})})
     return Flow(library, "ja", random.Random(1))
 
 

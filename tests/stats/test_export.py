@@ -33,9 +33,9 @@ def test_csv_has_one_row_per_visit_with_its_answers(db: Path, tmp_path: Path) ->
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
     assert rows[0] == [*VISIT_COLUMNS, "q:正座", "q:always-stretch"]
     assert rows[1:] == [
-        ["2025-03-03", "9", "en", "4", "12", "0", "0", "0", "1", "home", "", ""],
-        ["2025-03-03", "15", "ja", "12", "12", "1", "1", "1", "5", "finished", "1", "0"],
-        ["2025-03-04", "8", "ja", "12", "12", "1", "1", "1", "5", "finished", "0", "1"],
+        ["2025-03-03", "9", "", "en", "4", "12", "0", "0", "0", "1", "home", "", ""],
+        ["2025-03-03", "15", "", "ja", "12", "12", "1", "1", "1", "5", "finished", "1", "0"],
+        ["2025-03-04", "8", "", "ja", "12", "12", "1", "1", "1", "5", "finished", "0", "1"],
     ]
     assert [p.name for p in target.parent.iterdir()] == ["visits.csv"]  # no partial file left behind
 
@@ -81,6 +81,7 @@ def test_the_layout_is_the_documented_one() -> None:
     assert header(["seiza-numb"]) == [
         "day",
         "hour",
+        "lesson",
         "language",
         "slides_seen",
         "slide_count",

@@ -21,6 +21,7 @@ EXPECTED_COLUMNS = {
         ("visit_key", "BLOB"),
         ("day", "TEXT"),
         ("hour", "INTEGER"),
+        ("lesson", "TEXT"),
         ("language", "TEXT"),
         ("slides_seen", "INTEGER"),
         ("slide_count", "INTEGER"),
@@ -37,7 +38,7 @@ EXPECTED_COLUMNS = {
         ("first_right", "INTEGER"),
     },
 }
-ALLOWED_TEXT = {"day", "language", "ended_by", "question_id"}
+ALLOWED_TEXT = {"day", "lesson", "language", "ended_by", "question_id"}
 # Anywhere in a column name, and as a whole word of it (so "language" does not trip over "age").
 FORBIDDEN_PARTS = ("time", "stamp", "minute", "second", "name", "comment", "text", "note", "date", "patient", "birth")
 FORBIDDEN_WORDS = {"age", "sex", "phone", "seq", "counter", "number", "ts"}
@@ -77,7 +78,7 @@ def test_no_column_is_named_like_a_time_or_a_person(db: Path) -> None:
 
 
 def test_only_the_enumerated_text_columns_exist(db: Path) -> None:
-    """The only TEXT columns are the day, the language code, the ending and the question id."""
+    """The only TEXT columns are the day, the lesson and language ids, the ending and the question id."""
     text = {name for columns in _columns(db).values() for name, kind in columns if kind == "TEXT"}
     assert text == ALLOWED_TEXT
 

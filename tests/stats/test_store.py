@@ -29,7 +29,7 @@ def test_a_visit_and_its_answers_are_read_back(db: Path) -> None:
     assert store.add(make_record(hour=14, duration_s=610)) is True
     store.close()
     [visit] = query(db, f"SELECT visit_key, {', '.join(VISIT_COLUMNS)} FROM visit")
-    assert visit[1:] == ("2025-03-03", 14, "ja", 12, 12, 1, 1, 1, 10, "finished")
+    assert visit[1:] == ("2025-03-03", 14, "", "ja", 12, 12, 1, 1, 1, 10, "finished")
     answers = query(db, "SELECT visit_key, question_id, position, first_right FROM answer ORDER BY position")
     assert [(q, p, r) for _, q, p, r in answers] == [(q, i, int(i != 1)) for i, q in enumerate(QUESTIONS)]
     assert {key for key, *_ in answers} == {visit[0]}
@@ -174,7 +174,7 @@ def test_a_hand_made_version_0_database_migrates(db: Path) -> None:
     assert store.available
     assert store.add(make_record())
     store.close()
-    assert query(db, "PRAGMA user_version") == [(1,)]
+    assert query(db, "PRAGMA user_version") == [(schema.SCHEMA_VERSION,)]
     assert query(db, "SELECT x FROM unrelated") == [(7,)]
     assert query(db, "SELECT COUNT(*) FROM visit") == [(1,)]
 
@@ -186,16 +186,17 @@ def test_migrations_run_in_order_once(db: Path, monkeypatch: pytest.MonkeyPatch)
     store.close()
     calls: list[int] = []
 
-    def v1_to_v2(conn: sqlite3.Connection) -> None:
+    def next_step(conn: sqlite3.Connection) -> None:
         calls.append(schema.user_version(conn))
         conn.execute("CREATE INDEX visit_by_language ON visit (language)")
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v1_to_v2])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    shipped = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, next_step])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", shipped + 1)
     StatsStore(db).close()
     StatsStore(db).close()
-    assert calls == [1]
-    assert query(db, "PRAGMA user_version") == [(2,)]
+    assert calls == [shipped]
+    assert query(db, "PRAGMA user_version") == [(shipped + 1,)]
     assert query(db, "SELECT COUNT(*) FROM visit") == [(1,)]
 
 

@@ -82,10 +82,14 @@ class StatsPage(Overlay):
 
     export_requested = Signal()
     close_requested = Signal()
+    lesson_requested = Signal()  # show the next lesson's figures (all lessons, then each one)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = text_label("heading")
+        self.lesson_button = touch_button()
+        self.lesson_button.clicked.connect(self.lesson_requested)
+        self.lesson_button.hide()
         self.visits = text_label("subheading")
         self.finished = text_label("body")
         self.quiz = text_label("body")
@@ -122,13 +126,18 @@ class StatsPage(Overlay):
         self._bar = bar
         self._left, self._right = left, right
         self._outer = QVBoxLayout(self)
-        self._outer.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.lesson_button)
+        self._outer.addLayout(heading)
         self._outer.addLayout(self._columns, 1)
         self._outer.addLayout(bar)
 
-    def show_stats(self, view: StatsView, strings: UiStrings) -> None:
-        """Draw the numbers; shares shown as whole percentages."""
+    def show_stats(self, view: StatsView, strings: UiStrings, several_lessons: bool = False) -> None:
+        """Draw the numbers; shares shown as whole percentages; with several lessons, whose they are."""
         self.title.setText(strings.stats_title.format(days=len(view.days)))
+        self.lesson_button.setVisible(several_lessons)
+        self.lesson_button.setText(strings.stats_lesson.format(lesson=view.lesson or strings.stats_all_lessons))
         self.visits.setText(strings.stats_visits.format(visits=view.visits))
         few = "" if view.enough else " " + strings.stats_too_few.format(answered=view.visits)
         self.finished.setText(strings.stats_finished.format(share=round(view.finished_share * 100)) + few)

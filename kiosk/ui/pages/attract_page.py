@@ -1,4 +1,7 @@
-"""The attract screen: title, one illustration, touch to start, and the language choice."""
+"""The attract screen: title, one illustration, touch to start, and the language choice.
+
+With several lessons it shows their topic cards instead (kiosk/ui/widgets/topic_cards.py); a card starts its lesson.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.topic_cards import TopicCard, TopicCards
 from kiosk.ui.widgets.touch_hint import TouchHint
 
 
@@ -17,6 +21,7 @@ class AttractPage(QWidget):
     """A touch anywhere starts in the default language; a language button starts in that language."""
 
     start_requested = Signal(str)  # language code, "" for the default
+    topic_chosen = Signal(str)  # lesson id, from a topic card
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
@@ -42,6 +47,35 @@ class AttractPage(QWidget):
         self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._content.addLayout(self._text, 6)
         self._content.addWidget(self.illustration, 4)
+        self.topics: TopicCards | None = None  # built the first time several lessons are offered
+        self._metrics: tuple[Metrics, bool] | None = None
+
+    def show_topics(
+        self, call: str, cards: list[TopicCard], languages: list[tuple[str, str]], held: bool = False
+    ) -> None:
+        """Several lessons: the call as the title, one card per lesson, and the language choice.
+
+        held: staff hold the screen; `call` then says so, and no card or language button is shown."""
+        if self.topics is None:
+            self.topics = TopicCards(self)
+            self.topics.chosen.connect(self.topic_chosen)
+            self._text.insertWidget(self._text.indexOf(self.title) + 1, self.topics, 1)
+            if self._metrics is not None:
+                self.apply_metrics(*self._metrics)
+        self._single(False)
+        self.title.setText(call)
+        self.topics.show_cards(cards)
+        self.topics.setVisible(not held)
+        self._show_languages(languages, held)
+
+    def _single(self, single: bool) -> None:
+        """Show the one lesson's picture, subtitle and start button, or the topic cards."""
+        for widget in (self.illustration, self.hint, self.start):
+            widget.setVisible(single)
+        if not single:
+            self.subtitle.hide()
+        if self.topics is not None:
+            self.topics.setVisible(not single)
 
     def show_attract(
         self,
@@ -55,6 +89,7 @@ class AttractPage(QWidget):
         """Draw the screen; `languages` is [(code, own name)], shown only when there is a choice.
 
         held: staff hold the screen (cleaning); `touch_text` then says so, and nothing invites a touch."""
+        self._single(True)
         self.title.setText(title)
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle))
@@ -62,6 +97,10 @@ class AttractPage(QWidget):
         if image:
             self.illustration.set_svg(*image)
         self.illustration.setVisible(image is not None)
+        self._show_languages(languages, held)
+        self.hint.setVisible(not held)
+
+    def _show_languages(self, languages: list[tuple[str, str]], held: bool) -> None:
         wanted = languages if len(languages) > 1 else []
         if [b.property("language") for b in self._language_buttons] != [code for code, _ in wanted]:
             for button in self._language_buttons:
@@ -76,9 +115,12 @@ class AttractPage(QWidget):
         for (_, name), button in zip(wanted, self._language_buttons, strict=False):
             button.setText(name)
             button.setVisible(not held)
-        self.hint.setVisible(not held)
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
+        self._metrics = (m, landscape)
+        if self.topics is not None:
+            self.topics.apply_metrics(m)
+            self.topics.set_landscape(landscape)
         self._content.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
         self._content.setContentsMargins(m.margin * 2 if landscape else m.margin, m.px(24), m.margin, m.margin)
         self._content.setSpacing(m.px(48))
@@ -88,4 +130,5 @@ class AttractPage(QWidget):
         self.hint.palette_colours = m.palette
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
-        self.start_requested.emit("")
+        if self.topics is None or self.topics.isHidden():  # with topic cards, only a card starts a lesson
+            self.start_requested.emit("")

@@ -1,0 +1,86 @@
+"""Several lessons on one kiosk: topic cards on the attract screen, each lesson's own visit, stats by lesson."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.kiosk import Kiosk
+from kiosk.app.render import Aids, settle, visit_screens
+from kiosk.content.new_lesson import new_lesson
+from kiosk.core.flow import Screen
+from kiosk.stats.store import StatsStore
+from tests.conftest import SHIPPED_LESSON
+from tests.ui.layout_checks import layout_problems
+from tests.ui.test_walkthrough import tap
+
+
+@pytest.fixture
+def two_lessons(tmp_path: Path) -> Path:
+    """The shipped lesson and a generated second one with its own picture, in one content folder."""
+    content = tmp_path / "two"
+    shutil.copytree(SHIPPED_LESSON, content / "stretching")
+    new_lesson(content, "back-pain")
+    return content
+
+
+def test_the_attract_screen_offers_a_card_per_lesson_and_a_card_starts_it(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], two_lessons: Path
+) -> None:
+    """Two cards with each lesson's title and picture; tapping the second runs its slides, quiz and result."""
+    kiosk = make_kiosk(content=two_lessons, transitions=False)
+    attract = kiosk.window.attract
+    assert attract.topics is not None and not attract.start.isVisible()
+    cards = [card for card in attract.topics.cards if card.isVisible()]
+    assert [card.property("lesson") for card in cards] == ["stretching", "back-pain"]
+    assert [card.label.text() for card in cards] == ["ストレッチが逆効果になるとき", "新しいレッスンの題名"]
+    assert cards[1].picture.name == "cover.svg"
+    tap(qtbot, cards[1])
+    assert kiosk.flow.state.lesson == "back-pain" and kiosk.window.current_page is kiosk.window.slide
+    assert kiosk.window.slide.illustration.name == "cover.svg"
+    for _ in kiosk.flow.lesson.deck.slides:
+        tap(qtbot, kiosk.window.slide.nav.next)
+    assert kiosk.flow.state.screen is Screen.QUESTION and len(kiosk.flow.lesson.questions) == 1
+    kiosk.flow.answer(0)
+    kiosk.flow.next()
+    assert kiosk.window.current_page is kiosk.window.result
+    kiosk.flow.end_visit("finished")
+    kiosk.recorder.flush(5.0)
+    with StatsStore(kiosk.stats_path, repair=False) as store:
+        assert store.lessons_since(date.today()) == ["back-pain"]
+
+
+def test_a_language_button_shows_the_cards_in_that_language(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], two_lessons: Path
+) -> None:
+    """With several lessons a language button changes the cards' language and starts nothing."""
+    kiosk = make_kiosk(content=two_lessons, transitions=False)
+    english = next(b for b in kiosk.window.attract._language_buttons if b.property("language") == "en")
+    tap(qtbot, english)
+    assert kiosk.flow.state.screen is Screen.ATTRACT
+    assert kiosk.window.attract.title.text() == "Choose a topic to read"
+    assert kiosk.window.attract.topics.cards[1].label.text() == "The title of the new lesson"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)])
+def test_every_screen_of_both_lessons_fits(
+    make_kiosk: Callable[..., Kiosk], two_lessons: Path, size: tuple[int, int]
+) -> None:
+    """Both lessons' every screen, the topic cards and the statistics by lesson pass the layout checks."""
+    kiosk = make_kiosk(content=two_lessons, size=size, transitions=False)
+    problems: list[str] = []
+    stems = []
+    for stem in visit_screens(kiosk, Aids()):
+        settle(QApplication)
+        stems.append(stem)
+        layers = [layer for layer in kiosk.window.layers if layer.isVisible()]
+        shown = layers[-1] if layers else kiosk.window.current_page
+        problems += [f"{stem}: {p}" for p in layout_problems(shown, kiosk.window, min(size) / 1080)]
+    assert problems == []
+    assert "back-pain-result" in stems and "stretching-result" in stems and "staff-statistics-back-pain" in stems
