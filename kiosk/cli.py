@@ -168,6 +168,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         size=args.size,
         lockdown=True if args.lockdown else None,
         cache_dir=paths.cache_dir(),
+        watch_content=True,
     )
     return run(options, debug=args.debug)
 

@@ -36,6 +36,7 @@ from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.app.content_updates import ContentUpdates
     from kiosk.app.fleet_reporter import FleetReporter
     from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
@@ -95,15 +96,39 @@ class Kiosk:
         self._last_touch = time.monotonic()
         self._remote: RemoteControl | None = None  # built when staff turn the desk page on
         self._connect_layers()
+        self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
+        self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
+        self.snapshots = (options.cache_dir or self.data_dir / "cache") / "content-snapshots"
         library, problems = load_content(self.content_root, options.cache_dir)
+        if library is None and options.watch_content:
+            library = self._last_good(problems)
         if library is None:
             self._show_problems(problems)
         else:
             self._install(library)
 
     # -- content ----------------------------------------------------------------------------
+    def _offered(self, library: Library) -> Library:
+        """The lessons staff chose to offer (setting `lessons`), in their order; all when none is chosen."""
+        return library.chosen([lesson.strip() for lesson in self.settings.lessons.split(",") if lesson.strip()])
+
+    def _last_good(self, problems: list[LocatedError]) -> Library | None:
+        """Broken or half-copied content at start-up: the last snapshot that validated, if there is one."""
+        from kiosk.app.content_updates import log_refused, newest_snapshot
+
+        snapshot = newest_snapshot(self.snapshots)
+        if snapshot is None:
+            return None
+        library, _ = load_content(snapshot, None)
+        if library is not None:
+            log_refused(problems)
+            self.update_problems = [str(p) for p in problems]
+            log.warning("showing the last content that validated (%s) instead", snapshot)
+        return library
+
     def _install(self, library: Library) -> None:
         """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
+        library = self._offered(library)
         language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
         if language not in library.languages:
             language = library.languages[0]
@@ -267,6 +292,7 @@ class Kiosk:
                 lessons=self._lessons_shown,
                 flush_statistics=self.flush_statistics,
                 statistics_notes=self.statistics_notes,
+                content_problems=lambda: self.update_problems,
             )
             staff = StaffLayer(self.window, files, self.settings, visit, self._problems_for_staff())
             staff.start_over_requested.connect(lambda: self.start_over(EndReason.STAFF))
@@ -442,11 +468,45 @@ class Kiosk:
         """
         self.window.build_all()
         self._start_fleet()
+        self.start_content_updates()
         if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts
             self.remote.start()
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
+
+    def start_content_updates(self) -> None:
+        """Notice new content in the content folder and show it between visits (`kiosk run`; tests call it)."""
+        if not self.options.watch_content or self.updates is not None or self.settings.content_poll_seconds <= 0:
+            return
+        from kiosk.app.content_updates import ContentUpdates
+        from kiosk.content.updates import UpdateChecker
+
+        quiet = self.settings.content_quiet_seconds
+        checker = UpdateChecker(self.content_root, self.snapshots, quiet, lambda root: load_content(root, None))
+        self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
+        self.updates.arrived.connect(self._new_content)
+        self.updates.refused.connect(self._new_content_refused)
+
+    def _new_content(self, library: Library, snapshot: Path) -> None:
+        """Content that validated: shown now on an idle attract screen, else when the visit has ended."""
+        from kiosk.app.content_updates import describe
+
+        self.update_problems = []
+        self.content_loaded_at = time.time()
+        if self.flow is None:  # the content at start-up was broken: this is the first that works
+            self.problems = []
+            self._install(library)
+            log.info("new content shown from %s: %s", snapshot, describe(library))
+            return
+        shown = self.flow.offer_library(self._offered(library))
+        log.info("new content from %s (%s): %s", snapshot, describe(library), "shown" if shown else "after the visit")
+
+    def _new_content_refused(self, problems: list[LocatedError]) -> None:
+        from kiosk.app.content_updates import log_refused
+
+        log_refused(problems)
+        self.update_problems = [str(p) for p in problems]
 
     def _start_fleet(self) -> None:
         """Heartbeat and daily summaries for a clinic chain's hub, when `outbox_folder` is set."""
@@ -478,6 +538,8 @@ class Kiosk:
         self._closed = True
         if self.fleet is not None:
             self.fleet.close()
+        if self.updates is not None:
+            self.updates.close()
         if self._remote is not None:
             self._remote.stop()
         if self._recorder is not None:

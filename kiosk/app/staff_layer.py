@@ -57,6 +57,7 @@ class VisitSide:
     lessons: Callable[[], list[tuple[str, Translation]]]  # (id, lesson in the visit's language), in order
     flush_statistics: Callable[[], None]  # let pending visits reach the file before reading it
     statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
+    content_problems: Callable[[], list[str]] = list  # why new content in the folder is not shown
 
 
 class StaffLayer(QObject):
@@ -182,7 +183,8 @@ class StaffLayer(QObject):
             "leave": strings.staff_leave,
             "close": strings.staff_close,
         }
-        self.menu.show_menu(strings.staff_title, labels, (notes or []) + self.config_problems)
+        notes = (notes or []) + self.config_problems + self.visit.content_problems()
+        self.menu.show_menu(strings.staff_title, labels, notes)
         self.menu.open()
 
     def close(self) -> None:
@@ -225,20 +227,24 @@ class StaffLayer(QObject):
         from kiosk.app.handout import write_handout
         from kiosk.ui.theme.fonts import japanese_family
 
-        strings, lesson = self.visit.strings(), self.visit.lesson()
+        strings, lessons = self.visit.strings(), self.visit.lessons()
         folder = self.settings.stats_export_folder
-        if not folder or lesson is None:
+        if not folder or not lessons:
             self.show_menu([strings.stats_no_folder])
             return
-        path = Path(folder) / f"handout-{lesson.language}-{date.today():%Y%m%d}.pdf"
-        try:
-            pages = write_handout(lesson, path, japanese_family(), lesson.deck.credit)
-        except OSError as error:
-            log.warning("handout not written to %s: %s", path, error)
-            self.show_menu([strings.staff_handout_failed.format(error=error)])
-            return
-        log.info("handout written to %s (%d pages)", path, pages)
-        self.show_menu([strings.staff_handout_written.format(path=path, pages=pages)])
+        notes = []
+        for lesson_id, lesson in lessons:  # one handout per lesson offered; the file names the lesson when several
+            named = f"{lesson_id}-" if len(lessons) > 1 else ""
+            path = Path(folder) / f"handout-{named}{lesson.language}-{date.today():%Y%m%d}.pdf"
+            try:
+                pages = write_handout(lesson, path, japanese_family(), lesson.deck.credit)
+            except OSError as error:
+                log.warning("handout not written to %s: %s", path, error)
+                self.show_menu([strings.staff_handout_failed.format(error=error)])
+                return
+            log.info("handout written to %s (%d pages)", path, pages)
+            notes.append(strings.staff_handout_written.format(path=path, pages=pages))
+        self.show_menu(notes)
 
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:

@@ -23,3 +23,4 @@ class Options:
     data_dir: Path | None = None
     cache_dir: Path | None = None  # None: no content cache (tests, render); `kiosk run` passes the platform's
     settings: Settings | None = None
+    watch_content: bool = False  # `kiosk run`: notice new content in the folder and show it between visits

@@ -38,6 +38,15 @@ class Settings:
     result_timeout_seconds: float = option(45, "seconds the result screen stays before the kiosk starts over", 10, 600)
     default_language: str = option("ja", "language of a visit that does not choose one (a content folder name)")
     content_folder: str = option("", "content folder to show; empty for the content shipped with the kiosk")
+    lessons: str = option(
+        "", "lesson ids to offer, in this order, separated by commas; empty: every lesson of the content folder"
+    )
+    content_poll_seconds: float = option(
+        1, "seconds between looks at the content folder for new content (0 turns this off)", 0, 3600
+    )
+    content_quiet_seconds: float = option(
+        2, "seconds the content folder must stay unchanged before new content is checked and shown", 0, 3600
+    )
     hide_cursor: bool = option(True, "hide the mouse pointer in kiosk mode (touchscreens have none)")
     transitions: bool = option(True, "short fades between screens; off for very slow machines")
     staff_hold_seconds: float = option(3, "seconds to hold the top-right corner to open the staff PIN pad", 2, 10)

@@ -1,0 +1,79 @@
+"""New content reaching the running kiosk by itself: never during a visit, never when invalid."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.kiosk import Kiosk
+from kiosk.config.settings import Settings
+from kiosk.content.new_lesson import new_lesson
+from kiosk.core.flow import Screen
+from tests.conftest import SHIPPED_LESSON
+
+QUICK = Settings(content_poll_seconds=0.02, content_quiet_seconds=0.1)
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    root = tmp_path / "live"
+    shutil.copytree(SHIPPED_LESSON, root / "stretching")
+    return root
+
+
+def watching(make_kiosk: Callable[..., Kiosk], content: Path) -> Kiosk:
+    kiosk = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
+    kiosk.start_content_updates()
+    assert kiosk.updates is not None
+    return kiosk
+
+
+def test_new_content_during_a_visit_shows_only_after_it(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], content: Path
+) -> None:
+    """A lesson added mid-visit validates in the background; the visit goes on; the next attract offers both."""
+    kiosk = watching(make_kiosk, content)
+    kiosk.flow.start()
+    kiosk.flow.next()
+    with qtbot.waitSignal(kiosk.updates.arrived, timeout=20_000):
+        new_lesson(content, "back-pain")
+    assert kiosk.flow.state.screen is Screen.SLIDE and kiosk.flow.state.slide == 1
+    assert list(kiosk.flow.library.lessons) == ["stretching"]
+    kiosk.flow.next()
+    assert kiosk.window.current_page is kiosk.window.slide
+    kiosk.flow.end_visit("home")
+    assert list(kiosk.flow.library.lessons) == ["stretching", "back-pain"]
+    cards = [card for card in kiosk.window.attract.topics.cards if card.isVisible()]
+    assert len(cards) == 2 and cards[1].picture.name == "cover.svg"
+
+
+@pytest.mark.allow_warnings
+def test_invalid_new_content_never_shows_and_staff_see_why(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], content: Path
+) -> None:
+    """A deck with a picture that is missing: the old content stays, the problem is logged and on the staff menu."""
+    kiosk = watching(make_kiosk, content)
+    before = kiosk.flow.library
+    deck = content / "stretching" / "ja" / "deck.md"
+    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000) as refused:
+        deck.write_text(deck.read_text(encoding="utf-8").replace("seiza.svg", "missing.svg"), encoding="utf-8")
+    assert any("missing.svg" in str(p) for p in refused.args[0])
+    assert kiosk.flow.library is before and kiosk.window.attract.topics is None
+    assert any("missing.svg" in note for note in kiosk.update_problems)
+    kiosk.staff.show_menu()
+    assert "missing.svg" in kiosk.staff.menu.notes.text()
+
+
+@pytest.mark.allow_warnings
+def test_a_folder_that_disappears_keeps_the_kiosk_running(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], content: Path
+) -> None:
+    """The content folder removed under the kiosk: one problem, the lesson stays on screen and still runs."""
+    kiosk = watching(make_kiosk, content)
+    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
+        shutil.rmtree(content)
+    assert kiosk.flow.start() and kiosk.window.current_page is kiosk.window.slide
