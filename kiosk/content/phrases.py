@@ -12,7 +12,7 @@ from functools import lru_cache
 from html import escape, unescape
 from typing import Any
 
-from kiosk.content.model import Deck, Lesson, Question, ResultText
+from kiosk.content.model import Deck, Question, ResultText, Translation
 from kiosk.core.typeset import NBSP, NO_LINE_END, NO_LINE_START, WJ, ZWSP, has_cjk, is_cjk, plain
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")  # ui.toml's {current}: never split, never marked inside
@@ -158,7 +158,7 @@ def _take(marked: str, position: int, count: int) -> tuple[str, int]:
     return marked[start:position], position
 
 
-def typeset_lesson(lesson: Lesson) -> Lesson:
+def typeset_lesson(lesson: Translation) -> Translation:
     """The lesson with every text a patient reads marked for phrase breaking (plain text fields stay plain)."""
     deck = lesson.deck
     slides = tuple(s._replace(heading=mark(s.heading), body_html=mark_html(s.body_html)) for s in deck.slides)
