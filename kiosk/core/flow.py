@@ -36,7 +36,6 @@ class VisitState:
 
     screen: Screen = Screen.ATTRACT
     language: str = ""
-    lesson: str = ""  # the id of the lesson the visit is of
     slide: int = 0
     question: int = 0
     # Chosen answer per question, as an index into the question's answers in file order.
@@ -47,6 +46,7 @@ class VisitState:
     # Aids chosen for this visit only: forgotten with everything else when it ends.
     large_text: bool = False
     high_contrast: bool = False
+    lesson: str = ""  # the id of the lesson the visit is of (last, so positional construction stays as it was)
 
 
 @dataclass
@@ -108,7 +108,8 @@ class Flow:
         text = chosen.translation(language or self.language_shown)
         orders = tuple(self._order(len(q.answers), text.deck.shuffle_answers) for q in text.questions)
         aids = {"large_text": self.state.large_text, "high_contrast": self.state.high_contrast}
-        new = VisitState(Screen.SLIDE, text.language, chosen.id, answers=(None,) * len(orders), orders=orders, **aids)
+        answers = (None,) * len(orders)
+        new = VisitState(Screen.SLIDE, text.language, answers=answers, orders=orders, lesson=chosen.id, **aids)
         return self._go(new, "start")
 
     def choose_language(self, language: str) -> bool:

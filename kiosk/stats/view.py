@@ -32,7 +32,7 @@ class StatsView:
     quiz_share: float
     questions: tuple[QuestionLine, ...]
     notes: tuple[str, ...] = field(default=())
-    lesson: str = ""  # the title of the lesson these figures are of; "" for every lesson together
+    lesson: str = ""  # the id of the lesson these figures are of; "" for every lesson together
 
     @property
     def enough(self) -> bool:
@@ -64,5 +64,5 @@ def build_view(
         summary.started_quiz_share,
         questions,
         tuple(store.notes),
-        lesson.deck.title if lesson is not None and lesson_id is not None else "",
+        lesson_id or "",
     )

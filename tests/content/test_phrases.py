@@ -58,7 +58,7 @@ def test_the_loaded_lesson_carries_marks_and_its_plain_text_stays_plain() -> Non
     """The loader's pass marks what is shown; body_text (speech, lengths) stays as written."""
     library, problems = load_library(SHIPPED_CONTENT)
     assert problems == [] and library is not None
-    ja, en = library.lessons["ja"], library.lessons["en"]
+    ja, en = library.first.translations["ja"], library.first.translations["en"]
     assert ZWSP in ja.deck.slides[0].heading and ZWSP not in ja.deck.slides[0].body_text
     assert WJ in ja.questions[0].answers[0].text + ja.questions[0].answers[1].text
     assert ZWSP in ja.strings.ask_front_desk

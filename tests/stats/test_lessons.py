@@ -51,7 +51,7 @@ def test_summaries_and_the_day_chart_split_by_lesson(tmp_path: Path) -> None:
         assert store.visits_per_day(1, DAY, "back-pain") == [(DAY, 1)]
         assert store.lessons_since(DAY - timedelta(days=1)) == ["stretching", "back-pain"]
         view = build_view(store, None, DAY, lesson_id="stretching")
-        assert view.visits == 2 and view.lesson == ""  # no lesson text given: nothing to name it by
+        assert view.visits == 2 and view.lesson == "stretching"
 
 
 def test_the_csv_names_lessons_and_keeps_their_questions_apart(tmp_path: Path) -> None:

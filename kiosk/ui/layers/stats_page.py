@@ -120,16 +120,16 @@ class StatsPage(Overlay):
         self._columns.addLayout(left, 1)
         self._columns.addLayout(right, 1)
         bar = QHBoxLayout()
+        bar.addWidget(self.lesson_button)
         bar.addWidget(self.message, 1)
         bar.addWidget(self.export)
         bar.addWidget(self.close_button)
         self._bar = bar
         self._left, self._right = left, right
         self._outer = QVBoxLayout(self)
-        heading = QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        heading.addWidget(self.lesson_button)
-        self._outer.addLayout(heading)
+        self._outer.addWidget(self.title)
+        self._lesson_row = QHBoxLayout()  # portrait: the lesson button has a row of its own; landscape: in the bar
+        self._outer.addLayout(self._lesson_row)
         self._outer.addLayout(self._columns, 1)
         self._outer.addLayout(bar)
 
@@ -178,6 +178,12 @@ class StatsPage(Overlay):
         self._grid.setHorizontalSpacing(m.px(16))
         self._grid.setVerticalSpacing(m.px(4))
         self._bar.setSpacing(m.gap)
+        self._bar.removeWidget(self.lesson_button)
+        self._lesson_row.removeWidget(self.lesson_button)
+        if landscape:
+            self._bar.insertWidget(0, self.lesson_button)
+        else:
+            self._lesson_row.addWidget(self.lesson_button, 1)
         self.chart.font_px = m.caption
         self.chart.colours = m.palette
         self.chart.setMinimumHeight(m.px(220))
