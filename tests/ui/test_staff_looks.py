@@ -30,7 +30,7 @@ def middle_colour(button: QPushButton) -> QColor:
 def test_the_no_pin_message_tells_front_desk_staff_what_to_do(make_kiosk: Callable[..., Kiosk]) -> None:
     """Without a PIN the pad asks staff to have one set, in words for the desk (no README, no command)."""
     for language in ("ja", "en"):
-        text = make_kiosk(language=language).flow.library.lessons[language].strings.staff_pin_not_set
+        text = make_kiosk(language=language).flow.library.first.translations[language].strings.staff_pin_not_set
         assert "README" not in text and "set-pin" not in text
 
 
