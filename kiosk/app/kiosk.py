@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
+    from kiosk.ui.layers.lessons_page import LessonRow
 
 log = logging.getLogger("kiosk.app")
 WARM_UP_MS = 1500
@@ -96,6 +98,7 @@ class Kiosk:
         self._last_touch = time.monotonic()
         self._remote: RemoteControl | None = None  # built when staff turn the desk page on
         self._connect_layers()
+        self.full_library: Library | None = None  # every lesson of the folder, before the staff's choice
         self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
         self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
         self.snapshots = (options.cache_dir or self.data_dir / "cache") / "content-snapshots"
@@ -110,7 +113,38 @@ class Kiosk:
     # -- content ----------------------------------------------------------------------------
     def _offered(self, library: Library) -> Library:
         """The lessons staff chose to offer (setting `lessons`), in their order; all when none is chosen."""
-        return library.chosen([lesson.strip() for lesson in self.settings.lessons.split(",") if lesson.strip()])
+        from kiosk.staff.lesson_choice import shown
+
+        return library.chosen(shown(self.settings.lessons, list(library.lessons)))
+
+    def _lesson_rows(self) -> list[LessonRow]:
+        """Every lesson of the folder for the staff screen: the offered ones first, in order, then the hidden."""
+        from kiosk.staff.lesson_choice import rows
+        from kiosk.ui.layers.lessons_page import LessonRow
+
+        full, flow = self.full_library, self.flow
+        if full is None or flow is None:
+            return []
+        language = flow.default_language
+        return [
+            LessonRow(lesson_id, full.lessons[lesson_id].translation(language).deck.title, shown)
+            for lesson_id, shown in rows(self.settings.lessons, list(full.lessons))
+        ]
+
+    def _change_lessons(self, action: str, lesson: str) -> None:
+        """Staff showed, hid or moved a lesson: saved in the settings file, offered from the next attract screen."""
+        from kiosk.staff.lesson_choice import move_up, toggle
+
+        if self.full_library is None or self.flow is None:
+            return
+        available = list(self.full_library.lessons)
+        change = toggle if action == "toggle" else move_up
+        chosen = change(self.settings.lessons, available, lesson)
+        self.settings = replace(self.settings, lessons=chosen)
+        save_override(self.settings_path, "lessons", chosen)
+        log.info("staff chose the lessons offered: %s", chosen)
+        self.flow.offer_library(self._offered(self.full_library))
+        self.staff.show_lessons()
 
     def _last_good(self, problems: list[LocatedError]) -> Library | None:
         """Broken or half-copied content at start-up: the last snapshot that validated, if there is one."""
@@ -128,6 +162,7 @@ class Kiosk:
 
     def _install(self, library: Library) -> None:
         """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
+        self.full_library = library
         library = self._offered(library)
         language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
         if language not in library.languages:
@@ -293,12 +328,14 @@ class Kiosk:
                 flush_statistics=self.flush_statistics,
                 statistics_notes=self.statistics_notes,
                 content_problems=lambda: self.update_problems,
+                lesson_rows=self._lesson_rows,
             )
             staff = StaffLayer(self.window, files, self.settings, visit, self._problems_for_staff())
             staff.start_over_requested.connect(lambda: self.start_over(EndReason.STAFF))
             staff.reload_requested.connect(lambda: staff.reload_finished(self.reload_content()))
             staff.next_language_requested.connect(self._next_default_language)
             staff.leave_requested.connect(self.leave)
+            staff.lessons_changed.connect(self._change_lessons)
             staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
             staff.staff_open_changed.connect(self.timeouts.set_staff_open)
             staff.remote_requested.connect(self._show_remote)
@@ -494,6 +531,7 @@ class Kiosk:
 
         self.update_problems = []
         self.content_loaded_at = time.time()
+        self.full_library = library
         if self.flow is None:  # the content at start-up was broken: this is the first that works
             self.problems = []
             self._install(library)

@@ -105,6 +105,11 @@ def _layers(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
         for lesson_id in lessons:
             kiosk.staff.stats_page.lesson_requested.emit()
             yield f"staff-statistics-{lesson_id}"
+    if len(lessons) > 1:
+        kiosk.staff.stats_page.hide()
+        kiosk.staff.show_lessons()
+        yield "staff-lessons"
+        kiosk.staff.lessons_page.hide()
     yield from _remote_screens(kiosk)
 
 

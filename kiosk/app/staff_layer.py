@@ -26,6 +26,7 @@ from kiosk.remote.screen import RemoteView
 from kiosk.staff.gate import StaffGate, Verdict
 from kiosk.stats.store import StatsStore
 from kiosk.stats.view import build_view
+from kiosk.ui.layers.lessons_page import LessonRow, LessonsPage
 from kiosk.ui.layers.overlay import Overlay
 from kiosk.ui.layers.pin_pad import PinPad
 from kiosk.ui.layers.remote_page import RemotePage
@@ -58,6 +59,7 @@ class VisitSide:
     flush_statistics: Callable[[], None]  # let pending visits reach the file before reading it
     statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
     content_problems: Callable[[], list[str]] = list  # why new content in the folder is not shown
+    lesson_rows: Callable[[], list[LessonRow]] = list  # every lesson of the folder: shown ones first, in order
 
 
 class StaffLayer(QObject):
@@ -67,6 +69,7 @@ class StaffLayer(QObject):
     reload_requested = Signal()  # the wiring reloads, then calls reload_finished(problems)
     next_language_requested = Signal()  # the wiring changes and saves the default language
     leave_requested = Signal()
+    lessons_changed = Signal(str, str)  # ("toggle" or "up", lesson id): the wiring saves the choice
     typing_allowed_changed = Signal(bool)  # the PIN pad takes keys while it is open
     staff_open_changed = Signal(bool)  # the idle clocks watch staff, not patients, while open
     remote_requested = Signal()  # the wiring answers with show_remote(view, qr)
@@ -90,6 +93,7 @@ class StaffLayer(QObject):
         self.pin_pad = PinPad(window)
         self.menu = StaffMenu(window)
         self.stats_page = StatsPage(window)
+        self.lessons_page = LessonsPage(window)
         self.remote_page = RemotePage(window)
         for layer in self._layers:
             window.add_layer(layer)
@@ -107,6 +111,10 @@ class StaffLayer(QObject):
         self.stats_page.export_requested.connect(self.export_statistics)
         self.stats_page.close_requested.connect(self._statistics_closed)
         self.stats_page.lesson_requested.connect(self._next_statistics_lesson)
+        self.menu.choose_lessons.connect(self.show_lessons)
+        self.lessons_page.toggle_requested.connect(lambda lesson: self.lessons_changed.emit("toggle", lesson))
+        self.lessons_page.up_requested.connect(lambda lesson: self.lessons_changed.emit("up", lesson))
+        self.lessons_page.back_requested.connect(self._lessons_back)
         self.menu.show_remote.connect(self.remote_requested)
         self.remote_page.toggle_requested.connect(self.remote_toggle_requested)
         self.remote_page.pair_requested.connect(self.remote_pair_requested)
@@ -116,7 +124,7 @@ class StaffLayer(QObject):
 
     @property
     def _layers(self) -> tuple[Overlay, ...]:
-        return (self.pin_pad, self.menu, self.stats_page, self.remote_page)
+        return (self.pin_pad, self.menu, self.stats_page, self.remote_page, self.lessons_page)
 
     @property
     def is_open(self) -> bool:
@@ -180,6 +188,7 @@ class StaffLayer(QObject):
             "statistics": strings.staff_statistics,
             "remote": strings.staff_remote,
             "handout": strings.staff_handout,
+            "lessons": strings.staff_lessons,
             "leave": strings.staff_leave,
             "close": strings.staff_close,
         }
@@ -245,6 +254,19 @@ class StaffLayer(QObject):
             log.info("handout written to %s (%d pages)", path, pages)
             notes.append(strings.staff_handout_written.format(path=path, pages=pages))
         self.show_menu(notes)
+
+    # -- which lessons are offered ----------------------------------------------------------
+    def show_lessons(self) -> None:
+        """The lessons of the content folder, to show, hide and order (drawn again after every change)."""
+        strings = self.visit.strings()
+        self.lessons_page.show_lessons(strings.lessons_title, self.visit.lesson_rows(), strings)
+        if not self.lessons_page.isVisible():
+            self.menu.hide()
+            self.lessons_page.open()
+
+    def _lessons_back(self) -> None:
+        self.lessons_page.hide()
+        self.show_menu()
 
     # -- statistics -------------------------------------------------------------------------
     def show_statistics(self) -> None:

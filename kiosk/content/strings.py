@@ -89,6 +89,12 @@ class UiStrings:
         metadata={PURPOSE: "button choosing whose figures are shown when there are several lessons, with {lesson}"}
     )
     stats_all_lessons: str = field(metadata={PURPOSE: "that button's word for every lesson together"})
+    staff_lessons: str = field(metadata={PURPOSE: "staff menu: choose which lessons are offered and their order"})
+    lessons_title: str = field(metadata={PURPOSE: "heading of the screen that chooses the lessons offered"})
+    lesson_shown: str = field(metadata={PURPOSE: "button of a lesson that is offered (touch to hide it)"})
+    lesson_hidden: str = field(metadata={PURPOSE: "button of a lesson that is not offered (touch to offer it)"})
+    lesson_up: str = field(metadata={PURPOSE: "button that moves a lesson one place earlier"})
+    lessons_back: str = field(metadata={PURPOSE: "button that returns from the lessons screen to the staff menu"})
     staff_remote: str = field(metadata={PURPOSE: "staff menu: the front desk's remote (desk page and pairing)"})
     remote_title: str = field(metadata={PURPOSE: "heading of the desk remote screen"})
     remote_off: str = field(metadata={PURPOSE: "when the desk page is off"})
@@ -241,6 +247,12 @@ FALLBACK = UiStrings(
     stats_close="閉じる / Close",
     stats_lesson="レッスン / Lesson: {lesson}",
     stats_all_lessons="すべて / all",
+    staff_lessons="表示するレッスン / Lessons offered",
+    lessons_title="表示するレッスンと順番 / Lessons offered, in order",
+    lesson_shown="表示中 / Shown",
+    lesson_hidden="非表示 / Hidden",
+    lesson_up="上へ / Up",
+    lessons_back="戻る / Back",
     staff_remote="受付からの操作 / Front desk remote",
     remote_title="受付からの操作 / Front desk remote",
     remote_off="オフ / Off",

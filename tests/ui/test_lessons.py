@@ -85,3 +85,25 @@ def test_every_screen_of_both_lessons_fits(
         problems += [f"{stem}: {p}" for p in layout_problems(shown, kiosk.window, min(size) / 1080)]
     assert problems == []
     assert "back-pain-result" in stems and "stretching-result" in stems and "staff-statistics-back-pain" in stems
+
+
+def test_staff_choose_which_lessons_are_offered_and_their_order(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], two_lessons: Path
+) -> None:
+    """Hiding a lesson leaves the old one-lesson attract screen; moving one up reorders the cards; both are saved."""
+    kiosk = make_kiosk(content=two_lessons, transitions=False)
+    kiosk.staff.show_lessons()
+    page = kiosk.staff.lessons_page
+    assert page.isVisible()
+    hide_second = next(toggle for label, toggle, _ in page._rows if label.property("lesson") == "back-pain")
+    tap(qtbot, hide_second)
+    assert list(kiosk.flow.library.lessons) == ["stretching"]
+    assert kiosk.window.attract.start.isVisible() and not kiosk.window.attract.topics.isVisible()
+    assert 'lessons = "stretching"' in kiosk.settings_path.read_text(encoding="utf-8")
+    show_again = next(toggle for label, toggle, _ in page._rows if label.property("lesson") == "back-pain")
+    tap(qtbot, show_again)
+    up = next(move for label, _, move in page._rows if label.property("lesson") == "back-pain")
+    tap(qtbot, up)
+    assert list(kiosk.flow.library.lessons) == ["back-pain", "stretching"]
+    assert [card.property("lesson") for card in kiosk.window.attract.topics.cards] == ["back-pain", "stretching"]
+    assert 'lessons = "back-pain,stretching"' in kiosk.settings_path.read_text(encoding="utf-8")

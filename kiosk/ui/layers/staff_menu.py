@@ -22,6 +22,7 @@ class StaffMenu(Overlay):
     show_statistics = Signal()
     show_remote = Signal()
     print_handout = Signal()
+    choose_lessons = Signal()
     leave_kiosk = Signal()
     close_menu = Signal()
 
@@ -37,6 +38,7 @@ class StaffMenu(Overlay):
             "statistics": touch_button(),
             "remote": touch_button(),
             "handout": touch_button(),
+            "lessons": touch_button(),
             "leave": touch_button(role="leave"),  # red outline: it closes the program, not just the menu
             "close": touch_button(),
         }
@@ -47,6 +49,7 @@ class StaffMenu(Overlay):
             self.show_statistics,
             self.show_remote,
             self.print_handout,
+            self.choose_lessons,
             self.leave_kiosk,
         ]
         for button, signal in zip(self.buttons.values(), [*signals, self.close_menu], strict=True):
