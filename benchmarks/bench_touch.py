@@ -35,6 +35,7 @@ from qtlib import (
 )
 
 from kiosk.app.kiosk import Kiosk
+from kiosk.core.endings import EndReason
 from kiosk.core.flow import Screen
 
 TAP_TARGET_MS = 16.0
@@ -90,7 +91,7 @@ class TapBench:
         """A new visit on the first slide."""
         flow = self.kiosk.flow
         assert flow is not None
-        self.quietly(lambda: (flow.end_visit("benchmark"), flow.start()))
+        self.quietly(lambda: (flow.end_visit(EndReason.RENDER), flow.start()))
 
     def walk(self, taps: int, back_too: bool = True) -> dict[str, list[float]]:
         """Next to the last slide and Back to the first, until `taps` of each.
