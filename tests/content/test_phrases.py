@@ -63,3 +63,32 @@ def test_the_loaded_lesson_carries_marks_and_its_plain_text_stays_plain() -> Non
     assert WJ in ja.questions[0].answers[0].text + ja.questions[0].answers[1].text
     assert ZWSP in ja.strings.ask_front_desk
     assert ZWSP not in en.deck.slides[0].heading and WJ not in en.strings.next
+
+
+def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None:  # noqa: ANN001
+    """The first run segments and caches; a second process starting from that cache never imports budoux."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kiosk.app.kiosk import build\n"
+        "from kiosk.config.options import Options\n"
+        "from kiosk.config.settings import Settings\n"
+        f"t = Path({str(tmp_path)!r})\n"
+        "k = build(Options(windowed=True, settings=Settings(), config_dir=t / 'c', data_dir=t / 'd',"
+        " cache_dir=t / 'cache'))\n"
+        "k.show()\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "QApplication.processEvents()\n"
+        "print('budoux' in sys.modules)\n"
+        "k.close()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    runs = [
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env, check=True)
+        for _ in range(2)
+    ]
+    assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True", "False"]
