@@ -19,4 +19,4 @@ class EndReason(StrEnum):
     LANGUAGE_CHANGED = "language changed"  # staff chose another default language
     CONTENT_RELOADED = "content reloaded"  # new content replaced the lesson being shown
     ERROR = "error"  # an unexpected error; the kiosk starts over
-    RENDER = "render"  # the render command's own walk through the screens: never a patient's visit
+    RENDER = "render"  # a tool walking the screens (the render command, a benchmark): never a patient's visit
