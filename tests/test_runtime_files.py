@@ -87,3 +87,17 @@ def test_a_fifo_for_the_log_falls_back_to_the_console(tmp_path: Path, monkeypatc
             root.removeHandler(handler)
         for handler in handlers:
             root.addHandler(handler)
+
+
+@pytest.mark.allow_warnings
+@pytest.mark.parametrize("suffix", ["-journal", "-wal", "-shm"])
+def test_a_fifo_beside_the_statistics_file_is_set_aside_at_once(tmp_path: Path, suffix: str) -> None:
+    """A FIFO as visits.sqlite3-journal (or -wal, -shm), which SQLite would open and block on, is set aside too."""
+    path = tmp_path / "visits.sqlite3"
+    with StatsStore(path) as store:
+        assert store.available
+    os.mkfifo(f"{path}{suffix}")
+    with within_seconds(10), StatsStore(path) as store:
+        assert store.available
+        assert any("not a regular file" in note for note in store.notes)
+    assert not os.path.lexists(f"{path}{suffix}")

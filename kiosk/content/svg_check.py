@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from xml.parsers import expat
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # expat itself loads with the first check, never on a cached start-up
+    from xml.parsers import expat
 
 MAX_ELEMENTS = 4_000  # the shipped pictures have 32 to 138
 MAX_DRAWN = 20_000  # shapes once every reference is followed
@@ -87,6 +90,8 @@ def svg_problem(data: bytes) -> str | None:
 
     Messages start with `line N:` of the SVG file, so the caller can show `path:N: ...`.
     """
+    from xml.parsers import expat
+
     parser = expat.ParserCreate()
     reader = _Reader(parser)
     parser.StartElementHandler = reader.start

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from kiosk.content.svg_check import svg_problem
 from kiosk.core.files import read_file
 
 log = logging.getLogger("kiosk.ui")
@@ -15,6 +14,8 @@ NAMES = ("tick", "cross")  # every icon the screens draw (the quiz feedback); as
 
 def load_icons(folder: Path) -> dict[str, bytes]:
     """Every icon that exists and is a clean SVG; a missing icon is logged and simply not drawn."""
+    from kiosk.content.svg_check import svg_problem  # with the quiz page's first use, not at start-up
+
     icons: dict[str, bytes] = {}
     for name in NAMES:
         path = folder / f"{name}.svg"

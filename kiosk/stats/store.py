@@ -15,6 +15,7 @@ import logging
 import os
 import secrets
 import sqlite3
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -310,7 +311,14 @@ class StatsStore:
 
 
 def _check_header(path: Path) -> None:
-    """A missing or empty file is a new database; anything else must start like one (100-byte header)."""
+    """A missing or empty file is a new database; anything else must start like one (100-byte header).
+
+    The journal files beside it must be regular files too: SQLite opens them, and a FIFO would block that.
+    """
+    for suffix in ("-journal", "-wal", "-shm"):
+        sidecar = Path(f"{path}{suffix}")
+        if os.path.lexists(sidecar) and not stat.S_ISREG(os.lstat(sidecar).st_mode):
+            raise _DamagedError(f"{sidecar.name} is not a regular file")
     try:
         head = read_head(path, 100)
     except FileNotFoundError:
