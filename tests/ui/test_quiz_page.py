@@ -125,3 +125,31 @@ def test_the_explanation_card_fits_its_text(make_kiosk: Callable[..., Kiosk], si
     card = page.feedback
     assert card.height() == card.layout().totalHeightForWidth(card.width())
     assert card.isAncestorOf(page.review) and card.isAncestorOf(page.next)
+
+
+
+def test_a_question_lays_out_the_same_whatever_was_answered_before(make_kiosk: Callable[..., Kiosk]) -> None:
+    """Answer heights never depend on the marks (right, wrong, dim) the previous question left on the buttons.
+
+    The mark slot was once measured in the previous mark's fonts, so at 1366x768 with large text an answer
+    wrapped to a third line and left the screen, depending on the shuffled order.
+    """
+    kiosk = make_kiosk(size=(1366, 768), transitions=False, language="en")
+    to_question(kiosk, 0)
+    kiosk.flow.set_aids(large_text=True, high_contrast=True)
+    page, lesson = kiosk.window.question, kiosk.flow.lesson
+    questions, strings = lesson.questions, lesson.strings
+
+    def heights(question_index: int, order: tuple[int, ...]) -> list[int]:
+        page.show_question(questions[question_index], order, None, question_index + 1, len(questions), strings)
+        return [rect.height() for rect, _ in answer_geometry(kiosk)]
+
+    for number, question in enumerate(questions):
+        order = tuple(range(len(question.answers)))
+        clean = heights(number, order)
+        for before, previous in enumerate(questions):
+            for chosen in range(len(previous.answers)):  # every mark on every button position
+                marks = tuple(reversed(range(len(previous.answers))))
+                page.show_question(previous, marks, chosen, before + 1, len(questions), strings)
+                settle(QApplication)
+                assert heights(number, order) == clean, (question.id, previous.id, chosen)

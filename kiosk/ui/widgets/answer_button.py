@@ -50,8 +50,8 @@ class AnswerButton(QPushButton):
         """The answer's text, unmarked; `words` are every word the slot may show, so it is wide enough for each."""
         self.label.setText(text)
         self._words = words
+        self.set_mark("", None, "")  # first: the slot is measured in the unmarked role's fonts, whatever came before
         self._size_slot()
-        self.set_mark("", None, "")
 
     def set_mark(self, mark: str, icon: bytes | None, word: str) -> None:
         """mark: "", "right", "wrong" or "dim"; an icon and a word go with colour, never colour alone."""
