@@ -28,6 +28,7 @@ BENCHMARKS = (
     "bench_merge.py",
     "bench_handout.py",
     "bench_remote.py",
+    "bench_idle.py",
 )
 
 

@@ -16,7 +16,7 @@ from kiosk.ui.widgets.labels import text_label
 
 # mark -> the button's role in the style sheet; "dim" is an answer that is neither chosen nor right.
 ROLES = {"": "answer", "right": "answer_right", "wrong": "answer_wrong", "dim": "answer_dim"}
-WORDS_SHARE = 0.2
+WORDS_SHARE = 0.18  # the words' slot at most this share of the answer's width
 
 
 class AnswerButton(QPushButton):
@@ -44,6 +44,7 @@ class AnswerButton(QPushButton):
         self._min_height = 112
         self._words: tuple[str, ...] = ()
         self._column_width = 0
+        self._words_allowed = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_answer(self, text: str, words: tuple[str, ...]) -> None:
@@ -74,10 +75,10 @@ class AnswerButton(QPushButton):
         self._layout.setSpacing(m.px(20))
         self._size_slot()
 
-    def set_column_width(self, width: int) -> None:
+    def set_column_width(self, width: int, words: bool = True) -> None:
         """The column's width decides whether the words fit in the slot (else the icon alone, with colour)."""
-        if width != self._column_width:
-            self._column_width = width
+        if (width, words) != (self._column_width, self._words_allowed):
+            self._column_width, self._words_allowed = width, words
             self._size_slot()
 
     def _size_slot(self) -> None:
@@ -86,7 +87,7 @@ class AnswerButton(QPushButton):
         metrics = self.tag.fontMetrics()
         width = max([self.icon_view.width(), *(metrics.horizontalAdvance(w) + 4 for w in self._words)])
         # Words that would take more than a fifth of the answer's width squeeze its text: icon alone then.
-        with_words = width <= self._column_width * WORDS_SHARE
+        with_words = self._words_allowed and width <= self._column_width * WORDS_SHARE
         self.tag.setVisible(with_words)
         width = width if with_words else self.icon_view.width()
         self.tag.setFixedSize(width, metrics.height())
@@ -150,6 +151,9 @@ class AnswerColumn(QWidget):
         width = self.width()
         for button in self.buttons:
             button.set_column_width(width)
+        if self.height() > 0 and self.heightForWidth(width) > self.height():  # too tall: the icons alone
+            for button in self.buttons:
+                button.set_column_width(width, words=False)
         height = self.answer_height(width)
         top = max(0, (self.height() - self.heightForWidth(width)) // 2)
         for button in self.shown():
