@@ -40,6 +40,16 @@ def in_thread(work: Callable[[], Any]) -> Any:
     return result[0]
 
 
+def whole_page(driver: Any, path: Path) -> None:
+    """A screenshot of the whole page, not only the window: the window grows to the page's height first."""
+    size = driver.get_window_size()
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    chrome = size["height"] - driver.execute_script("return window.innerHeight")
+    driver.set_window_size(size["width"], height + chrome)
+    driver.save_screenshot(str(path))
+    driver.set_window_size(size["width"], size["height"])
+
+
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -80,7 +90,7 @@ def main() -> int:
             for _ in range(3):
                 kiosk.flow.next()
             in_thread(lambda w=wait: w.until(seen.text_to_be_present_in_element((By.ID, "screen"), "説明 4 /")))
-            in_thread(lambda d=driver, k=kind: d.save_screenshot(str(out / f"desk-{k}.png")))
+            in_thread(lambda d=driver, k=kind: whole_page(d, out / f"desk-{k}.png"))
             kiosk.remote.pause(10, "screenshot")
             in_thread(lambda w=wait: w.until(seen.visibility_of_element_located((By.ID, "resume"))))
             in_thread(lambda d=driver, k=kind: d.save_screenshot(str(out / f"desk-held-{k}.png")))

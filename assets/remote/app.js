@@ -18,7 +18,8 @@ const STRINGS = {
     offline: "キオスクに接続できません。再接続しています…",
     start_over: "最初からやり直す", reload: "内容を再読み込み", pause_for: "待ち受け画面を表示する（清掃など）",
     pause: "{m} 分間 表示する", resume: "待ち受け表示を解除", this_device: "この端末：",
-    forget: "この端末のペアリングを解除",
+    forget: "この端末のペアリングを解除", rename_label: "名前を変える", rename: "変更",
+    done_rename: "名前を「{name}」にしました。", bad_name: "名前を入れてください。",
     done_start_over: "最初の画面に戻しました。", done_reload: "内容を再読み込みしました。",
     failed_reload: "内容に問題があるため、今の内容のままです。", done_pause: "待ち受け画面を {m} 分間表示します。",
     done_resume: "待ち受け表示を解除しました。", done_forget: "この端末のペアリングを解除しました。",
@@ -43,7 +44,8 @@ const STRINGS = {
     offline: "Cannot reach the kiosk. Trying again…",
     start_over: "Start over now", reload: "Reload content", pause_for: "Hold the attract screen (e.g. cleaning)",
     pause: "Hold for {m} min", resume: "Lift the hold", this_device: "This device: ",
-    forget: "Unpair this device",
+    forget: "Unpair this device", rename_label: "Rename this device", rename: "Rename",
+    done_rename: "This device is now “{name}”.", bad_name: "Please type a name.",
     done_start_over: "The kiosk is back at its start.", done_reload: "Content reloaded.",
     failed_reload: "The content has problems; the current content stays.", done_pause: "Attract screen held for {m} min.",
     done_resume: "Hold lifted.", done_forget: "This device is no longer paired.",
@@ -177,6 +179,13 @@ function init() {
     act(e.target, "/api/pause", { minutes }, () => t("done_pause", { m: minutes }));
   });
   $("resume").addEventListener("click", (e) => act(e.target, "/api/resume", {}, () => t("done_resume")));
+  $("rename-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    act(event.submitter, "/api/rename", { name: $("new-name").value.trim() }, (data) => {
+      $("new-name").value = "";
+      return t("done_rename", { name: data.device });
+    });
+  });
   $("forget").addEventListener("click", (e) => {
     if (confirm(t("confirm_forget"))) act(e.target, "/api/forget", {}, () => t("done_forget"));
   });

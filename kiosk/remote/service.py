@@ -7,6 +7,7 @@ POST /api/start-over               end the visit now, back to the attract screen
 POST /api/reload                   validate and load the content again (token)
 POST /api/pause                    {"minutes"}: the attract screen stays, touches start nothing (token)
 POST /api/resume                   lift the pause (token)
+POST /api/rename                   {"name"}: this device's name, as the staff menu and the log show it (token)
 POST /api/forget                   this device unpairs itself (token)
 Every action is logged with the device's name; nothing is done by GET.
 """
@@ -85,6 +86,7 @@ class RemoteService:
             "/api/reload": self._reload,
             "/api/pause": self._pause,
             "/api/resume": self._resume,
+            "/api/rename": self._rename,
             "/api/forget": self._forget,
         }
 
@@ -195,6 +197,16 @@ class RemoteService:
         log.info("remote: pause lifted, from %r", device.name)
         self.desk.resume(device.name)
         return json_reply(200, {"done": "resume"})
+
+    def _rename(self, device: Device, body: dict[str, Any]) -> Reply:
+        name = body.get("name")
+        if not isinstance(name, str) or not name.strip():
+            return error_reply(400, "bad_name", "name must be some text")
+        self.devices.rename(device.id, name)
+        renamed = next(d.name for d in self.devices.devices if d.id == device.id)
+        log.info("remote: device %r is now %r", device.name, renamed)
+        self.desk.devices_changed()
+        return json_reply(200, {"done": "rename", "device": renamed})
 
     def _forget(self, device: Device, body: dict[str, Any]) -> Reply:
         log.info("remote: device %r unpaired itself", device.name)

@@ -59,6 +59,15 @@ def test_pair_in_chromium_and_start_over(qtbot: QtBot, staff_kiosk: Kiosk, tmp_p
         assert in_thread(qtbot, start_over, timeout_s=60) == "最初の画面に戻しました。"
         assert kiosk.flow.state.screen is Screen.ATTRACT
         assert kiosk.window.current_page is kiosk.window.attract
+
+        def rename() -> str:
+            driver.find_element(By.ID, "new-name").send_keys("受付の奥のPC")
+            driver.find_element(By.CSS_SELECTOR, "#rename-form button[type=submit]").click()
+            wait.until(seen.text_to_be_present_in_element((By.ID, "device"), "受付の奥のPC"))
+            return str(driver.find_element(By.ID, "message").text)
+
+        assert in_thread(qtbot, rename, timeout_s=60) == "名前を「受付の奥のPC」にしました。"
+        assert [device.name for device in kiosk.remote.paired] == ["受付の奥のPC"]
         cookies = in_thread(qtbot, driver.get_cookies)
         assert [(c["name"], c["httpOnly"], c["sameSite"]) for c in cookies] == [("kiosk_remote", True, "Strict")]
     finally:

@@ -16,7 +16,7 @@ from kiosk.remote.service import RemoteService, Site
 
 HOST = "192.168.1.20:8765"
 ORIGIN = f"http://{HOST}"
-ACTIONS = ["/api/start-over", "/api/reload", "/api/pause", "/api/resume", "/api/forget"]
+ACTIONS = ["/api/start-over", "/api/reload", "/api/pause", "/api/resume", "/api/rename", "/api/forget"]
 
 
 class FakeDesk:
@@ -140,7 +140,7 @@ def test_another_host_name_is_refused(setup: tuple[RemoteService, FakeDesk, str]
 def test_every_action_needs_a_good_token(setup: tuple[RemoteService, FakeDesk, str]) -> None:
     """Each action fails with no token or a wrong one, and works with the paired one."""
     service, desk, token = setup
-    for path in ACTIONS[:-1]:
+    for path in ACTIONS[:4]:
         payload = {"minutes": 5} if path == "/api/pause" else {}
         assert service.handle(req("POST", path, payload)).status == 401
         assert service.handle(req("POST", path, payload, "wrong-token")).status == 401
@@ -205,3 +205,15 @@ def test_forget_revokes_this_device(setup: tuple[RemoteService, FakeDesk, str]) 
     service, _, token = setup
     assert service.handle(req("POST", "/api/forget", {}, token)).status == 200
     assert service.handle(req("GET", "/api/status", token=token)).status == 401
+
+
+@pytest.mark.allow_warnings
+def test_a_device_renames_itself(setup: tuple[RemoteService, FakeDesk, str]) -> None:
+    """A paired device may change its own name (cleaned like any name); without a token it may not."""
+    service, desk, token = setup
+    assert service.handle(req("POST", "/api/rename", {"name": "院長のスマホ"})).status == 401
+    assert service.handle(req("POST", "/api/rename", {"name": "  "}, token)).status == 400
+    reply = service.handle(req("POST", "/api/rename", {"name": "院長の\nスマホ"}, token))
+    assert reply.status == 200 and body(reply)["device"] == "院長のスマホ"
+    assert body(service.handle(req("GET", "/api/status", token=token)))["device"] == "院長のスマホ"
+    assert ("devices_changed",) in desk.calls
