@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
         "validate", help="check a content, lesson or language folder; print path:line: message per problem"
     )
     validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
+    validate.add_argument("--strict", action="store_true", help="plain-language advice fails the check too")
+    validate.add_argument("--report", action="store_true", help="print the automatic part of a PEMAT-P score")
 
     new = commands.add_parser("new-lesson", help="make a lesson folder from a small template that validates")
     new.add_argument("name", help="the lesson's folder name and id: lower-case letters, digits and -")
@@ -83,8 +85,13 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def cmd_validate(content: Path) -> int:
-    """Check every lesson under `content`; print each problem, or what was checked, lesson by lesson."""
+def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> int:
+    """Check every lesson under `content`; print each problem, or its advice and what was checked, lesson by lesson.
+
+    Advice never fails the check unless `strict`; `report` adds the automatic part of a PEMAT-P score.
+    """
+    from kiosk.content.advice import advise_languages, format_report
+    from kiosk.content.folders import find_lessons
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
 
@@ -94,14 +101,31 @@ def cmd_validate(content: Path) -> int:
     if library is None:
         print(f"{len(problems)} problem(s) found in {content}", file=sys.stderr)
         return 1
+    folders = {folder.id: folder for folder in find_lessons(content)[0]}
+    advice_count = 0
+    reports: list[str] = []
     for lesson in library.lessons.values():
         first = reference_language(lesson.languages)
+        ordered = sorted(lesson.translations.items(), key=lambda item: (item[0] != first, item[0]))
+        found = advise_languages(folders[lesson.id].languages, lesson)
+        for code, text in ordered:
+            for advice in found.get(code, []):
+                print(advice)
+            name = code if len(library.lessons) == 1 else f"{lesson.id}/{code}"
+            reports += format_report(name, found.get(code, []), len(text.deck.slides))
+            advice_count += len(found.get(code, []))
         languages = ", ".join(
             f"{code} {_count(len(text.deck.slides), 'slide')} {_count(len(text.questions), 'question')}"
-            for code, text in sorted(lesson.translations.items(), key=lambda item: (item[0] != first, item[0]))
+            for code, text in ordered
         )
         print(f"lesson {lesson.id}: {languages}")
-    print(f"{content}: OK ({_count(len(library.lessons), 'lesson')})")
+    summary = f"{content}: OK ({_count(len(library.lessons), 'lesson')})"
+    print(summary + (f"; {advice_count} advice" if advice_count else ""))
+    if report:
+        print("\n".join(reports))
+    if strict and advice_count:
+        print(f"{advice_count} advice in {content} (--strict)", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -244,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "validate":
-            return cmd_validate(args.content)
+            return cmd_validate(args.content, strict=args.strict, report=args.report)
         if args.command == "new-lesson":
             return cmd_new_lesson(args.name, args.content)
         if args.command == "render":

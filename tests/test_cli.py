@@ -16,16 +16,16 @@ def test_validate_shipped_content_exits_0(capsys: pytest.CaptureFixture[str]) ->
     """The shipped content validates: exit 0, and it says what it checked, lesson by lesson, Japanese first."""
     assert cli.main(["validate", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert "lesson stretching: ja 15 slides 5 questions, en 15 slides 5 questions\n" in out
+    assert "lesson stretching: ja 18 slides 5 questions, en 18 slides 5 questions\n" in out
     assert ": OK (1 lesson)" in out
 
 
 def test_validate_takes_a_lesson_or_a_language_folder(capsys: pytest.CaptureFixture[str]) -> None:
     """`kiosk validate content/stretching/ja`, the folder just edited, checks that language with its pictures."""
     assert cli.main(["validate", str(ROOT / "content" / "stretching" / "ja")]) == 0
-    assert "lesson stretching: ja 15 slides 5 questions\n" in capsys.readouterr().out
+    assert "lesson stretching: ja 18 slides 5 questions\n" in capsys.readouterr().out
     assert cli.main(["validate", str(ROOT / "content" / "stretching")]) == 0
-    assert "lesson stretching: ja 15 slides 5 questions, en" in capsys.readouterr().out
+    assert "lesson stretching: ja 18 slides 5 questions, en" in capsys.readouterr().out
 
 
 def test_new_lesson_makes_a_folder_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -128,3 +128,47 @@ def test_commands_without_a_window_do_not_load_qt(tmp_path: Path) -> None:
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _add_advice(shipped_copy: Path) -> Path:
+    """Make one sentence of the shipped Japanese deck too long: one advice, no problem."""
+    deck = shipped_copy / "ja" / "deck.md"
+    text = deck.read_text(encoding="utf-8")
+    deck.write_text(
+        text.replace("その理由を、順番にご説明します。", "その理由を、" + "じゅんばんに" * 6 + "説明します。"), "utf-8"
+    )
+    return deck
+
+
+def test_advice_is_printed_but_never_fails_the_run(shipped_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An advice line reads `path:line: advice: ... [PEMAT-P n: ...]`, and the exit code stays 0."""
+    _add_advice(shipped_copy)
+    assert cli.main(["validate", str(shipped_copy)]) == 0
+    lines = capsys.readouterr().out.strip().split("\n")
+    assert (
+        len(lines) == 3
+        and lines[1].startswith("lesson stretching: ja ")
+        and lines[2].endswith(": OK (1 lesson); 1 advice")
+    )
+    path, number, message = lines[0].split(":", 2)
+    assert Path(path).name == "deck.md" and int(number) == 14
+    assert message.startswith(" advice: a sentence of ") and "[PEMAT-P 3: uses common, everyday language]" in message
+
+
+def test_strict_makes_advice_fail(shipped_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With --strict one advice is enough for exit 1; the shipped lesson passes --strict."""
+    _add_advice(shipped_copy)
+    assert cli.main(["validate", "--strict", str(shipped_copy)]) == 1
+    assert "1 advice" in capsys.readouterr().err
+    assert cli.main(["validate", "--strict", str(ROOT / "content")]) == 0
+
+
+def test_report_prints_the_automatic_pemat_items_per_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """--report gives each language's automatic PEMAT-P items and shares; the shipped lesson agrees with all."""
+    assert cli.main(["validate", "--report", str(ROOT / "content")]) == 0
+    out = capsys.readouterr().out
+    for code in ("ja", "en"):
+        assert f"{code}: PEMAT-P, the items a program can judge" in out
+    assert out.count("understandability: 7/7 automatic items agree (100 %)") == 2
+    assert out.count("actionability: 2/2 automatic items agree (100 %)") == 2
+    assert "disagree" not in out

@@ -14,7 +14,7 @@ from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
 
-DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit"}
+DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
 SLIDE_KEYS = {"id", "image", "layout", "audio"}
 LAYOUTS = {"split", "center"}
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
