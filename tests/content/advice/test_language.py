@@ -66,3 +66,9 @@ def test_a_byline_does_not_count_towards_the_kanji_share(advice_for: Advise) -> 
 def test_english_is_never_measured_for_kanji(advice_for: Advise) -> None:
     """The kanji rule is for Japanese only: a credit in kanji on an English slide is fine."""
     assert advice_for(_with_body("en", "Supervised by 桂 寛章 (鍼灸学士・柔道整復師)."), lang="en") == []
+
+
+def test_the_kanji_limit_is_about_35_percent(advice_for: Advise) -> None:
+    """7 kanji in 19 letters (37 %) draw advice; 6 in 19 (32 %) do not."""
+    assert rules(advice_for(_with_body("ja", "山" * 7 + "あ" * 12 + "。"))) == ["kanji-share"]
+    assert advice_for(_with_body("ja", "山" * 6 + "あ" * 13 + "。")) == []
