@@ -16,10 +16,10 @@ from kiosk.content.model import Slide
 ACTION_ITEM, STEPS_ITEM = 20, 22
 _JAPANESE = re.compile(r"(ください|ましょう|しよう)")
 _IMPERATIVE = re.compile(
-    r"^(please|ask|tell|see|stop|call|talk|bring|keep|try|take|check|have|let|do not|don't|come|book|write|show|"
+    r"^(please|ask|tell|see|stop|call|talk|bring|keep|try|take|check|have|do not|don't|come|book|write|show|"
     r"use|avoid|go|get|rest|make|find|speak|contact|visit|point)\b",
     re.I,
-)
+)  # not "let": "Let us explain…" is the lesson talking, not something for the patient to do
 
 
 def _is_action(sentence: str, japanese: bool) -> bool:

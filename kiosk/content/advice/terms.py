@@ -111,7 +111,7 @@ def undefined_terms(context: Context) -> list[ContentAdvice]:
                     "medical-term",
                     ITEM,
                     f"{term!r} is a medical term used before it is explained: explain it where it first appears, "
-                    f"as {term}（…） or in a list line '- {term}: …' on an earlier slide",
+                    f"as {term}{'(…)' if words else '（…）'} or in a list line '- {term}: …' on an earlier slide",
                 )
             )
         explained |= here

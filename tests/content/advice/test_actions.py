@@ -31,3 +31,10 @@ def test_an_action_without_steps_is_advised(advice_for: Advise) -> None:
     slides[3] = ("desk", "受付で", "気になることは、**受付でお伝えください**。")
     found = advice_for(slides)
     assert rules(found) == ["action-steps"] and found[0].item == 22
+
+
+def test_the_lesson_talking_about_itself_is_not_an_action(advice_for: Advise) -> None:
+    """ "Let us explain why" asks nothing of the patient: a lesson with only that has no action."""
+    slides = list(GOOD["en"])
+    slides[3] = ("desk", "At the desk", "Let us explain why.\n\n- Where it hurts\n- Since when")
+    assert rules(advice_for(slides, lang="en")) == ["action"]
