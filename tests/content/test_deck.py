@@ -216,7 +216,7 @@ def test_a_fence_closes_only_on_its_own_kind_and_length() -> None:
 
 def test_a_title_ending_in_an_apostrophe_keeps_it(illustrations: Path) -> None:
     """Front matter drops a pair of quotes around a value, never a lone trailing apostrophe (Patients')."""
-    text = "---\ntitle: Patients'\nsubtitle: \"Quoted\"\n---\n<!-- id: one -->\n# One\n\nText.\n"
+    text = '---\ntitle: Patients\'\nsubtitle: "Quoted"\n---\n<!-- id: one -->\n# One\n\nText.\n'
     deck, problems = parse(text, illustrations)
     assert problems == [] and deck is not None
     assert (deck.title, deck.subtitle) == ("Patients'", "Quoted")

@@ -36,8 +36,9 @@ def test_missing_folder_and_no_languages(tmp_path: Path) -> None:
     assert "no lesson folder here" in str(problems[0])
     (tmp_path / "empty").mkdir()
     _, problems = load_library(tmp_path)
-    assert str(problems[0]).endswith("empty:1: lesson folder with no language folder (for example "
-                                     f"{tmp_path / 'empty' / 'ja' / 'deck.md'})")
+    assert str(problems[0]).endswith(
+        f"empty:1: lesson folder with no language folder (for example {tmp_path / 'empty' / 'ja' / 'deck.md'})"
+    )
 
 
 def test_languages_must_match(shipped_copy: Path) -> None:

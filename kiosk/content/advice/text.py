@@ -20,6 +20,7 @@ _KANJI = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆]")
 _LIST = re.compile(r"<(ul|ol)>.*?</\1>", re.DOTALL)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+_SENTENCE_END = re.compile(r"[。！？.!?]")
 _BYLINE = re.compile(r"^\s*((監修|出典|文責)\s*[：:]|supervised by\b|source\s*:)", re.IGNORECASE)
 
 
@@ -69,8 +70,17 @@ def kanji_share(text: str) -> float:
 
 
 def without_bylines(text: str) -> str:
-    """The text without lines that credit a person or a source (監修：…, Supervised by …)."""
-    return "\n".join(line for line in text.split("\n") if not _BYLINE.match(line))
+    """The text without lines that credit a person or a source (監修：…, Supervised by …).
+
+    A byline may go on for a line or two without a sentence end (the name under the titles): those go too.
+    """
+    kept: list[str] = []
+    in_byline = False
+    for line in text.split("\n"):
+        in_byline = bool(_BYLINE.match(line)) or (in_byline and not _SENTENCE_END.search(line))
+        if not in_byline:
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def _plain(fragment: str) -> str:

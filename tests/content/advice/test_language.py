@@ -61,6 +61,8 @@ def test_a_byline_does_not_count_towards_the_kanji_share(advice_for: Advise) -> 
     slides = list(GOOD["ja"])
     slides[3] = (slides[3][0], slides[3][1], slides[3][2] + "\n\n" + body)
     assert advice_for(slides) == []
+    slides[3] = (slides[3][0], slides[3][1], slides[3][2].replace("柔道整復師 桂 寛章", "柔道整復師\n桂 寛章"))
+    assert advice_for(slides) == []  # the name on the byline's second line is part of it
 
 
 def test_english_is_never_measured_for_kanji(advice_for: Advise) -> None:
