@@ -1007,7 +1007,7 @@ def _plain_fields(library: Library) -> list[str]:
 @pytest.mark.parametrize(
     ("name", "old", "new"),
     [
-        ("quiz.md", "> 痛みがあっても", '> <img src="file:///etc/passwd">痛みがあっても'),
+        ("quiz.md", "> 筋肉が硬いとは限りません", '> <img src="file:///etc/passwd">筋肉が硬いとは限りません'),
         ("quiz.md", "## 腰やお尻が痛いとき", "## &lt;b&gt;腰やお尻が痛いとき&lt;/b&gt;"),
         ("result.md", "- ストレッチは", "- &lt;img src=x&gt;ストレッチは"),
         ("deck.md", "title: ", 'title: <a href="javascript:alert(1)">x</a>'),
