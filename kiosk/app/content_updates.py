@@ -2,7 +2,9 @@
 what validated (or the problems) to the screen's thread through queued signals.
 
 The worker polls every `content_poll_seconds` (settings) and waits `content_quiet_seconds` after the last
-change; parsing and validating happen on it, so the patient's screen keeps its frames. The kiosk then
+change; parsing and validating run in a child process it waits for (kiosk.content.updates.validate_elsewhere),
+so the patient's screen keeps its frames: parsing in a thread of this process held the interpreter lock and
+cost frames (p95 24 ms against 8 ms in the child, benchmarks/bench_lessons.py). The kiosk then
 offers the new library to the flow, which shows it the next time the attract screen is up.
 """
 

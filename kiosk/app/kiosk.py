@@ -517,10 +517,12 @@ class Kiosk:
         if not self.options.watch_content or self.updates is not None or self.settings.content_poll_seconds <= 0:
             return
         from kiosk.app.content_updates import ContentUpdates
-        from kiosk.content.updates import UpdateChecker
+        from kiosk.content.updates import UpdateChecker, validate_elsewhere
 
-        quiet = self.settings.content_quiet_seconds
-        checker = UpdateChecker(self.content_root, self.snapshots, quiet, lambda root: load_content(root, None))
+        quiet, validated = self.settings.content_quiet_seconds, self.snapshots.parent / "validated"
+        checker = UpdateChecker(
+            self.content_root, self.snapshots, quiet, lambda root: validate_elsewhere(root, validated)
+        )
         self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
         self.updates.arrived.connect(self._new_content)
         self.updates.refused.connect(self._new_content_refused)

@@ -129,3 +129,17 @@ def test_old_snapshots_are_removed(content: Path, tmp_path: Path) -> None:
         take_snapshot(content, tmp_path / "snapshots")
     names = sorted(p.name for p in (tmp_path / "snapshots").iterdir())
     assert names == [str(n) for n in range(3, KEEP_SNAPSHOTS + 3)]
+
+
+def test_validation_in_a_child_process_gives_the_library_or_located_problems(content: Path, tmp_path: Path) -> None:
+    """The child validates and fills the cache; a broken deck comes back as path:line: message, as in-process."""
+    from kiosk.content.updates import validate_elsewhere
+
+    library, problems = validate_elsewhere(content, tmp_path / "validated")
+    assert problems == [] and list(library.lessons) == ["stretching"]
+    assert library == load_content(content, None)[0]
+    deck = content / "stretching" / "ja" / "deck.md"
+    deck.write_text(deck.read_text(encoding="utf-8").replace("seiza.svg", "missing.svg"), encoding="utf-8")
+    library, problems = validate_elsewhere(content, tmp_path / "validated")
+    assert library is None
+    assert [str(p) for p in problems] == [str(p) for p in load_content(content, None)[1]]
