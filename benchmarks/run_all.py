@@ -29,6 +29,7 @@ BENCHMARKS = (
     "bench_handout.py",
     "bench_remote.py",
     "bench_idle.py",
+    "bench_lessons.py",
 )
 
 
