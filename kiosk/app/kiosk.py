@@ -568,7 +568,7 @@ class Kiosk:
     def _fleet_state(self) -> tuple[Path, tuple[str, ...], tuple[str, ...]]:
         """What the heartbeat reports: the content folder, the lessons shown, the problems staff would see."""
         lessons = tuple(self.flow.library.lessons) if self.flow is not None else ()
-        problems = tuple(str(p) for p in [*self.config_problems, *self.problems])
+        problems = tuple([*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems])
         return self.content_root, lessons, problems
 
     def close(self) -> None:

@@ -250,7 +250,7 @@ class StatsStore:
 
     def day_visits(self, day: date) -> list[tuple[tuple[object, ...], tuple[tuple[str, bool], ...]]]:
         """Every visit of one day as (language, slides_seen, slide_count, finished_lesson, started_quiz,
-        reached_result) with its (question id, first answer right) pairs, in no meaningful order.
+        reached_result, lesson) with its (question id, first answer right) pairs, in no meaningful order.
 
         For the daily summary a kiosk sends to its clinic chain (kiosk.fleet.summary), which adds them up.
         """
@@ -262,8 +262,8 @@ class StatsStore:
         ):
             answers.setdefault(key, []).append((question_id, bool(right)))
         rows = self._read(
-            "SELECT visit_key, language, slides_seen, slide_count, finished_lesson, started_quiz, reached_result "
-            "FROM visit WHERE day = ?",
+            "SELECT visit_key, language, slides_seen, slide_count, finished_lesson, started_quiz, reached_result, "
+            "lesson FROM visit WHERE day = ?",
             (day.isoformat(),),
         )
         return [(tuple(row[1:]), tuple(answers.get(row[0], ()))) for row in rows]

@@ -99,3 +99,16 @@ def test_content_version_changes_with_content_and_ignores_editor_files(tmp_path:
     assert content_version(tmp_path) == first
     (tmp_path / "ja" / "deck.md").write_text("b")
     assert content_version(tmp_path) != first
+
+
+def test_summaries_split_visits_by_the_lesson_they_saw(tmp_path: Path) -> None:
+    """Visits of two lessons on one day give two groups, named by lesson id."""
+    path = tmp_path / "visits.sqlite3"
+    day = TODAY - timedelta(days=1)
+    with StatsStore(path) as store:
+        assert store.add(make_record(day=day, lesson="stretching"))
+        assert store.add(make_record(day=day, lesson="sleep"))
+        assert store.add(left_early(day=day, lesson="sleep"))
+    Outbox(tmp_path / "box", "k1", path).write_summaries(TODAY)
+    written = summary.loads((tmp_path / "box" / f"summary-{day.isoformat()}.json").read_bytes())
+    assert {key: group.visits for key, group in written.groups.items()} == {("sleep", "ja"): 2, ("stretching", "ja"): 1}
