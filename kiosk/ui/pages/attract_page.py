@@ -14,7 +14,6 @@ from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.topic_cards import TopicCard, TopicCards
-from kiosk.ui.widgets.touch_hint import TouchHint
 
 
 class AttractPage(QWidget):
@@ -29,7 +28,6 @@ class AttractPage(QWidget):
         self.title = text_label("title")
         self.subtitle = text_label("subtitle")
         self.illustration = Illustration()
-        self.hint = TouchHint()
         self.start = touch_button(role="primary")
         self.start.clicked.connect(lambda: self.start_requested.emit(""))
         self._language_row = QHBoxLayout()
@@ -38,10 +36,8 @@ class AttractPage(QWidget):
         self._text.addStretch(1)
         self._text.addWidget(self.title)
         self._text.addWidget(self.subtitle)
-        start_row = QHBoxLayout()
-        start_row.addWidget(self.hint)
-        start_row.addWidget(self.start, 1)
-        self._text.addLayout(start_row)
+        # No animated ring beside it: it read like a radio button and kept 4-6 % of a core busy at rest.
+        self._text.addWidget(self.start)
         self._text.addLayout(self._language_row)
         self._text.addStretch(1)
         self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
@@ -70,7 +66,7 @@ class AttractPage(QWidget):
 
     def _single(self, single: bool) -> None:
         """Show the one lesson's picture, subtitle and start button, or the topic cards."""
-        for widget in (self.illustration, self.hint, self.start):
+        for widget in (self.illustration, self.start):
             widget.setVisible(single)
         if not single:
             self.subtitle.hide()
@@ -98,7 +94,6 @@ class AttractPage(QWidget):
             self.illustration.set_svg(*image)
         self.illustration.setVisible(image is not None)
         self._show_languages(languages, held)
-        self.hint.setVisible(not held)
 
     def _show_languages(self, languages: list[tuple[str, str]], held: bool) -> None:
         wanted = languages if len(languages) > 1 else []
@@ -126,8 +121,6 @@ class AttractPage(QWidget):
         self._content.setSpacing(m.px(48))
         self._text.setSpacing(m.px(36))
         self._language_row.setSpacing(m.gap)
-        self.hint.setFixedSize(m.button_height, m.button_height)
-        self.hint.palette_colours = m.palette
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         if self.topics is None or self.topics.isHidden():  # with topic cards, only a card starts a lesson
