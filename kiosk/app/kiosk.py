@@ -576,6 +576,7 @@ class Kiosk:
         if self._closed:
             return
         self._closed = True
+        self.narrator.close()  # before the window goes: the player's threads end with a stopped, empty source
         if self.fleet is not None:
             self.fleet.close()
         if self.updates is not None:

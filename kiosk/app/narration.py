@@ -52,6 +52,12 @@ class Narrator(QObject):
         if self._player is not None and self.playing:
             self._player.stop()
 
+    def close(self) -> None:
+        """Stop and let go of the file, so destroying the player never waits on a playing stream."""
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
+
     @property
     def playing(self) -> bool:
         if self._player is None:
