@@ -14,7 +14,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.narration import Narrator
 from kiosk.app.presenter import Presenter
 from kiosk.app.recovery import Recovery
 from kiosk.app.speech import Speech
@@ -39,6 +38,7 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:
     from kiosk.app.content_updates import ContentUpdates
     from kiosk.app.fleet_reporter import FleetReporter
+    from kiosk.app.narration import Narrator
     from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
@@ -83,7 +83,7 @@ class Kiosk:
         self.timeouts = Timeouts(self.settings, self.window)
         self.speech = Speech(self.settings.speech_engine, self.window)
         self.speech.ready.connect(self._refresh_aids)
-        self.narrator = Narrator(self.settings.narration_volume, self.window)  # Qt Multimedia loads on first play
+        self._narrator: Narrator | None = None  # made (and Qt Multimedia loaded) with the first recording played
         self.stats_path = self.data_dir / "visits.sqlite3"
         self._recorder: BackgroundRecorder | None = None  # started with the first visit that ends
         self._visit_started = 0.0
@@ -220,7 +220,8 @@ class Kiosk:
             state.answers,
         ):
             self.speech.stop()  # speech and recordings never outlive their screen or their visit
-            self.narrator.stop()
+            if self._narrator is not None:
+                self._narrator.stop()
         if state.language and (previous is None or not previous.language):
             self._visit_started = time.monotonic()
         self.presenter.show(state)
@@ -266,6 +267,15 @@ class Kiosk:
         """The speech engine is up: show the read-aloud button if the visit's language has a voice."""
         if self.flow is not None and self.presenter is not None:
             self.presenter.show_aids(self.flow.state)
+
+    @property
+    def narrator(self) -> Narrator:
+        """The player of recorded narration, made the first time a recording is played."""
+        if self._narrator is None:
+            from kiosk.app.narration import Narrator
+
+            self._narrator = Narrator(self.settings.narration_volume, self.window)
+        return self._narrator
 
     def read_aloud(self) -> None:
         """The screen's own recording when it has one, else the system voice reading the screen's words."""
@@ -576,7 +586,8 @@ class Kiosk:
         if self._closed:
             return
         self._closed = True
-        self.narrator.close()  # before the window goes: the player's threads end with a stopped, empty source
+        if self._narrator is not None:  # before the window goes: the player's threads end with an empty source
+            self._narrator.close()
         if self.fleet is not None:
             self.fleet.close()
         if self.updates is not None:

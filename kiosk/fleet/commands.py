@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +52,7 @@ def cmd_fleet(args: argparse.Namespace) -> int:
         plan = FleetPlan(args.kiosk, args.content, args.outbox, args.hub_content, args.hub_outboxes)
         print(plan.text())
         return 0
-    from datetime import datetime, timedelta  # here: `kiosk run` never loads datetime at start-up
+    from datetime import UTC, datetime, timedelta  # here: `kiosk run` never loads datetime at start-up
 
     from kiosk.fleet.status import read_status, status_lines
 
