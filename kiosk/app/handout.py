@@ -54,7 +54,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_handout(lesson: Translation, out: Path, family: str, credit: str = "") -> int:
+def write_handout(lesson: Translation, out: Path, family: str) -> int:
     """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written."""
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(out))
@@ -95,7 +95,7 @@ def write_handout(lesson: Translation, out: Path, family: str, credit: str = "")
                 chunk = slides[number * SLIDES_PER_PAGE : (number + 1) * SLIDES_PER_PAGE]
                 _slides_page(painter, lesson, chunk, area, family)
             else:
-                _closing_page(painter, lesson, area, family, credit)
+                _closing_page(painter, lesson, area, family)
     finally:
         painter.end()
     return pages
@@ -121,7 +121,7 @@ def _slides_page(painter: QPainter, lesson: Translation, chunk: tuple[Slide, ...
         _text(painter, _document(slide.body_html, family, 10.5, text_width), x, y + used + 16)
 
 
-def _closing_page(painter: QPainter, lesson: Translation, area: QRectF, family: str, credit: str) -> None:
+def _closing_page(painter: QPainter, lesson: Translation, area: QRectF, family: str) -> None:
     result = lesson.result
     points = "".join(f"<li>{_escape(point)}</li>" for point in result.takeaways)
     y = area.top()
@@ -136,8 +136,8 @@ def _closing_page(painter: QPainter, lesson: Translation, area: QRectF, family: 
         caption = _document(words, family, 10, area.width() - size - 60)
         _text(painter, caption, size + 60, y + (size - caption.size().height()) / 2)
         y += size + 80
-    if credit:
-        _text(painter, _document(_escape(credit), family, 9, area.width()), 0, y)
+    if lesson.deck.credit:  # the deck's `credit:` setting
+        _text(painter, _document(_escape(lesson.deck.credit), family, 9, area.width()), 0, y)
 
 
 def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRectF) -> None:
@@ -172,4 +172,4 @@ def handout_for(content: Path, lesson_id: str, language: str, out: Path) -> tupl
     if language not in found.translations:
         return 0, f"lesson {found.id!r} has no language {language!r} (it has {', '.join(found.languages)})"
     lesson = found.translations[language]
-    return write_handout(lesson, out, japanese_family(), lesson.deck.credit), ""
+    return write_handout(lesson, out, japanese_family()), ""

@@ -246,7 +246,7 @@ class StaffLayer(QObject):
             named = f"{lesson_id}-" if len(lessons) > 1 else ""
             path = Path(folder) / f"handout-{named}{lesson.language}-{date.today():%Y%m%d}.pdf"
             try:
-                pages = write_handout(lesson, path, japanese_family(), lesson.deck.credit)
+                pages = write_handout(lesson, path, japanese_family())
             except OSError as error:
                 log.warning("handout not written to %s: %s", path, error)
                 self.show_menu([strings.staff_handout_failed.format(error=error)])
