@@ -1,12 +1,16 @@
-"""The kiosk's one window: a stack of pages, the transition overlay, and sizes from the window size."""
+"""The kiosk's one window: a stack of pages, the transition overlay, and sizes from the window size.
+
+A page may name its fixed bars (`fixed_bars()`: the slides' nav bar, the quiz's bar). A transition moves
+only the content: the aids bar and those bars stay where they are, never faded or slid.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QCloseEvent, QPainter, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.pages.attract_page import AttractPage
@@ -52,6 +56,7 @@ class KioskWindow(QWidget):
         for page in self.pages:
             self._stack.addWidget(page)
         self.overlay = TransitionOverlay(self)
+        self.overlay.fixed = self._fixed_region
         self.layers: list[QWidget] = []
         self.closable = True  # False in lockdown: closing the window does nothing
         self.metrics: Metrics = metrics_for(1920, 1080)
@@ -126,10 +131,41 @@ class KioskWindow(QWidget):
         return page
 
     def begin_transition(self, direction: int = 0) -> None:
-        """Snapshot what is on screen now, before the pages change, and fade it out over the new one."""
-        if self.isVisible() and self.overlay.duration_ms > 0:
-            snapshot = self.grab()
-            self.overlay.play(snapshot, direction)
+        """Snapshot the page's content now, before the pages change, and fade it out over the new one.
+
+        The snapshot is of the page alone (not the aids bar above it), with its fixed bars painted over by
+        the page's own background, so nothing of them ghosts when the content slides."""
+        if not (self.isVisible() and self.overlay.duration_ms > 0):
+            return
+        page = self.current_page
+        ratio = page.devicePixelRatio()
+        snapshot = QPixmap(page.size() * ratio)
+        snapshot.setDevicePixelRatio(ratio)
+        snapshot.fill(Qt.GlobalColor.white)  # opaque (grab() gives an alpha pixmap): each frame blends it faster
+        painter = QPainter(snapshot)
+        page.render(painter, QPoint(0, 0), QRegion(page.rect()))
+        for rect in self._bar_rects(page, page):
+            page.render(painter, rect.topLeft(), QRegion(rect), QWidget.RenderFlag.DrawWindowBackground)
+        painter.end()
+        self.overlay.play(snapshot, page.geometry(), direction)
+
+    def _fixed_region(self) -> QRegion:
+        """Where the current page's fixed bars are, in the overlay's coordinates: it never paints there."""
+        region = QRegion()
+        for rect in self._bar_rects(self.current_page, self.overlay):
+            region += rect
+        return region
+
+    @staticmethod
+    def _bar_rects(page: QWidget, relative_to: QWidget) -> list[QRect]:
+        """Where the page's fixed bars are shown, in `relative_to`'s coordinates (both under the window)."""
+        bars = getattr(page, "fixed_bars", None)
+        if bars is None:
+            return []
+        origin = relative_to.mapTo(relative_to.window(), QPoint(0, 0))
+        return [
+            QRect(bar.mapTo(bar.window(), QPoint(0, 0)) - origin, bar.size()) for bar in bars() if bar.isVisibleTo(page)
+        ]
 
     def show_page(self, page: QWidget) -> None:
         self._stack.setCurrentWidget(page)

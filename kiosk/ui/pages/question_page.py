@@ -197,6 +197,10 @@ class QuestionPage(QWidget):
         self._grid.activate()  # settled now: the answers are where they will stay before any touch
         self.answer_column.place()
 
+    def fixed_bars(self) -> list[QWidget]:
+        """What stays still when the question changes: the bar with Home and the counter."""
+        return [self.bar]
+
     def _lay_prompt(self) -> None:
         """Landscape: a question longer than three lines beside the panel runs across the page instead."""
         if not self._landscape:

@@ -118,6 +118,10 @@ class SlidePage(QWidget):
         self._set_body()
         self._show_nav()
 
+    def fixed_bars(self) -> list[QWidget]:
+        """What stays still when the slide changes: the nav bar (the window's transition moves the rest)."""
+        return [self.nav]
+
     def missing_picture(self) -> bool:
         """Whether the slide has an illustration that is hidden or drawn below PICTURE_FLOOR."""
         if self._slide is None or self._slide.image is None:
