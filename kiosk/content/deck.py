@@ -16,7 +16,7 @@ from kiosk.core.errors import ContentError
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
 SLIDE_KEYS = {"id", "image", "layout", "audio"}
-LAYOUTS = {"split", "center"}
+LAYOUTS = {"split", "center", "card"}  # slide_page.py draws each
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 

@@ -176,6 +176,15 @@ def test_slide_structure_problems(illustrations: Path) -> None:
         assert expected in found, f"{expected!r} not in\n{found}"
 
 
+def test_card_layout_is_known_and_a_misspelt_one_is_refused_with_its_line(illustrations: Path) -> None:
+    """layout: card parses; 'cards' is refused at the settings line, naming the layouts there are."""
+    good = "<!-- id: end; image: a.svg; layout: card -->\n# おわり\n\n受付へどうぞ。\n\n監修：だれか\n"
+    deck, problems = parse(good, illustrations)
+    assert problems == [] and deck is not None and deck.slides[0].layout == "card"
+    (message,) = messages("<!-- id: one -->\n# 一\n\n本文\n---\n" + good.replace("card", "cards"), illustrations)
+    assert message == "deck.md:6: unknown layout 'cards' (known: card, center, split)"
+
+
 def test_front_matter_problems(illustrations: Path) -> None:
     """Unknown keys, repeated keys, bad values, an unclosed block: each with its line."""
     text = (

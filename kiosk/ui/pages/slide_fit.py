@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 PICTURE_FLOOR = 1 / 6
@@ -73,3 +74,89 @@ def join(pieces: list[Piece]) -> str:
         if index + 1 == len(pieces) or pieces[index + 1][:2] != (tag, block):
             html.append(f"</{tag}>")
     return "".join(html)
+
+
+# -- the card layout (layout: card): a closing slide's picture, heading, text and small print on a card ------
+CARD_LINE_EM = 26  # the longest text line on a card, in body-font sizes (about 26 Japanese characters)
+CARD_PICTURE_GROWTH = 1.2  # the card's picture a little above the floor when there is room
+
+
+class CardPlan(NamedTuple):
+    """beside: picture left of the text (else above it); sizes inside the card's padding, in px."""
+
+    beside: bool
+    text_width: int
+    picture: tuple[int, int]
+    size: tuple[int, int]
+
+
+def small_print(pieces: list[Piece]) -> tuple[list[Piece], list[Piece]]:
+    """A card's text and its small print: the last paragraph, when the text has more than one block."""
+    if not pieces or pieces[-1][0] != "p" or pieces[0][1] == pieces[-1][1]:
+        return pieces, []
+    last = pieces[-1][1]
+    return [p for p in pieces if p[1] != last], [p for p in pieces if p[1] == last]
+
+
+def card_plan(
+    room: tuple[int, int],
+    area: tuple[int, int],
+    ratio: float | None,
+    spacing: int,
+    max_text: int,
+    landscape: bool,
+    text_height: Callable[[int], int],
+) -> CardPlan | None:
+    """How a card fits `room` (inside its padding): the text no wider than max_text and, when there is a
+    picture (ratio), the picture no smaller than the floor of the whole content `area`; None if it cannot."""
+    width, height = room
+    if ratio is None:
+        text_width = min(max_text, width)
+        needed = text_height(text_width)
+        return CardPlan(False, text_width, (0, 0), (text_width, needed)) if needed <= height else None
+    floor_height = math.ceil(stacked_picture_height(area[0], area[1], ratio))
+    floor_width = math.ceil(floor_height * ratio)
+
+    def beside() -> CardPlan | None:
+        for share in TEXT_SHARES:
+            text_width = min(max_text, round((width - spacing) * share))
+            box = width - spacing - text_width
+            needed = text_height(text_width)
+            if box < floor_width or needed > height or floor_height > height:
+                continue
+            grown = max(needed, round(floor_height * CARD_PICTURE_GROWTH))  # as tall as the text, or a little grown
+            picture_height = min(height, grown, math.floor(box / ratio))
+            picture = (math.ceil(picture_height * ratio), picture_height)
+            return CardPlan(True, text_width, picture, (text_width + spacing + picture[0], max(needed, picture_height)))
+        return None
+
+    def stacked() -> CardPlan | None:
+        text_width = min(max_text, width)
+        needed = text_height(text_width)
+        left = height - needed - spacing
+        if left < floor_height or floor_width > width:
+            return None
+        picture_height = min(left, round(floor_height * CARD_PICTURE_GROWTH), math.floor(width / ratio))
+        picture = (math.ceil(picture_height * ratio), picture_height)
+        return CardPlan(False, text_width, picture, (max(text_width, picture[0]), needed + spacing + picture_height))
+
+    first, second = (beside, stacked) if landscape else (stacked, beside)
+    return first() or second()
+
+
+def card_fallback(
+    room: tuple[int, int], area: tuple[int, int], ratio: float | None, spacing: int, max_text: int, landscape: bool
+) -> tuple[CardPlan, int]:
+    """The card when its text does not fit whole (it flows on): the picture at its floor, the card the room's
+    height; and the text height each screen of the slide may use."""
+    width, height = room
+    if ratio is None:
+        text_width = min(max_text, width)
+        return CardPlan(False, text_width, (0, 0), (text_width, height)), height
+    floor_height = math.ceil(stacked_picture_height(area[0], area[1], ratio))
+    picture = (math.ceil(floor_height * ratio), floor_height)
+    if landscape:
+        text_width = max(1, min(max_text, width - spacing - picture[0]))
+        return CardPlan(True, text_width, picture, (text_width + spacing + picture[0], height)), height
+    text_width = min(max_text, width)
+    return CardPlan(False, text_width, picture, (max(text_width, picture[0]), height)), height - spacing - floor_height

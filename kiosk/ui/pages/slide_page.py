@@ -1,4 +1,9 @@
-"""A slide: heading, short text and one illustration, arranged so the picture keeps its floor (slide_fit)."""
+"""A slide: heading, short text and one illustration, arranged so the picture keeps its floor (slide_fit).
+
+Layouts (the slide's `layout` setting): split (text beside the picture), center (text centred, picture
+below), card (a closing slide: picture, heading and text on a card of readable width, the last paragraph
+in small type under the text).
+"""
 
 from __future__ import annotations
 
@@ -7,17 +12,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 
 from kiosk.content.model import Slide
 from kiosk.core.gestures import SwipeTracker
 from kiosk.ui.pages.slide_fit import (
+    CARD_LINE_EM,
     PICTURE_FLOOR,
     TEXT_SHARES,
     Arrangement,
+    CardPlan,
     Piece,
+    card_fallback,
+    card_plan,
     join,
     meets_floor,
+    small_print,
     stacked_picture_height,
     units,
 )
@@ -45,6 +55,8 @@ class SlidePage(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.heading = text_label("heading")
         self.body = RichTextLabel("body")
+        self.small_print = RichTextLabel("caption")  # a card's last paragraph: the credit, in small type
+        self.small_print.hide()
         self.illustration = Illustration()
         self.nav = NavBar()
         self._text_column = QWidget()
@@ -53,13 +65,18 @@ class SlidePage(QWidget):
         column.addStretch(1)
         column.addWidget(self.heading)
         column.addWidget(self.body)
+        column.addWidget(self.small_print)
         column.addStretch(2)
-        self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        # Heading, text and picture; drawn as a card (QFrame#card) sized to them for layout: card.
+        self.sheet = QFrame()
+        self._content = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.sheet)
+        self._content.setContentsMargins(0, 0, 0, 0)
         self._content.addWidget(self._text_column, 1)
         self._content.addWidget(self.illustration, 1)
         self._outer = QVBoxLayout(self)
-        self._outer.addLayout(self._content, 1)
+        self._outer.addWidget(self.sheet, 1)
         self._outer.addWidget(self.nav)
+        self._card: CardPlan | None = None
         self._swipe = SwipeTracker()
         self._clock = QElapsedTimer()
         self._clock.start()
@@ -68,6 +85,7 @@ class SlidePage(QWidget):
         self._slide: Slide | None = None
         self._landscape = True
         self._units: list[Piece] = []
+        self._small: list[Piece] = []  # a card's small print, shown under the text of its last screen
         self._parts: list[list[Piece]] = [[]]
         self._part = 0
         self._index, self._total = 0, 1
@@ -91,7 +109,9 @@ class SlidePage(QWidget):
 
         from_end: arriving by Back, so a slide whose text flows on to a second screen shows its last one."""
         self._slide, self._review = slide, review
-        self._units = units(slide.body_html)
+        self._units, self._small = units(slide.body_html), []
+        if slide.layout == "card":
+            self._units, self._small = small_print(self._units)
         self._parts = [self._units]
         self._part = -1 if from_end else 0
         self._index, self._total, self._strings = index, total, strings
@@ -169,15 +189,24 @@ class SlidePage(QWidget):
 
     # -- internals --------------------------------------------------------------------------
     def _set_body(self, pieces: list[Piece] | None = None) -> None:
+        """The text shown (or, given pieces, measured); a card's small print with it."""
         if self._slide is not None:
             spacing = self._metrics.px(20) if self._metrics else 20
             palette = self._metrics.palette if self._metrics else NORMAL
             html = join(pieces if pieces is not None else self._parts[self._part]) if self._units else ""
             self.body.set_body(html, spacing, palette)
+            self.small_print.set_body(join(self._small) if self._small else "", spacing, palette)
+            if pieces is None:
+                last = self._part < 0 or self._part + 1 >= len(self._parts)
+                self.small_print.setVisible(bool(self._small) and last)
 
     def _apply_layout(self) -> None:
         if self._slide is None:
             return
+        if self._slide.layout == "card":
+            self._apply_card()
+            return
+        self._as_card(None)
         centred = self._slide.layout == "center"
         arrangement, parts = self._arrange(centred)
         if self._part < 0 or self._part >= len(parts):
@@ -196,6 +225,65 @@ class SlidePage(QWidget):
         self._set_body()
         if changed and self._strings is not None:
             self._show_nav()
+
+    def _apply_card(self) -> None:
+        """layout: card: picture, heading, text and small print on a card sized to them, centred in the room."""
+        metrics = self._metrics
+        pad = metrics.px(48) if metrics else 48
+        spacing = self._content.spacing()
+        area = self._room()
+        room = (area[0] - 2 * pad, area[1] - 2 * pad)
+        ratio = self.illustration.aspect_ratio() if self._slide and self._slide.image else None
+        max_text = round(CARD_LINE_EM * (metrics.body if metrics else 40))
+        everything = self._units
+        landscape = self._landscape
+        plan = card_plan(room, area, ratio, spacing, max_text, landscape, lambda w: self._text_height(w, everything))
+        parts = [everything]
+        if plan is None:  # the text flows on to more screens of the same card
+            plan, budget = card_fallback(room, area, ratio, spacing, max_text, self._landscape)
+            width = plan.text_width
+            parts = self._split(lambda pieces: self._text_height(width, pieces) <= budget)
+        if self._part < 0 or self._part >= len(parts):
+            self._part = len(parts) - 1 if self._part < 0 or len(parts) < len(self._parts) else 0
+        changed = parts != self._parts
+        self._parts = parts
+        self._as_card(plan, pad)
+        self._set_body()
+        if changed and self._strings is not None:
+            self._show_nav()
+
+    def _as_card(self, plan: CardPlan | None, pad: int = 0) -> None:
+        """Draw the sheet as a card laid out by `plan`, or (None) as the page's plain content area."""
+        unlimited = 16777215  # QWIDGETSIZE_MAX
+        role = "card" if plan is not None else ""
+        if self.sheet.objectName() != role:
+            self.sheet.setObjectName(role)
+            self.sheet.style().unpolish(self.sheet)
+            self.sheet.style().polish(self.sheet)
+        self._content.setContentsMargins(pad, pad, pad, pad)
+        centre, nothing = Qt.AlignmentFlag.AlignCenter, Qt.AlignmentFlag(0)
+        self._outer.setAlignment(self.sheet, centre if plan is not None else nothing)
+        self._content.setAlignment(self._text_column, centre if plan is not None else nothing)
+        self._content.setAlignment(self.illustration, centre if plan is not None else nothing)
+        if plan is None:
+            for widget in (self.sheet, self._text_column, self.illustration):
+                widget.setMinimumSize(0, 0)
+                widget.setMaximumSize(unlimited, unlimited)
+            return
+        self.sheet.setFixedSize(plan.size[0] + 2 * pad, plan.size[1] + 2 * pad)
+        # Picture first: left of the text, or above it.
+        beside = QBoxLayout.Direction.RightToLeft if plan.beside else QBoxLayout.Direction.BottomToTop
+        self._content.setDirection(beside)
+        self._content.setStretch(0, 0)
+        self._content.setStretch(1, 0)
+        self._text_column.setMinimumSize(0, 0)
+        self._text_column.setMaximumSize(unlimited, unlimited)
+        self._text_column.setFixedWidth(plan.text_width)
+        self.illustration.setFixedSize(*plan.picture)
+        self.illustration.setVisible(plan.picture != (0, 0))
+        alignment = Qt.AlignmentFlag.AlignLeft if plan.beside else Qt.AlignmentFlag.AlignHCenter
+        for label in (self.heading, self.body, self.small_print):
+            label.setAlignment(alignment)
 
     def _arrange(self, centred: bool) -> tuple[Arrangement, list[list[Piece]]]:
         """Beside (at the narrowest text column that fits), stacked, or the text flowing on; never a lost picture."""
@@ -256,7 +344,10 @@ class SlidePage(QWidget):
     def _text_height(self, width: int, pieces: list[Piece]) -> int:
         self._set_body(pieces)
         gap = self._text_layout.spacing()
-        return self.heading.heightForWidth(width) + gap + self.body.heightForWidth(width)
+        height = self.heading.heightForWidth(width) + gap + self.body.heightForWidth(width)
+        if self._small:  # a card's small print, measured on every screen of the slide (it shows on the last)
+            height += gap + self.small_print.heightForWidth(width)
+        return height
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
