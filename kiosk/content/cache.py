@@ -14,14 +14,15 @@ import pickle
 import zlib
 from pathlib import Path
 
-from kiosk.content.folders import LessonFolder, find_lessons, ignored
+from kiosk.content.folders import Candidate, LessonFolder, describe, ignored, in_order, lesson_candidates
 from kiosk.content.model import Lesson, Library
 from kiosk.core.errors import LocatedError
 from kiosk.core.files import replace_file
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 6  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per lesson
+CACHE_FORMAT = 7  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
+# lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml
 ENGINE = Path(__file__).resolve().parent
 
 Inputs = tuple[tuple[str, int, int], ...]
@@ -57,44 +58,57 @@ def entry_path(cache_dir: Path, root: Path) -> Path:
 
 def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
     """Every lesson under root, each from the cache when nothing of it changed, else parsed, validated and cached."""
-    folders, problems = find_lessons(root)
-    lessons: dict[str, Lesson] = {}
-    for folder in folders:
-        lesson, found = _load_one(folder, cache_dir)
-        problems += found
-        if lesson is not None:
-            lessons[lesson.id] = lesson
+    candidates, problems = lesson_candidates(root)
+    loaded: list[tuple[LessonFolder, Lesson]] = []
+    for candidate in candidates:
+        found = _load_one(candidate, cache_dir)
+        if isinstance(found, list):
+            problems += found
+        else:
+            loaded.append(found)
+    by_folder = dict(loaded)
+    folders, problems = in_order(list(by_folder), problems)
+    lessons = {folder.id: by_folder[folder] for folder in folders}
     return (None if problems or not lessons else Library(lessons)), problems
 
 
-def _load_one(folder: LessonFolder, cache_dir: Path | None) -> tuple[Lesson | None, list[LocatedError]]:
+def _load_one(candidate: Candidate, cache_dir: Path | None) -> tuple[LessonFolder, Lesson] | list[LocatedError]:
+    """The lesson folder and its lesson, from the cache when its inputs (lesson.toml among them) are unchanged."""
     if cache_dir is not None:
         # The language folders are part of the key: a language folder checked alone is another entry.
-        key = (folder.id, tuple(path.name for path in folder.languages))
-        path, current = entry_path(cache_dir, folder.path), inputs(folder.path)
+        key = tuple(path.name for path in candidate.languages)
+        path, current = entry_path(cache_dir, candidate.path), inputs(candidate.path)
         cached = _read(path, key, current)
         if cached is not None:
+            folder, lesson = cached
             log.info("lesson %s loaded from %s (unchanged since it was last validated)", folder.id, folder.path)
-            return cached, []
+            return cached
+    described, problems = describe(candidate)
+    if described is None:
+        return problems
     from kiosk.content.loader import load_lesson_folder  # Markdown and the sanitiser load only when needed
 
-    lesson, problems = load_lesson_folder(folder)
-    if lesson is not None and cache_dir is not None:
-        _store(path, (CACHE_FORMAT, key, current, lesson))
-    return lesson, problems
+    made, problems = load_lesson_folder(described)
+    if made is None:
+        return problems
+    if cache_dir is not None:
+        _store(path, (CACHE_FORMAT, key, current, described, made))
+    return described, made
 
 
-def _read(path: Path, key: object, current: Inputs) -> Lesson | None:
-    """The cached lesson if the entry was made from exactly these inputs; None for no or an unusable entry."""
+def _read(path: Path, key: object, current: Inputs) -> tuple[LessonFolder, Lesson] | None:
+    """The cached folder and lesson if the entry was made from exactly these inputs, else None."""
     try:
-        form, made_for, made_from, cached = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
+        form, made_for, made_from, folder, lesson = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
-    usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current) and isinstance(cached, Lesson)
-    return cached if usable else None
+    usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current)
+    if not (usable and isinstance(folder, LessonFolder) and isinstance(lesson, Lesson)):
+        return None
+    return folder, lesson
 
 
-def _store(path: Path, entry: tuple[int, object, Inputs, Lesson]) -> None:
+def _store(path: Path, entry: tuple[int, object, Inputs, LessonFolder, Lesson]) -> None:
     try:
         replace_file(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
     except OSError as error:  # a full disk only costs the next start-up some time

@@ -2,8 +2,8 @@
 
 A content folder holds lesson folders; a lesson folder holds `lesson.toml` (optional), one folder per
 language (each with a deck.md) and `pictures/`. For convenience a lesson folder or one language folder
-may be given where a content folder is expected: it is then the one lesson. Only names are looked at
-here, nothing is parsed, so it is cheap enough for the start-up path and the content watcher.
+may be given where a content folder is expected: it is then the one lesson. `lesson_candidates` looks at
+names only; `describe` reads lesson.toml, which a cached start-up skips (kiosk/content/cache.py).
 """
 
 from __future__ import annotations
@@ -56,37 +56,59 @@ def _is_lesson(folder: Path) -> bool:
     return (folder / LESSON_FILE).is_file() or (folder / PICTURES).is_dir() or bool(_language_folders(folder))
 
 
-def find_lessons(root: Path) -> tuple[list[LessonFolder], list[LocatedError]]:
-    """The lesson folders under root (a content, lesson or language folder), in display order, or the problems."""
+class Candidate(NamedTuple):
+    """A folder that looks like a lesson, and the language folders to load from it (its lesson.toml unread)."""
+
+    path: Path
+    languages: tuple[Path, ...]
+
+
+def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
+    """The folders under root (a content, lesson or language folder) that hold a lesson: names only, nothing read."""
     if not root.is_dir():
         return [], [ContentError(root, 1, "content folder not found")]
     if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
-        lesson, found = _describe(root.parent, (root,))
-        return ([lesson] if lesson else []), found
+        return [Candidate(root.parent, (root,))], []
     candidates = [root] if _is_lesson(root) else _subfolders(root)
-    lessons: list[LessonFolder] = []
+    found: list[Candidate] = []
     problems: list[LocatedError] = []
     for folder in candidates:
         languages = _language_folders(folder)
-        if not languages:
+        if languages:
+            found.append(Candidate(folder, languages))
+        else:
             problems.append(
                 ContentError(folder, 1, f"lesson folder with no language folder (for example {folder / 'ja' / DECK})")
             )
-            continue
-        lesson, found = _describe(folder, languages)
-        problems += found
-        if lesson is not None:
-            lessons.append(lesson)
     if not candidates:
         example = root / "my-lesson" / "ja" / DECK
         problems.append(ContentError(root, 1, f"no lesson folder here (for example {example})"))
-    problems += _duplicate_ids(lessons)
-    lessons.sort(key=lambda lesson: (lesson.order, lesson.id))
-    return lessons, problems
+    return found, problems
 
 
-def _describe(folder: Path, languages: tuple[Path, ...]) -> tuple[LessonFolder | None, list[LocatedError]]:
+def find_lessons(root: Path) -> tuple[list[LessonFolder], list[LocatedError]]:
+    """The lesson folders under root (a content, lesson or language folder), in display order, or the problems."""
+    candidates, problems = lesson_candidates(root)
+    lessons: list[LessonFolder] = []
+    for candidate in candidates:
+        lesson, found = describe(candidate)
+        problems += found
+        if lesson is not None:
+            lessons.append(lesson)
+    return in_order(lessons, problems)
+
+
+def in_order(
+    lessons: list[LessonFolder], problems: list[LocatedError]
+) -> tuple[list[LessonFolder], list[LocatedError]]:
+    """The lessons in display order, with a problem for each id that two lessons share."""
+    problems = problems + _duplicate_ids(lessons)
+    return sorted(lessons, key=lambda lesson: (lesson.order, lesson.id)), problems
+
+
+def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedError]]:
     """Read lesson.toml (id and order); without one the id is the folder's name."""
+    folder, languages = candidate
     settings_path = folder / LESSON_FILE
     lesson_id: object = folder.name  # lesson.toml may say anything: checked below
     order = DEFAULT_ORDER

@@ -18,9 +18,40 @@ def test_second_load_comes_from_the_cache(shipped_copy: Path, tmp_path: Path, mo
     assert problems == [] and first is not None
     import kiosk.content.loader as loader
 
-    monkeypatch.setattr(loader, "load_library", lambda *a: pytest.fail("parsed again"))
+    monkeypatch.setattr(loader, "load_lesson_folder", lambda *a: pytest.fail("parsed again"))
     second, _ = load_content(shipped_copy, tmp_path / "cache")
     assert second == first
+
+
+def test_a_cached_start_reads_no_lesson_toml(
+    shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unchanged content starts without TOML: the lesson's id and order come from the cache entry."""
+    first, _ = load_content(shipped_copy, tmp_path / "cache")
+    from kiosk.content import folders
+
+    monkeypatch.setattr(folders, "_read_settings", lambda *a: pytest.fail("lesson.toml read again"))
+    second, problems = load_content(shipped_copy, tmp_path / "cache")
+    assert problems == [] and second == first and second is not None and list(second.lessons) == ["stretching"]
+
+
+def test_an_edit_to_lesson_toml_is_seen(shipped_copy: Path, tmp_path: Path) -> None:
+    """A new id in lesson.toml after caching names the lesson anew (lesson.toml is one of the entry's inputs)."""
+    load_content(shipped_copy, tmp_path / "cache")
+    settings = shipped_copy / "lesson.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('"stretching"', '"stretching-two"'), "utf-8")
+    library, problems = load_content(shipped_copy, tmp_path / "cache")
+    assert problems == [] and library is not None and list(library.lessons) == ["stretching-two"]
+
+
+def test_two_cached_lessons_with_one_id_are_a_problem(tmp_path: Path, shipped_copy: Path) -> None:
+    """Each lesson valid and cached alone, the two together still share an id: reported, never shown."""
+    content = tmp_path / "both"
+    for name in ("one", "two"):
+        shutil.copytree(shipped_copy, content / name)
+        assert load_content(content / name, tmp_path / "cache")[1] == []
+    library, problems = load_content(content, tmp_path / "cache")
+    assert library is None and any("is also the id of" in str(p) for p in problems)
 
 
 def test_an_edit_is_validated_again(shipped_copy: Path, tmp_path: Path) -> None:
@@ -64,9 +95,9 @@ def test_an_entry_made_from_other_inputs_is_not_used(
     folder = tmp_path / "cache"
     load_content(shipped_copy, folder)
     entry = cache.entry_path(folder, shipped_copy)
-    form, key, inputs, library = pickle.loads(entry.read_bytes())
+    form, key, inputs, lesson_folder, library = pickle.loads(entry.read_bytes())
     (name, size, mtime), *rest = inputs
-    entry.write_bytes(pickle.dumps((form, key, ((name, size + 1, mtime), *rest), library)))
+    entry.write_bytes(pickle.dumps((form, key, ((name, size + 1, mtime), *rest), lesson_folder, library)))
     import kiosk.content.loader as loader
 
     parsed = []

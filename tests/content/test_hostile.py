@@ -27,7 +27,7 @@ from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
 from kiosk.content.markup import MAX_SLIDE_CHARS
 from kiosk.content.model import Lesson, Library, ResultText, Translation
-from kiosk.content.strings import FALLBACK, REQUIRED
+from kiosk.content.strings import FALLBACK, required
 from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
 
@@ -645,7 +645,7 @@ def _toml_string(text: str) -> str:
 
 _TOML_KEY = st.sampled_from(
     [
-        *REQUIRED,
+        *required(),
         "unknown",
         "a.b",
         '"quoted key"',

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content.result import parse_result
-from kiosk.content.strings import FALLBACK, FORMATTED, PLACEHOLDERS, REQUIRED, parse_strings
+from kiosk.content.strings import FALLBACK, PLACEHOLDERS, formatted, parse_strings, required
 
 GOOD = """# 今日のポイント
 - 一つ目
@@ -51,7 +51,7 @@ def test_result_needs_a_message_for_every_score() -> None:
 
 
 def full_strings(**override: str) -> str:
-    values = {key: "x {current} {total} {right}" if "progress" in key or key == "score" else "x" for key in REQUIRED}
+    values = {key: "x {current} {total} {right}" if "progress" in key or key == "score" else "x" for key in required()}
     values.update({key.removesuffix("_"): value for key, value in override.items()})
     return "\n".join(f'{k} = "{v}"' for k, v in values.items())
 
@@ -67,14 +67,14 @@ def test_an_unknown_key_is_a_problem_on_its_line() -> None:
     """A key the record does not have (a misspelling, say) is reported where it is, and no record is built."""
     strings, problems = parse_strings(full_strings() + '\nnxet = "Next"', Path("ui.toml"))
     assert strings is None
-    assert [str(p) for p in problems] == [f"ui.toml:{len(REQUIRED) + 1}: unknown key 'nxet'"]
+    assert [str(p) for p in problems] == [f"ui.toml:{len(required()) + 1}: unknown key 'nxet'"]
 
 
 def test_the_fallback_fills_every_field_and_its_placeholders_format() -> None:
     """FALLBACK (shown when no content loads) is a complete record whose placeholders all work."""
-    for key in FORMATTED:
+    for key in formatted():
         getattr(FALLBACK, key.replace("continue", "continue_")).format(**PLACEHOLDERS)
-    assert set(REQUIRED) == {name.removesuffix("_") for name in vars(FALLBACK)}
+    assert set(required()) == {name.removesuffix("_") for name in FALLBACK._fields}
 
 
 def test_strings_missing_key_bad_toml_bad_placeholder() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-from dataclasses import replace
 
 import pytest
 
@@ -33,7 +32,7 @@ def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: b
         for i in range(questions)
     )
     result = ResultText("points", ("a", "b", "c"), (ScoreMessage(0, "thanks", "x"),))
-    return Translation(language, deck, quiz, result, replace(FALLBACK, language_name=language), {})
+    return Translation(language, deck, quiz, result, FALLBACK._replace(language_name=language), {})
 
 
 def flow(**kwargs: object) -> Flow:
