@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -15,10 +14,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app.presenter import Presenter
-from kiosk.app.recovery import Recovery
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
-from kiosk.app.watchdog import Watchdog
 from kiosk.config.options import Options
 from kiosk.config.settings import load_settings, save_override
 from kiosk.content.cache import load_content
@@ -31,7 +28,6 @@ from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.icons import load_icons
 from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
-from kiosk.ui.layers.idle_prompt import IdlePrompt
 from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.window import KioskWindow
 
@@ -39,9 +35,11 @@ if TYPE_CHECKING:
     from kiosk.app.content_updates import ContentUpdates
     from kiosk.app.fleet_reporter import FleetReporter
     from kiosk.app.narration import Narrator
+    from kiosk.app.recovery import Recovery
     from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
+    from kiosk.ui.layers.idle_prompt import IdlePrompt
     from kiosk.ui.layers.lessons_page import LessonRow
 
 log = logging.getLogger("kiosk.app")
@@ -74,10 +72,9 @@ class Kiosk:
         transitions = self.settings.transitions if options.transitions is None else options.transitions
         if not transitions:
             self.window.overlay.duration_ms = 0
-        self.idle_prompt = IdlePrompt(self.window)
-        self.window.add_layer(self.idle_prompt)
-        retry_ms = round(self.settings.result_timeout_seconds * 1000)  # the calm page tries the attract screen again
-        self.recovery = Recovery(self.window, self._restart_visit, self._at_attract, retry_ms)
+        # The idle prompt and the recovery's calm page are built when first needed: not on the way to the first frame.
+        self._idle_prompt: IdlePrompt | None = None
+        self._recovery: Recovery | None = None
         self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
         ensure_application().installEventFilter(self.guard)
         self.timeouts = Timeouts(self.settings, self.window)
@@ -140,7 +137,7 @@ class Kiosk:
         available = list(self.full_library.lessons)
         change = toggle if action == "toggle" else move_up
         chosen = change(self.settings.lessons, available, lesson)
-        self.settings = replace(self.settings, lessons=chosen)
+        self.settings = self.settings._replace(lessons=chosen)
         save_override(self.settings_path, "lessons", chosen)
         log.info("staff chose the lessons offered: %s", chosen)
         self.flow.offer_library(self._offered(self.full_library))
@@ -296,6 +293,16 @@ class Kiosk:
         self.recovery.show_calm(retry=False)
 
     @property
+    def recovery(self) -> Recovery:
+        """What ends a fault on a calm page and finds the way back (app/recovery.py), made with the first fault."""
+        if self._recovery is None:
+            from kiosk.app.recovery import Recovery
+
+            retry_ms = round(self.settings.result_timeout_seconds * 1000)  # the calm page tries attract again
+            self._recovery = Recovery(self.window, self._restart_visit, self._at_attract, retry_ms)
+        return self._recovery
+
+    @property
     def strings(self) -> UiStrings:
         return self.flow.lesson.strings if self.flow is not None else FALLBACK
 
@@ -308,9 +315,23 @@ class Kiosk:
         self.timeouts.countdown.connect(
             lambda seconds: self.idle_prompt.set_seconds(self.strings.countdown.format(seconds=seconds))
         )
-        self.timeouts.keep.connect(self.idle_prompt.hide)
+        self.timeouts.keep.connect(self._hide_idle_prompt)
         self.timeouts.expired.connect(self.start_over)
-        self.idle_prompt.continue_requested.connect(self.timeouts.touched)
+
+    @property
+    def idle_prompt(self) -> IdlePrompt:
+        """The "still there?" layer, built the first time a visit goes quiet."""
+        if self._idle_prompt is None:
+            from kiosk.ui.layers.idle_prompt import IdlePrompt
+
+            self._idle_prompt = IdlePrompt(self.window)
+            self.window.add_layer(self._idle_prompt)
+            self._idle_prompt.continue_requested.connect(self.timeouts.touched)
+        return self._idle_prompt
+
+    def _hide_idle_prompt(self) -> None:
+        if self._idle_prompt is not None:
+            self._idle_prompt.hide()
 
     def _show_idle_prompt(self) -> None:
         strings = self.strings
@@ -320,7 +341,7 @@ class Kiosk:
     def start_over(self, reason: EndReason) -> None:
         """Close any layer, forget the visit, show the attract screen (idle expiry, or after an error)."""
         self.close_staff()
-        self.idle_prompt.hide()
+        self._hide_idle_prompt()
         if self.flow is not None:
             self.flow.end_visit(reason)
 
@@ -632,6 +653,8 @@ def run(options: Options, debug: bool = False) -> int:
     log.info("starting; log file %s", log_file)
     if not ((options.config_dir or paths.config_dir()) / "pin.json").exists():
         log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
+    from kiosk.app.watchdog import Watchdog
+
     app = ensure_application()
     kiosk = build(options)
     install_fault_hooks(kiosk)

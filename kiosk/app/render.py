@@ -7,7 +7,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -143,8 +143,7 @@ def render_kiosk(options: Options) -> Iterator[Kiosk]:
     with tempfile.TemporaryDirectory(prefix="kiosk-render-") as scratch:
         # Rendering never touches the real PIN, lockout or statistics.
         kiosk = build(
-            replace(
-                options,
+            options._replace(
                 windowed=True,
                 transitions=False,
                 lockdown=False,

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kiosk.config.settings import Settings
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """How to run, from the command line; None means "from the settings file" or the platform default."""
 
     content: Path | None = None

@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 import math
 import re
-from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ConfigError, ContentError
 from kiosk.core.files import replace_file
@@ -20,70 +19,95 @@ from kiosk.core.textfile import read_text
 log = logging.getLogger("kiosk.config")
 
 
-def option(default: Any, description: str, minimum: float | None = None, maximum: float | None = None) -> Any:
-    """Declare one setting: its default, what it is for, and its bounds for numbers."""
-    return field(default=default, metadata={"description": description, "min": minimum, "max": maximum})
+class Option(NamedTuple):
+    """What one setting is for, and its bounds for numbers: `name: Annotated[type, Option(...)] = default`."""
+
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Every setting the kiosk reads. Defaults are what a clinic gets with no settings file."""
+class Settings(NamedTuple):
+    """Every setting the kiosk reads. Defaults are what a clinic gets with no settings file.
 
-    idle_seconds: float = option(
-        90, "seconds without a touch on the lesson or quiz before 'Are you still there?'", 15, 3600
+    A NamedTuple, not a dataclass: it is made at every start-up, where the dataclasses module and the
+    generated methods cost ~3 ms. Each option's description and bounds are in its annotation.
+    """
+
+    idle_seconds: Annotated[
+        float, Option("seconds without a touch on the lesson or quiz before 'Are you still there?'", 15, 3600)
+    ] = 90
+    idle_countdown_seconds: Annotated[
+        float, Option("seconds the 'Are you still there?' countdown runs (20 or more: WCAG 2.2.1)", 20, 300)
+    ] = 30
+    result_timeout_seconds: Annotated[
+        float, Option("seconds the result screen stays before the kiosk starts over", 10, 600)
+    ] = 45
+    default_language: Annotated[str, Option("language of a visit that does not choose one (a content folder name)")] = (
+        "ja"
     )
-    idle_countdown_seconds: float = option(
-        30, "seconds the 'Are you still there?' countdown runs (20 or more: WCAG 2.2.1)", 20, 300
-    )
-    result_timeout_seconds: float = option(45, "seconds the result screen stays before the kiosk starts over", 10, 600)
-    default_language: str = option("ja", "language of a visit that does not choose one (a content folder name)")
-    content_folder: str = option("", "content folder to show; empty for the content shipped with the kiosk")
-    lessons: str = option(
-        "", "lesson ids to offer, in this order, separated by commas; empty: every lesson of the content folder"
-    )
-    content_poll_seconds: float = option(
-        1, "seconds between looks at the content folder for new content (0 turns this off)", 0, 3600
-    )
-    content_quiet_seconds: float = option(
-        2, "seconds the content folder must stay unchanged before new content is checked and shown", 0, 3600
-    )
-    hide_cursor: bool = option(True, "hide the mouse pointer in kiosk mode (touchscreens have none)")
-    transitions: bool = option(True, "short fades between screens; off for very slow machines")
-    staff_hold_seconds: float = option(3, "seconds to hold the top-right corner to open the staff PIN pad", 2, 10)
-    pin_max_attempts: int = option(5, "wrong PINs in a row before the PIN pad locks", 3, 10)
-    pin_lockout_seconds: float = option(
-        30, "first lockout after too many wrong PINs; doubles with each further failure", 5, 3600
-    )
-    narration_volume: float = option(80, "volume of recorded narration, in percent of the system's volume", 0, 100)
-    speech_engine: str = option("", "text-to-speech engine for read-aloud; empty for the system's default")
-    stats_export_folder: str = option("", "folder (a USB stick, say) for exported statistics (CSV) and handouts (PDF)")
-    outbox_folder: str = option(
-        "", "folder for the anonymous daily summaries and heartbeat a clinic chain syncs to its hub; empty: off"
-    )
-    kiosk_name: str = option("", "this kiosk's name in the chain's reports; empty: a random name made once")
-    heartbeat_minutes: float = option(5, "minutes between heartbeats written to the outbox", 1, 1440)
-    remote_enabled: bool = option(False, "serve the front desk's remote page (staff turn it on from the staff menu)")
-    remote_address: str = option(
-        "", "address the desk page listens on; empty for this machine's LAN address (0.0.0.0 means every network)"
-    )
-    remote_tls: bool = option(
-        False, "serve the desk page over HTTPS with a self-signed certificate the desk devices pin (see docs)"
-    )
-    remote_port: int = option(8765, "TCP port of the desk page", 1024, 65535)
-    remote_pairing_minutes: float = option(5, "minutes a pairing code shown on the staff menu stays valid", 1, 30)
-    remote_requests_per_second: int = option(
-        20, "requests per second one desk device may send before it is told to slow down", 5, 1000
-    )
+    content_folder: Annotated[str, Option("content folder to show; empty for the content shipped with the kiosk")] = ""
+    lessons: Annotated[
+        str,
+        Option("lesson ids to offer, in this order, separated by commas; empty: every lesson of the content folder"),
+    ] = ""
+    content_poll_seconds: Annotated[
+        float, Option("seconds between looks at the content folder for new content (0 turns this off)", 0, 3600)
+    ] = 1
+    content_quiet_seconds: Annotated[
+        float, Option("seconds the content folder must stay unchanged before new content is checked and shown", 0, 3600)
+    ] = 2
+    hide_cursor: Annotated[bool, Option("hide the mouse pointer in kiosk mode (touchscreens have none)")] = True
+    transitions: Annotated[bool, Option("short fades between screens; off for very slow machines")] = True
+    staff_hold_seconds: Annotated[
+        float, Option("seconds to hold the top-right corner to open the staff PIN pad", 2, 10)
+    ] = 3
+    pin_max_attempts: Annotated[int, Option("wrong PINs in a row before the PIN pad locks", 3, 10)] = 5
+    pin_lockout_seconds: Annotated[
+        float, Option("first lockout after too many wrong PINs; doubles with each further failure", 5, 3600)
+    ] = 30
+    narration_volume: Annotated[
+        float, Option("volume of recorded narration, in percent of the system's volume", 0, 100)
+    ] = 80
+    speech_engine: Annotated[str, Option("text-to-speech engine for read-aloud; empty for the system's default")] = ""
+    stats_export_folder: Annotated[
+        str, Option("folder (a USB stick, say) for exported statistics (CSV) and handouts (PDF)")
+    ] = ""
+    outbox_folder: Annotated[
+        str,
+        Option("folder for the anonymous daily summaries and heartbeat a clinic chain syncs to its hub; empty: off"),
+    ] = ""
+    kiosk_name: Annotated[str, Option("this kiosk's name in the chain's reports; empty: a random name made once")] = ""
+    heartbeat_minutes: Annotated[float, Option("minutes between heartbeats written to the outbox", 1, 1440)] = 5
+    remote_enabled: Annotated[
+        bool, Option("serve the front desk's remote page (staff turn it on from the staff menu)")
+    ] = False
+    remote_address: Annotated[
+        str,
+        Option("address the desk page listens on; empty for this machine's LAN address (0.0.0.0 means every network)"),
+    ] = ""
+    remote_tls: Annotated[
+        bool, Option("serve the desk page over HTTPS with a self-signed certificate the desk devices pin (see docs)")
+    ] = False
+    remote_port: Annotated[int, Option("TCP port of the desk page", 1024, 65535)] = 8765
+    remote_pairing_minutes: Annotated[
+        float, Option("minutes a pairing code shown on the staff menu stays valid", 1, 30)
+    ] = 5
+    remote_requests_per_second: Annotated[
+        int, Option("requests per second one desk device may send before it is told to slow down", 5, 1000)
+    ] = 20
 
     @classmethod
     def declared(cls) -> list[tuple[str, type, Any, str, float | None, float | None]]:
-        """(name, type, default, description, min, max) of every option, in declaration order."""
-        types = {"float": float, "int": int, "str": str, "bool": bool}
-        return [
-            (f.name, types[str(f.type)], f.default, f.metadata["description"], f.metadata["min"], f.metadata["max"])
-            for f in fields(cls)
-            if f.default is not MISSING
-        ]
+        """(name, type, default, description, min, max) of every option, in declaration order.
+
+        Read from the annotations only when a settings file is checked or an example written, never at start-up."""
+        hints = get_type_hints(cls, include_extras=True)
+        found = []
+        for name in cls._fields:
+            kind, option = hints[name].__origin__, hints[name].__metadata__[0]
+            found.append((name, kind, cls._field_defaults[name], option.description, option.minimum, option.maximum))
+        return found
 
 
 # Text options are folder names, a language code and an engine name: short, on one line, no control characters
@@ -169,7 +193,7 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
             problems.append(ConfigError(path, line_of(name), name, f"{why}; using the default"))
         else:
             values[name] = value
-    return replace(Settings(), **values), problems
+    return Settings(**values), problems
 
 
 def _line_of_failure(text: str, error: BaseException) -> int:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import NamedTuple
 
 from kiosk.content.model import Lesson, Library, Translation
 from kiosk.core.endings import EndReason
@@ -30,8 +30,7 @@ class Screen(Enum):
     RESULT = "result"
 
 
-@dataclass(frozen=True)
-class VisitState:
+class VisitState(NamedTuple):
     """Everything the screen shows about the current visit; replaced, never mutated."""
 
     screen: Screen = Screen.ATTRACT
@@ -49,21 +48,21 @@ class VisitState:
     lesson: str = ""  # the id of the lesson the visit is of (last, so positional construction stays as it was)
 
 
-@dataclass
 class Flow:
     """The visit's state machine over one library of content."""
 
-    library: Library
-    default_language: str
-    rng: random.Random = field(default_factory=random.Random)
-    state: VisitState = field(default_factory=VisitState)
-    # Staff hold the attract screen (the room is being cleaned): touches start no visit until it is lifted.
-    held: bool = False
-    # The language the attract screen's topic cards are shown in, chosen there; "" for the default.
-    attract_language: str = ""
-    pending: Library | None = None  # new content waiting for the visit to end
-    _listeners: list[Callable[[VisitState], None]] = field(default_factory=list)
-    _end_listeners: list[Callable[[VisitState, EndReason], None]] = field(default_factory=list)
+    def __init__(self, library: Library, default_language: str, rng: random.Random | None = None) -> None:
+        self.library = library
+        self.default_language = default_language
+        self.rng = rng or random.Random()
+        self.state = VisitState()
+        # Staff hold the attract screen (the room is being cleaned): touches start no visit until it is lifted.
+        self.held = False
+        # The language the attract screen's topic cards are shown in, chosen there; "" for the default.
+        self.attract_language = ""
+        self.pending: Library | None = None  # new content waiting for the visit to end
+        self._listeners: list[Callable[[VisitState], None]] = []
+        self._end_listeners: list[Callable[[VisitState, EndReason], None]] = []
 
     def subscribe(self, listener: Callable[[VisitState], None]) -> None:
         """Called with the new state after every change."""
@@ -130,11 +129,11 @@ class Flow:
         if state.screen is Screen.SLIDE:
             if state.slide + 1 < len(self.lesson.deck.slides):
                 return self._go(self._at_slide(state.slide + 1), "next")
-            return self._go(replace(state, screen=self._after_slides(), question=0), "next")
+            return self._go(state._replace(screen=self._after_slides(), question=0), "next")
         if state.screen is Screen.QUESTION and state.answers[state.question] is not None:
             if state.question + 1 < len(self.lesson.questions):
-                return self._go(replace(state, question=state.question + 1), "next")
-            return self._go(replace(state, screen=Screen.RESULT), "next")
+                return self._go(state._replace(question=state.question + 1), "next")
+            return self._go(state._replace(screen=Screen.RESULT), "next")
         return False
 
     def back(self) -> bool:
@@ -153,7 +152,7 @@ class Flow:
             return False
         answers = list(state.answers)
         answers[state.question] = order[shown_index]
-        return self._go(replace(state, answers=tuple(answers)), "answer")
+        return self._go(state._replace(answers=tuple(answers)), "answer")
 
     def review_slide(self) -> bool:
         """Show the slide that teaches the current (answered) question."""
@@ -161,18 +160,17 @@ class Flow:
         if state.screen is not Screen.QUESTION or state.answers[state.question] is None:
             return False
         slide_id = self.lesson.questions[state.question].slide_id
-        return self._go(replace(state, screen=Screen.REVIEW, slide=self.lesson.deck.index_of(slide_id)), "review")
+        return self._go(state._replace(screen=Screen.REVIEW, slide=self.lesson.deck.index_of(slide_id)), "review")
 
     def back_to_question(self) -> bool:
         if self.state.screen is not Screen.REVIEW:
             return False
-        return self._go(replace(self.state, screen=Screen.QUESTION), "back to question")
+        return self._go(self.state._replace(screen=Screen.QUESTION), "back to question")
 
     def set_aids(self, large_text: bool | None = None, high_contrast: bool | None = None) -> bool:
         """Turn the large-text or high-contrast aid on or off, on any screen, for this visit."""
         state = self.state
-        new = replace(
-            state,
+        new = state._replace(
             large_text=state.large_text if large_text is None else large_text,
             high_contrast=state.high_contrast if high_contrast is None else high_contrast,
         )
@@ -232,7 +230,7 @@ class Flow:
         return Screen.QUESTION if self.lesson.questions else Screen.RESULT
 
     def _at_slide(self, index: int) -> VisitState:
-        return replace(self.state, slide=index, furthest_slide=max(index, self.state.furthest_slide))
+        return self.state._replace(slide=index, furthest_slide=max(index, self.state.furthest_slide))
 
     def _order(self, count: int, shuffle: bool) -> tuple[int, ...]:
         order = list(range(count))

@@ -53,7 +53,7 @@ def script_of(text: str) -> str:
 
 
 CREDIT = "鍼灸学士・柔道整復師 桂 寛章"
-ALLOWED_COLOURS = {c.upper() for c in (*vars(NORMAL).values(), *ILLUSTRATION_EXTRAS.values())} | {"NONE"}
+ALLOWED_COLOURS = {c.upper() for c in (*NORMAL, *ILLUSTRATION_EXTRAS.values())} | {"NONE"}
 
 
 class Shipped(NamedTuple):

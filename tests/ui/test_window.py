@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -59,3 +63,34 @@ def test_the_warm_up_turns_the_collector_back_on_and_freezes_start_up(
 def test_a_kiosk_started_with_the_collector_on_leaves_it_alone(qtbot: QtBot, kiosk: Kiosk) -> None:
     qtbot.waitUntil(lambda: set(kiosk.window.built_pages) == {"slide", "question", "result"}, timeout=5000)
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_the_first_screen_loads_only_what_it_shows(tmp_path: Path) -> None:
+    """A cached start of one lesson shows its attract screen without the modules of later screens or of TOML.
+
+    Each of these once sat on the way to the first frame (issue 19's start-up target): the idle prompt, the
+    recovery's calm page, the systemd watchdog, the Markdown parser, and tomllib for lesson.toml.
+    """
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kiosk.app.kiosk import build, ensure_application\n"
+        "from kiosk.config.options import Options\n"
+        "def start():\n"
+        f"    root = Path({str(tmp_path)!r})\n"
+        "    folders = {name + '_dir': root / name for name in ('config', 'data', 'cache')}\n"
+        "    options = Options(windowed=True, **folders)\n"
+        "    kiosk = build(options)\n"
+        "    kiosk.window.show()\n"
+        "    ensure_application().processEvents()\n"
+        "    return kiosk\n"
+        "start()\n"
+        "late = ['kiosk.ui.layers.idle_prompt', 'kiosk.app.recovery', 'kiosk.app.watchdog', 'markdown', 'tomllib']\n"
+        "print([name for name in late if name in sys.modules])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
+    # The first start validates and fills the cache; the second is every later start.
+    for _start in ("first", "second"):
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]", f"loaded before the first frame: {done.stdout}"

@@ -6,11 +6,10 @@ these colours (also tested), so pictures and widgets always match.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """Named colours of one theme, as #RRGGBB strings."""
 
     background: str  # the page

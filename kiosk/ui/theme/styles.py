@@ -6,7 +6,7 @@ physical proportions at 1366x768, 1280x800 and in portrait 1080x1920.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kiosk.ui.theme.palette import HIGH_CONTRAST, NORMAL, Palette
 
@@ -14,13 +14,12 @@ DESIGN_SHORT_SIDE = 1080  # px: the numbers below are for a 1080-pixel short sid
 LARGE_TEXT_FACTOR = 1.25
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Pixel sizes for one window size."""
 
     scale: float
     text_scale: float  # scale times the large-text factor when that aid is on
-    palette: Palette = field(default=NORMAL)
+    palette: Palette = NORMAL
 
     def px(self, design_px: float) -> int:
         """A layout size (margins, gaps, buttons) at this window size."""
