@@ -56,7 +56,7 @@ def illustrations(tmp_path: Path) -> Path:
     """A folder of small valid illustrations with every name a test deck uses."""
     folder = tmp_path / "illustrations"
     folder.mkdir()
-    for name in ("a.svg", "b.svg", "c.svg", "attract.svg"):
+    for name in ("a.svg", "b.svg", "c.svg", "attract.svg", "result-friendly.svg"):
         (folder / name).write_bytes(TINY_SVG)
     return folder
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.content.result import score_words
 from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
@@ -67,7 +68,10 @@ class Presenter:
             right, total = self.flow.score()
             message = lesson.result.message_for(right, total)
             qr = self._qr(lesson.deck.qr)
-            window.result.show_result(message, right, total, lesson.result, qr, lesson.strings)
+            result = lesson.result
+            picture = (result.image, lesson.images[result.image]) if result.image else None
+            words = score_words(right, total, lesson.strings, message)
+            window.result.show_result(words, message, result, qr, lesson.strings, picture)
             window.show_page(window.result)
 
     def show_aids(self, state: VisitState) -> None:
@@ -123,7 +127,10 @@ class Presenter:
             return "\n".join(parts)
         right, total = self.flow.score()
         message = lesson.result.message_for(right, total)
-        return "\n".join([message.headline, message.text, lesson.result.heading, *lesson.result.takeaways])
+        words = score_words(right, total, lesson.strings, message)
+        result, strings = lesson.result, lesson.strings
+        parts = [words, message.headline, message.text, result.heading, *result.takeaways, strings.ask_front_desk]
+        return "\n".join(dict.fromkeys(parts))  # without a quiz the words are the headline: said once
 
     def _topic_cards(self) -> list[TopicCard]:
         """One card per lesson, in the order the staff chose, each in the language shown."""

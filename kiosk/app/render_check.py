@@ -29,7 +29,7 @@ BREAK_INSIDE = "break inside a phrase"
 BAD_START = "forbidden line start"
 BAD_END = "line ends with an opening bracket"
 ORPHAN = "orphan"
-NO_PICTURE = "slide without its picture"
+NO_PICTURE = "screen without its picture"
 CUT = "text cut"
 OVERLAP = "overlapping"
 OUTSIDE = "control outside the screen"
@@ -173,15 +173,16 @@ def shown_widgets(kiosk: Kiosk) -> list[QWidget]:
 
 
 def picture_problems(screen: str, kiosk: Kiosk) -> list[Problem]:
-    """A slide with an illustration must show it at no less than the stated floor (slide_page.PICTURE_FLOOR)."""
+    """A slide or the result with its picture must show it at no less than the stated floor
+    (slide_fit.PICTURE_FLOOR, result_fit.PICTURE_FLOOR)."""
     window = kiosk.window
-    if "slide" not in window.built_pages or window.current_page is not window.slide:
-        return []
     if any(layer.isVisible() for layer in window.layers):
         return []
-    page = window.slide
-    if page.missing_picture():
-        return [Problem(screen, plain(page.heading.text())[:40], NO_PICTURE)]
+    built = window.built_pages
+    if "slide" in built and window.current_page is window.slide and window.slide.missing_picture():
+        return [Problem(screen, plain(window.slide.heading.text())[:40], NO_PICTURE)]
+    if "result" in built and window.current_page is window.result and window.result.missing_picture():
+        return [Problem(screen, plain(window.result.score.text())[:40], NO_PICTURE)]
     return []
 
 

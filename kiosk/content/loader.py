@@ -52,10 +52,12 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
         problems += found
     if problems or deck is None or questions is None or result is None or strings is None:
         return None, problems
+    if result.image and (why := store.problem(result.image)):  # optional, but when named it must be good
+        return None, [ContentError(folder / RESULT, result.image_line, why)]
     recordings, found = check_recordings(folder, deck, texts[DECK] or "", questions, result)
     if found:
         return None, list(found)
-    images = {name: store.data(name) for name in _image_names(deck)}
+    images = {name: store.data(name) for name in [*_image_names(deck), result.image] if name}
     return Translation(folder.name, deck, questions, result, strings, images, recordings), []
 
 

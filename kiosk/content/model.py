@@ -82,6 +82,8 @@ class ResultText(NamedTuple):
     messages: tuple[ScoreMessage, ...]  # highest minimum first
     audio: str | None = None  # the result screen's narration
     audio_line: int = 1
+    image: str | None = None  # the result screen's own picture (optional): a file in the lesson's pictures/
+    image_line: int = 1
 
     def message_for(self, right: int, total: int) -> ScoreMessage:
         """The message for a score; the lowest range is always there (validated)."""

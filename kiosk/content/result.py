@@ -4,22 +4,39 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.markup import inline_text
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
 
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
+
 TAKEAWAY_COUNT = 3
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
 _COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
 
 
-def _narration(line: str) -> str | None:
-    """The recording named by a `<!-- audio: file -->` line under the heading, or None."""
+HEADING_KEYS = ("image", "audio")  # what the comment under the heading may name
+
+
+def _screen_settings(line: str) -> dict[str, str] | None:
+    """`<!-- image: result-friendly.svg; audio: result.ogg -->` under the heading: the result screen's own
+    picture and recording; None when the line is no settings comment."""
     comment = _COMMENT_LINE.match(line)
-    settings = parse_settings(comment.group(1)) if comment else None
-    return (settings or {}).get("audio") or None
+    return parse_settings(comment.group(1)) if comment else None
+
+
+def score_words(right: int, total: int, strings: UiStrings, message: ScoreMessage) -> str:
+    """The score in friendly words, the result screen's largest line: how many were right, or, when none
+    was, that every question was tried (never a zero in large type); without a quiz, the message's headline."""
+    if total == 0:
+        return message.headline
+    if right == 0:
+        return strings.score_none.format(right=right, total=total)
+    return strings.score.format(right=right, total=total)
 
 
 def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[ContentError]]:
@@ -29,6 +46,7 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     heading_line = 1
     takeaways: list[str] = []
     audio: tuple[str, int] | None = None  # the result screen's narration and its line
+    image: tuple[str, int] | None = None  # the result screen's picture and its line
     # Each message: [line, headline, minimum or None, text lines]
     messages: list[tuple[int, str, list[int | None], list[str]]] = []
 
@@ -60,8 +78,14 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
                     messages[-1][2][0] = int(value)
             elif not comment:
                 messages[-1][3].append(checked(stripped, number))
-        elif heading and not takeaways and (narration := _narration(line)):
-            audio = (narration, number)
+        elif heading and not takeaways and (own := _screen_settings(line)) is not None:
+            for key in sorted(set(own) - set(HEADING_KEYS)):
+                known = ", ".join(HEADING_KEYS)
+                problems.append(ContentError(path, number, f"unknown setting {key!r} here (it may name {known})"))
+            if own.get("audio"):
+                audio = (own["audio"], number)
+            if own.get("image"):
+                image = (own["image"], number)
         elif heading and (item := _ITEM.match(line)):
             takeaways.append(checked(item.group(1), number))
         else:
@@ -101,4 +125,4 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     if problems:
         return None, problems
     ordered = tuple(sorted(parsed, key=lambda message: message.minimum, reverse=True))
-    return ResultText(heading, tuple(takeaways), ordered, *(audio or (None, 1))), []
+    return ResultText(heading, tuple(takeaways), ordered, *(audio or (None, 1)), *(image or (None, 1))), []

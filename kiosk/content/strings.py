@@ -37,7 +37,8 @@ class UiStrings(NamedTuple):
     back_to_question: Annotated[str, "button that returns from that slide to the question"]
     next_question: Annotated[str, "Next after an answer"]
     see_result: Annotated[str, "Next after the last answer"]
-    score: Annotated[str, "score line, with {right} and {total}"]
+    score: Annotated[str, "the result's largest line: the score in friendly words, with {right} and {total}"]
+    score_none: Annotated[str, "that line when no answer was right (every question was tried), with {total}"]
     qr_caption: Annotated[str, "text beside the QR code"]
     ask_front_desk: Annotated[str, "the call to action on the result screen"]
     finish: Annotated[str, "button that ends the visit"]
@@ -210,6 +211,7 @@ FALLBACK = UiStrings(
     next_question="次の問題 / Next question",
     see_result="結果を見る / See results",
     score="{total} 問中 {right} 問 / {right} of {total} correct",
+    score_none="{total} 問 すべてに挑戦 / You tried all {total}",
     qr_caption="スマートフォンで読み取れます / Scan with your smartphone",
     ask_front_desk="受付でお気軽にお尋ねください / Please ask at the front desk",
     finish="終わる / Finish",

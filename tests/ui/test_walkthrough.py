@@ -108,7 +108,7 @@ def test_every_question_right(qtbot: QtBot, kiosk: Kiosk) -> None:
     total = len(lesson.questions)
     assert page.headline.text() == lesson.result.message_for(total, total).headline
     assert page.score.text() == lesson.strings.score.format(right=total, total=total)
-    assert [label.text().lstrip("・") for label in page.points] == list(lesson.result.takeaways)
+    assert page.points_card.items == lesson.result.takeaways
 
 
 def test_every_question_wrong(qtbot: QtBot, kiosk: Kiosk) -> None:

@@ -1,22 +1,38 @@
-"""The result: friendly words for the score, the three take-home points, a QR code, ask at the desk."""
+"""The result, with one focus: the score in friendly words as the largest text, a friendly picture, the three
+take-home points, the QR code in a card with its caption beside it, the ask-at-the-desk words and one Finish.
+
+The page places its parts itself from a plan made by arithmetic (result_fit): the bottom row first, then the
+text column gets its height for its width, and the picture yields down to its stated floor.
+"""
 
 from __future__ import annotations
 
+import unicodedata
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.core.qr import QrMatrix
+from kiosk.core.typeset import plain
+from kiosk.ui.pages.result_fit import PICTURE_FLOOR, Plan, Rect, Room, drawn_height, plan
+from kiosk.ui.theme.palette import NORMAL
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
-from kiosk.ui.widgets.labels import text_label
-from kiosk.ui.widgets.qr_view import QrView
+from kiosk.ui.widgets.illustration import Illustration
+from kiosk.ui.widgets.labels import PhraseLabel, text_label
+from kiosk.ui.widgets.result_cards import PointsCard, QrCard
+from kiosk.ui.widgets.rich_text import RichTextLabel
 
 if TYPE_CHECKING:
     from kiosk.content.strings import UiStrings
+
+QR_SIDE = 200  # design px: the code's side, quiet zone included (about 4 cm on a 22-inch screen at 1080 p)
+IDEOGRAPHIC_SPACE = "\u3000"  # between a Japanese headline and its sentence run on
+CAPTION_MIN_EM = 5  # the caption beside the code is never narrower than five of its characters (Japanese)
 
 
 class ResultPage(QWidget):
@@ -25,104 +41,130 @@ class ResultPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="page")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.headline = text_label("heading")
-        self.score = text_label("progress")
-        self.message = text_label("body")
-        self.points_card = QFrame(objectName="card")  # type: ignore[call-arg]  # PySide6's stubs omit QObject's property keywords
-        self.points_heading = text_label("subheading")
-        self.points = [text_label("body") for _ in range(3)]
-        card = QVBoxLayout(self.points_card)
-        card.addWidget(self.points_heading)
-        for label in self.points:
-            card.addWidget(label)
-        self._card = card
-        self.qr = QrView()
-        self.qr_caption = text_label("caption")
-        self.ask = text_label("subheading")
-        self.finish = touch_button(role="primary")
+        self.score = PhraseLabel("score_words", self, balance=True)  # the focus: the largest text on the page
+        self.headline = text_label("subheading", self)
+        self.message = text_label("body", self)
+        # The same two texts as one paragraph, the headline in bold, for when room is short (result_fit).
+        self.message_run_on = RichTextLabel("body", self)
+        self._message = ("", "")
+        self.picture = Illustration(self)
+        self.points_card = PointsCard(self)
+        self.qr_card = QrCard(self)
+        self.qr = self.qr_card.qr
+        self.ask = text_label("subheading", self)
+        self.finish = touch_button(role="primary", parent=self)
         self.finish.clicked.connect(self.finish_requested)
+        self._metrics: Metrics | None = None
         self._landscape = True
-        left = QVBoxLayout()
-        left.addWidget(self.headline)
-        left.addWidget(self.score)
-        left.addWidget(self.message)
-        left.addWidget(self.points_card)
-        left.addStretch(1)
-        left.addWidget(self.ask)  # the call to action closes the column
-        self._left = left
-        self._right_panel = QWidget()
-        right = QVBoxLayout(self._right_panel)
-        right.setContentsMargins(0, 0, 0, 0)
-        right.addWidget(self.qr, 1)
-        right.addWidget(self.qr_caption)
-        right.addStretch(0)
-        right.addWidget(self.finish, 0, Qt.AlignmentFlag.AlignRight)
-        self._right = right
-        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        self._columns.addLayout(left, 5)
-        self._columns.addWidget(self._right_panel, 2)
-        self._outer = QVBoxLayout(self)
-        self._outer.addLayout(self._columns, 1)
+        self._has_picture = False
+        self.plan: Plan | None = None
 
     def show_result(
         self,
+        words: str,
         message: ScoreMessage,
-        right: int,
-        total: int,
         result: ResultText,
         qr: QrMatrix | None,
         strings: UiStrings,
+        picture: tuple[str, bytes] | None = None,
     ) -> None:
+        """Draw the score in `words`, the message for it, the points, the code (if any) and the picture (if any)."""
+        self.score.setText(words)
         self.headline.setText(message.headline)
-        self.score.setText(strings.score.format(right=right, total=total))
-        self.score.setVisible(total > 0)
         self.message.setText(message.text)
-        self._fit()
-        self.points_heading.setText(result.heading)
-        for label, point in zip(self.points, result.takeaways, strict=False):
-            label.setText(f"・{point}")
-        self.qr.setVisible(qr is not None)
-        self.qr_caption.setVisible(qr is not None)
+        self._message = (message.headline, message.text)
+        self._set_run_on()
+        self.points_card.show_points(result.heading, result.takeaways)
+        self.qr_card.setVisible(qr is not None)
         if qr is not None:
-            self.qr.set_matrix(qr)
-        self.qr_caption.setText(strings.qr_caption)
+            self.qr_card.show_code(qr, strings.qr_caption)
+        self._has_picture = picture is not None
+        if picture is not None:
+            self.picture.set_svg(*picture)
+        else:
+            self.picture.clear()
+        self.picture.setVisible(self._has_picture)
         self.ask.setText(strings.ask_front_desk)
         self.finish.setText(strings.finish)
+        self._place()
 
-    def _fit(self) -> None:
-        """With large text on a small screen the score sentence gives way, so the take-home points fit."""
-        width = self.headline.width()
-        if width <= 0:
-            return
-        column = [self.headline, self.score, self.message, self.points_card, self.ask]
-        needed = sum(w.heightForWidth(width) for w in column if not w.isHidden() or w is self.message)
-        needed += self._left.spacing() * (len(column) - 1)
-        available = self._columns.geometry().height()
-        if not self._landscape:  # the QR code, at its smallest, and Finish share the column
-            right = self.qr.minimumHeight() + self.qr_caption.heightForWidth(width) + self.finish.sizeHint().height()
-            available -= right + self._right.spacing() * 3 + self._columns.spacing()
-        self.message.setVisible(needed <= available)
+    def missing_picture(self) -> bool:
+        """Whether the lesson's result picture is hidden or drawn below its floor (the layout checks ask)."""
+        if not self._has_picture or self._metrics is None:
+            return False
+        drawn = self.picture.image_rect()
+        return not self.picture.isVisible() or drawn.height() < PICTURE_FLOOR * self._metrics.scale - 1
+
+    def _set_run_on(self) -> None:
+        headline, text = self._message
+        wide = bool(headline) and unicodedata.east_asian_width(plain(headline)[-1:]) in ("W", "F")
+        joined = f"<p><strong>{escape(headline)}</strong>{IDEOGRAPHIC_SPACE if wide else ' '}{escape(text)}</p>"
+        m = self._metrics
+        self.message_run_on.set_body(joined, 0, m.palette if m else NORMAL)
+
+    def apply_metrics(self, m: Metrics, landscape: bool) -> None:
+        self._metrics, self._landscape = m, landscape
+        self._set_run_on()
+        self.points_card.set_sizes(m.px(36), m.px(24), m.px(12), m.px(10), m.palette)
+        self.qr_card.set_sizes(m.px(20), m.px(24), m.px(QR_SIDE))
+        self._place()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._fit()
+        self._place()
 
-    def apply_metrics(self, m: Metrics, landscape: bool) -> None:
-        self._landscape = landscape
-        self._outer.setContentsMargins(m.margin, m.px(24), m.margin, m.px(40))  # the aids bar is above
-        self._outer.setSpacing(m.gap)
-        self._columns.setDirection(QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom)
-        # Portrait: everything in one column, the QR code centred under the points, no gap in between.
-        self._left.setStretch(self._left.indexOf(self.points_card) + 1, 1 if landscape else 0)
-        self._columns.setStretch(0, 5 if landscape else 0)
-        self._columns.setStretch(1, 2 if landscape else 1)
-        self._right.setAlignment(self.qr, Qt.AlignmentFlag.AlignRight if landscape else Qt.AlignmentFlag.AlignHCenter)
-        self._right.setStretch(0, 1)  # the QR code grows to its largest size first
-        self._right.setStretch(2, 0)
-        self._columns.setSpacing(m.px(64))
-        self._left.setSpacing(m.px(14))
-        self._right.setSpacing(m.px(16))
-        self._card.setContentsMargins(m.px(36), m.px(20), m.px(36), m.px(20))
-        self._card.setSpacing(m.px(6))
-        self.qr.setMinimumSize(m.px(240), m.px(240))
-        self.qr.setMaximumSize(m.px(440), m.px(440))
+    def _word_labels(self, run_on: bool) -> list[QLabel]:
+        return [self.score, self.message_run_on] if run_on else [self.score, self.headline, self.message]
+
+    def _words_height(self, width: int, run_on: bool) -> int:
+        gap = self._metrics.px(12) if self._metrics else 12
+        labels = self._word_labels(run_on)
+        return sum(label.heightForWidth(width) for label in labels) + gap * (len(labels) - 1)
+
+    def _room(self, m: Metrics) -> Room:
+        margin_x, top, bottom = m.margin, m.px(24), m.px(40)  # the aids bar is above
+        self.finish.ensurePolished()
+        hint = self.finish.sizeHint()
+        caption = self.qr_card.caption
+        caption.ensurePolished()
+        caption_min = max(caption.minimumSizeHint().width(), caption.font().pixelSize() * CAPTION_MIN_EM)
+        return Room(
+            width=self.width() - 2 * margin_x,
+            height=self.height() - top - bottom,
+            gap=m.gap,
+            words=self._words_height,
+            points=self.points_card.heightForWidth,
+            qr=self.qr_card.heightForWidth if self.qr_card.isVisibleTo(self) else None,
+            qr_min_width=m.px(20) * 2 + m.px(QR_SIDE) + m.px(24) + caption_min,
+            ask=self.ask.heightForWidth,
+            finish=(max(hint.width(), m.button_min_width), max(hint.height(), m.button_height)),
+            ratio=self.picture.aspect_ratio() if self._has_picture else None,
+            floor=PICTURE_FLOOR * m.scale,
+        )
+
+    def _place(self) -> None:
+        m = self._metrics
+        if m is None or self.width() <= 0 or not self.score.text():
+            return
+        room = self._room(m)
+        found = self.plan = plan(room, self._landscape)
+        x, y = m.margin, m.px(24)
+
+        def put(widget: QWidget, rect: Rect) -> None:
+            widget.setGeometry(x + rect[0], y + rect[1], rect[2], rect[3])
+
+        put(self.points_card, found.points)
+        put(self.qr_card, found.qr)
+        put(self.ask, found.ask)
+        put(self.finish, found.finish)
+        put(self.picture, found.picture)
+        if self._has_picture:  # shrunk below its floor it would be a stamp, not a picture: the checks report it
+            self.picture.setVisible(drawn_height(found.picture[2], found.picture[3], room.ratio or 1) > 0)
+        shown = self._word_labels(found.run_on)
+        for word_label in (self.headline, self.message, self.message_run_on):
+            word_label.setVisible(word_label in shown)
+        gap, top = m.px(12), y + found.words[1]
+        for label in shown:
+            height = label.heightForWidth(found.words[2])
+            label.setGeometry(x + found.words[0], top, found.words[2], height)
+            top += height + gap

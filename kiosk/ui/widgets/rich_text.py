@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from html import unescape
+from collections.abc import Iterable
+from html import escape, unescape
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import (
@@ -31,6 +32,8 @@ from kiosk.core.typeset import NBSP, WJ, ZWSP, is_orphan, plain
 from kiosk.ui.theme.palette import NORMAL, Palette
 from kiosk.ui.theme.styles import LINE_HEIGHT_EM
 
+# The one bullet of every list a patient reads (slide bodies, the result's take-home points): Qt's filled disc, ●.
+BULLET = "disc"
 _BREAKS = re.compile(r"<br\s*/?>|</p>|</li>|\n")
 _TAGS = re.compile(r"<[^>]*>")
 LINE_SEPARATOR = "\u2028"  # what a <br> becomes inside a block
@@ -45,13 +48,19 @@ def line_height_percent(font_px: int, natural_line_px: float) -> int:
 def styled_html(body_html: str, spacing_px: int, line_percent: int = 110, p: Palette = NORMAL) -> str:
     """Add the line height and paragraph spacing Qt's rich text needs as inline styles."""
     block = f'style="line-height:{line_percent}%; margin-top:0; margin-bottom:{spacing_px}px"'
+    listed = f'style="list-style-type:{BULLET}; margin-top:0; margin-bottom:{spacing_px}px; margin-left:0"'
     item = f'style="line-height:{line_percent}%; margin-bottom:{spacing_px // 3}px"'
     return (
         body_html.replace("<p>", f"<p {block}>")
         .replace("<li>", f"<li {item}>")
-        .replace("<ul>", f'<ul style="margin-top:0; margin-bottom:{spacing_px}px; margin-left:0">')
+        .replace("<ul>", f"<ul {listed}>")
         .replace("<strong>", f'<strong style="color:{p.teal_dark}">')
     )
+
+
+def bullet_list(items: Iterable[str]) -> str:
+    """Plain texts (with break marks) as the HTML list a RichTextLabel draws with the slides' bullet."""
+    return "<ul>" + "".join(f"<li>{escape(item, quote=False)}</li>" for item in items) + "</ul>"
 
 
 def block_lines(block: QTextBlock) -> list[list[str]]:
