@@ -93,3 +93,43 @@ def test_a_problem_is_reported_on_its_own_keys_line_not_a_longer_keys() -> None:
     text = "\n".join(['back_to_question = "x"', *lines, "back = 3"])
     _, problems = parse_strings(text, Path("ui.toml"))
     assert [str(p) for p in problems] == [f"ui.toml:{len(lines) + 2}: 'back' must be text in quotes"]
+
+
+def test_result_names_its_own_picture_and_recording_under_the_heading() -> None:
+    """`<!-- image: ...; audio: ... -->` under the heading names the result screen's picture and recording."""
+    text = GOOD.replace("# 今日のポイント\n", "# 今日のポイント\n<!-- image: result-friendly.svg; audio: r.ogg -->\n")
+    result, problems = parse_result(text, Path("result.md"))
+    assert problems == [] and result is not None
+    assert (result.image, result.image_line, result.audio, result.audio_line) == ("result-friendly.svg", 2, "r.ogg", 2)
+    plain_result, _ = parse_result(GOOD, Path("result.md"))
+    assert plain_result is not None and plain_result.image is None  # optional
+
+
+def test_an_unknown_setting_under_the_result_heading_is_named() -> None:
+    """A misspelt key in the result's comment is reported at its line with the keys it may use."""
+    text = GOOD.replace("# 今日のポイント\n", "# 今日のポイント\n<!-- picture: a.svg -->\n")
+    _, problems = parse_result(text, Path("result.md"))
+    assert [str(p) for p in problems] == ["result.md:2: unknown setting 'picture' here (it may name image, audio)"]
+
+
+def test_a_missing_result_picture_is_reported_at_its_line(shipped_copy: Path) -> None:
+    """A result picture that is not in pictures/ keeps the lesson from loading, naming result.md's line."""
+    from kiosk.content.loader import load_library
+
+    result = shipped_copy / "en" / "result.md"
+    result.write_text(result.read_text("utf-8").replace("result-friendly.svg", "gone.svg"), "utf-8")
+    library, problems = load_library(shipped_copy)
+    assert library is None and len(problems) == 1
+    assert str(problems[0]).startswith(f"{result}:2:") and "gone.svg" in str(problems[0])
+
+
+def test_score_words_never_say_zero_in_large_type() -> None:
+    """The friendly score line: how many were right, 'tried them all' for none, the headline without a quiz."""
+    from kiosk.content.model import ScoreMessage
+    from kiosk.content.result import score_words
+
+    message = ScoreMessage(0, "ありがとう", "x")
+    strings = FALLBACK
+    assert score_words(3, 5, strings, message) == strings.score.format(right=3, total=5)
+    assert score_words(0, 5, strings, message) == strings.score_none.format(total=5)
+    assert score_words(0, 0, strings, message) == "ありがとう"
