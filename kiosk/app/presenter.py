@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kiosk.content.result import score_words
 from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
@@ -70,7 +69,7 @@ class Presenter:
             qr = self._qr(lesson.deck.qr)
             result = lesson.result
             picture = (result.image, lesson.images[result.image]) if result.image else None
-            words = score_words(right, total, lesson.strings, message)
+            words = result.score_words(right, total, lesson.strings)
             window.result.show_result(words, message, result, qr, lesson.strings, picture)
             window.show_page(window.result)
 
@@ -127,8 +126,8 @@ class Presenter:
             return "\n".join(parts)
         right, total = self.flow.score()
         message = lesson.result.message_for(right, total)
-        words = score_words(right, total, lesson.strings, message)
         result, strings = lesson.result, lesson.strings
+        words = result.score_words(right, total, strings)
         parts = [words, message.headline, message.text, result.heading, *result.takeaways, strings.ask_front_desk]
         return "\n".join(dict.fromkeys(parts))  # without a quiz the words are the headline: said once
 

@@ -93,6 +93,14 @@ class ResultText(NamedTuple):
                 return message
         return self.messages[-1]
 
+    def score_words(self, right: int, total: int, strings: UiStrings) -> str:
+        """The score in friendly words, the result screen's largest line: how many were right, or, when none
+        was, that every question was tried (never a zero in large type); without a quiz, the message's headline."""
+        if total == 0:
+            return self.message_for(right, total).headline
+        chosen = strings.score_none if right == 0 else strings.score
+        return chosen.format(right=right, total=total)
+
 
 class Translation(NamedTuple):
     """Everything one lesson shows in one language."""

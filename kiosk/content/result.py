@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.content.markup import inline_text
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
-
-if TYPE_CHECKING:
-    from kiosk.content.strings import UiStrings
 
 TAKEAWAY_COUNT = 3
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
@@ -27,16 +23,6 @@ def _screen_settings(line: str) -> dict[str, str] | None:
     picture and recording; None when the line is no settings comment."""
     comment = _COMMENT_LINE.match(line)
     return parse_settings(comment.group(1)) if comment else None
-
-
-def score_words(right: int, total: int, strings: UiStrings, message: ScoreMessage) -> str:
-    """The score in friendly words, the result screen's largest line: how many were right, or, when none
-    was, that every question was tried (never a zero in large type); without a quiz, the message's headline."""
-    if total == 0:
-        return message.headline
-    if right == 0:
-        return strings.score_none.format(right=right, total=total)
-    return strings.score.format(right=right, total=total)
 
 
 def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[ContentError]]:

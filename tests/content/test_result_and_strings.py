@@ -125,11 +125,9 @@ def test_a_missing_result_picture_is_reported_at_its_line(shipped_copy: Path) ->
 
 def test_score_words_never_say_zero_in_large_type() -> None:
     """The friendly score line: how many were right, 'tried them all' for none, the headline without a quiz."""
-    from kiosk.content.model import ScoreMessage
-    from kiosk.content.result import score_words
-
-    message = ScoreMessage(0, "ありがとう", "x")
+    result, _ = parse_result(GOOD, Path("result.md"))
+    assert result is not None
     strings = FALLBACK
-    assert score_words(3, 5, strings, message) == strings.score.format(right=3, total=5)
-    assert score_words(0, 5, strings, message) == strings.score_none.format(total=5)
-    assert score_words(0, 0, strings, message) == "ありがとう"
+    assert result.score_words(3, 5, strings) == strings.score.format(right=3, total=5)
+    assert result.score_words(0, 5, strings) == strings.score_none.format(total=5)
+    assert result.score_words(0, 0, strings) == "全問正解"  # no quiz: the top message's headline
