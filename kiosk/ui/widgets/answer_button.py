@@ -1,22 +1,26 @@
 """Large answer buttons that never move: a column of equal heights, a mark slot reserved from the start.
 
-Answering only restyles the buttons (colour, icon, a word in the reserved slot); sizes depend on the answer
-texts and the width alone, so nothing under the patient's finger moves or reflows.
+Answering only restyles the buttons (colour, icon, words in the reserved slot); sizes depend on the answer
+texts, the words and the width alone, so nothing under the patient's finger moves or reflows. The words
+("正解", "選んだ答え") show at every size, on one line under the icon: in the caption size, or (large text on
+a small screen) at the body-text floor of 32 px at 1080 p when the larger words would make the answers taller.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.illustration import Illustration
-from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.labels import natural_width, text_label
 
 # mark -> the button's role in the style sheet; "dim" is an answer that is neither chosen nor right.
 ROLES = {"": "answer", "right": "answer_right", "wrong": "answer_wrong", "dim": "answer_dim"}
-WORDS_SHARE = 0.18  # the words' slot at most this share of the answer's width
+WORDS_FLOOR_PX = 32  # at 1080 p: the smallest the words may get (DESIGN.md's body-text floor)
 
 
 class AnswerButton(QPushButton):
@@ -33,6 +37,8 @@ class AnswerButton(QPushButton):
         self.tag = text_label("answer_tag")
         self.tag.setWordWrap(False)
         self.tag.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tag_sizes: tuple[int, ...] = (32,)  # the words' font sizes to choose from, largest first
+        self._tag_px = 0  # the size chosen (a style sheet of the tag's own: role changes keep it)
         column = QVBoxLayout(self.slot)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -43,8 +49,6 @@ class AnswerButton(QPushButton):
         self._layout.addWidget(self.slot, 0, Qt.AlignmentFlag.AlignVCenter)
         self._min_height = 112
         self._words: tuple[str, ...] = ()
-        self._column_width = 0
-        self._words_allowed = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_answer(self, text: str, words: tuple[str, ...]) -> None:
@@ -71,39 +75,55 @@ class AnswerButton(QPushButton):
     def apply_metrics(self, m: Metrics) -> None:
         self._min_height = m.button_height
         self.icon_view.setFixedSize(m.px(48), m.px(48))
+        self.tag_sizes = tuple(sorted({m.caption, m.px(WORDS_FLOOR_PX)}, reverse=True))
+        self._tag_px = self._tag_px if self._tag_px in self.tag_sizes else self.tag_sizes[0]
+        self._apply_tag_px()
         self._layout.setContentsMargins(m.px(32), m.px(12), m.px(28), m.px(12))
         self._layout.setSpacing(m.px(20))
         self._size_slot()
 
-    def set_column_width(self, width: int, words: bool = True) -> None:
-        """The column's width decides whether the words fit in the slot (else the icon alone, with colour)."""
-        if (width, words) != (self._column_width, self._words_allowed):
-            self._column_width, self._words_allowed = width, words
+    def set_tag_px(self, px: int) -> None:
+        """The words' font size (one of tag_sizes); the column picks one for all its answers."""
+        if px != self._tag_px:
+            self._tag_px = px
+            self._apply_tag_px()
             self._size_slot()
 
-    def _size_slot(self) -> None:
-        """The slot is as wide as its widest word and as tall as icon plus word, answered or not."""
+    def _apply_tag_px(self) -> None:
+        self.tag.setStyleSheet(f"QLabel {{ font-size: {self._tag_px}px; }}")
+
+    def slot_size(self, px: int) -> QSize:
+        """The slot for the icon with the widest word under it, in words of `px` pixels."""
         self.tag.ensurePolished()
-        metrics = self.tag.fontMetrics()
-        width = max([self.icon_view.width(), *(metrics.horizontalAdvance(w) + 4 for w in self._words)])
-        # Words that would take more than a fifth of the answer's width squeeze its text: icon alone then.
-        with_words = self._words_allowed and width <= self._column_width * WORDS_SHARE
-        self.tag.setVisible(with_words)
-        width = width if with_words else self.icon_view.width()
-        self.tag.setFixedSize(width, metrics.height())
-        self.slot.setFixedSize(width, self.icon_view.height() + (metrics.height() if with_words else 0))
+        font = QFont(self.tag.font())
+        font.setPixelSize(px)
+        icon = self.icon_view.size()
+        if not self._words:
+            return icon
+        width = max(icon.width(), max(math.ceil(natural_width(word, font)) for word in self._words) + 4)
+        return QSize(width, icon.height() + math.ceil(QFontMetricsF(font).lineSpacing()))
+
+    def _size_slot(self) -> None:
+        """The slot is the same size answered or not: the words shown once answered always fit it."""
+        size = self.slot_size(self._tag_px)
+        self.tag.setFixedSize(size.width(), size.height() - self.icon_view.height())
+        self.slot.setFixedSize(size)
         self._layout.invalidate()  # its cached height for width knew the old slot
         self.updateGeometry()
+
+    def height_with(self, width: int, slot: QSize) -> int:
+        """The button's height at this width with a slot of this size."""
+        margins = self._layout.contentsMargins()
+        text_width = width - margins.left() - margins.right() - self._layout.spacing() - slot.width()
+        inner = max(self.label.heightForWidth(max(1, text_width)), slot.height())
+        return max(self._min_height, inner + margins.top() + margins.bottom())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         # Computed, not asked of the layout: its cache may still hold the slot's previous width.
-        margins = self._layout.contentsMargins()
-        text_width = width - margins.left() - margins.right() - self._layout.spacing() - self.slot.width()
-        inner = max(self.label.heightForWidth(max(1, text_width)), self.slot.height())
-        return max(self._min_height, inner + margins.top() + margins.bottom())
+        return self.height_with(width, self.slot.size())
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         hint = self._layout.totalSizeHint()
@@ -149,11 +169,13 @@ class AnswerColumn(QWidget):
     def place(self) -> None:
         """Lay the answers out for the current size and texts (call after the texts change)."""
         width = self.width()
-        for button in self.buttons:
-            button.set_column_width(width)
-        if self.height() > 0 and self.heightForWidth(width) > self.height():  # too tall: the icons alone
+        shown = self.shown()
+        if shown:  # the largest words that make the answers no taller than the smallest words would
+            sizes = shown[0].tag_sizes
+            tallest = {px: max(b.height_with(width, b.slot_size(px)) for b in shown) for px in sizes}
+            chosen = next(px for px in sizes if tallest[px] <= min(tallest.values()))
             for button in self.buttons:
-                button.set_column_width(width, words=False)
+                button.set_tag_px(chosen)
         height = self.answer_height(width)
         top = max(0, (self.height() - self.heightForWidth(width)) // 2)
         for button in self.shown():
