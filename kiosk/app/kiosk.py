@@ -71,7 +71,7 @@ class Kiosk:
         self.window.closable = not self.lockdown
         transitions = self.settings.transitions if options.transitions is None else options.transitions
         if not transitions:
-            self.window.overlay.duration_ms = 0
+            self.window.set_transitions(False)
         # The idle prompt and the recovery's calm page are built when first needed: not on the way to the first frame.
         self._idle_prompt: IdlePrompt | None = None
         self._recovery: Recovery | None = None

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 import zlib
 from pathlib import Path
 
@@ -18,6 +17,11 @@ from kiosk.content.folders import Candidate, LessonFolder, describe, ignored, in
 from kiosk.content.model import Lesson, Library
 from kiosk.core.errors import LocatedError
 from kiosk.core.files import replace_file
+
+try:  # the C unpickler itself: the pure-Python `pickle` module around it costs every start-up ~2 ms to import
+    from _pickle import PicklingError, UnpicklingError, dumps, loads
+except ImportError:  # a Python without the C accelerator
+    from pickle import PicklingError, UnpicklingError, dumps, loads
 
 log = logging.getLogger("kiosk.content")
 
@@ -99,8 +103,8 @@ def _load_one(candidate: Candidate, cache_dir: Path | None) -> tuple[LessonFolde
 def _read(path: Path, key: object, current: Inputs) -> tuple[LessonFolder, Lesson] | None:
     """The cached folder and lesson if the entry was made from exactly these inputs, else None."""
     try:
-        form, made_for, made_from, folder, lesson = pickle.loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        form, made_for, made_from, folder, lesson = loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
+    except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current)
     if not (usable and isinstance(folder, LessonFolder) and isinstance(lesson, Lesson)):
@@ -110,6 +114,6 @@ def _read(path: Path, key: object, current: Inputs) -> tuple[LessonFolder, Lesso
 
 def _store(path: Path, entry: tuple[int, object, Inputs, LessonFolder, Lesson]) -> None:
     try:
-        replace_file(path, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
-    except OSError as error:  # a full disk only costs the next start-up some time
+        replace_file(path, dumps(entry, protocol=-1), durable=False)  # -1: the highest protocol
+    except (OSError, PicklingError) as error:  # a full disk (or a bug) only costs the next start-up some time
         log.info("content cache not written (%s)", error)

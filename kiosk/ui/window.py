@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 from kiosk.ui.pages.attract_page import AttractPage
 from kiosk.ui.theme.styles import Metrics, metrics_for, style_sheet
 from kiosk.ui.widgets.aids_bar import AidsBar
-from kiosk.ui.widgets.transition import TransitionOverlay
 
 if TYPE_CHECKING:
     from kiosk.ui.pages.error_page import ErrorPage
     from kiosk.ui.pages.question_page import QuestionPage
     from kiosk.ui.pages.result_page import ResultPage
     from kiosk.ui.pages.slide_page import SlidePage
+    from kiosk.ui.widgets.transition import TransitionOverlay
 
 
 class KioskWindow(QWidget):
@@ -55,12 +55,34 @@ class KioskWindow(QWidget):
         column.addLayout(self._stack, 1)
         for page in self.pages:
             self._stack.addWidget(page)
-        self.overlay = TransitionOverlay(self)
-        self.overlay.fixed = self._fixed_region
+        # The transition overlay is made with the first page change: its module and Qt's animation classes
+        # are not needed for the first frame.
+        self._overlay: TransitionOverlay | None = None
+        self._transitions = True
         self.layers: list[QWidget] = []
         self.closable = True  # False in lockdown: closing the window does nothing
         self.metrics: Metrics = metrics_for(1920, 1080)
         self._applied_for: tuple[int, int, bool, bool] | None = None
+
+    @property
+    def overlay(self) -> TransitionOverlay:
+        """The fade between pages (kiosk/ui/widgets/transition.py)."""
+        if self._overlay is None:
+            from kiosk.ui.widgets.transition import TransitionOverlay
+
+            self._overlay = TransitionOverlay(self)
+            self._overlay.fixed = self._fixed_region
+            if not self._transitions:
+                self._overlay.duration_ms = 0
+        return self._overlay
+
+    def set_transitions(self, on: bool) -> None:
+        """Fades between pages, or none (setting `transitions`, and the render command)."""
+        self._transitions = on
+        if self._overlay is not None:
+            from kiosk.ui.widgets.transition import DURATION_MS
+
+            self._overlay.duration_ms = DURATION_MS if on else 0
 
     @property
     def slide(self) -> SlidePage:
@@ -86,6 +108,7 @@ class KioskWindow(QWidget):
         """Build the pages not needed yet: called in idle time so the first tap on them pays nothing."""
         for name in ("slide", "question", "result"):
             getattr(self, name)
+        self.overlay  # noqa: B018 (made now, so the first page change pays nothing for it)
 
     def _page(self, name: str) -> QWidget:
         page = self._built.get(name)
@@ -135,7 +158,7 @@ class KioskWindow(QWidget):
 
         The snapshot is of the page alone (not the aids bar above it), with its fixed bars painted over by
         the page's own background, so nothing of them ghosts when the content slides."""
-        if not (self.isVisible() and self.overlay.duration_ms > 0):
+        if not (self.isVisible() and self._transitions and self.overlay.duration_ms > 0):
             return
         page = self.current_page
         ratio = page.devicePixelRatio()
@@ -169,7 +192,8 @@ class KioskWindow(QWidget):
 
     def show_page(self, page: QWidget) -> None:
         self._stack.setCurrentWidget(page)
-        self.overlay.raise_()
+        if self._overlay is not None:
+            self._overlay.raise_()
 
     def set_aids(self, large_text: bool, high_contrast: bool) -> None:
         """Relay out every page for larger text and/or the high-contrast theme (only when they change)."""

@@ -69,7 +69,8 @@ def test_the_first_screen_loads_only_what_it_shows(tmp_path: Path) -> None:
     """A cached start of one lesson shows its attract screen without the modules of later screens or of TOML.
 
     Each of these once sat on the way to the first frame (issue 19's start-up target): the idle prompt, the
-    recovery's calm page, the systemd watchdog, the Markdown parser, and tomllib for lesson.toml.
+    recovery's calm page, the systemd watchdog, the Markdown parser, tomllib for lesson.toml, the pure-Python
+    pickle module, dataclasses and the transition overlay.
     """
     script = (
         "import sys\n"
@@ -85,7 +86,8 @@ def test_the_first_screen_loads_only_what_it_shows(tmp_path: Path) -> None:
         "    ensure_application().processEvents()\n"
         "    return kiosk\n"
         "start()\n"
-        "late = ['kiosk.ui.layers.idle_prompt', 'kiosk.app.recovery', 'kiosk.app.watchdog', 'markdown', 'tomllib']\n"
+        "late = ['kiosk.ui.layers.idle_prompt', 'kiosk.app.recovery', 'kiosk.app.watchdog', 'markdown', 'tomllib',\n"
+        "        'pickle', 'dataclasses', 'kiosk.ui.widgets.transition']\n"
         "print([name for name in late if name in sys.modules])\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
