@@ -32,6 +32,7 @@ from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.app.attract_loop import AttractLoop
     from kiosk.app.content_updates import ContentUpdates
     from kiosk.app.fleet_reporter import FleetReporter
     from kiosk.app.narration import Narrator
@@ -72,6 +73,7 @@ class Kiosk:
         transitions = self.settings.transitions if options.transitions is None else options.transitions
         if not transitions:
             self.window.set_transitions(False)
+            self.window.attract.fade_ms = 0  # the attract loop's pictures change without a fade
         # The idle prompt and the recovery's calm page are built when first needed: not on the way to the first frame.
         self._idle_prompt: IdlePrompt | None = None
         self._recovery: Recovery | None = None
@@ -85,6 +87,7 @@ class Kiosk:
         self._recorder: BackgroundRecorder | None = None  # started with the first visit that ends
         self._visit_started = 0.0
         self._staff: StaffLayer | None = None  # built the first time staff ask for it
+        self._attract_loop: AttractLoop | None = None  # the attract screen's clock, made after the first paint
         self.flow: Flow | None = None
         self._state: VisitState | None = None
         self.presenter: Presenter | None = None
@@ -244,6 +247,15 @@ class Kiosk:
             self.recorder.submit(record)
 
     @property
+    def attract_loop(self) -> AttractLoop:
+        """The attract screen's clock (every `attract_seconds` the next picture), made with the warm-up."""
+        if self._attract_loop is None:
+            from kiosk.app.attract_loop import AttractLoop
+
+            self._attract_loop = AttractLoop(self.window.attract, self.settings.attract_seconds, self.window)
+        return self._attract_loop
+
+    @property
     def recorder(self) -> BackgroundRecorder:
         """The statistics writer, started with the first visit to record (sqlite stays off start-up)."""
         if self._recorder is None:
@@ -369,6 +381,7 @@ class Kiosk:
             staff.lessons_changed.connect(self._change_lessons)
             staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
             staff.staff_open_changed.connect(self.timeouts.set_staff_open)
+            staff.staff_open_changed.connect(lambda is_open: self.attract_loop.set_covered(is_open))
             staff.remote_requested.connect(self._show_remote)
             staff.remote_toggle_requested.connect(self._toggle_remote)
             staff.remote_pair_requested.connect(lambda: self.remote.open_pairing())
@@ -535,6 +548,7 @@ class Kiosk:
         a visit, from walking the ~27,000 start-up objects again (~4 ms each time).
         """
         self.window.build_all()
+        self.attract_loop.set_covered(self._staff is not None and self._staff.is_open)
         self._start_fleet()
         self.start_content_updates()
         if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kiosk.content.model import Lesson, Translation
 from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
-from kiosk.ui.widgets.topic_cards import TopicCard
+from kiosk.ui.widgets.topic_cards import Frame, TopicCard
 from kiosk.ui.window import KioskWindow
 
 
@@ -29,8 +30,6 @@ class Presenter:
         self._last = state
         self.show_aids(state)
         if state.screen is Screen.ATTRACT:
-            deck = lesson.deck
-            picture = (deck.image, lesson.images[deck.image]) if deck.image else None
             languages = self.flow.language_names()
             held = self.flow.held
             if len(self.flow.library.lessons) > 1:
@@ -38,7 +37,8 @@ class Presenter:
                 window.attract.show_topics(call, self._topic_cards(), languages, held)
             else:
                 call = lesson.strings.held if held else lesson.strings.touch_to_start
-                window.attract.show_attract(deck.title, deck.subtitle, picture, call, languages, held)
+                loop = self._frames(self.flow.current, lesson)
+                window.attract.show_attract(lesson.deck.title, loop, call, languages, held)
             window.show_page(window.attract)
         elif state.screen in (Screen.SLIDE, Screen.REVIEW):
             slides = lesson.deck.slides
@@ -121,7 +121,7 @@ class Presenter:
             chosen = state.answers[state.question]
             parts = [question.prompt, *answers]
             if chosen is not None:
-                verdict = (lesson.strings.right if chosen == question.right_index else lesson.strings.wrong)
+                verdict = lesson.strings.right if chosen == question.right_index else lesson.strings.wrong
                 parts += [verdict, question.explanation]
             return "\n".join(parts)
         right, total = self.flow.score()
@@ -132,13 +132,19 @@ class Presenter:
         return "\n".join(dict.fromkeys(parts))  # without a quiz the words are the headline: said once
 
     def _topic_cards(self) -> list[TopicCard]:
-        """One card per lesson, in the order the staff chose, each in the language shown."""
+        """One card per lesson, in the order the staff chose, each in the language shown, with its loop."""
         cards = []
-        for lesson_id in self.flow.library.lessons:
+        for lesson_id, lesson in self.flow.library.lessons.items():
             text = self.flow.lesson_in(lesson_id)
-            picture = (text.deck.image, text.images[text.deck.image]) if text.deck.image else None
-            cards.append(TopicCard(lesson_id, text.deck.title, picture))
+            cards.append(TopicCard(lesson_id, text.deck.title, self._frames(lesson, text)))
         return cards
+
+    @staticmethod
+    def _frames(lesson: Lesson, text: Translation) -> tuple[Frame, ...]:
+        """The attract loop of a lesson in one language: each picture (with its bytes) and its line."""
+        return tuple(
+            ((image, text.images[image]) if image else None, line) for image, line in text.attract_loop(lesson.attract)
+        )
 
     def _qr(self, address: str | None) -> QrMatrix | None:
         """The QR matrix for an address, made once per address."""

@@ -46,6 +46,7 @@ def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: 
         return
     flow.set_aids(aids.large_text, aids.high_contrast)
     yield "attract"
+    yield from _attract_loop(kiosk)
     lessons = list(flow.library.lessons)
     for lesson_id in lessons:
         prefix = f"{lesson_id}-" if len(lessons) > 1 else ""
@@ -62,6 +63,15 @@ def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: 
         yield from _quiz_screens(flow, prefix)
         flow.end_visit(EndReason.RENDER)
     yield from _layers(kiosk, flow, aids)
+
+
+def _attract_loop(kiosk: Kiosk) -> Iterator[str]:
+    """Each further picture of the attract loop (a lesson's line beside it), once round every lesson."""
+    loop = kiosk.attract_loop
+    moves = sum(count for count in loop.counts if count > 1) - sum(1 for count in loop.counts if count > 1)
+    for number in range(2, moves + 2):
+        loop.tick()
+        yield f"attract-{number}"
 
 
 def _quiz_screens(flow: Flow, prefix: str) -> Iterator[str]:

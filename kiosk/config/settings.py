@@ -57,6 +57,9 @@ class Settings(NamedTuple):
     content_quiet_seconds: Annotated[
         float, Option("seconds the content folder must stay unchanged before new content is checked and shown", 0, 3600)
     ] = 2
+    attract_seconds: Annotated[
+        float, Option("seconds each picture of the attract screen's loop stays before it fades to the next", 3, 600)
+    ] = 8
     hide_cursor: Annotated[bool, Option("hide the mouse pointer in kiosk mode (touchscreens have none)")] = True
     transitions: Annotated[bool, Option("short fades between screens; off for very slow machines")] = True
     staff_hold_seconds: Annotated[

@@ -29,6 +29,8 @@ class LessonFolder(NamedTuple):
     id: str
     order: int
     languages: tuple[Path, ...]
+    attract: tuple[str | int, ...] | None = None  # lesson.toml's slides for the attract loop; None: the default
+    attract_line: int = 1  # where lesson.toml says it, for messages
 
     @property
     def pictures(self) -> Path:
@@ -107,18 +109,25 @@ def in_order(
 
 
 def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedError]]:
-    """Read lesson.toml (id and order); without one the id is the folder's name."""
+    """Read lesson.toml (id, order, attract); without one the id is the folder's name."""
     folder, languages = candidate
     settings_path = folder / LESSON_FILE
     lesson_id: object = folder.name  # lesson.toml may say anything: checked below
     order = DEFAULT_ORDER
     line = 1
+    attract: tuple[str | int, ...] | None = None
+    attract_line = 1
     if settings_path.is_file():
-        settings, problem = _read_settings(settings_path)
+        settings, problem, text = _read_settings(settings_path)
         if problem is not None:
             return None, [problem]
-        for key in sorted(set(settings) - {"id", "order"}):
-            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order)")]
+        for key in sorted(set(settings) - {"id", "order", "attract"}):
+            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order, attract)")]
+        if "attract" in settings:
+            attract_line = _line_of(text, "attract")
+            attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
+            if problem is not None:
+                return None, [problem]
         lesson_id = settings.get("id", lesson_id)
         value = settings.get("order", order)
         if not isinstance(value, int) or isinstance(value, bool):
@@ -130,21 +139,39 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         if not settings_path.is_file():
             message += f" (rename the folder or give an id in {settings_path})"
         return None, [ContentError(where, line, message)]
-    return LessonFolder(folder, lesson_id, order, languages), []
+    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line), []
 
 
-def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None]:
+def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, str]:
     import tomllib
 
     from kiosk.core.textfile import read_text
 
     try:
-        return tomllib.loads(read_text(path)), None
+        text = read_text(path)
+        return tomllib.loads(text), None, text
     except ContentError as error:
-        return {}, error
+        return {}, error, ""
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or 1
-        return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})")
+        return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})"), ""
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line where `key = ...` stands (1 when it cannot be found)."""
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    return next((n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)), 1)
+
+
+def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:
+    """lesson.toml's `attract`: a list of slide ids or slide numbers (checked against the slides when loading)."""
+    example = 'for example attract = ["seiza", "tight-or-weak"] or attract = [4, 10]'
+    if not isinstance(value, list):
+        return None, ContentError(path, line, f"attract must be a list of slide ids or numbers ({example})")
+    for entry in value:
+        if isinstance(entry, bool) or not isinstance(entry, str | int):
+            return None, ContentError(path, line, f"attract: {entry!r} is neither a slide id nor a number ({example})")
+    return tuple(value), None
 
 
 def _duplicate_ids(lessons: list[LessonFolder]) -> list[LocatedError]:

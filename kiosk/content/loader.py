@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from kiosk.content.attract import choose_slides
 from kiosk.content.deck import parse_deck
-from kiosk.content.folders import DECK, LessonFolder, find_lessons
+from kiosk.content.folders import DECK, LESSON_FILE, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library, Translation
 from kiosk.content.narration import check_recordings
@@ -78,6 +79,9 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Lesson | None, list[Locate
             languages[folder.name] = language
     if not problems:
         problems = same_structure(languages, lesson.path)
+    attract: tuple[str, ...] = ()
+    if not problems:
+        attract, problems = _attract_slides(lesson, languages)
     if problems:
         return None, problems
     # Segmented once here (and so kept in the content cache): where each Japanese line may break.
@@ -88,7 +92,19 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Lesson | None, list[Locate
         lesson.path,
         ", ".join(f"{k} ({len(v.deck.slides)} slides)" for k, v in languages.items()),
     )
-    return Lesson(lesson.id, languages), []
+    return Lesson(lesson.id, languages, attract), []
+
+
+def _attract_slides(
+    lesson: LessonFolder, languages: dict[str, Translation]
+) -> tuple[tuple[str, ...], list[LocatedError]]:
+    """lesson.toml's attract slides, checked in every language (the same ids; a picture may be missing in one)."""
+    chosen: tuple[str, ...] = ()
+    problems: list[LocatedError] = []
+    for language in languages.values():
+        chosen, found = choose_slides(lesson.attract, language.deck, lesson.path / LESSON_FILE, lesson.attract_line)
+        problems += [p for p in found if str(p) not in {str(q) for q in problems}]
+    return chosen, problems
 
 
 def load_library(root: Path) -> tuple[Library | None, list[LocatedError]]:

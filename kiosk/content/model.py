@@ -117,6 +117,13 @@ class Translation(NamedTuple):
     def language_name(self) -> str:
         return self.strings.language_name
 
+    def attract_loop(self, slide_ids: tuple[str, ...]) -> tuple[tuple[str | None, str], ...]:
+        """The attract loop in this language, as (picture, line): the deck's picture and subtitle first, then
+        each chosen slide's picture and heading (kiosk/content/attract.py chooses the slides)."""
+        by_id = {slide.id: slide for slide in self.deck.slides}
+        chosen = [by_id[slide_id] for slide_id in slide_ids if slide_id in by_id and by_id[slide_id].image]
+        return ((self.deck.image, self.deck.subtitle), *((slide.image, slide.heading) for slide in chosen))
+
     def __repr__(self) -> str:  # without the images' bytes
         return f"Translation({self.language!r}, {len(self.deck.slides)} slides, {len(self.questions)} questions)"
 
@@ -126,6 +133,7 @@ class Lesson(NamedTuple):
 
     id: str
     translations: dict[str, Translation]
+    attract: tuple[str, ...] = ()  # the slides (ids) whose pictures the attract screen's loop shows after the cover
 
     @property
     def languages(self) -> list[str]:

@@ -14,14 +14,17 @@ from tests.conftest import SHIPPED_CONTENT
 
 
 def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    """Attract, each slide, each question before/after, one see-the-slide, the result; at the asked size."""
+    """Attract and each further picture of its loop, each slide, each question before/after, one see-the-slide,
+    the result; at the asked size."""
     library, _ = load_library(SHIPPED_CONTENT)
     lesson = library.first.translations["ja"]
+    loop = len(library.first.attract)  # pictures after the cover
     written = render_all(Options(size=(1280, 800)), tmp_path)
     names = [path.name for path in written]
-    assert len(names) == 1 + len(lesson.deck.slides) + 2 * len(lesson.questions) + 1 + 1 + 6
+    assert len(names) == 1 + loop + len(lesson.deck.slides) + 2 * len(lesson.questions) + 1 + 1 + 6
     assert names == sorted(names)
     assert names[0] == "01-attract.png" and names[-7].endswith("-result.png")
+    assert [name.split("-", 1)[1] for name in names[1 : 1 + loop]] == [f"attract-{n}.png" for n in range(2, loop + 2)]
     layers = ["idle-prompt.png", "staff-pin-pad.png", "staff-menu.png", "staff-statistics.png", "staff-remote.png"]
     assert [n.split("-", 1)[1] for n in names[-6:]] == [*layers, "attract-held.png"]
     image = QImage(str(written[1]))

@@ -137,6 +137,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     QPushButton#answer_dim {{ background: {p.background}; border-color: {p.sage}; }}
     QPushButton#topic {{ padding: 0; min-width: 0; }}
     QLabel#topic_title {{ font-size: {m.text(44)}px; font-weight: bold; color: {p.teal_dark}; }}
+    QLabel#topic_line {{ font-size: {m.caption}px; color: {p.ink_soft}; }}
     QFrame#card {{ background: {p.surface}; border-radius: {m.radius}px; {card_border} }}
     QPushButton#aid {{
         font-size: {m.caption}px; min-width: 0; padding: 0 {m.px(24)}px; border-width: {m.px(2)}px;

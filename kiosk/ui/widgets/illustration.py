@@ -47,9 +47,9 @@ class Illustration(QWidget):
         view = renderer.viewBoxF() if renderer is not None else None
         return view.width() / view.height() if view is not None and view.height() > 0 else 4 / 3
 
-    def image_rect(self) -> QRectF:
-        """Where the picture is drawn: the largest rectangle of its aspect ratio that fits."""
-        renderer = self._renderers.get(self._name)
+    def image_rect(self, name: str | None = None) -> QRectF:
+        """Where the picture (this one, or the one named) is drawn: the largest rectangle of its aspect that fits."""
+        renderer = self._renderers.get(self._name if name is None else name)
         if renderer is None or self.width() <= 0 or self.height() <= 0:
             return QRectF()
         view = renderer.viewBoxF()
@@ -66,11 +66,12 @@ class Illustration(QWidget):
         painter.drawPixmap(rect.topLeft(), self._pixmap_for(rect))
         painter.end()
 
-    def _pixmap_for(self, rect: QRectF) -> QPixmap:
-        """The picture at this size, from the few kept, else rendered from the SVG once."""
+    def _pixmap_for(self, rect: QRectF, name: str | None = None) -> QPixmap:
+        """The picture (this one, or the one named) at this size, from the few kept, else rendered from the SVG once."""
+        name = self._name if name is None else name
         ratio = self.devicePixelRatioF()
         wanted = QSize(round(rect.width() * ratio), round(rect.height() * ratio))
-        key = (self._name, wanted.width(), wanted.height())
+        key = (name, wanted.width(), wanted.height())
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             pixmap = QPixmap(wanted)
@@ -78,7 +79,7 @@ class Illustration(QWidget):
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self._renderers[self._name].render(painter, QRectF(0, 0, rect.width(), rect.height()))
+            self._renderers[name].render(painter, QRectF(0, 0, rect.width(), rect.height()))
             painter.end()
             self._pixmaps[key] = pixmap
             while len(self._pixmaps) > PIXMAPS_KEPT:

@@ -1,23 +1,67 @@
-"""The attract screen's topic cards: one large card per lesson (its picture and title); a touch chooses it."""
+"""The attract screen's topic cards: one large card per lesson (its picture, title and one line); a touch
+chooses it. With the attract loop, the cards take turns: one card at a time fades to its lesson's next
+picture and line (the loop's clock is the wiring's; a card only draws the picture it is told to).
+"""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.illustration import Illustration
-from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.labels import PhraseLabel, layout_lines
+
+if TYPE_CHECKING:
+    from kiosk.ui.widgets.crossfade import CrossFade, LineFade
+
+
+# One picture of the attract loop: (name, SVG bytes), or None for no picture; and its line. A plain tuple, not
+# a NamedTuple: this module is on the start-up path, and making a NamedTuple class costs it ~0.3 ms.
+Frame = tuple[tuple[str, bytes] | None, str]
 
 
 class TopicCard(NamedTuple):
-    """What one card shows: the lesson it starts, its title and its picture (name, SVG bytes) if any."""
+    """What one card shows: the lesson it starts, its title, and its loop's pictures (the first shown first)."""
 
     lesson: str
     title: str
-    image: tuple[str, bytes] | None
+    frames: tuple[Frame, ...]
+
+
+class LoopLine(PhraseLabel):
+    """A line that changes with the loop: as tall as the tallest of its lines, so nothing around it moves."""
+
+    def __init__(self, role: str, parent: QWidget | None = None) -> None:
+        super().__init__(role, parent)
+        self.lines_to_come: list[str] = []
+
+    def set_lines(self, lines: list[str]) -> None:
+        """Every line the loop will show here (the height is reserved for the tallest)."""
+        if lines != self.lines_to_come:
+            self.lines_to_come = lines
+            self.updateGeometry()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        inner, extra = self._content_width(width), self._extra()[1]
+        heights = [
+            self._height_of(layout_lines(t, self.font(), inner, self.balance)) + extra for t in self.lines_to_come if t
+        ]
+        return max([super().heightForWidth(width), *heights])
+
+
+def show_frame_now(picture: Illustration, line: QLabel, line_fade: LineFade | None, frame: Frame) -> None:
+    """A frame at once, no fade (a new screen, new content); before the loop first moves, `line_fade` is None."""
+    if line_fade is not None:
+        line_fade.stop()
+    image, text = frame
+    if image:
+        picture.set_svg(*image)
+    else:
+        picture.clear()
+    line.setText(text)
 
 
 class _Card(QPushButton):
@@ -28,21 +72,49 @@ class _Card(QPushButton):
         self.setObjectName("topic")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAutoDefault(False)
-        self.picture = Illustration()
-        self.label = text_label("topic_title")
-        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.picture: Illustration = Illustration()
+        self.label = PhraseLabel("topic_title")
+        self.line = LoopLine("topic_line")
+        for label in (self.label, self.line):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.picture, 1)
         self._layout.addWidget(self.label)
+        self._layout.addWidget(self.line)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.frames: tuple[Frame, ...] = ()
+        self._line_fade: LineFade | None = None
 
     def show_card(self, card: TopicCard) -> None:
+        """Draw the card on its lesson's first picture, at once."""
         self.setProperty("lesson", card.lesson)
         self.label.setText(card.title)
-        if card.image:
-            self.picture.set_svg(*card.image)
-        self.picture.setVisible(card.image is not None)
+        self.frames = card.frames or ((None, ""),)
+        self.line.set_lines([line for _, line in self.frames])
+        show_frame_now(self.picture, self.line, self._line_fade, self.frames[0])
+        self.picture.setVisible(any(image for image, _ in self.frames))
+        self.line.setVisible(any(line for _, line in self.frames))
+
+    def show_frame(self, index: int, fade_ms: int) -> None:
+        """Fade to the loop's picture `index` and its line."""
+        if not 0 <= index < len(self.frames):
+            return
+        fade = self._fade(fade_ms)
+        image, line = self.frames[index]
+        fade.fade_to(*(image or ("", b"")))
+        assert self._line_fade is not None
+        self._line_fade.change(line)
+
+    def _fade(self, fade_ms: int) -> CrossFade:
+        """The cross-fading picture, made the first time the loop moves this card (never at start-up)."""
+        from kiosk.ui.widgets.crossfade import CrossFade, LineFade
+
+        if not isinstance(self.picture, CrossFade):
+            self.picture = CrossFade.replacing(self.picture, fade_ms)
+            self._line_fade = LineFade(self.line, self.picture)
+        self.picture.fade_ms = fade_ms
+        return self.picture
 
     def apply_metrics(self, m: Metrics) -> None:
         pad = m.px(24)
@@ -71,6 +143,12 @@ class TopicCards(QWidget):
     @property
     def cards(self) -> list[QPushButton]:
         return list(self._cards)
+
+    def show_frame(self, lesson: int, index: int, fade_ms: int) -> None:
+        """The loop's turn: card `lesson` fades to its picture `index`."""
+        shown = [card for card in self._cards if not card.isHidden()]
+        if 0 <= lesson < len(shown):
+            shown[lesson].show_frame(index, fade_ms)
 
     def show_cards(self, cards: list[TopicCard]) -> None:
         """Draw one card per entry, in the given order; reuses the cards already built."""
