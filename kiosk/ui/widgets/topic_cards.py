@@ -37,19 +37,27 @@ class LoopLine(PhraseLabel):
     def __init__(self, role: str, parent: QWidget | None = None) -> None:
         super().__init__(role, parent)
         self.lines_to_come: list[str] = []
+        self._tallest: dict[tuple[int, str], int] = {}  # (width, font) -> height; layouts ask many times
 
     def set_lines(self, lines: list[str]) -> None:
         """Every line the loop will show here (the height is reserved for the tallest)."""
         if lines != self.lines_to_come:
-            self.lines_to_come = lines
+            self.lines_to_come, self._tallest = lines, {}
             self.updateGeometry()
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
-        inner, extra = self._content_width(width), self._extra()[1]
-        heights = [
-            self._height_of(layout_lines(t, self.font(), inner, self.balance)) + extra for t in self.lines_to_come if t
-        ]
-        return max([super().heightForWidth(width), *heights])
+        own = super().heightForWidth(width)
+        if len(self.lines_to_come) < 2:
+            return own
+        key = (width, self.font().key())
+        if key not in self._tallest:
+            if len(self._tallest) > 32:
+                self._tallest.clear()
+            inner, extra = self._content_width(width), self._extra()[1]
+            lines = [line for line in self.lines_to_come if line]
+            heights = [self._height_of(layout_lines(line, self.font(), inner, self.balance)) + extra for line in lines]
+            self._tallest[key] = max(heights, default=0)
+        return max(own, self._tallest[key])
 
 
 def show_frame_now(picture: Illustration, line: QLabel, line_fade: LineFade | None, frame: Frame) -> None:
