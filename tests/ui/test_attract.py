@@ -257,3 +257,21 @@ def test_start_up_builds_no_cross_fade(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-2:] == ["Illustration attract.svg", "[]"]
     assert issubclass(CrossFade, Illustration)  # the layout checks see the loop's picture as a picture
+
+
+@pytest.mark.allow_warnings
+def test_a_bad_attract_list_never_crashes_the_kiosk(make_kiosk: Callable[..., Kiosk], shipped_copy: Path) -> None:
+    """A slide that does not exist in lesson.toml's attract: the calm page, the located problem for staff; and a
+    staff reload of fixed content brings the loop back."""
+    settings = shipped_copy / "lesson.toml"
+    good = settings.read_text(encoding="utf-8")
+    settings.write_text(good.replace('"clinic-checks"]', '"no-such-slide"]'), encoding="utf-8")
+    kiosk = make_kiosk(content=shipped_copy.parent, transitions=False)
+    assert kiosk.flow is None
+    (problem,) = [str(p) for p in kiosk.problems]
+    line = next(n for n, text in enumerate(good.splitlines(), start=1) if text.startswith("attract ="))
+    assert problem.startswith(f"{settings}:{line}: attract: no slide has the id 'no-such-slide'")
+    settings.write_text(good, encoding="utf-8")
+    assert kiosk.reload_content() == []
+    kiosk.attract_loop.tick()
+    assert kiosk.window.current_page is kiosk.window.attract and _shown(kiosk) == _expected_loop(kiosk)[1]
