@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from kiosk.content.attract import choose_slides
@@ -35,7 +36,9 @@ def _read(path: Path, problems: list[LocatedError]) -> str | None:
 def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation | None, list[LocatedError]]:
     """Load one language folder; return the lesson in that language, or None with every problem found."""
     problems: list[LocatedError] = []
-    texts = {name: _read(folder / name, problems) for name in (DECK, QUIZ, RESULT, STRINGS)}
+    # ui.toml is optional: it changes only the interface words this lesson wants its own (kiosk/content/strings.py).
+    names = (DECK, QUIZ, RESULT, STRINGS) if os.path.lexists(folder / STRINGS) else (DECK, QUIZ, RESULT)
+    texts = {name: _read(folder / name, problems) for name in names}
     deck = questions = result = strings = None
     if (source := texts[DECK]) is not None:
         deck, found = parse_deck(source, folder / DECK, store.problem)
@@ -48,8 +51,8 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
     if (source := texts[RESULT]) is not None:
         result, found = parse_result(source, folder / RESULT)
         problems += found
-    if (source := texts[STRINGS]) is not None:
-        strings, found = parse_strings(source, folder / STRINGS)
+    if STRINGS not in texts or texts[STRINGS] is not None:  # absent, or read: not when it could not be read
+        strings, found = parse_strings(texts.get(STRINGS), folder / STRINGS, folder.name)
         problems += found
     if problems or deck is None or questions is None or result is None or strings is None:
         return None, problems

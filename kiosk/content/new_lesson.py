@@ -6,39 +6,26 @@ import shutil
 from pathlib import Path
 
 from kiosk.content.folders import LESSON_FILE, LESSON_ID, ignored
-from kiosk.core import paths
 
 TEMPLATE = Path(__file__).resolve().parent / "lesson_template"
-STRINGS = "ui.toml"
-# The interface words are the same for every lesson: they come from the shipped lesson, so they stay current.
-STRINGS_FROM = paths.SHIPPED_CONTENT / "stretching"
 
 
 class NewLessonError(Exception):
     """Why the lesson folder was not made (a bad name, a folder already there)."""
 
 
-def new_lesson(content: Path, name: str, strings_from: Path = STRINGS_FROM) -> Path:
+def new_lesson(content: Path, name: str) -> Path:
     """Create content/NAME from the template, with id NAME; return the folder. Never overwrites anything."""
     if not LESSON_ID.match(name):
         raise NewLessonError(f"{name!r}: a lesson name is lower-case letters, digits and - (for example back-pain)")
     target = content / name
     if target.exists():
         raise NewLessonError(f"{target} already exists; choose another name")
-    missing = [lang for lang in _languages() if not (strings_from / lang / STRINGS).is_file()]
-    if missing:
-        raise NewLessonError(f"no {STRINGS} to copy for {', '.join(missing)} in {strings_from}")
     content.mkdir(parents=True, exist_ok=True)
     partial = content / f".{name}.new"  # hidden, so a watching kiosk never sees it half made
     shutil.rmtree(partial, ignore_errors=True)
     shutil.copytree(TEMPLATE, partial, ignore=lambda _, names: [n for n in names if ignored(n) or n == "__pycache__"])
     settings = partial / LESSON_FILE
     settings.write_text(settings.read_text(encoding="utf-8").replace("{id}", name), encoding="utf-8")
-    for lang in _languages():
-        shutil.copyfile(strings_from / lang / STRINGS, partial / lang / STRINGS)
     partial.rename(target)
     return target
-
-
-def _languages() -> list[str]:
-    return sorted(child.name for child in TEMPLATE.iterdir() if child.is_dir() and (child / "deck.md").is_file())

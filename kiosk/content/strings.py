@@ -1,4 +1,7 @@
-"""The interface strings of one language, from ui.toml, so a new language needs no code."""
+"""The interface strings of one language: the kiosk's own (interface/LANG.toml) with a lesson's ui.toml over them.
+
+A new language needs no code: a lesson in it gives every key in its ui.toml.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,10 @@ from pathlib import Path
 from typing import Annotated, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ContentError
+from kiosk.core.textfile import read_text
+
+# The kiosk's own interface words, one file per language; a lesson's ui.toml changes any of them for that lesson.
+INTERFACE = Path(__file__).resolve().parent / "interface"
 
 
 class UiStrings(NamedTuple):
@@ -145,8 +152,56 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split()) or repr(str(value))
 
 
-def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[ContentError]]:
-    """Parse ui.toml; return the strings (None when there is any problem) and every problem found."""
+def parse_strings(text: str | None, path: Path, language: str = "") -> tuple[UiStrings | None, list[ContentError]]:
+    """A language's interface strings: the kiosk's own for `language`, with the lesson's ui.toml (`text`) over them.
+
+    A lesson's ui.toml names only what it changes, so a lesson made for an older kiosk keeps working when the
+    kiosk learns a new string. A language the kiosk has no words of (INTERFACE) must give every key; so must
+    a ui.toml read with no language. Returns the strings (None when there is any problem) and every problem.
+    """
+    base: dict[str, str] = {}
+    builtin = INTERFACE / f"{language}.toml" if language else None
+    if builtin is not None and builtin.is_file():
+        try:
+            source = read_text(builtin)
+        except ContentError as error:
+            return None, [error]
+        table, keys, problems = _table(source, builtin)
+        problems += _missing(keys, builtin, source.count("\n") + 1, "") if table is not None else []
+        if problems or table is None:  # the kiosk's own file is broken: a bug the tests catch, reported all the same
+            return None, problems
+        base = table
+    strings: dict[str, str] = {}
+    given: set[str] = set()  # the keys the ui.toml assigns, good or bad: a bad one is not reported missing too
+    problems = []
+    if text is not None:
+        table, given, problems = _table(text, path)
+        if table is None:
+            return None, problems
+        strings = table
+    hint = f" (the kiosk has its own words only for {', '.join(_languages())})" if language and not base else ""
+    problems += _missing(given | set(base), path, (text or "").count("\n") + 1, hint)
+    if problems:
+        return None, problems
+    merged = {**base, **strings}
+    return UiStrings(**{_FIELD[key]: value for key, value in merged.items()}), []
+
+
+def _languages() -> list[str]:
+    return sorted(item.stem for item in INTERFACE.glob("*.toml"))
+
+
+def _missing(given: set[str], path: Path, last: int, hint: str) -> list[ContentError]:
+    """A problem for every key the screens need that is not among `given`."""
+    return [
+        ContentError(path, last, f"missing {key} ({purpose}){hint}")
+        for key, purpose in required().items()
+        if key not in given
+    ]
+
+
+def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list[ContentError]]:
+    """The good strings a ui.toml gives (None when it is not TOML), the keys it assigns, and its problems."""
     import json  # both only when content is validated: a cached start-up never parses TOML
     import tomllib
 
@@ -154,9 +209,11 @@ def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[Content
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
-        return None, [ContentError(path, int(match.group(1)) if match else 1, f"not valid TOML: {_one_line(error)}")]
+        line = int(match.group(1)) if match else 1
+        return None, set(), [ContentError(path, line, f"not valid TOML: {_one_line(error)}")]
     except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
-        return None, [ContentError(path, 1, "not valid for the kiosk: nested too deeply or a number far too long")]
+        message = "not valid for the kiosk: nested too deeply or a number far too long"
+        return None, set(), [ContentError(path, 1, message)]
     lines = text.split("\n")
 
     def line_of(key: str) -> int:
@@ -169,26 +226,23 @@ def parse_strings(text: str, path: Path) -> tuple[UiStrings | None, list[Content
     strings: dict[str, str] = {}
     purposes = required()
     for key, value in data.items():
-        if key not in purposes:  # most likely a misspelt key, whose real one is then missing too
+        if key not in purposes:  # most likely a misspelt key
             problems.append(ContentError(path, line_of(key), f"unknown key {_one_line(repr(key))}"))
         elif not isinstance(value, str):
             problems.append(ContentError(path, line_of(key), f"{_one_line(repr(key))} must be text in quotes"))
         else:
             strings[key] = value
-    for key, purpose in purposes.items():
-        if key not in data:
-            problems.append(ContentError(path, len(lines), f"missing {key} ({purpose})"))
     for key in formatted():
+        if key not in strings:
+            continue
         try:
-            strings.get(key, "").format(**PLACEHOLDERS)
+            strings[key].format(**PLACEHOLDERS)
         except KeyError as error:
             problems.append(ContentError(path, line_of(key), f"{key}: unknown placeholder {_one_line(error)}"))
         except Exception as error:  # noqa: BLE001 (any format mistake: index, attribute, spec; all are reported)
             message = f"{key}: write placeholders as {{name}} only ({_one_line(error)})"
             problems.append(ContentError(path, line_of(key), message))
-    if problems:
-        return None, problems
-    return UiStrings(**{_FIELD[key]: value for key, value in strings.items()}), []
+    return strings, set(data), problems
 
 
 # Used when no content could be loaded at all (so staff can still open the menu and reload): both languages.

@@ -27,13 +27,15 @@ from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
 from kiosk.content.markup import MAX_SLIDE_CHARS
 from kiosk.content.model import Lesson, Library, ResultText, Translation
-from kiosk.content.strings import FALLBACK, required
+from kiosk.content.strings import FALLBACK, INTERFACE, required
 from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
 
 FILES = ("deck.md", "quiz.md", "result.md", "ui.toml")
 SHIPPED_LESSON = paths.SHIPPED_CONTENT / "stretching"
-SHIPPED = {name: (SHIPPED_LESSON / "ja" / name).read_bytes() for name in FILES}
+SHIPPED = {name: (SHIPPED_LESSON / "ja" / name).read_bytes() for name in FILES[:-1]}
+# A lesson's ui.toml may give every key: the kiosk's own Japanese words are such a file, so each key is there to break.
+SHIPPED["ui.toml"] = (INTERFACE / "ja.toml").read_bytes()
 TEXT = {name: data.decode("utf-8-sig").replace("\r\n", "\n") for name, data in SHIPPED.items()}
 DECK_BODY = TEXT["deck.md"].split("\n---\n", 1)[1]  # the shipped deck without its front matter
 

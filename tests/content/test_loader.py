@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from kiosk.content.loader import load_library
+from kiosk.content.strings import INTERFACE
 from tests.conftest import SHIPPED_CONTENT
 
 
@@ -44,6 +45,7 @@ def test_missing_folder_and_no_languages(tmp_path: Path) -> None:
 def test_languages_must_match(shipped_copy: Path) -> None:
     """A second language missing a slide and a question is told what is missing where."""
     shutil.copytree(shipped_copy / "ja", shipped_copy / "xx")
+    shutil.copy(INTERFACE / "ja.toml", shipped_copy / "xx" / "ui.toml")  # the kiosk has no words of its own for xx
     deck = shipped_copy / "xx" / "deck.md"
     text = deck.read_text(encoding="utf-8")
     cut = text.index("<!-- id: seiza")
