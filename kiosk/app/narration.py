@@ -15,6 +15,27 @@ from PySide6.QtCore import QObject, QUrl, Signal
 log = logging.getLogger("kiosk.narration")
 
 
+def audio_output_present() -> bool:
+    """Whether this machine has anywhere to play sound.
+
+    Without one, Qt's FFmpeg player has been seen to hang in stop() now and then (the kiosk froze on Next),
+    and a recording could not be heard anyway."""
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return bool(QMediaDevices.audioOutputs())
+
+
+def _qt_player(parent: QObject, volume: float) -> Any:
+    """Qt Multimedia's player with its own audio output at `volume` (0 to 1)."""
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+    output = QAudioOutput(parent)
+    output.setVolume(volume)
+    player = QMediaPlayer(parent)
+    player.setAudioOutput(output)
+    return player
+
+
 class Narrator(QObject):
     """One player for the whole kiosk; `playing_changed(bool)` follows the player's state."""
 
@@ -24,23 +45,23 @@ class Narrator(QObject):
         super().__init__(parent)
         self.volume = max(0.0, min(1.0, volume_percent / 100))
         self._player: Any = None
-        self._output: Any = None
+        self._silent_told = False
         self.source = ""
 
     def _ensure_player(self) -> Any:
         if self._player is None:
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-
-            self._output = QAudioOutput(self)
-            self._output.setVolume(self.volume)
-            self._player = QMediaPlayer(self)
-            self._player.setAudioOutput(self._output)
+            self._player = _qt_player(self, self.volume)
             self._player.playbackStateChanged.connect(self._state_changed)
             self._player.errorOccurred.connect(self._failed)
         return self._player
 
     def play(self, path: str) -> None:
-        """Play a validated recording from its start (the same one again restarts it)."""
+        """Play a validated recording from its start (the same one again restarts it); never without a speaker."""
+        if self._player is None and not audio_output_present():
+            if not self._silent_told:
+                log.warning("narration: this machine has no audio output, so recordings are not played (%s)", path)
+                self._silent_told = True
+            return
         player = self._ensure_player()
         player.stop()
         self.source = path
