@@ -32,10 +32,16 @@ ENGINE = Path(__file__).resolve().parent
 Inputs = tuple[tuple[str, int, int], ...]
 
 
-def inputs(*folders: Path) -> Inputs:
-    """The name, size and modification time of every file below the folders and of the engine's code."""
+def inputs(*folders: Path, engine: Inputs | None = None) -> Inputs:
+    """The name, size and modification time of every file below the folders and of the engine's code.
+
+    `engine`: the engine's part, when the caller already has it (one walk of the code for every lesson)."""
+    return (*_walk(folders), *(_walk((ENGINE,)) if engine is None else engine))
+
+
+def _walk(folders: tuple[Path, ...]) -> Inputs:
     found = []
-    for folder in (*folders, ENGINE):
+    for folder in folders:
         # os.walk rather than Path.rglob: on the start-up path, and several times quicker on first use.
         for top, dirs, files in os.walk(folder):
             dirs[:] = sorted(name for name in dirs if name != "__pycache__" and not ignored(name))
@@ -63,9 +69,10 @@ def entry_path(cache_dir: Path, root: Path) -> Path:
 def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
     """Every lesson under root, each from the cache when nothing of it changed, else parsed, validated and cached."""
     candidates, problems = lesson_candidates(root)
+    engine = _walk((ENGINE,)) if cache_dir is not None else ()  # once, not once per lesson
     loaded: list[tuple[LessonFolder, Lesson]] = []
     for candidate in candidates:
-        found = _load_one(candidate, cache_dir)
+        found = _load_one(candidate, cache_dir, engine)
         if isinstance(found, list):
             problems += found
         else:
@@ -76,12 +83,14 @@ def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, li
     return (None if problems or not lessons else Library(lessons)), problems
 
 
-def _load_one(candidate: Candidate, cache_dir: Path | None) -> tuple[LessonFolder, Lesson] | list[LocatedError]:
+def _load_one(
+    candidate: Candidate, cache_dir: Path | None, engine: Inputs
+) -> tuple[LessonFolder, Lesson] | list[LocatedError]:
     """The lesson folder and its lesson, from the cache when its inputs (lesson.toml among them) are unchanged."""
     if cache_dir is not None:
         # The language folders are part of the key: a language folder checked alone is another entry.
         key = tuple(path.name for path in candidate.languages)
-        path, current = entry_path(cache_dir, candidate.path), inputs(candidate.path)
+        path, current = entry_path(cache_dir, candidate.path), inputs(candidate.path, engine=engine)
         cached = _read(path, key, current)
         if cached is not None:
             folder, lesson = cached

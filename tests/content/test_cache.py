@@ -106,3 +106,21 @@ def test_an_entry_made_from_other_inputs_is_not_used(
     again, problems = load_content(shipped_copy, folder)
     assert parsed, "a stale entry is never used"
     assert again is not None and again.first == library and problems == []
+
+
+def test_the_engine_is_looked_at_once_for_every_lesson(
+    tmp_path: Path, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several lessons share one walk of the engine's code: start-up grows with the lessons, not with the code."""
+    content = tmp_path / "several"
+    for name in ("one", "two", "three"):
+        shutil.copytree(shipped_copy, content / name)
+        (content / name / "lesson.toml").write_text(f'id = "{name}"\n', encoding="utf-8")
+    walked: list[tuple[Path, ...]] = []
+    real = cache._walk
+    monkeypatch.setattr(cache, "_walk", lambda folders: walked.append(folders) or real(folders))
+    for _ in range(2):  # the first load validates and fills the cache, the second is a start-up from it
+        walked.clear()
+        library, problems = load_content(content, tmp_path / "cache")
+        assert problems == [] and library is not None and len(library.lessons) == 3
+        assert walked.count((cache.ENGINE,)) == 1
