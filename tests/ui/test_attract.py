@@ -3,10 +3,7 @@ nothing running at rest or behind another screen, and the loop across several le
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +22,7 @@ from kiosk.staff.pin import save_pin
 from kiosk.ui.widgets.crossfade import CrossFade
 from kiosk.ui.widgets.illustration import Illustration
 from tests.conftest import SHIPPED_LESSON
+from tests.ui.first_screen import first_screen
 
 QUICK = Settings(attract_seconds=0.05)  # tests only: a file may not go under 3 s
 
@@ -237,25 +235,11 @@ def test_with_several_lessons_the_cards_take_turns_round_every_lesson(
 
 def test_start_up_builds_no_cross_fade(tmp_path: Path) -> None:
     """The first screen is drawn by a plain Illustration; the loop's clock and cross-fade are not even imported."""
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from kiosk.app.kiosk import build\n"
-        "from kiosk.config.options import Options\n"
-        "from kiosk.config.settings import Settings\n"
-        f"k = build(Options(windowed=True, settings=Settings(), config_dir=Path({str(tmp_path)!r}) / 'c',"
-        f" data_dir=Path({str(tmp_path)!r}) / 'd'))\n"
-        "k.show()\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "QApplication.processEvents()\n"
-        "print(type(k.window.attract.illustration).__name__, k.window.attract.illustration.name)\n"
-        "print(sorted(m for m in sys.modules if m.endswith(('crossfade', 'attract_loop'))))\n"
-        "k.close()\n"
+    probe = (
+        "(type(k.window.attract.illustration).__name__, k.window.attract.illustration.name,"
+        " sorted(m for m in sys.modules if m.endswith(('crossfade', 'attract_loop'))))"
     )
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=environment)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-2:] == ["Illustration attract.svg", "[]"]
+    assert first_screen(tmp_path, probe) == repr(("Illustration", "attract.svg", []))
     assert issubclass(CrossFade, Illustration)  # the layout checks see the loop's picture as a picture
 
 

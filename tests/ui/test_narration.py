@@ -14,6 +14,7 @@ from kiosk.app import narration
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from tests.content.test_audio import name_audio, write_wav
+from tests.ui.first_screen import first_screen
 
 # Qt Multimedia says on a machine without sound hardware that it found none; that is expected here.
 pytestmark = pytest.mark.qt_log_ignore("No audio device", "PulseAudio", "symbolsresolver", "va")
@@ -150,24 +151,4 @@ def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kio
 
 def test_start_up_never_loads_qt_multimedia(tmp_path: Path) -> None:
     """A fresh kiosk process shows its first screen without importing Qt Multimedia (it loads on first play)."""
-    import subprocess
-    import sys
-
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from kiosk.app.kiosk import build\n"
-        "from kiosk.config.options import Options\n"
-        "from kiosk.config.settings import Settings\n"
-        f"k = build(Options(windowed=True, settings=Settings(), config_dir=Path({str(tmp_path)!r}) / 'c',"
-        f" data_dir=Path({str(tmp_path)!r}) / 'd'))\n"
-        "k.show()\n"
-        "from PySide6.QtWidgets import QApplication\n"
-        "QApplication.processEvents()\n"
-        "print(sorted(m for m in sys.modules if 'Multimedia' in m))\n"
-        "k.close()\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env={**os.environ}, check=True
-    )
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert first_screen(tmp_path, "sorted(m for m in sys.modules if 'Multimedia' in m)") == "[]"

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.core.flow import Screen
+from tests.ui.first_screen import first_screen
 
 
 def test_start_up_builds_the_attract_screen_only(kiosk: Kiosk) -> None:
@@ -70,29 +68,12 @@ def test_the_first_screen_loads_only_what_it_shows(tmp_path: Path) -> None:
 
     Each of these once sat on the way to the first frame (issue 19's start-up target): the idle prompt, the
     recovery's calm page, the systemd watchdog, the Markdown parser, tomllib for lesson.toml, the pure-Python
-    pickle module, dataclasses and the transition overlay.
+    pickle module, dataclasses, the transition overlay, Qt Multimedia, and the attract loop's clock and cross-fade.
     """
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from kiosk.app.kiosk import build, ensure_application\n"
-        "from kiosk.config.options import Options\n"
-        "def start():\n"
-        f"    root = Path({str(tmp_path)!r})\n"
-        "    folders = {name + '_dir': root / name for name in ('config', 'data', 'cache')}\n"
-        "    options = Options(windowed=True, **folders)\n"
-        "    kiosk = build(options)\n"
-        "    kiosk.window.show()\n"
-        "    ensure_application().processEvents()\n"
-        "    return kiosk\n"
-        "start()\n"
-        "late = ['kiosk.ui.layers.idle_prompt', 'kiosk.app.recovery', 'kiosk.app.watchdog', 'markdown', 'tomllib',\n"
-        "        'pickle', 'dataclasses', 'kiosk.ui.widgets.transition']\n"
-        "print([name for name in late if name in sys.modules])\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
-    # The first start validates and fills the cache; the second is every later start.
-    for _start in ("first", "second"):
-        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
-        assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().splitlines()[-1] == "[]", f"loaded before the first frame: {done.stdout}"
+    late = [
+        "kiosk.ui.layers.idle_prompt", "kiosk.app.recovery", "kiosk.app.watchdog", "markdown", "tomllib", "pickle",
+        "dataclasses", "kiosk.ui.widgets.transition", "PySide6.QtMultimedia", "kiosk.app.narration",
+        "kiosk.ui.widgets.crossfade", "kiosk.app.attract_loop",
+    ]  # fmt: skip
+    loaded = first_screen(tmp_path, f"[name for name in {late!r} if name in sys.modules]")
+    assert loaded == "[]", f"loaded before the first frame: {loaded}"
