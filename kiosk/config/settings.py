@@ -14,7 +14,7 @@ from typing import Annotated, Any, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ConfigError, ContentError
 from kiosk.core.files import replace_file
-from kiosk.core.textfile import read_text
+from kiosk.core.textfile import key_line, read_text
 
 log = logging.getLogger("kiosk.config")
 
@@ -176,11 +176,8 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
         message = f"cannot be read as settings ({reason}); every option has its default"
         return Settings(), [ConfigError(path, _line_of_failure(text, error), "file", message)]
-    lines = text.split("\n")
-
     def line_of(name: str) -> int:
-        pattern = re.compile(rf"^\s*{re.escape(name)}\s*=")
-        return next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), 1)
+        return key_line(text, name)
 
     declared = {name: (kind, low, high) for name, kind, _, _, low, high in Settings.declared()}
     problems: list[ConfigError] = []

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.textfile import key_line, read_text
 
 DECK = "deck.md"
 LESSON_FILE = "lesson.toml"
@@ -124,7 +125,7 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         for key in sorted(set(settings) - {"id", "order", "attract"}):
             return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order, attract)")]
         if "attract" in settings:
-            attract_line = _line_of(text, "attract")
+            attract_line = key_line(text, "attract")
             attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
             if problem is not None:
                 return None, [problem]
@@ -145,8 +146,6 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
 def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, str]:
     import tomllib
 
-    from kiosk.core.textfile import read_text
-
     try:
         text = read_text(path)
         return tomllib.loads(text), None, text
@@ -155,12 +154,6 @@ def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, 
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or 1
         return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})"), ""
-
-
-def _line_of(text: str, key: str) -> int:
-    """The line where `key = ...` stands (1 when it cannot be found)."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    return next((n for n, line in enumerate(text.split("\n"), start=1) if pattern.match(line)), 1)
 
 
 def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:

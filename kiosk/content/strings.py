@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ContentError
-from kiosk.core.textfile import read_text
+from kiosk.core.textfile import key_line, read_text
 
 # The kiosk's own interface words, one file per language; a lesson's ui.toml changes any of them for that lesson.
 INTERFACE = Path(__file__).resolve().parent / "interface"
@@ -202,8 +202,7 @@ def _missing(given: set[str], path: Path, last: int, hint: str) -> list[ContentE
 
 def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list[ContentError]]:
     """The good strings a ui.toml gives (None when it is not TOML), the keys it assigns, and its problems."""
-    import json  # both only when content is validated: a cached start-up never parses TOML
-    import tomllib
+    import tomllib  # only when content is validated: a cached start-up never parses TOML
 
     try:
         data = tomllib.loads(text)
@@ -214,13 +213,8 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
     except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
         message = "not valid for the kiosk: nested too deeply or a number far too long"
         return None, set(), [ContentError(path, 1, message)]
-    lines = text.split("\n")
-
     def line_of(key: str) -> int:
-        """The line that assigns `key` (bare or quoted), never one whose key merely starts the same."""
-        forms = (key, f'"{key}"', f"'{key}'", json.dumps(key, ensure_ascii=False))  # bare, quoted, escaped
-        assigns = re.compile(rf"^\s*(?:{'|'.join(re.escape(form) for form in forms)})\s*=")
-        return next((n for n, line in enumerate(lines, start=1) if assigns.match(line)), 1)
+        return key_line(text, key)
 
     problems: list[ContentError] = []
     strings: dict[str, str] = {}

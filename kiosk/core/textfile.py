@@ -66,3 +66,14 @@ def read_text(path: Path, within: Path | None = None) -> str:
     except OSError as error:
         raise ContentError(path, 1, f"cannot read the file ({error.strerror})") from None
     return decode_text(data, path)
+
+
+def key_line(text: str, key: str) -> int:
+    """The line of a TOML text that assigns `key` (bare, quoted or escaped), never one whose key merely starts the
+    same (`back` is not `back_to_question`); 1 when no line does. For `path:line: message` about a key."""
+    import json  # only when a problem is reported: never on the start-up path
+    import re
+
+    forms = (key, f'"{key}"', f"'{key}'", json.dumps(key, ensure_ascii=False))
+    assigns = re.compile(rf"^\s*(?:{'|'.join(re.escape(form) for form in forms)})\s*=")
+    return next((n for n, line in enumerate(text.split("\n"), start=1) if assigns.match(line)), 1)

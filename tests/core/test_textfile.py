@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.errors import ContentError
-from kiosk.core.textfile import MAX_FILE_BYTES, decode_text, read_text
+from kiosk.core.textfile import MAX_FILE_BYTES, decode_text, key_line, read_text
 
 TEXT = "# 正座のあとの しびれ\n\n足がしびれます。\n"
 
@@ -67,3 +67,12 @@ def test_huge_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"a" * (MAX_FILE_BYTES + 1))
     with pytest.raises(ContentError, match="under"):
         read_text(path)
+
+
+def test_key_line_finds_the_assignment_of_exactly_that_key() -> None:
+    """Bare, quoted and escaped keys are found on their own line; a longer key that starts the same is not it."""
+    text = 'back_to_question = "x"\n# back = a comment\nback = 3\n"idle seconds" = 1\n"say \\"hi\\"" = 2\n'
+    assert key_line(text, "back") == 3
+    assert key_line(text, "idle seconds") == 4
+    assert key_line(text, 'say "hi"') == 5
+    assert key_line(text, "missing") == 1
