@@ -159,21 +159,12 @@ def parse_strings(text: str | None, path: Path, language: str = "") -> tuple[UiS
     kiosk learns a new string. A language the kiosk has no words of (INTERFACE) must give every key; so must
     a ui.toml read with no language. Returns the strings (None when there is any problem) and every problem.
     """
-    base: dict[str, str] = {}
-    builtin = INTERFACE / f"{language}.toml" if language else None
-    if builtin is not None and builtin.is_file():
-        try:
-            source = read_text(builtin)
-        except ContentError as error:
-            return None, [error]
-        table, keys, problems = _table(source, builtin)
-        problems += _missing(keys, builtin, source.count("\n") + 1, "") if table is not None else []
-        if problems or table is None:  # the kiosk's own file is broken: a bug the tests catch, reported all the same
-            return None, problems
-        base = table
+    base, broken = _kiosk_words(language) if language else ({}, ())
+    if broken:  # the kiosk's own file is broken: a bug the tests catch, reported all the same
+        return None, list(broken)
     strings: dict[str, str] = {}
     given: set[str] = set()  # the keys the ui.toml assigns, good or bad: a bad one is not reported missing too
-    problems = []
+    problems: list[ContentError] = []
     if text is not None:
         table, given, problems = _table(text, path)
         if table is None:
@@ -185,6 +176,23 @@ def parse_strings(text: str | None, path: Path, language: str = "") -> tuple[UiS
         return None, problems
     merged = {**base, **strings}
     return UiStrings(**{_FIELD[key]: value for key, value in merged.items()}), []
+
+
+@cache
+def _kiosk_words(language: str) -> tuple[dict[str, str], tuple[ContentError, ...]]:
+    """The kiosk's own words for a language ({} when it has none), read and checked once: every lesson shares them."""
+    path = INTERFACE / f"{language}.toml"
+    if not path.is_file():
+        return {}, ()
+    try:
+        source = read_text(path)
+    except ContentError as error:
+        return {}, (error,)
+    table, keys, problems = _table(source, path)
+    if table is None:
+        return {}, tuple(problems)
+    problems += _missing(keys, path, source.count("\n") + 1, "")
+    return (table, ()) if not problems else ({}, tuple(problems))
 
 
 def _languages() -> list[str]:

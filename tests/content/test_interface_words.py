@@ -72,3 +72,22 @@ def test_a_misspelt_key_is_still_a_problem(shipped_copy: Path) -> None:
     library, problems = load_library(shipped_copy.parent)
     assert library is None
     assert [str(p).split("/ja/")[-1] for p in problems] == ["ui.toml:2: unknown key 'nxet'"]
+
+
+def test_the_kiosks_own_words_are_read_once_for_every_lesson(
+    tmp_path: Path, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three lessons in two languages read each of the kiosk's own files once, not once per lesson."""
+    from kiosk.content import strings
+
+    content = tmp_path / "three"
+    for name in ("one", "two", "three"):
+        shutil.copytree(shipped_copy, content / name)
+        (content / name / "lesson.toml").write_text(f'id = "{name}"\n', encoding="utf-8")
+    read: list[Path] = []
+    monkeypatch.setattr(strings, "read_text", lambda path: read.append(path) or read_text(path))
+    strings._kiosk_words.cache_clear()
+    library, problems = load_library(content)
+    strings._kiosk_words.cache_clear()  # other tests read the real files again
+    assert problems == [] and library is not None and len(library.lessons) == 3
+    assert sorted(path.name for path in read) == ["en.toml", "ja.toml"]
