@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -67,3 +69,21 @@ def shipped_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content" / SHIPPED_LESSON.name
     shutil.copytree(SHIPPED_LESSON, target)
     return target
+
+
+@contextmanager
+def kiosk_logger_restored() -> Iterator[logging.Logger]:
+    """The "kiosk" logger as it was before (handlers, level, propagation): a test may set logging up for real."""
+    root = logging.getLogger("kiosk")
+    handlers, level, propagate = list(root.handlers), root.level, root.propagate
+    try:
+        yield root
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+            if handler not in handlers:
+                handler.close()
+        for handler in handlers:
+            root.addHandler(handler)
+        root.setLevel(level)
+        root.propagate = propagate

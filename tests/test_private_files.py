@@ -19,7 +19,7 @@ from kiosk.core.files import replace_file
 from kiosk.staff.lockout import Lockout, LockoutPolicy
 from kiosk.staff.pin import save_pin
 from kiosk.stats.store import StatsStore
-from tests.conftest import SHIPPED_CONTENT
+from tests.conftest import SHIPPED_CONTENT, kiosk_logger_restored
 from tests.stats.samples import make_record
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -40,22 +40,15 @@ def open_umask() -> Iterator[None]:
 @pytest.fixture
 def fresh_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """setup_logging as on a first start (crash.log not yet open); the kiosk logger restored afterwards."""
-    root = logging.getLogger("kiosk")
-    handlers, level, previous = list(root.handlers), root.level, logs._fault_file
+    previous = logs._fault_file
     monkeypatch.setattr(logs, "_fault_file", None)
-    yield
-    if logs._fault_file is not None:
-        faulthandler.disable()
-        logs._fault_file.close()
-    if previous is not None:
-        faulthandler.enable(previous)
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        if handler not in handlers:
-            handler.close()
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
+    with kiosk_logger_restored():
+        yield
+        if logs._fault_file is not None:
+            faulthandler.disable()
+            logs._fault_file.close()
+        if previous is not None:
+            faulthandler.enable(previous)
 
 
 def test_logs_and_crash_trace_are_owner_only(tmp_path: Path, open_umask: None, fresh_logging: None) -> None:

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from kiosk.core.logs import BACKUPS, MAX_BYTES, RotatingFile, setup_logging
+from tests.conftest import kiosk_logger_restored
 
 
 @pytest.fixture(autouse=True)
-def _restore_kiosk_logger() -> None:
-    root = logging.getLogger("kiosk")
-    handlers, level, propagate = list(root.handlers), root.level, root.propagate
-    yield
-    for handler in list(root.handlers):
-        root.removeHandler(handler)
-        if handler not in handlers:
-            handler.close()
-    for handler in handlers:
-        root.addHandler(handler)
-    root.setLevel(level)
-    root.propagate = propagate
+def _restore_kiosk_logger() -> Iterator[None]:
+    with kiosk_logger_restored():
+        yield
 
 
 def test_rotating_file_and_crash_trace(tmp_path: Path) -> None:
