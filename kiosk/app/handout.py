@@ -156,7 +156,6 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
     painter.restore()
 
 
-
 def handout_for(content: Path, lesson_id: str, language: str, out: Path) -> tuple[int, str]:
     """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not)."""
     from kiosk.content.loader import load_library

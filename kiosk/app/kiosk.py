@@ -29,6 +29,7 @@ from kiosk.core.icons import load_icons
 from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.theme.fonts import japanese_family
+from kiosk.ui.widgets.picture_store import PictureStore
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
@@ -70,6 +71,8 @@ class Kiosk:
         self.window = KioskWindow(japanese_family(), lambda: load_icons(paths.ICONS))
         self.window.resize(self._window_size())  # laid out once, for the size it will be shown at
         self.window.closable = not self.lockdown
+        if options.cache_dir is not None:  # `kiosk run`: the first screen's pictures are kept beside the content cache
+            self.window.attract.keep_pictures_in(PictureStore(options.cache_dir / "pictures"))
         transitions = self.settings.transitions if options.transitions is None else options.transitions
         if not transitions:
             self.window.set_transitions(False)

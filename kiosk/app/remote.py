@@ -189,4 +189,3 @@ class RemoteControl(QObject):
         self._hold.stop()
         self._hold_until = 0.0
         self.desk.hold(False)
-

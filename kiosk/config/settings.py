@@ -176,6 +176,7 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
         message = f"cannot be read as settings ({reason}); every option has its default"
         return Settings(), [ConfigError(path, _line_of_failure(text, error), "file", message)]
+
     def line_of(name: str) -> int:
         return key_line(text, name)
 

@@ -221,6 +221,7 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
     except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
         message = "not valid for the kiosk: nested too deeply or a number far too long"
         return None, set(), [ContentError(path, 1, message)]
+
     def line_of(key: str) -> int:
         return key_line(text, key)
 

@@ -11,8 +11,8 @@ import errno
 import os
 import stat
 import sys
+from io import BufferedReader
 from pathlib import Path
-from typing import BinaryIO
 
 
 def private_folder(folder: Path) -> None:
@@ -115,7 +115,7 @@ def _refuse_unless_regular(path: Path, mode: int) -> None:
         raise FileRefusedError(path, f"{kind}, not a regular file", errno.EINVAL)
 
 
-def _open_checked(path: Path, within: Path | None) -> BinaryIO:
+def _open_checked(path: Path, within: Path | None) -> BufferedReader:
     """Open `path` for reading after the checks described in read_file; the caller closes it."""
     folder = os.path.realpath(within if within is not None else path.parent)
     real = os.path.realpath(path)
@@ -153,6 +153,13 @@ def read_file(path: Path, max_bytes: int, *, within: Path | None = None) -> byte
     if len(data) > max_bytes:
         raise FileTooLargeError(path, len(data), max_bytes)
     return data
+
+
+def open_regular(path: Path, *, within: Path | None = None) -> BufferedReader:
+    """`path` opened for reading after read_file's checks (a regular file inside `within`); the caller closes it.
+
+    For a reader that takes a file in parts: a kept picture's header, then its pixels straight into an image."""
+    return _open_checked(path, within)
 
 
 def read_head(path: Path, count: int, *, within: Path | None = None) -> bytes:

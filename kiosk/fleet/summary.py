@@ -174,9 +174,7 @@ def loads(data: bytes) -> DailySummary:
                 started_quiz=_count(item["started_quiz"]),
                 reached_result=_count(item["reached_result"]),
                 progress=[_count(item["progress"][bucket]) for bucket in PROGRESS_BUCKETS],
-                questions={
-                    str(q): [_count(v["answered"]), _count(v["right"])] for q, v in item["questions"].items()
-                },
+                questions={str(q): [_count(v["answered"]), _count(v["right"])] for q, v in item["questions"].items()},
             )
     except (KeyError, TypeError, AttributeError, ValueError) as error:
         if isinstance(error, SummaryError):

@@ -46,7 +46,6 @@ def desk_status(
     }
 
 
-
 def problem_status(problems: list[str], content: ContentInfo) -> dict[str, Any]:
     """The status while the kiosk shows its content problems instead of a lesson."""
     return {

@@ -31,7 +31,9 @@ class Peer:
         self.process: subprocess.Popen[bytes] | None = None
         subprocess.run(
             [SYNCTHING, "generate", f"--home={home}", "--no-default-folder"],
-            check=True, capture_output=True, timeout=60,
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
         out = subprocess.run([SYNCTHING, "--device-id", f"--home={home}"], check=True, capture_output=True, timeout=30)
         self.device_id = out.stdout.decode().strip()
@@ -83,8 +85,14 @@ class Peer:
         tree = ET.parse(self.config)
         root = tree.getroot()
         folder = ET.Element(
-            "folder", id=folder_id, label=folder_id, path=str(path), type=kind,
-            rescanIntervalS="3600", fsWatcherEnabled="false", fsWatcherDelayS="1",
+            "folder",
+            id=folder_id,
+            label=folder_id,
+            path=str(path),
+            type=kind,
+            rescanIntervalS="3600",
+            fsWatcherEnabled="false",
+            fsWatcherDelayS="1",
         )
         for device_id in (self.device_id, other.device_id):
             ET.SubElement(folder, "device", id=device_id)
@@ -97,7 +105,9 @@ class Peer:
         with log.open("wb") as out:
             self.process = subprocess.Popen(
                 [SYNCTHING, "serve", f"--home={self.home}", "--no-browser", "--no-restart", "--no-upgrade"],
-                stdout=out, stderr=subprocess.STDOUT, env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                env=env,
             )
         wait_for(lambda: self.request("GET", "/rest/system/ping") is not None, 30, f"{self.name} to start")
 

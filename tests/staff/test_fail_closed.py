@@ -68,9 +68,7 @@ def test_no_pin_is_checked_while_the_lockout_cannot_be_saved(
     assert gate.try_pin(PIN).verdict is Verdict.OPEN
 
 
-def test_a_try_is_on_disk_before_its_pin_is_checked(
-    paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_try_is_on_disk_before_its_pin_is_checked(paths: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """While a PIN is being checked the file already counts it as wrong (a plug pulled mid-check costs the try)."""
     pin_path, lockout_path = paths
     seen: list[int] = []

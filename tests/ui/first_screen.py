@@ -26,6 +26,7 @@ def first_screen(tmp_path: Path, probe: str) -> str:
         "k.show()\n"
         "QApplication.processEvents()\n"
         f"print(repr({probe}))\n"
+        "QApplication.processEvents()  # what runs once the frame is drawn: the first screen's picture is kept\n"
         "k.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}

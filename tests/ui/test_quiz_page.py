@@ -127,7 +127,6 @@ def test_the_explanation_card_fits_its_text(make_kiosk: Callable[..., Kiosk], si
     assert card.isAncestorOf(page.review) and card.isAncestorOf(page.next)
 
 
-
 def test_a_question_lays_out_the_same_whatever_was_answered_before(make_kiosk: Callable[..., Kiosk]) -> None:
     """Answer heights never depend on the marks (right, wrong, dim) the previous question left on the buttons.
 

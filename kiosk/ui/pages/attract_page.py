@@ -22,6 +22,7 @@ from kiosk.ui.widgets.topic_cards import Frame, LoopLine, TopicCard, TopicCards,
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.crossfade import CrossFade, LineFade
+    from kiosk.ui.widgets.picture_store import PictureStore
 
 FADE_MS = 600  # a gentle dissolve; never something a patient waits for (a touch starts at once)
 
@@ -60,7 +61,15 @@ class AttractPage(QWidget):
         self._content.addLayout(self._text, 6)
         self._content.addWidget(self.illustration, 4)
         self.topics: TopicCards | None = None  # built the first time several lessons are offered
+        self._store: PictureStore | None = None
         self._metrics: tuple[Metrics, bool] | None = None
+
+    def keep_pictures_in(self, store: PictureStore) -> None:
+        """This screen's first pictures (its own and its topic cards') come from `store` and are kept there."""
+        self._store = store
+        self.illustration.store = store
+        if self.topics is not None:
+            self.topics.keep_pictures_in(store)
 
     def show_topics(
         self, call: str, cards: list[TopicCard], languages: list[tuple[str, str]], held: bool = False
@@ -70,6 +79,7 @@ class AttractPage(QWidget):
         held: staff hold the screen; `call` then says so, and no card or language button is shown."""
         if self.topics is None:
             self.topics = TopicCards(self)
+            self.topics.keep_pictures_in(self._store)
             self.topics.chosen.connect(self.topic_chosen)
             self._text.insertWidget(self._text.indexOf(self.title) + 1, self.topics, 1)
             if self._metrics is not None:

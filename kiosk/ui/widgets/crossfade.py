@@ -38,6 +38,7 @@ class CrossFade(Illustration):
         if isinstance(picture, CrossFade):
             return picture
         fade = cls(fade_ms, picture.parentWidget())
+        fade._svgs, fade._aspects = picture._svgs, picture._aspects
         fade._renderers = {name: renderer for name, renderer in picture._renderers.items()}
         for renderer in fade._renderers.values():
             renderer.setParent(fade)

@@ -16,6 +16,7 @@ from kiosk.ui.widgets.labels import PhraseLabel, layout_lines
 
 if TYPE_CHECKING:
     from kiosk.ui.widgets.crossfade import CrossFade, LineFade
+    from kiosk.ui.widgets.picture_store import PictureStore
 
 
 # One picture of the attract loop: (name, SVG bytes), or None for no picture; and its line. A plain tuple, not
@@ -147,6 +148,13 @@ class TopicCards(QWidget):
         self._cards: list[_Card] = []
         self._landscape = True
         self._metrics: Metrics | None = None
+        self.store: PictureStore | None = None  # given to each card's first picture (keep_pictures_in)
+
+    def keep_pictures_in(self, store: PictureStore | None) -> None:
+        """The cards' first pictures come from `store` and are kept there (the attract page's store)."""
+        self.store = store
+        for card in self._cards:
+            card.picture.store = store
 
     @property
     def cards(self) -> list[QPushButton]:
@@ -162,6 +170,7 @@ class TopicCards(QWidget):
         """Draw one card per entry, in the given order; reuses the cards already built."""
         while len(self._cards) < len(cards):
             card = _Card(self)
+            card.picture.store = self.store
             card.clicked.connect(lambda _=False, c=card: self.chosen.emit(str(c.property("lesson"))))
             if self._metrics is not None:
                 card.apply_metrics(self._metrics)
