@@ -1,9 +1,10 @@
 """The first screen's pictures as last drawn, kept between runs: a cold start draws them without QtSvg.
 
-Parsing and rasterising the attract picture costs a cold start ~4 ms (and loading QtSvg ~1 ms more); reading
-its pixels back from the cache folder, straight into an image, costs under 1 ms. An entry is named by a checksum of the SVG's bytes and
-the widget's size and pixel ratio, so new content, another screen or larger text is a miss: drawn from the
-SVG as before, then kept. A missing, short or foreign entry is a miss too; only the newest few are kept.
+Parsing and rasterising the attract picture costs a cold start ~4 ms (and loading QtSvg ~1 ms more);
+reading its pixels back from the cache folder, straight into an image, costs under 1 ms. An entry is named
+by a checksum of the SVG's bytes and the widget's size and pixel ratio, so new content, another screen or
+larger text is a miss: drawn from the SVG as before, then kept. A missing, short or foreign entry is a miss
+too; only the newest few are kept.
 """
 
 from __future__ import annotations
