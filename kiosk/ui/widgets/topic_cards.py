@@ -3,7 +3,8 @@ chooses it. With the attract loop, the cards take turns: one card at a time fade
 picture and line (the loop's clock is the wiring's; a card only draws the picture it is told to).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: this module's NamedTuples are made at every start-up, and
+# typing compiles each string annotation of a NamedTuple field (~10 us each); real types cost it nothing.
 
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -61,7 +62,7 @@ class LoopLine(PhraseLabel):
         return max(own, self._tallest[key])
 
 
-def show_frame_now(picture: Illustration, line: QLabel, line_fade: LineFade | None, frame: Frame) -> None:
+def show_frame_now(picture: Illustration, line: QLabel, line_fade: "LineFade | None", frame: Frame) -> None:
     """A frame at once, no fade (a new screen, new content); before the loop first moves, `line_fade` is None."""
     if line_fade is not None:
         line_fade.stop()
@@ -115,7 +116,7 @@ class _Card(QPushButton):
         assert self._line_fade is not None
         self._line_fade.change(line)
 
-    def _fade(self, fade_ms: int) -> CrossFade:
+    def _fade(self, fade_ms: int) -> "CrossFade":
         """The cross-fading picture, made the first time the loop moves this card (never at start-up)."""
         from kiosk.ui.widgets.crossfade import CrossFade, LineFade
 
@@ -150,7 +151,7 @@ class TopicCards(QWidget):
         self._metrics: Metrics | None = None
         self.store: PictureStore | None = None  # given to each card's first picture (keep_pictures_in)
 
-    def keep_pictures_in(self, store: PictureStore | None) -> None:
+    def keep_pictures_in(self, store: "PictureStore | None") -> None:
         """The cards' first pictures come from `store` and are kept there (the attract page's store)."""
         self.store = store
         for card in self._cards:
