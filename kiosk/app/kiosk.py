@@ -80,8 +80,9 @@ class Kiosk:
         # The idle prompt and the recovery's calm page are built when first needed: not on the way to the first frame.
         self._idle_prompt: IdlePrompt | None = None
         self._recovery: Recovery | None = None
+        # Installed when the window is shown (show()): no input reaches a window not yet shown, and the ~100
+        # polish and layout events of building it then skip a call into Python each.
         self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
-        ensure_application().installEventFilter(self.guard)
         self.timeouts = Timeouts(self.settings, self.window)
         self.speech = Speech(self.settings.speech_engine, self.window)
         self.speech.ready.connect(self._refresh_aids)
@@ -534,6 +535,7 @@ class Kiosk:
 
     def show(self) -> None:
         """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
+        ensure_application().installEventFilter(self.guard)  # every input from now on passes the guard
         QTimer.singleShot(WARM_UP_MS, self.window, self._warm_up)
         if self.options.windowed:  # already sized in __init__
             self.window.show()

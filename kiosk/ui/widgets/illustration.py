@@ -10,7 +10,7 @@ from collections import OrderedDict
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -82,6 +82,7 @@ class Illustration(QWidget):
     def _renderer(self, name: str) -> QSvgRenderer | None:
         renderer = self._renderers.get(name)
         if renderer is None and name in self._svgs:
+            from PySide6.QtCore import QByteArray
             from PySide6.QtSvg import QSvgRenderer  # not on a cold start whose pictures the store has
 
             renderer = self._renderers[name] = QSvgRenderer(QByteArray(self._svgs[name]), self)

@@ -12,7 +12,7 @@ import math
 
 from PySide6.QtCore import QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QStyleOption, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core.typeset import fill, pieces, plain, split_overlong
 
@@ -150,11 +150,9 @@ class PhraseLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if not self.text():
             return
-        option = QStyleOption()
-        option.initFrom(self)
         painter = QPainter(self)
         painter.setFont(self.font())
-        painter.setPen(option.palette.color(self.foregroundRole()))
+        painter.setPen(self.palette().color(self.foregroundRole()))  # palette() is in the widget's colour group
         rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
         flat = [line for hard_line in self.lines(rect.width()) for line in hard_line]
         metrics = QFontMetricsF(self.font())
