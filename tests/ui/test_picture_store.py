@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
+from kiosk.ui.widgets import picture_store
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.picture_store import HEADER, MAGIC, SUFFIX, PictureStore
 from tests.conftest import SHIPPED_LESSON
@@ -163,3 +164,14 @@ def test_kiosk_run_keeps_the_first_screens_pictures_in_its_cache(
     kept = tmp_path / "cache" / "pictures"
     qtbot.waitUntil(lambda: kept.is_dir() and any(kept.iterdir()), timeout=5000)
     assert kiosk.window.attract.illustration.store is not None
+
+
+def test_another_qt_or_way_of_drawing_is_a_miss(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry drawn by another Qt version, or before the way Illustration draws changed, is never shown."""
+    store = PictureStore(tmp_path)
+    store.keep(SVG, SIZE, 1.0, _pixmap(), 4 / 3)
+    monkeypatch.setattr(picture_store, "qVersion", lambda: "6.0.0")
+    assert store.find(SVG, SIZE, 1.0) is None
+    monkeypatch.undo()
+    monkeypatch.setattr(picture_store, "DRAWN_BY", picture_store.DRAWN_BY + 1)
+    assert store.find(SVG, SIZE, 1.0) is None

@@ -19,7 +19,7 @@ from io import BufferedReader
 from pathlib import Path
 from typing import NamedTuple
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, qVersion
 from PySide6.QtGui import QImage, QPixmap
 
 from kiosk.core.files import open_regular, private_folder, replace_file
@@ -28,6 +28,7 @@ log = logging.getLogger("kiosk.ui")
 
 KEPT = 8  # entries: the lessons' first pictures at a size or two; older ones are deleted
 MAGIC = b"KPC1"
+DRAWN_BY = 1  # how Illustration renders (antialiased, on a transparent ground): raise it when that changes
 HEADER = struct.Struct("<4sIId")  # magic, width and height in pixels, the picture's aspect ratio
 FORMAT = QImage.Format.Format_ARGB32_Premultiplied  # what an SVG is rendered into; 4 bytes a pixel, no padding
 SUFFIX = ".picture"
@@ -71,9 +72,11 @@ class PictureStore:
     def entry(self, svg: bytes, size: QSize, ratio: float) -> Path:
         """Where the picture of these SVG bytes, drawn in a widget of this size and pixel ratio, is kept.
 
-        Two checksums and the length name the SVG (no hashlib: it costs start-up ~2 ms of OpenSSL)."""
+        Two checksums and the length name the SVG (no hashlib: it costs start-up ~2 ms of OpenSSL); the Qt
+        version and DRAWN_BY name the renderer, so a kiosk with another Qt or another way of drawing draws anew."""
         digest = f"{zlib.crc32(svg):08x}{zlib.adler32(svg):08x}-{len(svg)}"
-        return self.folder / f"{digest}-{size.width()}x{size.height()}-{round(ratio * 100)}{SUFFIX}"
+        drawn = f"qt{qVersion()}-{DRAWN_BY}"
+        return self.folder / f"{digest}-{size.width()}x{size.height()}-{round(ratio * 100)}-{drawn}{SUFFIX}"
 
     def find(self, svg: bytes, size: QSize, ratio: float) -> Kept | None:
         """The picture kept for this SVG and widget, or None (never kept, or the entry is not a whole one)."""
