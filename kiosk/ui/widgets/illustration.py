@@ -124,7 +124,7 @@ class Illustration(QWidget):
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             renderer = self._renderer(name)
-            if renderer is not None:
+            if renderer is not None:  # drawing it otherwise? raise picture_store.DRAWN_BY, or old pixels come back
                 painter = QPainter(pixmap)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 renderer.render(painter, QRectF(0, 0, rect.width(), rect.height()))
