@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import combinations
 
-from kiosk.ui.pages.result_fit import PICTURE_FLOOR, TEXT_SHARES, Room, drawn_height, plan
+from kiosk.ui.pages.result_fit import PICTURE_FLOOR, TEXT_SHARES, Rect, Room, drawn_height, plan
 
 
 def room(
@@ -19,6 +20,7 @@ def room(
         points=lambda _width: points,
         qr=qr,
         qr_min_width=300,
+        qr_wide_width=300,
         ask=lambda _width: 80,
         finish=(300, 112),
         ratio=4 / 3,
@@ -59,6 +61,48 @@ def test_nothing_fits_is_said_not_hidden() -> None:
     """When no arrangement fits, the plan says so (the page then reports it) instead of dropping anything."""
     found = plan(room(lambda _w, _run_on: 900), landscape=True)
     assert not found.fits
+
+
+def test_the_caption_gets_room_to_read_in_a_few_lines_before_the_headline_keeps_its_own() -> None:
+    """A QR caption squeezed to its narrowest (six short lines) reads worse than a headline run on: the plan first
+    looks for an arrangement with the caption wide, and only then takes the narrowest."""
+    words = room(lambda w, run_on: 200 if w >= (1000 if run_on else 1100) else 700)
+    narrow = plan(words, landscape=True)
+    assert narrow.fits and not narrow.run_on and narrow.qr[2] < 700
+    wide = plan(words._replace(qr_wide_width=700), landscape=True)
+    assert wide.fits and wide.run_on and wide.qr[2] >= 700
+
+
+def test_a_caption_that_cannot_be_wide_anywhere_is_given_its_narrowest() -> None:
+    """No arrangement leaves the caption its wide width: the plan is the one made with the narrowest, and it fits."""
+    words = room(lambda w, _run_on: 200 if w >= 1100 else 700)
+    assert plan(words._replace(qr_wide_width=5000), landscape=True) == plan(words, landscape=True)
+    assert plan(words, landscape=True).fits
+
+
+def _overlap(a: Rect, b: Rect) -> bool:
+    return (
+        a[2] > 0
+        and a[3] > 0
+        and b[2] > 0
+        and b[3] > 0
+        and a[0] < b[0] + b[2]
+        and b[0] < a[0] + a[2]
+        and (a[1] < b[1] + b[3] and b[1] < a[1] + a[3])
+    )
+
+
+def test_when_nothing_fits_the_picture_yields_before_any_text_overlaps() -> None:
+    """No arrangement keeps the picture at its floor: the plan keeps every text clear of the others and on screen
+    (the picture is drawn smaller, which the page reports) rather than the last arrangement, whose text overlaps."""
+    tight = room(
+        lambda _w, run_on: 250 if run_on else 300, points=250, height=700, qr=lambda w: 240 if w >= 600 else 540
+    )
+    found = plan(tight._replace(floor=300), landscape=True)
+    assert not found.fits
+    parts = [found.words, found.points, found.qr, found.ask, found.finish]
+    assert not [(a, b) for a, b in combinations(parts, 2) if _overlap(a, b)]
+    assert all(rect[1] >= 0 and rect[1] + rect[3] <= 700 for rect in parts)
 
 
 def test_portrait_is_one_column_with_the_picture_taking_what_is_left() -> None:

@@ -10,8 +10,11 @@ What yields, in this order, when the text is large and the screen small:
 3. the QR card leaves the picture's column for the bottom row (beside the ask words and Finish), so the
    picture has the whole height beside the text;
 4. the picture shrinks all along, never below PICTURE_FLOOR (design px of drawn height, times the scale).
-No text is ever dropped. When even that does not fit, the plan says so (`fits` is False) and the page
-reports its picture missing, which `kiosk render --check` and the layout tests count as a problem.
+All of that is tried first with the QR caption at a width where it reads in a few lines (`qr_wide_width`), then
+again with it at its narrowest sensible width (`qr_min_width`): a caption of six short lines reads worse than a
+headline run on. No text is ever dropped. When even that does not fit, the plan says so (`fits` is False) and
+takes the first arrangement whose text still fits (`text_fits`: the picture yields below its floor, nothing
+overlaps); the page reports its picture missing, which `kiosk render --check` and the layout tests count.
 In portrait everything is one column: the words, the picture (it takes what height is left, down to its
 floor), the points, the QR card, then the bottom row.
 """
@@ -40,6 +43,7 @@ class Room(NamedTuple):
     points: Callable[[int], int]  # the take-home points card, at a width
     qr: Callable[[int], int] | None  # the QR card, at a width (None: no code)
     qr_min_width: int  # the code, its gap and the caption's narrowest sensible width
+    qr_wide_width: int  # the same with the caption wide enough to read in a few lines (tried first)
     ask: Callable[[int], int]  # the ask-at-the-desk words, at a width
     finish: tuple[int, int]  # the Finish button's width and height
     ratio: float | None  # the picture's width over height (None: no picture)
@@ -55,7 +59,8 @@ class Plan(NamedTuple):
     qr: Rect
     ask: Rect
     finish: Rect
-    fits: bool
+    fits: bool  # everything fits, the picture at least its floor
+    text_fits: bool  # every text and the QR card fit without overlapping, whatever is left for the picture
 
 
 def drawn_height(box_width: float, box_height: float, ratio: float) -> float:
@@ -95,8 +100,9 @@ def _beside(room: Room, share: float, run_on: bool) -> Plan:
     qr = (text_w + room.gap, upper - qr_h, right_w, qr_h) if room.qr else NOWHERE
     picture_h = upper - (qr_h + room.gap if room.qr else 0)
     picture = (text_w + room.gap, 0, right_w, max(0, picture_h))
-    fits = fits and (room.qr is None or right_w >= room.qr_min_width) and _picture_fits(room, picture)
-    return Plan("beside", run_on, words, points, picture, qr, ask, finish, fits)
+    text_fits = fits and qr_h <= upper
+    fits = text_fits and (room.qr is None or right_w >= room.qr_min_width) and _picture_fits(room, picture)
+    return Plan("beside", run_on, words, points, picture, qr, ask, finish, fits, text_fits)
 
 
 def _qr_below(room: Room, share: float, run_on: bool) -> Plan:
@@ -113,8 +119,9 @@ def _qr_below(room: Room, share: float, run_on: bool) -> Plan:
     text_w = round((room.width - room.gap) * share)
     fits, words, points = _text_column(room, text_w, upper, run_on)
     picture = (text_w + room.gap, 0, room.width - room.gap - text_w, upper)
-    fits = fits and ask[2] >= room.finish[0] and _picture_fits(room, picture)
-    return Plan("qr-below", run_on, words, points, picture, qr, ask, finish, fits)
+    text_fits = fits and ask[2] >= room.finish[0]
+    fits = text_fits and _picture_fits(room, picture)
+    return Plan("qr-below", run_on, words, points, picture, qr, ask, finish, fits, text_fits)
 
 
 def _column(room: Room, run_on: bool) -> Plan:
@@ -130,8 +137,9 @@ def _column(room: Room, run_on: bool) -> Plan:
     picture = (0, words_h + gap, width, max(0, points_top - gap - words_h - gap))
     if room.ratio is None:  # no picture: the room left over goes between the words and the points
         picture = NOWHERE
-    fits = points_top >= words_h + gap and _picture_fits(room, picture)
-    return Plan("column", run_on, words, (0, points_top, width, points_h), picture, qr, ask, finish, fits)
+    text_fits = points_top >= words_h + gap
+    fits = text_fits and _picture_fits(room, picture)
+    return Plan("column", run_on, words, (0, points_top, width, points_h), picture, qr, ask, finish, fits, text_fits)
 
 
 def _picture_fits(room: Room, picture: Rect) -> bool:
@@ -139,15 +147,19 @@ def _picture_fits(room: Room, picture: Rect) -> bool:
 
 
 def plan(room: Room, landscape: bool) -> Plan:
-    """The first arrangement that fits, in the order the module's docstring gives; else the last one tried."""
-    candidates = _candidates(room) if landscape else (_column(room, run_on) for run_on in (False, True))
-    last: Plan | None = None
-    for candidate in candidates:
-        if candidate.fits:
-            return candidate
-        last = candidate
-    assert last is not None
-    return last
+    """The first arrangement that fits, in the order the module's docstring gives; else the first whose text fits
+    (the picture yields); else the last one tried."""
+    # Landscape: the caption wide first, then at its narrowest. One column: the QR card has the full width anyway.
+    wide = room._replace(qr_min_width=max(room.qr_min_width, room.qr_wide_width))
+    rooms = [wide, room] if landscape else [room]
+    tried: list[Plan] = []
+    for each in rooms:
+        candidates = _candidates(each) if landscape else (_column(each, run_on) for run_on in (False, True))
+        for candidate in candidates:
+            if candidate.fits:
+                return candidate
+            tried.append(candidate)
+    return next((candidate for candidate in tried if candidate.text_fits), tried[-1])
 
 
 def _candidates(room: Room) -> Iterator[Plan]:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 QR_SIDE = 200  # design px: the code's side, quiet zone included (about 4 cm on a 22-inch screen at 1080 p)
 IDEOGRAPHIC_SPACE = "\u3000"  # between a Japanese headline and its sentence run on
 CAPTION_MIN_EM = 5  # the caption beside the code is never narrower than five of its characters (Japanese)
+CAPTION_WIDE_EM = 8  # and is given eight when the room allows: it then reads in two or three lines, not six
 
 
 class ResultPage(QWidget):
@@ -128,6 +129,8 @@ class ResultPage(QWidget):
         caption = self.qr_card.caption
         caption.ensurePolished()
         caption_min = max(caption.minimumSizeHint().width(), caption.font().pixelSize() * CAPTION_MIN_EM)
+        caption_wide = max(caption_min, caption.font().pixelSize() * CAPTION_WIDE_EM)
+        code = m.px(20) * 2 + m.px(QR_SIDE) + m.px(24)  # the card's padding, the code and the gap beside it
         return Room(
             width=self.width() - 2 * margin_x,
             height=self.height() - top - bottom,
@@ -135,7 +138,8 @@ class ResultPage(QWidget):
             words=self._words_height,
             points=self.points_card.heightForWidth,
             qr=self.qr_card.heightForWidth if self.qr_card.isVisibleTo(self) else None,
-            qr_min_width=m.px(20) * 2 + m.px(QR_SIDE) + m.px(24) + caption_min,
+            qr_min_width=code + caption_min,
+            qr_wide_width=code + caption_wide,
             ask=self.ask.heightForWidth,
             finish=(max(hint.width(), m.button_min_width), max(hint.height(), m.button_height)),
             ratio=self.picture.aspect_ratio() if self._has_picture else None,
