@@ -115,8 +115,10 @@ def _refuse_unless_regular(path: Path, mode: int) -> None:
         raise FileRefusedError(path, f"{kind}, not a regular file", errno.EINVAL)
 
 
-def _open_checked(path: Path, within: Path | None) -> BufferedReader:
-    """Open `path` for reading after the checks described in read_file; the caller closes it."""
+def open_regular(path: Path, *, within: Path | None = None) -> BufferedReader:
+    """`path` opened for reading after the checks described in read_file; the caller closes it.
+
+    For a reader that takes a file in parts: a kept picture's header, then its pixels straight into an image."""
     folder = os.path.realpath(within if within is not None else path.parent)
     real = os.path.realpath(path)
     if os.path.commonpath([folder, real]) != folder:
@@ -145,7 +147,7 @@ def read_file(path: Path, max_bytes: int, *, within: Path | None = None) -> byte
     it out of its folder (a symbolic link to another user's file). A link that stays inside is followed.
     Raises FileNotFoundError (also for a dangling link), IsADirectoryError, FileRefusedError or OSError.
     """
-    with _open_checked(path, within) as handle:
+    with open_regular(path, within=within) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
             raise FileTooLargeError(path, size, max_bytes)
@@ -155,14 +157,7 @@ def read_file(path: Path, max_bytes: int, *, within: Path | None = None) -> byte
     return data
 
 
-def open_regular(path: Path, *, within: Path | None = None) -> BufferedReader:
-    """`path` opened for reading after read_file's checks (a regular file inside `within`); the caller closes it.
-
-    For a reader that takes a file in parts: a kept picture's header, then its pixels straight into an image."""
-    return _open_checked(path, within)
-
-
 def read_head(path: Path, count: int, *, within: Path | None = None) -> bytes:
     """The first `count` bytes of a regular file of any size, with read_file's other checks (b"" if empty)."""
-    with _open_checked(path, within) as handle:
+    with open_regular(path, within=within) as handle:
         return handle.read(count)
