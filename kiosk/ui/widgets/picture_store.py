@@ -22,7 +22,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QSize, qVersion
 from PySide6.QtGui import QImage, QPixmap
 
-from kiosk.core.files import open_regular, private_folder, replace_file
+from kiosk.core.files import open_regular, replace_file
 
 log = logging.getLogger("kiosk.ui")
 
@@ -102,7 +102,6 @@ class PictureStore:
             log.info("picture not kept for the next start (%s)", error)
 
     def _prune(self) -> None:
-        private_folder(self.folder)
         entries = []
         for name in os.listdir(self.folder):
             if name.endswith(SUFFIX):
