@@ -150,8 +150,7 @@ def plan(room: Room, landscape: bool) -> Plan:
     """The first arrangement that fits, in the order the module's docstring gives; else the first whose text fits
     (the picture yields); else the last one tried."""
     # Landscape: the caption wide first, then at its narrowest. One column: the QR card has the full width anyway.
-    wide = room._replace(qr_min_width=max(room.qr_min_width, room.qr_wide_width))
-    rooms = [wide, room] if landscape else [room]
+    rooms = [room._replace(qr_min_width=max(room.qr_min_width, room.qr_wide_width)), room] if landscape else [room]
     tried: list[Plan] = []
     for each in rooms:
         candidates = _candidates(each) if landscape else (_column(each, run_on) for run_on in (False, True))

@@ -129,7 +129,7 @@ class ResultPage(QWidget):
         caption = self.qr_card.caption
         caption.ensurePolished()
         caption_min = max(caption.minimumSizeHint().width(), caption.font().pixelSize() * CAPTION_MIN_EM)
-        caption_wide = max(caption_min, caption.font().pixelSize() * CAPTION_WIDE_EM)
+        caption_wide = caption.font().pixelSize() * CAPTION_WIDE_EM  # plan() never takes it below caption_min
         code = m.px(20) * 2 + m.px(QR_SIDE) + m.px(24)  # the card's padding, the code and the gap beside it
         return Room(
             width=self.width() - 2 * margin_x,
