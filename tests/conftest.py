@@ -71,6 +71,14 @@ def shipped_copy(tmp_path: Path) -> Path:
     return target
 
 
+def lesson_copies(lesson: Path, content: Path, ids: tuple[str, ...]) -> Path:
+    """A content folder at `content` with one copy of `lesson` per id, each with its own lesson.toml id."""
+    for lesson_id in ids:
+        shutil.copytree(lesson, content / lesson_id)
+        (content / lesson_id / "lesson.toml").write_text(f'id = "{lesson_id}"\n', encoding="utf-8")
+    return content
+
+
 @contextmanager
 def kiosk_logger_restored() -> Iterator[logging.Logger]:
     """The "kiosk" logger as it was before (handlers, level, propagation): a test may set logging up for real."""

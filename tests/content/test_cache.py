@@ -10,6 +10,7 @@ import pytest
 
 from kiosk.content import cache
 from kiosk.content.cache import load_content
+from tests.conftest import lesson_copies
 
 
 def test_second_load_comes_from_the_cache(shipped_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,10 +113,7 @@ def test_the_engine_is_looked_at_once_for_every_lesson(
     tmp_path: Path, shipped_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Several lessons share one walk of the engine's code: start-up grows with the lessons, not with the code."""
-    content = tmp_path / "several"
-    for name in ("one", "two", "three"):
-        shutil.copytree(shipped_copy, content / name)
-        (content / name / "lesson.toml").write_text(f'id = "{name}"\n', encoding="utf-8")
+    content = lesson_copies(shipped_copy, tmp_path / "several", ("one", "two", "three"))
     walked: list[tuple[Path, ...]] = []
     real = cache._walk
     monkeypatch.setattr(cache, "_walk", lambda folders: walked.append(folders) or real(folders))

@@ -11,6 +11,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.strings import INTERFACE, parse_strings, required
 from kiosk.core.textfile import read_text
 from kiosk.core.typeset import plain
+from tests.conftest import lesson_copies
 
 
 def _words(path: Path) -> dict[str, str]:
@@ -80,10 +81,7 @@ def test_the_kiosks_own_words_are_read_once_for_every_lesson(
     """Three lessons in two languages read each of the kiosk's own files once, not once per lesson."""
     from kiosk.content import strings
 
-    content = tmp_path / "three"
-    for name in ("one", "two", "three"):
-        shutil.copytree(shipped_copy, content / name)
-        (content / name / "lesson.toml").write_text(f'id = "{name}"\n', encoding="utf-8")
+    content = lesson_copies(shipped_copy, tmp_path / "three", ("one", "two", "three"))
     read: list[Path] = []
     monkeypatch.setattr(strings, "read_text", lambda path: read.append(path) or read_text(path))
     strings._kiosk_words.cache_clear()
