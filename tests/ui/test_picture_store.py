@@ -19,6 +19,8 @@ from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.picture_store import HEADER, MAGIC, SUFFIX, PictureStore
 from tests.conftest import SHIPPED_LESSON
 
+pytestmark = pytest.mark.usefixtures("qapp")  # pixmaps need a QApplication, whichever test runs first
+
 SVG = (SHIPPED_LESSON / "pictures" / "attract.svg").read_bytes()
 SIZE = QSize(640, 700)
 
