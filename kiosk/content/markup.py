@@ -20,6 +20,14 @@ HARMLESS_TAGS = ALLOWED_TAGS | {"b", "i", "code", "blockquote", "hr", "pre", "h2
 # characters, so these bounds cost nothing real and keep validation of any file under a second.
 MAX_SLIDE_CHARS = 2000
 MAX_INLINE_CHARS = 300
+# Lists and quotes inside one another: a slide needs two levels at most. Checked by our own scan of the source
+# (before Python-Markdown sees it) and again on the HTML it makes, so no release of the parser, recursing or
+# not, can turn this refusal into an acceptance.
+MAX_NESTING = 6
+_NESTED_TOO_DEEP = f"lists or quotes are nested too deeply (at most {MAX_NESTING} levels)"
+# One container opening at the start of a line: a quote mark, or a bullet or number followed by white space.
+_CONTAINER = re.compile(r"[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
+_NESTING_TAGS = frozenset({"ul", "ol", "blockquote"})
 _TAG_ADVICE = {
     "a": "links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)",
     "img": "pictures inside the text are not allowed; use the slide's 'image' setting",
@@ -36,14 +44,23 @@ class _HtmlReader(HTMLParser):
         self.attributes: list[str] = []
         self.declarations = 0
         self.text: list[str] = []
+        self.depth = 0  # lists and quotes open now
+        self.deepest = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append(tag)
+        if tag in _NESTING_TAGS:
+            self.depth += 1
+            self.deepest = max(self.deepest, self.depth)
         # Markdown's own output carries one attribute: the start number of a numbered list.
         if tag not in _TAG_ADVICE:  # a link's or picture's attributes are part of that one problem
             self.attributes += [name for name, _ in attrs if not (tag == "ol" and name == "start")]
         if tag in {"li", "p", "br"} and self.text:
             self.text.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _NESTING_TAGS:
+            self.depth = max(0, self.depth - 1)
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -63,6 +80,20 @@ def _read(fragment: str) -> _HtmlReader:
     reader.feed(fragment)
     reader.close()
     return reader
+
+
+def nesting_depth(source: str) -> int:
+    """How many lists and quotes the deepest line opens, read from the text itself (indentation counts a level
+    per four columns, as Python-Markdown nests)."""
+    deepest = 0
+    for line in source.split("\n"):
+        expanded = line.expandtabs(4)
+        indent = len(expanded) - len(expanded.lstrip(" "))
+        depth, rest = indent // 4, expanded[indent - indent % 4 :]
+        while match := _CONTAINER.match(rest):
+            depth, rest = depth + 1, rest[match.end() :]
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _new_markdown() -> markdown.Markdown:
@@ -91,11 +122,15 @@ def render_markdown(source: str) -> tuple[str, str, list[str]]:
     if len(source) > MAX_SLIDE_CHARS:
         message = f"the slide text is {len(source):,} characters; a slide holds at most {MAX_SLIDE_CHARS:,}"
         return "", "", [message]
+    if nesting_depth(source) > MAX_NESTING:
+        return "", "", [_NESTED_TOO_DEEP]
     try:
         raw_html = _convert(source)
     except RecursionError:
-        return "", "", ["lists or quotes are nested too deeply"]
+        return "", "", [_NESTED_TOO_DEEP]
     reader = _read(raw_html)
+    if reader.deepest > MAX_NESTING:  # a shape the scan above does not know still cannot pass
+        return "", "", [_NESTED_TOO_DEEP]
     problems: list[str] = []
     for tag in dict.fromkeys(reader.tags):
         if tag in _TAG_ADVICE:
@@ -116,6 +151,8 @@ def inline_text(source: str) -> tuple[str, str | None]:
     """Inline Markdown to plain text, and why it is not acceptable as a one-line text (or None)."""
     if len(source) > MAX_INLINE_CHARS:
         return source[:MAX_INLINE_CHARS], f"the text is {len(source):,} characters; at most {MAX_INLINE_CHARS} here"
+    if nesting_depth(source) > MAX_NESTING:
+        return "", "the text is nested too deeply"
     try:
         raw_html = _convert(source)
     except RecursionError:

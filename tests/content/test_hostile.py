@@ -25,7 +25,8 @@ from kiosk import cli
 from kiosk.content.deck import DECK_KEYS, parse_deck
 from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
-from kiosk.content.markup import MAX_SLIDE_CHARS
+from kiosk.content import markup
+from kiosk.content.markup import MAX_NESTING, MAX_SLIDE_CHARS, render_markdown
 from kiosk.content.model import Lesson, Library, ResultText, Translation
 from kiosk.content.strings import FALLBACK, INTERFACE, required
 from kiosk.core import paths
@@ -974,14 +975,42 @@ def test_unmatched_brackets_are_fast(tmp_path: Path, capsys: pytest.CaptureFixtu
     _check(tmp_path, capsys, _deck_with(body))
 
 
-@pytest.mark.parametrize("marker", ["- ", "1. "])
+NESTED = f"lists or quotes are nested too deeply (at most {MAX_NESTING} levels)"
+
+
+@pytest.mark.parametrize("marker", ["- ", "1. ", "> "])
 def test_deeply_nested_list_is_a_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str], marker: str) -> None:
-    """`- - - … x` or `1. 1. … x` (620 nested lists, under the slide length cap) hits the recursion guard."""
+    """`- - - … x`, `1. 1. … x` or `> > … x` (620 levels, under the slide length cap) is refused by our own guard."""
     body = marker * 620 + "x"
     assert len(body) < MAX_SLIDE_CHARS - 100, "the length cap must not be what reports it"
     files = _deck_with(body)
     slide = _line_of("<!-- id: extra", files["deck.md"].decode())
-    assert f"deck.md:{slide}: lists or quotes are nested too deeply" in _reported(tmp_path, capsys, files)
+    assert f"deck.md:{slide}: {NESTED}" in _reported(tmp_path, capsys, files)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda depth: "- " * depth + "x",
+        lambda depth: "1. " * depth + "x",
+        lambda depth: ">" * depth + " x",
+        lambda depth: "\n".join("    " * level + "- item" for level in range(depth)),
+        lambda depth: "\n".join("\t" * level + "1. item" for level in range(depth)),
+    ],
+    ids=["bullets", "numbers", "quotes", "indented-bullets", "tab-indented-numbers"],
+)
+def test_nesting_limit_is_exact(make: Callable[[int], str]) -> None:
+    """MAX_NESTING levels are accepted and one more is refused, whatever the shape of the nesting."""
+    assert render_markdown(make(MAX_NESTING))[2] == []
+    assert render_markdown(make(MAX_NESTING + 1))[2] == [NESTED]
+
+
+def test_nesting_guard_does_not_lean_on_the_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser that neither recurses nor refuses (as Markdown 3.11 does) cannot let deep nesting through."""
+    deep = "<ul><li>" * (MAX_NESTING + 1) + "x" + "</li></ul>" * (MAX_NESTING + 1)
+    monkeypatch.setattr(markup, "_convert", lambda source: deep)
+    monkeypatch.setattr(markup, "nesting_depth", lambda source: 0)  # a shape the source scan does not know
+    assert render_markdown("anything")[2] == [NESTED]
 
 
 def test_ordinary_markdown_at_the_size_limit_is_fast(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
