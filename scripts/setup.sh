@@ -41,23 +41,26 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -n "$PYTHON" ] || PYTHON=python3
 
-# Python packages in a virtual environment beside the code (no system-wide pip installs).
-# One stamp per pyproject.toml version and extras: a tests install holds everything the kiosk needs, so
-# `./run-kiosk` after `./run-tests` installs nothing, and neither deletes the other's stamp. pip's output
-# (and setuptools' editable-install notice) goes to .venv/setup.log, shown only when it fails.
-version=$(sha1sum pyproject.toml | cut -c1-12)
+# Python packages in a virtual environment beside the code (no system-wide pip installs), exactly the versions
+# and files locked in requirements/ (pip refuses any file whose hash differs): the same install tomorrow as today.
+# scripts/lock.sh refreshes the lock. One stamp per lock: a tests install holds everything the kiosk needs, so
+# `./run-kiosk` after `./run-tests` installs nothing, and neither deletes the other's stamp. pip's output (and
+# setuptools' editable-install notice) goes to .venv/setup.log, shown only when it fails.
+version=$(cat pyproject.toml requirements/build.in requirements/kiosk.txt requirements/tests.txt | sha1sum | cut -c1-12)
 kiosk_stamp=".venv/.installed-$version"
 tests_stamp="$kiosk_stamp-tests"
-extras=""; stamp=$kiosk_stamp
-[ "${1:-}" = "--tests" ] && extras="[test]" && stamp=$tests_stamp
+lock=requirements/kiosk.txt; stamp=$kiosk_stamp
+[ "${1:-}" = "--tests" ] && lock=requirements/tests.txt && stamp=$tests_stamp
 if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv with $PYTHON"
   "$PYTHON" -m venv .venv
 fi
-if [ ! -e "$stamp" ] && ! { [ -z "$extras" ] && [ -e "$tests_stamp" ]; }; then
-  echo "setup: installing Python packages${extras:+ (with test tools)}; log in .venv/setup.log"
-  pip=(.venv/bin/python -m pip --disable-pip-version-check --quiet)
-  if ! { "${pip[@]}" install --upgrade pip && "${pip[@]}" install -e ".$extras"; } >.venv/setup.log 2>&1; then
+if [ ! -e "$stamp" ] && ! { [ "$lock" = requirements/kiosk.txt ] && [ -e "$tests_stamp" ]; }; then
+  echo "setup: installing Python packages from $lock; log in .venv/setup.log"
+  pip=(.venv/bin/python -m pip --disable-pip-version-check --quiet --require-virtualenv)
+  # The kiosk itself is built with the locked setuptools (no build isolation, which would fetch the newest).
+  if ! { "${pip[@]}" install --require-hashes -r "$lock" &&
+    "${pip[@]}" install --no-deps --no-build-isolation -e .; } >.venv/setup.log 2>&1; then
     cat .venv/setup.log >&2
     echo "setup: installing Python packages failed (above, and in .venv/setup.log)" >&2
     exit 1
@@ -65,7 +68,7 @@ if [ ! -e "$stamp" ] && ! { [ -z "$extras" ] && [ -e "$tests_stamp" ]; }; then
   # Byte-code for the kiosk's own modules, as pip makes for every installed package: a cold start then
   # reads ~45 modules instead of compiling them (~25 ms), even where PYTHONDONTWRITEBYTECODE is set.
   .venv/bin/python -m compileall -q kiosk
-  # Stamps of other pyproject.toml versions are stale; both of this version stay.
+  # Stamps of other locks are stale; both of this one stay.
   find .venv -maxdepth 1 -name '.installed-*' ! -name ".installed-$version" ! -name ".installed-$version-tests" -delete
   touch "$stamp"
 fi
