@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
+    from kiosk.stats.store import StatsStore
     from kiosk.ui.layers.idle_prompt import IdlePrompt
     from kiosk.ui.layers.lessons_page import LessonRow
 
@@ -48,6 +50,8 @@ log = logging.getLogger("kiosk.app")
 WARM_UP_MS = 1500
 # Exit status of "leave the kiosk": deploy/clinic-kiosk.service restarts the kiosk after any other exit.
 EXIT_STAFF_LEFT = 4
+# How long the staff screen waits for the statistics writer (it answers after the visits it holds are written).
+STATS_READ_TIMEOUT_S = 5.0
 
 
 class Kiosk:
@@ -269,9 +273,19 @@ class Kiosk:
         return self._recorder
 
     def flush_statistics(self) -> None:
-        """Let pending visits reach the file before staff read it."""
+        """Let pending visits reach the file (tests and shutdown; staff read through read_statistics)."""
         if self._recorder is not None:
             self._recorder.flush(1.0)
+
+    def read_statistics(self, question: Callable[[StatsStore], object]) -> object:
+        """Staff's questions go to the writer's own connection: no second connection waits for its lock."""
+
+        def ask(store: StatsStore | None) -> object:
+            if store is None:
+                raise OSError(f"{self.stats_path} cannot be opened")
+            return question(store)
+
+        return self.recorder.read(ask, STATS_READ_TIMEOUT_S)
 
     def statistics_notes(self) -> list[str]:
         return list(self._recorder.notes) if self._recorder is not None else []
@@ -372,7 +386,7 @@ class Kiosk:
                 strings=lambda: self.strings,
                 default_language_name=self._default_language_name,
                 lessons=self._lessons_shown,
-                flush_statistics=self.flush_statistics,
+                read_statistics=self.read_statistics,
                 statistics_notes=self.statistics_notes,
                 content_problems=lambda: self.update_problems,
                 lesson_rows=self._lesson_rows,

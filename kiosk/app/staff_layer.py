@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -25,7 +25,7 @@ from kiosk.core.qr import QrMatrix
 from kiosk.remote.screen import RemoteView
 from kiosk.staff.gate import StaffGate, Verdict
 from kiosk.stats.store import StatsStore
-from kiosk.stats.view import build_view
+from kiosk.stats.view import StatsView, build_view
 from kiosk.ui.layers.lessons_page import LessonRow, LessonsPage
 from kiosk.ui.layers.overlay import Overlay
 from kiosk.ui.layers.pin_pad import PinPad
@@ -56,7 +56,9 @@ class VisitSide:
     strings: Callable[[], UiStrings]  # the interface strings of the visit's language
     default_language_name: Callable[[], str]  # shown on the menu's language button
     lessons: Callable[[], list[tuple[str, Translation]]]  # (id, lesson in the visit's language), in order
-    flush_statistics: Callable[[], None]  # let pending visits reach the file before reading it
+    # Ask the statistics writer's own store a question, after the visits it holds are written; raises
+    # TimeoutError when the writer is too busy to answer now, OSError or sqlite3.Error when the file fails.
+    read_statistics: Callable[[Callable[[StatsStore], object]], object]
     statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
     content_problems: Callable[[], list[str]] = list  # why new content in the folder is not shown
     lesson_rows: Callable[[], list[LessonRow]] = list  # every lesson of the folder: shown ones first, in order
@@ -283,17 +285,26 @@ class StaffLayer(QObject):
 
     def _draw_statistics(self) -> None:
         lessons = self.visit.lessons()
-        self.visit.flush_statistics()
         chosen = lessons[self._stats_lesson - 1] if 0 < self._stats_lesson <= len(lessons) else None
-        with StatsStore(self.files.statistics, repair=False) as store:
-            if chosen is None:  # questions named from the lesson when there is only one
-                only = lessons[0][1] if len(lessons) == 1 else None
-                view = build_view(store, only, date.today())
-            else:
-                view = build_view(store, chosen[1], date.today(), lesson_id=chosen[0])
+        if chosen is None:  # questions named from the lesson when there is only one
+            only = lessons[0][1] if len(lessons) == 1 else None
+
+            def question(store: StatsStore) -> object:
+                return build_view(store, only, date.today())
+        else:
+
+            def question(store: StatsStore) -> object:
+                return build_view(store, chosen[1], date.today(), lesson_id=chosen[0])
+
+        strings = self.visit.strings()
+        try:
+            view = cast(StatsView, self.visit.read_statistics(question))
+        except (TimeoutError, OSError, sqlite3.Error) as error:  # busy for now: say so, and try at the next open
+            log.info("statistics not shown: %s", error)
+            view = StatsView((), 0, 0.0, 0.0, (), (strings.stats_busy,), "")
         notes = [*view.notes, *self.visit.statistics_notes()]
         view = replace(view, notes=tuple(dict.fromkeys(notes)))
-        self.stats_page.show_stats(view, self.visit.strings(), several_lessons=len(lessons) > 1)
+        self.stats_page.show_stats(view, strings, several_lessons=len(lessons) > 1)
 
     def _statistics_closed(self) -> None:
         self.stats_page.hide()
@@ -307,11 +318,9 @@ class StaffLayer(QObject):
             self.stats_page.set_message(strings.stats_no_folder)
             return
         path = Path(folder) / f"kiosk-visits-{date.today():%Y%m%d}.csv"
-        self.visit.flush_statistics()
         try:
-            with StatsStore(self.files.statistics, repair=False) as store:
-                rows = store.export_csv(path)
-        except (OSError, sqlite3.Error) as error:
+            rows = cast(int, self.visit.read_statistics(lambda store: store.export_csv(path)))
+        except (TimeoutError, OSError, sqlite3.Error) as error:
             log.warning("statistics export to %s failed: %s", path, error)
             self.stats_page.set_message(strings.stats_export_failed.format(error=error))
             return

@@ -85,6 +85,7 @@ class UiStrings(NamedTuple):
     stats_export: Annotated[str, "button that writes the CSV file"]
     stats_exported: Annotated[str, "after export, with {path} and {rows}"]
     stats_export_failed: Annotated[str, "when the export failed, with {error}"]
+    stats_busy: Annotated[str, "instead of the figures when the statistics writer cannot answer yet"]
     stats_no_folder: Annotated[str, "when no export folder is set"]
     stats_close: Annotated[str, "button that closes the statistics"]
     stats_lesson: Annotated[
@@ -308,6 +309,7 @@ FALLBACK = UiStrings(
     stats_export="CSV に書き出す / Export CSV",
     stats_exported="{rows} 件を書き出しました / exported: {path}",
     stats_export_failed="書き出せませんでした / export failed: {error}",
+    stats_busy="記録を書き込み中です。少し待って開き直してください / statistics are busy: open again in a moment",
     stats_no_folder="書き出し先が未設定です / no export folder set (stats_export_folder)",
     stats_close="閉じる / Close",
     stats_lesson="レッスン / Lesson: {lesson}",

@@ -1,25 +1,37 @@
-"""Write visit records on a worker thread, so a touch never waits for the disk.
+"""Write visit records on a worker thread, so a touch never waits for the disk, and keep every visit.
 
 An fsync on every visit (synchronous=FULL) can take tens of milliseconds on an SD card; the UI thread only
-puts the record on a queue. The worker owns the StatsStore because an sqlite3 connection belongs to the
-thread that opened it.
+puts the record on a queue. The worker owns the kiosk's one StatsStore, because an sqlite3 connection
+belongs to the thread that opened it, and the staff screen reads through it too (`read`), so nothing in the
+kiosk ever waits for a lock the kiosk itself holds.
+
+Load never stops recording: a visit that cannot be written now (the file busy, the disk full, the folder
+gone) stays in memory, in the order it came, and is written when a later try succeeds; tries back off from
+half a second to half a minute. Only a file from a newer kiosk, or a record the schema refuses, is not kept.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import Final, TypeVar
 
 from kiosk.stats.record import VisitRecord
-from kiosk.stats.store import StatsStore
+from kiosk.stats.store import StatsStore, WriteResult
 
 log = logging.getLogger("kiosk.stats")
 
+T = TypeVar("T")
+
 MAX_PENDING: Final = 1000  # a stuck disk must not grow memory without bound; visits are minutes apart
+FIRST_RETRY_S: Final = 0.5
+LAST_RETRY_S: Final = 30.0
+REPORT_AFTER_S: Final = 60.0  # waiting this long is a fault staff should hear of, not a busy moment
 
 
 class _Flush:
@@ -29,17 +41,44 @@ class _Flush:
         self.done = threading.Event()
 
 
+class _Read:
+    """A question for the worker's store, answered after every visit queued before it is written."""
+
+    def __init__(self, question: Callable[[StatsStore | None], object]) -> None:
+        self.question = question
+        self.answer: object = None
+        self.error: BaseException | None = None
+        self.done = threading.Event()
+
+
 _STOP: Final = object()
 
 
 class BackgroundRecorder:
     """A single worker thread and its own StatsStore; `submit` from any thread, `close` at shutdown."""
 
-    def __init__(self, path: Path | str, *, max_pending: int = MAX_PENDING) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        max_pending: int = MAX_PENDING,
+        first_retry_s: float = FIRST_RETRY_S,
+        last_retry_s: float = LAST_RETRY_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.path = Path(path)
         self._queue: queue.Queue[object] = queue.Queue(maxsize=max_pending)
+        self._max_pending = max_pending
+        self._first_retry_s = first_retry_s
+        self._last_retry_s = last_retry_s
+        self._clock = clock
         self._store: StatsStore | None = None
         self._own_notes: list[str] = []
+        self._waiting: collections.deque[VisitRecord] = collections.deque()  # not yet written, oldest first
+        self._waiting_since: float | None = None  # when the first visit had to wait, in this run of waits
+        self._next_try = 0.0
+        self._retry_s = first_retry_s
+        self._reported = False
         self._dropping = False
         self._closed = False
         self._lock = threading.Lock()
@@ -54,10 +93,23 @@ class BackgroundRecorder:
         return store is not None and store.available
 
     @property
+    def waiting(self) -> int:
+        """Visits kept in memory until the file can take them."""
+        return len(self._waiting)
+
+    @property
     def notes(self) -> list[str]:
         """What staff should know about statistics (damaged file, full disk, dropped visits)."""
         store = self._store
-        return [*(store.notes if store is not None else ()), *self._own_notes]
+        notes = [*(store.notes if store is not None else ()), *self._own_notes]
+        waiting = len(self._waiting)
+        if waiting and self._reported:
+            fault = store.fault if store is not None and store.fault else "the file cannot be written"
+            notes.append(
+                f"{waiting} visit(s) are waiting to be written to the statistics ({fault}); they are kept and "
+                "written as soon as the file can take them."
+            )
+        return notes
 
     def submit(self, record: VisitRecord) -> None:
         """Queue a visit for writing; returns at once and never raises."""
@@ -68,6 +120,8 @@ class BackgroundRecorder:
             if not isinstance(record, VisitRecord):  # caught here, where the caller's stack shows the bug
                 log.error("not a visit record, not recorded: %r", type(record).__name__)
                 return
+            if len(self._waiting) >= self._max_pending:
+                raise queue.Full
             self._queue.put_nowait(record)
             self._dropping = False
         except queue.Full:
@@ -75,7 +129,7 @@ class BackgroundRecorder:
                 self._dropping = True
                 message = "Statistics are falling behind: some visits were not recorded."
                 self._own_notes.append(message)
-                log.warning("%s (%d waiting)", message, self._queue.qsize())
+                log.warning("%s (%d waiting)", message, self._queue.qsize() + len(self._waiting))
         except Exception:  # submit is called from UI event handlers; it must not take them down
             log.exception("a visit could not be queued for the statistics")
 
@@ -92,6 +146,26 @@ class BackgroundRecorder:
             return False
         return marker.done.wait(max(0.0, deadline - time.monotonic()))
 
+    def read(self, question: Callable[[StatsStore | None], T], timeout: float) -> T:
+        """Ask the worker's store `question` after the visits queued so far are written (or kept waiting).
+
+        The store is None when the file could not be opened (its notes say why). Raises TimeoutError when no
+        answer came within `timeout`, and whatever `question` raised.
+        """
+        if self._closed:
+            raise TimeoutError("the statistics writer is closed")
+        deadline = time.monotonic() + timeout
+        item = _Read(question)
+        try:
+            self._queue.put(item, timeout=timeout)
+        except queue.Full:
+            raise TimeoutError("the statistics writer is busy") from None
+        if not item.done.wait(max(0.0, deadline - time.monotonic())):
+            raise TimeoutError("the statistics writer is busy")
+        if item.error is not None:
+            raise item.error
+        return item.answer  # type: ignore[return-value]  # question's own T, set by the worker
+
     def close(self, timeout: float = 5.0) -> None:
         """Write what is queued, close the file and end the worker (waits at most `timeout` seconds)."""
         with self._lock:
@@ -107,26 +181,104 @@ class BackgroundRecorder:
         if self._thread.is_alive():
             log.warning("the statistics writer is still busy after %.1f s; the last visits may be lost", timeout)
 
+    # -- the worker ---------------------------------------------------------------------------------
     def _run(self) -> None:
-        """The worker: open the store here (its connection is this thread's), then write until told to stop."""
-        try:
-            store = StatsStore(self.path)
-        except Exception:  # StatsStore reports faults in its notes; this is for the unforeseen
-            log.exception("the statistics file could not be opened")
-            store = None
-        self._store = store
+        """Open the store here (its connection is this thread's), then write and answer until told to stop."""
+        self._store = self._open()
+        flushes: list[_Flush] = []
         while True:
-            item = self._queue.get()
+            owed = bool(self._waiting) or (self._store is not None and self._store.rebuild_owed)
+            try:
+                item = self._queue.get(timeout=max(0.01, self._next_try - self._clock()) if owed else None)
+            except queue.Empty:
+                item = None
+            if isinstance(item, VisitRecord):
+                self._waiting.append(item)
+            self._write_waiting()
             if item is _STOP:
                 break
             if isinstance(item, _Flush):
-                item.done.set()
-                continue
-            if store is None or not isinstance(item, VisitRecord):
-                continue
+                flushes.append(item)
+            elif isinstance(item, _Read):
+                self._answer(item)
+            if not self._waiting:  # everything before each marker is in the file now
+                for marker in flushes:
+                    marker.done.set()
+                flushes.clear()
+        if self._waiting:
+            log.warning("%d visit(s) could not be written before the kiosk stopped", len(self._waiting))
+        for marker in flushes:
+            marker.done.set()
+        if self._store is not None:
+            self._store.close()
+
+    def _open(self) -> StatsStore | None:
+        try:
+            return StatsStore(self.path)
+        except Exception:  # StatsStore reports faults in its notes; this is for the unforeseen
+            log.exception("the statistics file could not be opened")
+            return None
+
+    def _write_waiting(self) -> None:
+        """Write the waiting visits in order until one must wait; then back off before the next try."""
+        store = self._store
+        if store is not None and (store.damaged or (not store.available and store.retryable)) and self._due():
+            store.close()  # reopening sets a damaged file aside, or finds the folder back
+            store = self._store = self._open()
+        if store is None:
+            return
+        while self._waiting:
+            if not store.available and store.retryable and not self._due():
+                return
             try:
-                store.add(item)
+                result = store.write(self._waiting[0])
             except Exception:  # a bad record must not end the worker and silently stop all statistics
                 log.exception("a visit could not be recorded")
-        if store is not None:
-            store.close()
+                result = WriteResult.REFUSED
+            if result is WriteResult.LATER:
+                self._wait_longer(store)
+                return
+            self._waiting.popleft()
+        self._caught_up()
+        if store.rebuild_owed and self._due() and not store.rebuild():
+            self._back_off()
+
+    def _due(self) -> bool:
+        """True when a try is allowed: the back-off after the last failed try has passed."""
+        return self._clock() >= self._next_try
+
+    def _wait_longer(self, store: StatsStore) -> None:
+        now = self._clock()
+        if self._waiting_since is None:
+            self._waiting_since = now
+            log.info("a visit waits to be written to the statistics (%s); trying again", store.fault)
+        self._back_off()
+        if not self._reported and now - self._waiting_since >= REPORT_AFTER_S:
+            self._reported = True
+            log.warning(
+                "%d visit(s) have waited %.0f s to be written to the statistics (%s); they are kept in memory",
+                len(self._waiting),
+                now - self._waiting_since,
+                store.fault,
+            )
+
+    def _back_off(self) -> None:
+        """The next try after the current wait; each wait twice the last, up to the longest."""
+        self._next_try = self._clock() + self._retry_s
+        self._retry_s = min(self._retry_s * 2, self._last_retry_s)
+
+    def _caught_up(self) -> None:
+        if self._waiting_since is None:
+            return
+        log.info("the statistics file took the waiting visits")
+        self._waiting_since = None
+        self._next_try = 0.0
+        self._retry_s = self._first_retry_s
+        self._reported = False
+
+    def _answer(self, item: _Read) -> None:
+        try:
+            item.answer = item.question(self._store)
+        except BaseException as error:  # handed to the caller's thread, which raises it there
+            item.error = error
+        item.done.set()

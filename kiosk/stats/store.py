@@ -1,11 +1,13 @@
 """The statistics file: add visits, read the summaries the staff screen shows, export CSV.
 
 A kiosk must keep running whatever happens to this file. So a damaged file is moved aside and a new one
-started, and a full disk or a read-only folder turns recording off instead of raising; either way `notes`
-says so in words staff can pass on, and the same text is logged at WARNING.
+started; a file that cannot be opened turns recording off instead of raising, and `notes` says so in words
+staff can pass on (the same text is logged at WARNING). A write that fails (a busy file, a full disk) raises
+nothing either: `write` answers LATER and the caller keeps the visit to try again (kiosk.stats.background).
 
-A store's connection belongs to the thread that opened it (sqlite3's rule): the kiosk writes through
-`BackgroundRecorder`, and the staff screen opens its own short-lived store to read.
+A store's connection belongs to the thread that opened it (sqlite3's rule): the kiosk reads and writes only
+through `BackgroundRecorder`'s one connection, so nothing in the kiosk waits for a lock of its own making;
+the command line opens its own short-lived reader.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import Enum
 from pathlib import Path
 from typing import Final
 
@@ -35,8 +38,19 @@ _DAMAGE_CODES: Final = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 _QUESTION_ORDER: Final = "GROUP BY a.question_id ORDER BY MIN(a.position), a.question_id"
 
 
+WRITER_WAIT_S: Final = 5.0
+READER_WAIT_S: Final = 30.0
+_WARNED: set[str] = set()  # notes already logged at WARNING in this run
+
+
 class _DamagedError(Exception):
     """The file exists but is not a sound statistics database."""
+
+
+class WriteResult(Enum):
+    WRITTEN = "written"
+    REFUSED = "refused"  # the record itself cannot be stored (a bug), or recording is off for good
+    LATER = "later"  # the file is busy, full or unwritable now: keep the visit and try again
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,10 @@ class StatsStore:
         self.path = Path(path)
         self.notes: list[str] = []  # for staff: what went wrong with statistics, in plain words
         self.available = False  # True while visits are being recorded
+        self.retryable = False  # not available for a reason that may pass (a busy, full or missing folder)
+        self.fault: str | None = None  # why the last write had to wait, if it did
+        self.damaged = False  # the file went bad while open: reopen (with repair) to set it aside
+        self.rebuild_owed = False  # a VACUUM after a write could not run yet
         self._repair = repair
         self._clock = clock
         self._conn: sqlite3.Connection | None = None
@@ -98,13 +116,21 @@ class StatsStore:
                 "statistics are not recorded."
             )
         except (sqlite3.Error, OSError, _DamagedError) as exc:
+            self.retryable = not isinstance(exc, _DamagedError)
+            self.fault = f"cannot be opened: {exc}"
+            if _is_busy(exc):  # another process holds the file for a moment: load, not a fault to report
+                self.available = False
+                log.info("statistics file %s is busy (%s); opening it again later", self.path, exc)
+                return
             self._disable(f"Statistics are not being recorded: {self.path} cannot be opened ({exc}).")
 
     def _connect_checked(self) -> sqlite3.Connection:
         """Connect, check the file and bring its schema up to date; _DamagedError when the file is unsound."""
         _check_header(self.path)
         try:
-            conn = connect(self.path)
+            # A reader waits out the writer's short exclusive moments (a commit, a rebuild); the writer itself
+            # gives up sooner and keeps the visit to try again, so it never holds up the queue behind it.
+            conn = connect(self.path, timeout=WRITER_WAIT_S if self._repair else READER_WAIT_S)
         except sqlite3.DatabaseError as exc:
             if _is_damage(exc):
                 raise _DamagedError(str(exc)) from exc
@@ -142,9 +168,17 @@ class StatsStore:
 
     # -- writing -------------------------------------------------------------------------------------
     def add(self, record: VisitRecord) -> bool:
-        """Write one visit and its answers in one transaction; True when written, never raises on faults."""
+        """Write one visit; True when written. Never raises on faults (see `write`)."""
+        return self.write(record) is WriteResult.WRITTEN
+
+    def write(self, record: VisitRecord) -> WriteResult:
+        """Write one visit and its answers in one transaction, whole or not at all; never raises on faults.
+
+        LATER (with `fault` saying why) when the file is busy, full or unwritable: nothing of the visit is
+        in the file and the store stays usable, so the same record can be written again later.
+        """
         if not self.available or self._conn is None:
-            return False
+            return WriteResult.LATER if self.retryable else WriteResult.REFUSED
         # A random key, not a counter: nothing in the file says which visit came before which.
         key = secrets.token_bytes(16)
         try:
@@ -153,27 +187,32 @@ class StatsStore:
                 _insert_answers(self._conn, key, record)
         except sqlite3.IntegrityError as exc:  # a record the schema refuses: a bug, not a fault of the disk
             log.warning("a visit was not recorded: the statistics file refused it (%s)", exc)
-            return False
+            return WriteResult.REFUSED
         except (sqlite3.Error, OSError) as exc:
-            self._disable(
-                f"Statistics stopped: a visit could not be written to {self.path} ({exc}). "
-                "Recording starts again when the kiosk restarts."
-            )
-            return False
-        self._rebuild()
-        return True
+            self.fault = str(exc)
+            self.damaged = isinstance(exc, sqlite3.DatabaseError) and _is_damage(exc)
+            return WriteResult.LATER
+        self.fault = None
+        self.rebuild()
+        return WriteResult.WRITTEN
 
-    def _rebuild(self) -> None:
+    def rebuild(self) -> bool:
         """Rewrite the file in key order, so where a row sits in a page says nothing of when it was added.
 
         SQLite fills a page from its end in the order rows arrive; VACUUM copies the tables in key order,
-        and the keys are random. It needs room for a second copy: without it the visit is still kept.
+        and the keys are random. It needs room for a second copy and a moment alone with the file: when it
+        cannot run, `rebuild_owed` stays set and the caller tries again (the visit itself is kept).
         """
-        assert self._conn is not None
+        if self._conn is None:
+            return False
         try:
             self._conn.execute("VACUUM")
         except sqlite3.Error as exc:
-            log.info("statistics file not rebuilt after a visit (%s); the next visit tries again", exc)
+            self.rebuild_owed = True
+            log.info("statistics file not rebuilt after a visit (%s); trying again later", exc)
+            return False
+        self.rebuild_owed = False
+        return True
 
     def _disable(self, message: str) -> None:
         """Stop recording; the connection stays open (if there is one) so staff can still read and export."""
@@ -182,7 +221,9 @@ class StatsStore:
 
     def _note(self, message: str) -> None:
         self.notes.append(message)
-        log.warning("%s", message)
+        # Once a run at WARNING: a writer that opens the file again every half minute must not fill the log.
+        log.log(logging.INFO if message in _WARNED else logging.WARNING, "%s", message)
+        _WARNED.add(message)
 
     def close(self) -> None:
         """Close the connection; the store records nothing afterwards."""
@@ -331,6 +372,12 @@ def _check_header(path: Path) -> None:
         raise _DamagedError("the file is too short to be a database")
     if not head.startswith(_SQLITE_HEADER):
         raise _DamagedError("the file is not an SQLite database")
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """Another connection holds the file (SQLITE_BUSY or SQLITE_LOCKED): it passes by itself."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
 
 def _is_damage(exc: sqlite3.DatabaseError) -> bool:

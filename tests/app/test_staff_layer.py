@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from kiosk.config.settings import Settings
 from kiosk.content.strings import FALLBACK
 from kiosk.core.errors import ContentError
 from kiosk.staff.pin import save_pin
+from kiosk.stats.store import StatsStore
 from kiosk.ui.window import KioskWindow
 
 PIN = "246813"
@@ -28,6 +31,12 @@ def window(qtbot: QtBot) -> KioskWindow:
     return window
 
 
+def _read(path: Path, question: Callable[[StatsStore], object]) -> object:
+    """What the wiring's read_statistics does, with a store of the test's own."""
+    with StatsStore(path) as store:
+        return question(store)
+
+
 @pytest.fixture
 def layer(window: KioskWindow, tmp_path: Path) -> StaffLayer:
     """A staff layer over the bare window, given only its files, settings and a few callables."""
@@ -38,7 +47,7 @@ def layer(window: KioskWindow, tmp_path: Path) -> StaffLayer:
         strings=lambda: FALLBACK,
         default_language_name=lambda: default[0],
         lessons=lambda: [],
-        flush_statistics=lambda: None,
+        read_statistics=functools.partial(_read, files.statistics),
         statistics_notes=lambda: ["a note from the writer"],
     )
     layer = StaffLayer(window, files, Settings(), visit, ["settings.toml:3: bad option"])

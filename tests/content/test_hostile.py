@@ -22,10 +22,10 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, set
 from hypothesis import strategies as st
 
 from kiosk import cli
+from kiosk.content import markup
 from kiosk.content.deck import DECK_KEYS, parse_deck
 from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
-from kiosk.content import markup
 from kiosk.content.markup import MAX_NESTING, MAX_SLIDE_CHARS, render_markdown
 from kiosk.content.model import Lesson, Library, ResultText, Translation
 from kiosk.content.strings import FALLBACK, INTERFACE, required

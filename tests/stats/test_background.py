@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.stats.background import BackgroundRecorder
 from kiosk.stats.record import VisitRecord
-from kiosk.stats.store import StatsStore
+from kiosk.stats.store import StatsStore, WriteResult
 from tests.stats.samples import DAY, make_record, query
 
 
@@ -72,19 +72,22 @@ def test_a_visit_submitted_after_close_is_ignored_quietly(tmp_path: Path) -> Non
 
 
 @pytest.mark.allow_warnings
-def test_submit_to_a_disabled_store_does_not_raise(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """When the file cannot be opened, submit still returns normally and the recorder reports why."""
+def test_a_visit_waits_while_the_file_cannot_be_opened(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """When the file cannot be opened, submit returns normally, the visit is kept, and it is written once the
+    folder can be made: recording never stops until a restart."""
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    recorder = BackgroundRecorder(blocker / "stats.db")
+    recorder = BackgroundRecorder(blocker / "stats.db", first_retry_s=0.01, last_retry_s=0.05)
     recorder.submit(make_record())
-    assert recorder.flush(10)
-    recorder.submit(make_record())
-    assert recorder.flush(10)
-    assert recorder.available is False
+    assert not recorder.flush(0.5)  # kept, not written and not dropped
+    assert recorder.waiting == 1 and recorder.available is False
     assert "not being recorded" in recorder.notes[0]
     assert "not being recorded" in caplog.text
+    blocker.unlink()  # the stick is back
+    assert recorder.flush(30)
+    assert recorder.available and recorder.waiting == 0
     recorder.close()
+    assert _count(blocker / "stats.db") == (1, 5)
 
 
 @pytest.mark.allow_warnings
@@ -95,14 +98,14 @@ def test_a_stuck_disk_never_blocks_submit(
     path = tmp_path / "stats.db"
     release = threading.Event()
     entered = threading.Event()
-    real_add = StatsStore.add
+    real_write = StatsStore.write
 
-    def stuck_add(self: StatsStore, record: VisitRecord) -> bool:
+    def stuck_write(self: StatsStore, record: VisitRecord) -> WriteResult:
         entered.set()
         release.wait(30)
-        return real_add(self, record)
+        return real_write(self, record)
 
-    monkeypatch.setattr(StatsStore, "add", stuck_add)
+    monkeypatch.setattr(StatsStore, "write", stuck_write)
     recorder = BackgroundRecorder(path, max_pending=5)
     recorder.submit(make_record())
     assert entered.wait(10)  # the worker holds the first visit; the queue has room for 5 more
@@ -123,16 +126,16 @@ def test_an_unexpected_error_does_not_end_the_worker(
 ) -> None:
     """A visit whose writing fails unexpectedly is logged; the visits after it are still written."""
     path = tmp_path / "stats.db"
-    real_add = StatsStore.add
+    real_write = StatsStore.write
     calls: list[int] = []
 
-    def flaky_add(self: StatsStore, record: VisitRecord) -> bool:
+    def flaky_write(self: StatsStore, record: VisitRecord) -> WriteResult:
         calls.append(record.hour)
         if record.hour == 13:
             raise RuntimeError("unlucky")
-        return real_add(self, record)
+        return real_write(self, record)
 
-    monkeypatch.setattr(StatsStore, "add", flaky_add)
+    monkeypatch.setattr(StatsStore, "write", flaky_write)
     recorder = BackgroundRecorder(path)
     for hour in (12, 13, 14):
         recorder.submit(make_record(hour=hour))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.stats import store as store_module
-from kiosk.stats.store import StatsStore
+from kiosk.stats.store import StatsStore, WriteResult
 from tests.stats.samples import DAY, make_record, query
 
 CLOCK = datetime(2025, 3, 3, 14, 5, 9)
@@ -176,41 +176,37 @@ def test_a_folder_where_the_file_should_be_is_a_fault_not_damage(
     assert "not being recorded" in caplog.text
 
 
-@pytest.mark.allow_warnings
-def test_a_full_disk_turns_recording_off_and_keeps_whole_visits(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    """When SQLite reports the disk full, add returns False, recording stops, and every kept visit is whole."""
+def test_a_full_disk_keeps_whole_visits_and_recording_on(tmp_path: Path) -> None:
+    """When SQLite reports the disk full, write answers LATER with the reason; every kept visit is whole, and
+    once there is room again the same visit is written: a full disk never turns recording off."""
     path = tmp_path / "stats.db"
     store = StatsStore(path)
-    pages = store._conn.execute("PRAGMA page_count").fetchone()[0]  # type: ignore[union-attr]
-    store._conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # type: ignore[union-attr]  # a tiny "disk"
+    conn = store._conn
+    assert conn is not None
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 2}")  # a tiny "disk"
     written = 0
-    while store.add(make_record()):
+    while (result := store.write(make_record())) is WriteResult.WRITTEN:
         written += 1
         assert written < 10_000
-    assert written > 0
-    assert not store.available
-    assert "could not be written" in store.notes[-1]
-    assert "full" in caplog.text
-    assert store.add(make_record()) is False
-    store.close()
+    assert result is WriteResult.LATER and written > 0
+    assert store.available and store.fault is not None and "full" in store.fault
     assert query(path, "SELECT COUNT(*) FROM visit") == [(written,)]
     assert query(path, "SELECT COUNT(*) FROM answer") == [(5 * written,)]
+    conn.execute("PRAGMA max_page_count = 1000000")  # room again
+    assert store.write(make_record()) is WriteResult.WRITTEN
+    store.close()
+    assert query(path, "SELECT COUNT(*) FROM visit") == [(written + 1,)]
 
 
-@pytest.mark.allow_warnings
-def test_an_os_error_while_writing_is_a_fault_too(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    """An OSError while writing (not only sqlite3 errors) turns recording off instead of escaping."""
+def test_an_os_error_while_writing_is_a_fault_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OSError while writing (not only sqlite3 errors) is a LATER with its reason, not an exception."""
     store = StatsStore(tmp_path / "stats.db")
 
     def unplugged(conn: sqlite3.Connection, key: bytes, record: object) -> None:
         raise OSError(5, "Input/output error")
 
     monkeypatch.setattr(store_module, "_insert_visit", unplugged)
-    assert store.add(make_record()) is False
-    assert not store.available
-    assert "Input/output error" in caplog.text
+    assert store.write(make_record()) is WriteResult.LATER
+    assert store.available and store.fault is not None and "Input/output error" in store.fault
     store.close()
