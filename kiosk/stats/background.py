@@ -192,8 +192,12 @@ class BackgroundRecorder:
                 item = self._queue.get(timeout=max(0.01, self._next_try - self._clock()) if owed else None)
             except queue.Empty:
                 item = None
-            if isinstance(item, VisitRecord):
+            while isinstance(item, VisitRecord):  # take every visit already queued, to write them together
                 self._waiting.append(item)
+                try:
+                    item = self._queue.get_nowait()
+                except queue.Empty:
+                    item = None
             self._write_waiting()
             if item is _STOP:
                 break
@@ -240,6 +244,7 @@ class BackgroundRecorder:
                 return
             self._waiting.popleft()
         self._caught_up()
+        # One rebuild for the visits written together: where rows sit says nothing of their order either way.
         if store.rebuild_owed and self._due() and not store.rebuild():
             self._back_off()
 

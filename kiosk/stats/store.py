@@ -168,14 +168,18 @@ class StatsStore:
 
     # -- writing -------------------------------------------------------------------------------------
     def add(self, record: VisitRecord) -> bool:
-        """Write one visit; True when written. Never raises on faults (see `write`)."""
-        return self.write(record) is WriteResult.WRITTEN
+        """Write one visit and rebuild the file; True when written. Never raises on faults (see `write`)."""
+        written = self.write(record) is WriteResult.WRITTEN
+        if written:
+            self.rebuild()
+        return written
 
     def write(self, record: VisitRecord) -> WriteResult:
         """Write one visit and its answers in one transaction, whole or not at all; never raises on faults.
 
         LATER (with `fault` saying why) when the file is busy, full or unwritable: nothing of the visit is
-        in the file and the store stays usable, so the same record can be written again later.
+        in the file and the store stays usable, so the same record can be written again later. A written
+        visit leaves `rebuild_owed` set: call `rebuild` once after the visits at hand are written.
         """
         if not self.available or self._conn is None:
             return WriteResult.LATER if self.retryable else WriteResult.REFUSED
@@ -193,7 +197,7 @@ class StatsStore:
             self.damaged = isinstance(exc, sqlite3.DatabaseError) and _is_damage(exc)
             return WriteResult.LATER
         self.fault = None
-        self.rebuild()
+        self.rebuild_owed = True
         return WriteResult.WRITTEN
 
     def rebuild(self) -> bool:
