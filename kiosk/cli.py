@@ -24,8 +24,26 @@ def _size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+class _Version(argparse.Action):
+    """`kiosk --version`: the installed package's version, looked up only when asked (not at every start)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the kiosk's version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("clinic-kiosk")
+        except PackageNotFoundError:  # run from a checkout that was never installed
+            number = "unknown (not installed)"
+        print(f"kiosk {number}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Patient-education kiosk for a clinic waiting room.")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command")
 
     run = commands.add_parser("run", help="start the kiosk (fullscreen unless --windowed)")
@@ -60,7 +78,12 @@ def _parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser("new-lesson", help="make a lesson folder from a small template that validates")
     new.add_argument("name", help="the lesson's folder name and id: lower-case letters, digits and -")
-    new.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
+    new.add_argument(
+        "--content",
+        type=Path,
+        required=True,
+        help="the folder to make it in; a new lesson is never put where the kiosk shows it unless you say so",
+    )
 
     render = commands.add_parser("render", help="draw every screen to numbered PNG files")
     render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check)")
@@ -129,15 +152,18 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
     return 0
 
 
-def cmd_new_lesson(name: str, content: Path | None) -> int:
-    """Make content/NAME from the template and check it, so the practitioner starts from content that works."""
-    from kiosk.config.settings import load_settings
+def cmd_new_lesson(name: str, content: Path) -> int:
+    """Make CONTENT/NAME from the template and check it, so the practitioner starts from content that works.
+
+    The folder is always the one named: a template's placeholder text must never reach patients by default.
+    """
     from kiosk.content.new_lesson import NewLessonError, new_lesson
 
-    if content is None:
-        logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # a bad settings file is `config check`'s
-        settings, _ = load_settings(paths.config_dir() / "settings.toml")
-        content = Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
+    if content.resolve().is_relative_to(paths.SHIPPED_ROOT.resolve()) and paths.SHIPPED_ROOT.name == "_shipped":
+        print(
+            f"kiosk: {content} is inside the installed kiosk; make the lesson in a folder of your own", file=sys.stderr
+        )
+        return 1
     try:
         folder = new_lesson(content, name)
     except NewLessonError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -41,6 +42,22 @@ def test_new_lesson_makes_a_folder_that_validates(tmp_path: Path, capsys: pytest
     assert (content / "back-pain" / "ja" / "deck.md").read_bytes() == before
     assert cli.main(["new-lesson", "Back Pain", "--content", str(content)]) == 1
     assert "lower-case letters" in capsys.readouterr().err
+
+
+def test_new_lesson_needs_a_folder_named(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --content, new-lesson refuses: a template must never land where the kiosk shows lessons."""
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["new-lesson", "back-pain"])
+    assert exit_.value.code == 2
+    assert "--content" in capsys.readouterr().err
+
+
+def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    """`kiosk --version` prints the installed version and exits 0."""
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0
+    assert re.fullmatch(r"kiosk \d+\.\d+\.\d+\n", capsys.readouterr().out)
 
 
 def test_validate_broken_content_prints_every_problem_and_exits_1(

@@ -24,6 +24,7 @@ def checkout(tmp_path: Path) -> Path:
     (tmp_path / "scripts").mkdir()
     shutil.copy(ROOT / "scripts" / "setup.sh", tmp_path / "scripts" / "setup.sh")
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "requirements", tmp_path / "requirements")
     python = tmp_path / ".venv" / "bin" / "python"
     python.parent.mkdir(parents=True)
     python.write_text(FAKE_PYTHON, encoding="utf-8")
@@ -39,7 +40,7 @@ def setup(checkout: Path, *args: str) -> tuple[str, list[str]]:
         ["bash", str(checkout / "scripts" / "setup.sh"), *args], capture_output=True, text=True, timeout=120
     )
     after = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-    installs = [call for call in after[len(before) :] if " install -e " in call]
+    installs = [call.split()[-1] for call in after[len(before) :] if " install --require-hashes " in call]
     return done.stdout + done.stderr, installs
 
 
@@ -50,15 +51,15 @@ def stamps(checkout: Path) -> set[str]:
 def test_tests_then_kiosk_then_tests_installs_once(checkout: Path) -> None:
     """./run-tests installs the test tools; ./run-kiosk and ./run-tests after it install and print nothing."""
     output, installs = setup(checkout, "--tests")
-    assert [call.split()[-1] for call in installs] == [".[test]"] and "installing Python packages" in output
+    assert installs == ["requirements/tests.txt"] and "installing Python packages" in output
     assert setup(checkout) == ("", [])
     assert setup(checkout, "--tests") == ("", [])
 
 
 def test_kiosk_then_tests_keeps_both_stamps(checkout: Path) -> None:
     """A kiosk install then a tests install: each adds its stamp, neither deletes the other's, then silence."""
-    assert [call.split()[-1] for call in setup(checkout)[1]] == ["."]
-    assert [call.split()[-1] for call in setup(checkout, "--tests")[1]] == [".[test]"]
+    assert setup(checkout)[1] == ["requirements/kiosk.txt"]
+    assert setup(checkout, "--tests")[1] == ["requirements/tests.txt"]
     assert len(stamps(checkout)) == 2
     assert setup(checkout) == ("", []) and setup(checkout, "--tests") == ("", [])
 
@@ -72,6 +73,35 @@ def test_a_changed_pyproject_installs_again_and_drops_stale_stamps(checkout: Pat
     assert len(setup(checkout)[1]) == 1
     assert not old & stamps(checkout)
     assert setup(checkout) == ("", [])
+
+
+def test_a_changed_lock_installs_again(checkout: Path) -> None:
+    """A refreshed lock file (scripts/lock.sh) reinstalls once, from the new lock."""
+    setup(checkout, "--tests")
+    with (checkout / "requirements" / "tests.txt").open("a", encoding="utf-8") as file:
+        file.write("\n# refreshed\n")
+    assert setup(checkout, "--tests")[1] == ["requirements/tests.txt"]
+    assert setup(checkout, "--tests") == ("", [])
+
+
+def test_every_install_is_locked(checkout: Path) -> None:
+    """pip installs only hashed pins, and the kiosk itself with the locked setuptools, never fetching a newer one."""
+    setup(checkout, "--tests")
+    calls = [c for c in (checkout / ".venv" / "calls.log").read_text(encoding="utf-8").splitlines() if " install " in c]
+    assert len(calls) == 2
+    assert "--require-hashes -r requirements/tests.txt" in calls[0]
+    assert "--no-deps --no-build-isolation -e ." in calls[1]
+    assert not [c for c in calls if "--upgrade" in c]
+
+
+def test_every_lock_pin_is_exact_and_hashed() -> None:
+    """Each requirement in the lock files is `name==version` followed by at least one sha256 hash."""
+    for lock in ("kiosk.txt", "tests.txt"):
+        text = (ROOT / "requirements" / lock).read_text(encoding="utf-8")
+        entries = [e for e in text.replace("\\\n", " ").splitlines() if e.strip() and not e.lstrip().startswith("#")]
+        assert entries, lock
+        for entry in entries:
+            assert "==" in entry.split(";")[0] and "--hash=sha256:" in entry, f"{lock}: {entry[:80]}"
 
 
 def test_a_failing_install_shows_its_log_and_stamps_nothing(checkout: Path) -> None:

@@ -7,10 +7,13 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "clinic-kiosk"
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-ASSETS = PROJECT_ROOT / "assets"
+# An installed package carries the shipped lesson and the assets as kiosk/_shipped/ (setup.py puts them there);
+# a checkout (and an editable install) has them at the top of the repository.
+_INSTALLED = Path(__file__).resolve().parents[1] / "_shipped"
+SHIPPED_ROOT = _INSTALLED if (_INSTALLED / "assets").is_dir() else Path(__file__).resolve().parents[2]
+ASSETS = SHIPPED_ROOT / "assets"
 ICONS = ASSETS / "icons"
-SHIPPED_CONTENT = PROJECT_ROOT / "content"
+SHIPPED_CONTENT = SHIPPED_ROOT / "content"
 
 
 def log_dir() -> Path:
