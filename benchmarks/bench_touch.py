@@ -36,7 +36,7 @@ from qtlib import (
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 
 TAP_TARGET_MS = 16.0
 FRAME_TARGET_MS = 8.0

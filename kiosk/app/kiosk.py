@@ -20,18 +20,18 @@ from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
 from kiosk.config.settings import load_settings, save_override
 from kiosk.content.cache import load_content
+from kiosk.content.icons import load_icons
 from kiosk.content.model import Library, Translation
 from kiosk.content.strings import FALLBACK, UiStrings
 from kiosk.core import paths
 from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError, LocatedError
-from kiosk.core.flow import Flow, Screen, VisitState
-from kiosk.core.icons import load_icons
 from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.widgets.picture_store import PictureStore
 from kiosk.ui.window import KioskWindow
+from kiosk.visit.flow import Flow, Screen, VisitState
 
 if TYPE_CHECKING:
     from kiosk.app.attract_loop import AttractLoop
@@ -675,7 +675,7 @@ def build(options: Options) -> Kiosk:
 
 def install_fault_hooks(kiosk: Kiosk) -> None:
     """An exception in any handler is logged and the kiosk starts over; Qt's warnings and thread errors are logged."""
-    from kiosk.app import faults
+    import kiosk.app.faults as faults
 
     faults.install(kiosk.excepthook)
 

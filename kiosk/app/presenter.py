@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kiosk.content.model import Lesson, Translation
-from kiosk.core.flow import Flow, Screen, VisitState
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
 from kiosk.ui.widgets.topic_cards import Frame, TopicCard
 from kiosk.ui.window import KioskWindow
+from kiosk.visit.flow import Flow, Screen, VisitState
 
 
 class Presenter:

@@ -16,9 +16,9 @@ from kiosk.app.kiosk import Kiosk, build
 from kiosk.config.options import Options
 from kiosk.config.settings import Settings
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Flow
 from kiosk.staff.pin import save_pin
 from kiosk.stats.sample import sample_records
+from kiosk.visit.flow import Flow
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication

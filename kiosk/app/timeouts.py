@@ -15,7 +15,7 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from kiosk.config.settings import Settings
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 
 log = logging.getLogger("kiosk.flow")
 

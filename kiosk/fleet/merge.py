@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
-from kiosk.fleet import summary
+import kiosk.fleet.summary as summary
 from kiosk.fleet.summary import PROGRESS_BUCKETS, DailySummary, Group, SummaryError
 
 PREFIX: Final = "summary-"

@@ -16,8 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Final
 
+import kiosk.fleet.summary as summary
 from kiosk.core.files import replace_file
-from kiosk.fleet import summary
 from kiosk.stats.store import StatsStore
 
 log = logging.getLogger("kiosk.fleet")

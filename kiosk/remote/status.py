@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.content.model import Translation
-from kiosk.core.flow import Screen, VisitState
+from kiosk.visit.flow import Screen, VisitState
 
 
 @dataclass(frozen=True)

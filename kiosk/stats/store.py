@@ -25,8 +25,8 @@ from enum import Enum
 from pathlib import Path
 from typing import Final
 
+import kiosk.stats.export as export
 from kiosk.core.files import FileRefusedError, private_folder, private_opener, read_head
-from kiosk.stats import export
 from kiosk.stats.record import VisitRecord
 from kiosk.stats.schema import NewerSchemaError, connect, migrate, transaction
 

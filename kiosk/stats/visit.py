@@ -7,8 +7,8 @@ from typing import assert_never
 
 from kiosk.content.model import Translation
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Screen, VisitState
 from kiosk.stats.record import VisitRecord, record_from_visit
+from kiosk.visit.flow import Screen, VisitState
 
 
 def ended_by(reason: EndReason) -> str | None:

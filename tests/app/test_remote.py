@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 from tests.app.remote_client import ACTION, Answer, bearer, in_thread, request
 from tests.ui.test_walkthrough import start_lesson, tap
 

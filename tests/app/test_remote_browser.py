@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 from tests.app import browser
 from tests.app.remote_client import in_thread
 from tests.app.test_remote_staff import click, open_remote_screen, read_qr, staff_kiosk  # noqa: F401 (fixture)

@@ -14,11 +14,11 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Screen
 from kiosk.fleet.merge import merge
 from kiosk.fleet.outbox import Outbox
 from kiosk.fleet.syncthing import CONTENT_FOLDER_ID, outbox_folder_id
 from kiosk.stats.store import StatsStore
+from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_CONTENT
 from tests.fleet.syncthing_peer import SYNCTHING, Peer, wait_for
 from tests.stats.samples import make_record

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from kiosk.core.flow import Screen, VisitState
 from kiosk.remote.status import ContentInfo, desk_status, problem_status
-from tests.core.test_flow import flow
+from kiosk.visit.flow import Screen, VisitState
+from tests.visit.test_flow import flow
 
 CONTENT = ContentInfo(1_800_000_000.0, ("deck.md:3: bad",))
 

@@ -7,10 +7,10 @@ from datetime import datetime
 import pytest
 
 from kiosk.core.endings import EndReason
-from kiosk.core.flow import Screen, VisitState
 from kiosk.stats.record import ENDINGS
 from kiosk.stats.visit import ended_by, record_for
-from tests.core.test_flow import lesson
+from kiosk.visit.flow import Screen, VisitState
+from tests.visit.test_flow import lesson
 
 NOW = datetime(2026, 11, 25, 14, 37, 12)
 

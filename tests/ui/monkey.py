@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.app.kiosk import Kiosk
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 
 KEYS = [
     Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_W, Qt.Key.Key_Q, Qt.Key.Key_Return,

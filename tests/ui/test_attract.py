@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from kiosk.content.new_lesson import new_lesson
-from kiosk.core.flow import Screen
 from kiosk.core.typeset import plain
 from kiosk.staff.pin import save_pin
 from kiosk.ui.widgets.crossfade import CrossFade
 from kiosk.ui.widgets.illustration import Illustration
+from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_LESSON
 from tests.ui.first_screen import first_screen
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.core.flow import Screen
 from kiosk.staff.pin import save_pin
+from kiosk.visit.flow import Screen
 from tests.ui.test_staff import PIN, type_pin
 
 QUICK = Settings(staff_hold_seconds=0.15, result_timeout_seconds=0.2)

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.core.flow import Screen
 from kiosk.staff.pin import save_pin
+from kiosk.visit.flow import Screen
 from tests.bounded import within_seconds
 from tests.ui.test_staff import FAST, PIN, type_pin
 

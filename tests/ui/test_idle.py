@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.core.flow import Screen, VisitState
+from kiosk.visit.flow import Screen, VisitState
 
 FAST = Settings(idle_seconds=0.15, idle_countdown_seconds=0.4, result_timeout_seconds=0.2)
 

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import Aids, settle, visit_screens
 from kiosk.content.new_lesson import new_lesson
-from kiosk.core.flow import Screen
 from kiosk.core.typeset import plain
 from kiosk.stats.store import StatsStore
+from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_LESSON
 from tests.ui.layout_checks import layout_problems
 from tests.ui.test_walkthrough import tap

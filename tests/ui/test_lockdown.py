@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 
 Mod = Qt.KeyboardModifier
 ESCAPES = [

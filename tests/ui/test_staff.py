@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.core.flow import Screen
 from kiosk.core.typeset import plain
 from kiosk.staff.pin import save_pin
+from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_CONTENT
 
 PIN = "135790"

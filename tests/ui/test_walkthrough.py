@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 
 
 def tap(qtbot: QtBot, widget: QWidget) -> None:

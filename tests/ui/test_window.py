@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
-from kiosk.core.flow import Screen
+from kiosk.visit.flow import Screen
 from tests.ui.first_screen import first_screen
 
 

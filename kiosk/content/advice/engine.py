@@ -5,7 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kiosk.content.advice import actions, chunks, language, structure, terms
+import kiosk.content.advice.actions as actions
+import kiosk.content.advice.chunks as chunks
+import kiosk.content.advice.language as language
+import kiosk.content.advice.structure as structure
+import kiosk.content.advice.terms as terms
 from kiosk.content.advice.context import Context
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.folders import DECK

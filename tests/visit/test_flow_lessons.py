@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from kiosk.content.model import Lesson, Library
-from kiosk.core.flow import Flow, Screen, VisitState
-from tests.core.test_flow import lesson as translation
+from kiosk.visit.flow import Flow, Screen, VisitState
+from tests.visit.test_flow import lesson as translation
 
 
 def library(*ids: str, slides: int = 3) -> Library:

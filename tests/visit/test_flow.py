@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.content.model import Answer, Deck, Lesson, Library, Question, ResultText, ScoreMessage, Slide, Translation
 from kiosk.content.strings import FALLBACK
-from kiosk.core.flow import Flow, Screen, VisitState
+from kiosk.visit.flow import Flow, Screen, VisitState
 
 
 def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: bool = False) -> Translation:
