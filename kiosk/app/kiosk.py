@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -30,7 +30,7 @@ from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.widgets.picture_store import PictureStore
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.window import KioskWindow, PageName
 from kiosk.visit.flow import Flow, Screen, VisitState
 
 if TYPE_CHECKING:
@@ -197,26 +197,31 @@ class Kiosk:
         window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
         window.aids.read_aloud_clicked.connect(self.read_aloud)
 
-    def _wire_page(self, name: str) -> None:
+    def _wire_page(self, name: PageName) -> None:
         """Connect a page built on first use (slides, quiz, result) to the flow."""
         flow = self.flow
         if flow is None:
             return
         window = self.window  # its typed properties return the page just built
-        if name == "slide":
-            slide = window.slide
-            slide.next_requested.connect(flow.next)
-            slide.back_requested.connect(flow.back)
-            slide.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
-            slide.return_requested.connect(flow.back_to_question)
-        elif name == "question":
-            question = window.question
-            question.answer_chosen.connect(flow.answer)
-            question.next_requested.connect(flow.next)
-            question.review_requested.connect(flow.review_slide)
-            question.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
-        elif name == "result":
-            window.result.finish_requested.connect(lambda: flow.end_visit(EndReason.FINISHED))
+        match name:
+            case "slide":
+                slide = window.slide
+                slide.next_requested.connect(flow.next)
+                slide.back_requested.connect(flow.back)
+                slide.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
+                slide.return_requested.connect(flow.back_to_question)
+            case "question":
+                question = window.question
+                question.answer_chosen.connect(flow.answer)
+                question.next_requested.connect(flow.next)
+                question.review_requested.connect(flow.review_slide)
+                question.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
+            case "result":
+                window.result.finish_requested.connect(lambda: flow.end_visit(EndReason.FINISHED))
+            case "error":
+                pass  # the error page has nothing to press
+            case _:
+                assert_never(name)
 
     def _on_state(self, state: VisitState) -> None:
         assert self.presenter is not None

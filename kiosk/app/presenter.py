@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import assert_never
 
 from kiosk.content.model import Lesson, Translation
 from kiosk.core.qr import QrMatrix, qr_matrix
@@ -23,55 +24,74 @@ class Presenter:
         self._qr_cache: dict[str, QrMatrix] = {}
 
     def show(self, state: VisitState) -> None:
-        window, lesson = self.window, self.flow.lesson
+        window = self.window
         direction = self._direction(self._last, state)
         if self._moves(self._last, state):
             window.begin_transition(direction)
         self._last = state
         self.show_aids(state)
-        if state.screen is Screen.ATTRACT:
-            languages = self.flow.language_names()
-            held = self.flow.held
-            if len(self.flow.library.lessons) > 1:
-                call = lesson.strings.held if held else lesson.strings.choose_lesson  # held: staff are cleaning
-                window.attract.show_topics(call, self._topic_cards(), languages, held)
-            else:
-                call = lesson.strings.held if held else lesson.strings.touch_to_start
-                loop = self._frames(self.flow.current, lesson)
-                window.attract.show_attract(lesson.deck.title, loop, call, languages, held)
-            window.show_page(window.attract)
-        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
-            slides = lesson.deck.slides
-            slide = slides[state.slide]
-            image = lesson.images.get(slide.image) if slide.image else None
-            review = state.screen is Screen.REVIEW
-            # Arriving by Back, a slide whose text flows on to a second screen shows its last screen.
-            window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review, direction < 0)
-            window.show_page(window.slide)
-        elif state.screen is Screen.QUESTION:
-            question = lesson.questions[state.question]
-            taught_by = lesson.deck.slides[lesson.deck.index_of(question.slide_id)]
-            data = lesson.images.get(taught_by.image) if taught_by.image else None
-            picture = (taught_by.image, data) if taught_by.image and data is not None else None
-            window.question.show_question(
-                question,
-                state.orders[state.question],
-                state.answers[state.question],
-                state.question + 1,
-                len(lesson.questions),
-                lesson.strings,
-                picture,
-            )
-            window.show_page(window.question)
-        elif state.screen is Screen.RESULT:
-            right, total = self.flow.score()
-            message = lesson.result.message_for(right, total)
-            qr = self._qr(lesson.deck.qr)
-            result = lesson.result
-            picture = (result.image, lesson.images[result.image]) if result.image else None
-            words = result.score_words(right, total, lesson.strings)
-            window.result.show_result(words, message, result, qr, lesson.strings, picture)
-            window.show_page(window.result)
+        match state.screen:
+            case Screen.ATTRACT:
+                self._show_attract()
+            case Screen.SLIDE | Screen.REVIEW:
+                self._show_slide(state, direction)
+            case Screen.QUESTION:
+                self._show_question(state)
+            case Screen.RESULT:
+                self._show_result()
+            case _:
+                assert_never(state.screen)
+
+    def _show_attract(self) -> None:
+        window, lesson = self.window, self.flow.lesson
+        languages = self.flow.language_names()
+        held = self.flow.held
+        if len(self.flow.library.lessons) > 1:
+            call = lesson.strings.held if held else lesson.strings.choose_lesson  # held: staff are cleaning
+            window.attract.show_topics(call, self._topic_cards(), languages, held)
+        else:
+            call = lesson.strings.held if held else lesson.strings.touch_to_start
+            loop = self._frames(self.flow.current, lesson)
+            window.attract.show_attract(lesson.deck.title, loop, call, languages, held)
+        window.show_page(window.attract)
+
+    def _show_slide(self, state: VisitState, direction: int) -> None:
+        window, lesson = self.window, self.flow.lesson
+        slides = lesson.deck.slides
+        slide = slides[state.slide]
+        image = lesson.images.get(slide.image) if slide.image else None
+        review = state.screen is Screen.REVIEW
+        # Arriving by Back, a slide whose text flows on to a second screen shows its last screen.
+        window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review, direction < 0)
+        window.show_page(window.slide)
+
+    def _show_question(self, state: VisitState) -> None:
+        window, lesson = self.window, self.flow.lesson
+        question = lesson.questions[state.question]
+        taught_by = lesson.deck.slides[lesson.deck.index_of(question.slide_id)]
+        data = lesson.images.get(taught_by.image) if taught_by.image else None
+        picture = (taught_by.image, data) if taught_by.image and data is not None else None
+        window.question.show_question(
+            question,
+            state.orders[state.question],
+            state.answers[state.question],
+            state.question + 1,
+            len(lesson.questions),
+            lesson.strings,
+            picture,
+        )
+        window.show_page(window.question)
+
+    def _show_result(self) -> None:
+        window, lesson = self.window, self.flow.lesson
+        right, total = self.flow.score()
+        message = lesson.result.message_for(right, total)
+        qr = self._qr(lesson.deck.qr)
+        result = lesson.result
+        picture = (result.image, lesson.images[result.image]) if result.image else None
+        words = result.score_words(right, total, lesson.strings)
+        window.result.show_result(words, message, result, qr, lesson.strings, picture)
+        window.show_page(window.result)
 
     def show_aids(self, state: VisitState) -> None:
         """The aids bar for this visit, and the whole window laid out for its aids."""
@@ -87,17 +107,20 @@ class Presenter:
     def recording_for(self, state: VisitState) -> str | None:
         """The path of this screen's recorded narration, or None (then the system voice reads, if any)."""
         lesson = self.flow.lesson
-        name: str | None = None
-        if state.screen is Screen.ATTRACT:
-            name = lesson.deck.audio
-        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
-            name = lesson.deck.slides[state.slide].audio
-        elif state.screen is Screen.QUESTION:
-            question = lesson.questions[state.question]
-            answered = state.answers[state.question] is not None
-            name = question.explanation_audio if answered else question.audio
-        elif state.screen is Screen.RESULT:
-            name = lesson.result.audio
+        name: str | None
+        match state.screen:
+            case Screen.ATTRACT:
+                name = lesson.deck.audio
+            case Screen.SLIDE | Screen.REVIEW:
+                name = lesson.deck.slides[state.slide].audio
+            case Screen.QUESTION:
+                question = lesson.questions[state.question]
+                answered = state.answers[state.question] is not None
+                name = question.explanation_audio if answered else question.audio
+            case Screen.RESULT:
+                name = lesson.result.audio
+            case _:
+                assert_never(state.screen)
         return lesson.recordings.get(name) if name else None
 
     def spoken_text(self, state: VisitState) -> str:
@@ -106,24 +129,32 @@ class Presenter:
 
     def _words(self, state: VisitState) -> str:
         lesson = self.flow.lesson
-        if state.screen is Screen.ATTRACT:
-            if len(self.flow.library.lessons) > 1:
-                titles = [self.flow.lesson_in(lesson_id).deck.title for lesson_id in self.flow.library.lessons]
-                return "\n".join([lesson.strings.choose_lesson, *titles])
-            deck = lesson.deck
-            return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
-        if state.screen in (Screen.SLIDE, Screen.REVIEW):
-            slide = lesson.deck.slides[state.slide]
-            return f"{slide.heading}\n{slide.body_text}"
-        if state.screen is Screen.QUESTION:
-            question = lesson.questions[state.question]
-            answers = [question.answers[i].text for i in state.orders[state.question]]
-            chosen = state.answers[state.question]
-            parts = [question.prompt, *answers]
-            if chosen is not None:
-                verdict = lesson.strings.right if chosen == question.right_index else lesson.strings.wrong
-                parts += [verdict, question.explanation]
-            return "\n".join(parts)
+        match state.screen:
+            case Screen.ATTRACT:
+                if len(self.flow.library.lessons) > 1:
+                    titles = [self.flow.lesson_in(lesson_id).deck.title for lesson_id in self.flow.library.lessons]
+                    return "\n".join([lesson.strings.choose_lesson, *titles])
+                deck = lesson.deck
+                return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
+            case Screen.SLIDE | Screen.REVIEW:
+                slide = lesson.deck.slides[state.slide]
+                return f"{slide.heading}\n{slide.body_text}"
+            case Screen.QUESTION:
+                question = lesson.questions[state.question]
+                answers = [question.answers[i].text for i in state.orders[state.question]]
+                chosen = state.answers[state.question]
+                parts = [question.prompt, *answers]
+                if chosen is not None:
+                    verdict = lesson.strings.right if chosen == question.right_index else lesson.strings.wrong
+                    parts += [verdict, question.explanation]
+                return "\n".join(parts)
+            case Screen.RESULT:
+                return self._result_words()
+            case _:
+                assert_never(state.screen)
+
+    def _result_words(self) -> str:
+        lesson = self.flow.lesson
         right, total = self.flow.score()
         message = lesson.result.message_for(right, total)
         result, strings = lesson.result, lesson.strings

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import math
+from enum import Enum
+from typing import assert_never
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
@@ -19,7 +21,26 @@ from kiosk.visit.flow import Screen
 
 log = logging.getLogger("kiosk.flow")
 
-WATCHED = {Screen.SLIDE, Screen.QUESTION, Screen.REVIEW}
+
+class Clock(Enum):
+    """Which clock a screen runs while nobody touches it."""
+
+    IDLE = "idle"  # "Are you still there?", then the visit is forgotten
+    RESULT = "result"  # the result screen goes back to the start by itself
+    AIDS_ONLY = "aids-only"  # the attract screen: only aids chosen before starting are forgotten
+
+
+def clock_for(screen: Screen) -> Clock:
+    """Every screen names its clock; a new screen that is not named here fails the type check."""
+    match screen:
+        case Screen.SLIDE | Screen.QUESTION | Screen.REVIEW:
+            return Clock.IDLE
+        case Screen.RESULT:
+            return Clock.RESULT
+        case Screen.ATTRACT:
+            return Clock.AIDS_ONLY
+        case _:
+            assert_never(screen)
 
 
 class Timeouts(QObject):
@@ -63,12 +84,11 @@ class Timeouts(QObject):
             self.keep.emit()
         self._idle.stop()
         self._result.stop()
-        if self.screen in WATCHED or self.staff_open:
+        clock = clock_for(self.screen)
+        if clock is Clock.IDLE or self.staff_open or (clock is Clock.AIDS_ONLY and self.aids_on):
             self._idle.start(round(self.settings.idle_seconds * 1000))
-        elif self.screen is Screen.RESULT:
+        elif clock is Clock.RESULT:
             self._result.start(round(self.settings.result_timeout_seconds * 1000))
-        elif self.screen is Screen.ATTRACT and self.aids_on:
-            self._idle.start(round(self.settings.idle_seconds * 1000))
 
     def _on_idle(self) -> None:
         if self.staff_open:  # staff walked away from the menu: close it, never leave it open to patients

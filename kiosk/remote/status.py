@@ -5,7 +5,7 @@ answered or chose for themselves (answers, score, aids): the desk never learns m
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 from kiosk.content.model import Translation
 from kiosk.visit.flow import Screen, VisitState
@@ -25,12 +25,15 @@ def desk_status(
     content: ContentInfo,
 ) -> dict[str, Any]:
     """The status document of GET /api/status (plain JSON types only)."""
-    if state.screen is Screen.SLIDE:
-        position, total = state.slide + 1, len(lesson.deck.slides)
-    elif state.screen in (Screen.QUESTION, Screen.REVIEW):  # a reviewed slide belongs to the question
-        position, total = state.question + 1, len(lesson.questions)
-    else:
-        position, total = 0, 0
+    match state.screen:
+        case Screen.SLIDE:
+            position, total = state.slide + 1, len(lesson.deck.slides)
+        case Screen.QUESTION | Screen.REVIEW:  # a reviewed slide belongs to the question
+            position, total = state.question + 1, len(lesson.questions)
+        case Screen.ATTRACT | Screen.RESULT:
+            position, total = 0, 0
+        case _:
+            assert_never(state.screen)
     return {
         "screen": state.screen.value,
         "in_visit": state.screen is not Screen.ATTRACT,

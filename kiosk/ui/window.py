@@ -7,7 +7,7 @@ only the content: the aids bar and those bars stay where they are, never faded o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, Literal, assert_never
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QCloseEvent, QPainter, QPixmap, QRegion, QResizeEvent
@@ -16,6 +16,10 @@ from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 from kiosk.ui.pages.attract_page import AttractPage
 from kiosk.ui.theme.styles import Metrics, metrics_for, style_sheet
 from kiosk.ui.widgets.aids_bar import AidsBar
+
+# The pages built on first use; the type checker proves every place that chooses by page name covers each one.
+PageName = Literal["slide", "question", "result", "error"]
+LAZY_PAGES: Final[tuple[PageName, ...]] = ("slide", "question", "result")
 
 if TYPE_CHECKING:
     from kiosk.ui.pages.error_page import ErrorPage
@@ -39,8 +43,8 @@ class KioskWindow(QWidget):
         # Every page but the first screen is built (and its module imported) when first needed, or in idle
         # time after start-up, so the attract screen appears sooner; the wiring connects each one as it is built.
         self._load_icons = icons  # read when the quiz page, the only one that draws icons, is built
-        self._built: dict[str, QWidget] = {}
-        self.page_built: Callable[[str], None] | None = None  # called with the name of each page built
+        self._built: dict[PageName, QWidget] = {}
+        self.page_built: Callable[[PageName], None] | None = None  # called with the name of each page built
         self.aids = AidsBar()
         self.aids.hide()  # shown once content is there
         self.setObjectName("page")
@@ -101,16 +105,16 @@ class KioskWindow(QWidget):
         return self._page("error")  # type: ignore[return-value]
 
     @property
-    def built_pages(self) -> dict[str, QWidget]:
+    def built_pages(self) -> dict[PageName, QWidget]:
         return dict(self._built)
 
     def build_all(self) -> None:
         """Build the pages not needed yet: called in idle time so the first tap on them pays nothing."""
-        for name in ("slide", "question", "result"):
-            getattr(self, name)
+        for name in LAZY_PAGES:
+            self._page(name)
         self.overlay  # noqa: B018 (made now, so the first page change pays nothing for it)
 
-    def _page(self, name: str) -> QWidget:
+    def _page(self, name: PageName) -> QWidget:
         page = self._built.get(name)
         if page is None:
             page = self._make_page(name)
@@ -122,23 +126,27 @@ class KioskWindow(QWidget):
                 self.page_built(name)
         return page
 
-    def _make_page(self, name: str) -> QWidget:
+    def _make_page(self, name: PageName) -> QWidget:
         # Each module is imported with its page: start-up needs only the attract page.
-        if name == "slide":
-            from kiosk.ui.pages.slide_page import SlidePage
+        match name:
+            case "slide":
+                from kiosk.ui.pages.slide_page import SlidePage
 
-            return SlidePage()
-        if name == "question":
-            from kiosk.ui.pages.question_page import QuestionPage
+                return SlidePage()
+            case "question":
+                from kiosk.ui.pages.question_page import QuestionPage
 
-            return QuestionPage(self._load_icons())
-        if name == "result":
-            from kiosk.ui.pages.result_page import ResultPage
+                return QuestionPage(self._load_icons())
+            case "result":
+                from kiosk.ui.pages.result_page import ResultPage
 
-            return ResultPage()
-        from kiosk.ui.pages.error_page import ErrorPage
+                return ResultPage()
+            case "error":
+                from kiosk.ui.pages.error_page import ErrorPage
 
-        return ErrorPage()
+                return ErrorPage()
+            case _:
+                assert_never(name)
 
     def add_layer(self, layer: QWidget) -> None:
         """A full-window layer over the pages (idle prompt, PIN pad, staff menu, statistics)."""
