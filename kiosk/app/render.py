@@ -109,6 +109,7 @@ def _layers(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     for seed, lesson_id in enumerate(lessons, start=7):  # invented visits, in the throwaway data folder
         for record in sample_records(flow.lesson_in(lesson_id), date.today(), 120 // len(lessons), seed, lesson_id):
             kiosk.recorder.submit(record)
+    kiosk.recorder.flush(60)  # all of them in the file before the screen asks, however busy the machine
     kiosk.staff.show_statistics()
     yield "staff-statistics"
     if len(lessons) > 1:
