@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import kiosk.stats.export as export
 from kiosk.core.files import FileRefusedError, private_folder, private_opener, read_head
@@ -313,7 +313,7 @@ class StatsStore:
         )
         return [(tuple(row[1:]), tuple(answers.get(row[0], ()))) for row in rows]
 
-    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[tuple]:
+    def _read(self, sql: str, parameters: tuple[object, ...]) -> list[tuple[Any, ...]]:
         """Rows of a query; none when there is no file to read (the notes already say why)."""
         if self._conn is None:
             return []
