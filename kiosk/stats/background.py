@@ -186,21 +186,7 @@ class BackgroundRecorder:
         """Open the store here (its connection is this thread's), then write and answer until told to stop."""
         self._store = self._open()
         flushes: list[_Flush] = []
-        while True:
-            owed = bool(self._waiting) or (self._store is not None and self._store.rebuild_owed)
-            try:
-                item = self._queue.get(timeout=max(0.01, self._next_try - self._clock()) if owed else None)
-            except queue.Empty:
-                item = None
-            while isinstance(item, VisitRecord):  # take every visit already queued, to write them together
-                self._waiting.append(item)
-                try:
-                    item = self._queue.get_nowait()
-                except queue.Empty:
-                    item = None
-            self._write_waiting()
-            if item is _STOP:
-                break
+        while (item := self._next_item()) is not _STOP:
             if isinstance(item, _Flush):
                 flushes.append(item)
             elif isinstance(item, _Read):
@@ -215,6 +201,23 @@ class BackgroundRecorder:
             marker.done.set()
         if self._store is not None:
             self._store.close()
+
+    def _next_item(self) -> object:
+        """Wait for the next item (or the next try, when visits wait), taking every queued visit along with it
+        so they are written together; write what waits; return the first item that is not a visit (or None)."""
+        owed = bool(self._waiting) or (self._store is not None and self._store.rebuild_owed)
+        try:
+            item = self._queue.get(timeout=max(0.01, self._next_try - self._clock()) if owed else None)
+        except queue.Empty:
+            item = None
+        while isinstance(item, VisitRecord):
+            self._waiting.append(item)
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                item = None
+        self._write_waiting()
+        return item
 
     def _open(self) -> StatsStore | None:
         try:
