@@ -40,8 +40,10 @@ SHIPPED["ui.toml"] = (INTERFACE / "ja.toml").read_bytes()
 TEXT = {name: data.decode("utf-8-sig").replace("\r\n", "\n") for name, data in SHIPPED.items()}
 DECK_BODY = TEXT["deck.md"].split("\n---\n", 1)[1]  # the shipped deck without its front matter
 
-TIME_LIMIT = 1.0  # seconds for one whole validation of the folder
-HARD_STOP = TIME_LIMIT + 0.2  # a hang is cut off here and reported, so the suite never stalls
+# CPU seconds for one whole validation of the folder: the bound catches a runaway cost (a quadratic parse), and
+# CPU time, unlike the clock on the wall, does not grow when other programs keep the machine busy.
+TIME_LIMIT = 1.0
+HARD_STOP = 30.0  # wall seconds: a hang is cut off here and reported, so the suite never stalls
 PROBLEM = re.compile(r"^[^\n]+:\d+: \S.*$")
 LOCATED = re.compile(r"(?P<path>[^\n]+?):(?P<line>\d+): (?P<message>\S[^\n]*)")
 SAFE_TAGS = {"p", "strong", "em", "ul", "ol", "li", "br"}
@@ -85,15 +87,15 @@ def _hard_stop(seconds: float) -> Iterator[None]:
 
 
 def _timed(what: str, call: Callable[[], object]) -> object:
-    """Run one engine call; fail when it raises, or takes TIME_LIMIT or longer."""
-    start = time.perf_counter()
+    """Run one engine call; fail when it raises, or takes TIME_LIMIT CPU seconds or longer."""
+    start = time.thread_time()
     try:
         with _hard_stop(HARD_STOP):
             result = call()
     except _Overtime:
         raise AssertionError(f"{what} still running after {HARD_STOP} s (a hang)") from None
-    elapsed = time.perf_counter() - start
-    assert elapsed < TIME_LIMIT, f"{what} took {elapsed:.2f} s"
+    elapsed = time.thread_time() - start
+    assert elapsed < TIME_LIMIT, f"{what} took {elapsed:.2f} s of CPU"
     return result
 
 
