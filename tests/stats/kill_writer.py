@@ -1,7 +1,8 @@
 """The writer test_kill runs in a child process: it adds visits as fast as it can until it is killed.
 
 It imports only kiosk.stats (and the standard library), so it starts quickly. It prints "writing" once the
-store is open, then never stops on its own. Each visit has ANSWERS answers, so a visit caught half-way by a
+store is open and its first visit is in (so every run keeps at least one, however busy the machine), then never
+stops on its own. Each visit has ANSWERS answers, so a visit caught half-way by a
 kill would show up as a visit with fewer.
 """
 
@@ -24,7 +25,7 @@ def main(path: str) -> int:
         print("unavailable: " + " | ".join(store.notes), flush=True)
         return 1
     rng = random.Random()
-    print("writing", flush=True)
+    written = 0
     while True:
         # Varied values so that the file's pages split and fill in varied ways across runs.
         record = record_from_visit(
@@ -41,8 +42,11 @@ def main(path: str) -> int:
             answers=[(f"question-{i}", rng.random() < 0.7) for i in range(ANSWERS)],
         )
         if not store.add(record):
-            print("add failed: " + " | ".join(store.notes), file=sys.stderr, flush=True)
+            print(f"add failed: {store.fault} " + " | ".join(store.notes), file=sys.stderr, flush=True)
             return 2
+        written += 1
+        if written == 1:
+            print("writing", flush=True)
 
 
 if __name__ == "__main__":
