@@ -107,13 +107,15 @@ _markdown = _new_markdown()
 
 
 def _convert(source: str) -> str:
-    """Markdown to HTML; RecursionError (absurd nesting) is raised after the parser is replaced by a fresh one."""
+    """Markdown to HTML. Whatever interrupts a conversion (absurd nesting, a time limit's alarm, Ctrl+C), the
+    parser is replaced by a fresh one before the exception goes on: one interrupted half-way keeps state that
+    silently spoils every later slide (its lists and bold vanish)."""
     global _markdown
     try:
         _markdown.reset()
         return _markdown.convert(source)
-    except RecursionError:
-        _markdown = _new_markdown()  # a parser interrupted half-way keeps state that spoils the next slide
+    except BaseException:
+        _markdown = _new_markdown()
         raise
 
 
