@@ -1,0 +1,684 @@
+"""The one place that wires everything: settings, content, flow, window, staff layer, clocks, logging, faults."""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app.presenter import Presenter
+from kiosk.app.speech import Speech
+from kiosk.app.timeouts import Timeouts
+from kiosk.config.options import Options
+from kiosk.config.settings import load_settings, save_override
+from kiosk.content.cache import load_content
+from kiosk.content.model import Library, Translation
+from kiosk.content.strings import FALLBACK, UiStrings
+from kiosk.core import paths
+from kiosk.core.endings import EndReason
+from kiosk.core.errors import ConfigError, LocatedError
+from kiosk.core.flow import Flow, Screen, VisitState
+from kiosk.core.icons import load_icons
+from kiosk.core.logs import setup_logging
+from kiosk.ui.input_guard import InputGuard
+from kiosk.ui.theme.fonts import japanese_family
+from kiosk.ui.widgets.picture_store import PictureStore
+from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.app.attract_loop import AttractLoop
+    from kiosk.app.content_updates import ContentUpdates
+    from kiosk.app.fleet_reporter import FleetReporter
+    from kiosk.app.narration import Narrator
+    from kiosk.app.recovery import Recovery
+    from kiosk.app.remote import RemoteControl
+    from kiosk.app.staff_layer import StaffLayer
+    from kiosk.stats.background import BackgroundRecorder
+    from kiosk.ui.layers.idle_prompt import IdlePrompt
+    from kiosk.ui.layers.lessons_page import LessonRow
+
+log = logging.getLogger("kiosk.app")
+WARM_UP_MS = 1500
+# Exit status of "leave the kiosk": deploy/clinic-kiosk.service restarts the kiosk after any other exit.
+EXIT_STAFF_LEFT = 4
+
+
+class Kiosk:
+    """Builds the pieces and connects their signals; holds no visit logic of its own."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self._closed = False
+        self.config_dir = options.config_dir or paths.config_dir()
+        self.data_dir = options.data_dir or paths.data_dir()
+        self.settings_path = self.config_dir / "settings.toml"
+        self.config_problems: list[ConfigError] = []
+        if options.settings is not None:
+            self.settings = options.settings
+        else:
+            self.settings, self.config_problems = load_settings(self.settings_path)
+        self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown
+        self.content_root = options.content or (
+            Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
+        )
+        self.window = KioskWindow(japanese_family(), lambda: load_icons(paths.ICONS))
+        self.window.resize(self._window_size())  # laid out once, for the size it will be shown at
+        self.window.closable = not self.lockdown
+        if options.cache_dir is not None:  # `kiosk run`: the first screen's pictures are kept beside the content cache
+            self.window.attract.keep_pictures_in(PictureStore(options.cache_dir / "pictures"))
+        transitions = self.settings.transitions if options.transitions is None else options.transitions
+        if not transitions:
+            self.window.set_transitions(False)
+            self.window.attract.fade_ms = 0  # the attract loop's pictures change without a fade
+        # The idle prompt and the recovery's calm page are built when first needed: not on the way to the first frame.
+        self._idle_prompt: IdlePrompt | None = None
+        self._recovery: Recovery | None = None
+        # Installed when the window is shown (show()): no input reaches a window not yet shown, and the ~100
+        # polish and layout events of building it then skip a call into Python each.
+        self.guard = InputGuard(self.window, round(self.settings.staff_hold_seconds * 1000), self.lockdown)
+        self.timeouts = Timeouts(self.settings, self.window)
+        self.speech = Speech(self.settings.speech_engine, self.window)
+        self.speech.ready.connect(self._refresh_aids)
+        self._narrator: Narrator | None = None  # made (and Qt Multimedia loaded) with the first recording played
+        self.stats_path = self.data_dir / "visits.sqlite3"
+        self._recorder: BackgroundRecorder | None = None  # started with the first visit that ends
+        self._visit_started = 0.0
+        self._staff: StaffLayer | None = None  # built the first time staff ask for it
+        self._attract_loop: AttractLoop | None = None  # the attract screen's clock, made after the first paint
+        self.flow: Flow | None = None
+        self._state: VisitState | None = None
+        self.presenter: Presenter | None = None
+        self.problems: list[LocatedError] = []
+        self.fleet: FleetReporter | None = None  # started after the first screen, when an outbox is set
+        self.content_loaded_at = time.time()  # for the desk: when the content now shown was loaded
+        self.reload_problems: list[str] = []  # for the desk: what the last failed reload found
+        self._last_touch = time.monotonic()
+        self._remote: RemoteControl | None = None  # built when staff turn the desk page on
+        self._connect_layers()
+        self.full_library: Library | None = None  # every lesson of the folder, before the staff's choice
+        self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
+        self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
+        self.snapshots = (options.cache_dir or self.data_dir / "cache") / "content-snapshots"
+        library, problems = load_content(self.content_root, options.cache_dir)
+        if library is None and options.watch_content:
+            library = self._last_good(problems)
+        if library is None:
+            self._show_problems(problems)
+        else:
+            self._install(library)
+
+    # -- content ----------------------------------------------------------------------------
+    def _offered(self, library: Library) -> Library:
+        """The lessons staff chose to offer (setting `lessons`), in their order; all when none is chosen."""
+        from kiosk.staff.lesson_choice import shown
+
+        return library.chosen(shown(self.settings.lessons, list(library.lessons)))
+
+    def _lesson_rows(self) -> list[LessonRow]:
+        """Every lesson of the folder for the staff screen: the offered ones first, in order, then the hidden."""
+        from kiosk.staff.lesson_choice import rows
+        from kiosk.ui.layers.lessons_page import LessonRow
+
+        full, flow = self.full_library, self.flow
+        if full is None or flow is None:
+            return []
+        language = flow.default_language
+        return [
+            LessonRow(lesson_id, full.lessons[lesson_id].translation(language).deck.title, shown)
+            for lesson_id, shown in rows(self.settings.lessons, list(full.lessons))
+        ]
+
+    def _change_lessons(self, action: str, lesson: str) -> None:
+        """Staff showed, hid or moved a lesson: saved in the settings file, offered from the next attract screen."""
+        from kiosk.staff.lesson_choice import move_up, toggle
+
+        if self.full_library is None or self.flow is None:
+            return
+        available = list(self.full_library.lessons)
+        change = toggle if action == "toggle" else move_up
+        chosen = change(self.settings.lessons, available, lesson)
+        self.settings = self.settings._replace(lessons=chosen)
+        save_override(self.settings_path, "lessons", chosen)
+        log.info("staff chose the lessons offered: %s", chosen)
+        self.flow.offer_library(self._offered(self.full_library))
+        self.staff.show_lessons()
+
+    def _last_good(self, problems: list[LocatedError]) -> Library | None:
+        """Broken or half-copied content at start-up: the last snapshot that validated, if there is one."""
+        from kiosk.app.content_updates import log_refused, newest_snapshot
+
+        snapshot = newest_snapshot(self.snapshots)
+        if snapshot is None:
+            return None
+        library, _ = load_content(snapshot, None)
+        if library is not None:
+            log_refused(problems)
+            self.update_problems = [str(p) for p in problems]
+            log.warning("showing the last content that validated (%s) instead", snapshot)
+        return library
+
+    def _install(self, library: Library) -> None:
+        """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
+        self.full_library = library
+        library = self._offered(library)
+        language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
+        if language not in library.languages:
+            language = library.languages[0]
+        if self.flow is not None:  # a staff reload: the default language chosen so far stays
+            self.flow.default_language = language
+            self.flow.replace_library(library)
+            return
+        self.flow = Flow(library, language)
+        self.presenter = Presenter(self.window, self.flow, self.speech.can_speak)
+        self.flow.subscribe(self._on_state)
+        self.flow.subscribe_end(self._record_visit)
+        self._connect_pages(self.flow)
+        self.window.page_built = self._wire_page
+        for name in self.window.built_pages:
+            self._wire_page(name)
+        self._on_state(self.flow.state)
+
+    def _connect_pages(self, flow: Flow) -> None:
+        window = self.window
+        window.attract.start_requested.connect(flow.choose_language)
+        window.attract.topic_chosen.connect(lambda lesson: flow.start(None, lesson))
+        window.aids.large_text_toggled.connect(lambda on: flow.set_aids(large_text=on))
+        window.aids.contrast_toggled.connect(lambda on: flow.set_aids(high_contrast=on))
+        window.aids.read_aloud_clicked.connect(self.read_aloud)
+
+    def _wire_page(self, name: str) -> None:
+        """Connect a page built on first use (slides, quiz, result) to the flow."""
+        flow = self.flow
+        if flow is None:
+            return
+        window = self.window  # its typed properties return the page just built
+        if name == "slide":
+            slide = window.slide
+            slide.next_requested.connect(flow.next)
+            slide.back_requested.connect(flow.back)
+            slide.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
+            slide.return_requested.connect(flow.back_to_question)
+        elif name == "question":
+            question = window.question
+            question.answer_chosen.connect(flow.answer)
+            question.next_requested.connect(flow.next)
+            question.review_requested.connect(flow.review_slide)
+            question.home_requested.connect(lambda: flow.end_visit(EndReason.HOME))
+        elif name == "result":
+            window.result.finish_requested.connect(lambda: flow.end_visit(EndReason.FINISHED))
+
+    def _on_state(self, state: VisitState) -> None:
+        assert self.presenter is not None
+        previous, self._state = self._state, state
+        if previous is None or (previous.screen, previous.slide, previous.question, previous.answers) != (
+            state.screen,
+            state.slide,
+            state.question,
+            state.answers,
+        ):
+            self.speech.stop()  # speech and recordings never outlive their screen or their visit
+            if self._narrator is not None:
+                self._narrator.stop()
+        if state.language and (previous is None or not previous.language):
+            self._visit_started = time.monotonic()
+        self.presenter.show(state)
+        self.timeouts.set_screen(state.screen, state.large_text or state.high_contrast)
+
+    def _record_visit(self, state: VisitState, reason: EndReason) -> None:
+        """Queue the visit's anonymous record; the worker thread writes it."""
+        assert self.flow is not None
+        lesson = self.flow.library.lessons.get(state.lesson)
+        if lesson is None or state.language not in lesson.translations:
+            return
+        from datetime import datetime
+
+        from kiosk.stats.visit import record_for  # the statistics code loads with the first visit that ends
+
+        duration = time.monotonic() - self._visit_started
+        try:
+            record = record_for(state, lesson.translations[state.language], reason, duration, datetime.now())
+        except ValueError as error:  # a record the store would refuse: a bug, never a reason to stop
+            log.error("visit not recorded: %s", error)
+            return
+        if record is not None:
+            self.recorder.submit(record)
+
+    @property
+    def attract_loop(self) -> AttractLoop:
+        """The attract screen's clock (every `attract_seconds` the next picture), made with the warm-up."""
+        if self._attract_loop is None:
+            from kiosk.app.attract_loop import AttractLoop
+
+            self._attract_loop = AttractLoop(self.window.attract, self.settings.attract_seconds, self.window)
+        return self._attract_loop
+
+    @property
+    def recorder(self) -> BackgroundRecorder:
+        """The statistics writer, started with the first visit to record (sqlite stays off start-up)."""
+        if self._recorder is None:
+            from kiosk.stats import background
+
+            self._recorder = background.BackgroundRecorder(self.stats_path)
+        return self._recorder
+
+    def flush_statistics(self) -> None:
+        """Let pending visits reach the file before staff read it."""
+        if self._recorder is not None:
+            self._recorder.flush(1.0)
+
+    def statistics_notes(self) -> list[str]:
+        return list(self._recorder.notes) if self._recorder is not None else []
+
+    def _refresh_aids(self) -> None:
+        """The speech engine is up: show the read-aloud button if the visit's language has a voice."""
+        if self.flow is not None and self.presenter is not None:
+            self.presenter.show_aids(self.flow.state)
+
+    @property
+    def narrator(self) -> Narrator:
+        """The player of recorded narration, made the first time a recording is played."""
+        if self._narrator is None:
+            from kiosk.app.narration import Narrator
+
+            self._narrator = Narrator(self.settings.narration_volume, self.window)
+        return self._narrator
+
+    def read_aloud(self) -> None:
+        """The screen's own recording when it has one, else the system voice reading the screen's words."""
+        if self.flow is None or self.presenter is None:
+            return
+        recording = self.presenter.recording_for(self.flow.state)
+        if recording is not None:
+            self.speech.stop()
+            self.narrator.play(recording)
+        else:
+            self.speech.say(self.presenter.spoken_text(self.flow.state), self.flow.lesson.language)
+
+    def _show_problems(self, problems: list[LocatedError]) -> None:
+        """Content failed at start: the details go to the log and the staff menu, the patient sees the calm page."""
+        self.problems = problems
+        for problem in problems:
+            log.error("content problem: %s", problem)
+        self.recovery.show_calm(retry=False)
+
+    @property
+    def recovery(self) -> Recovery:
+        """What ends a fault on a calm page and finds the way back (app/recovery.py), made with the first fault."""
+        if self._recovery is None:
+            from kiosk.app.recovery import Recovery
+
+            retry_ms = round(self.settings.result_timeout_seconds * 1000)  # the calm page tries attract again
+            self._recovery = Recovery(self.window, self._restart_visit, self._at_attract, retry_ms)
+        return self._recovery
+
+    @property
+    def strings(self) -> UiStrings:
+        return self.flow.lesson.strings if self.flow is not None else FALLBACK
+
+    # -- idle prompt and staff layer ----------------------------------------------------------
+    def _connect_layers(self) -> None:
+        self.guard.activity.connect(self.timeouts.touched)
+        self.guard.activity.connect(self._touched)
+        self.guard.staff_requested.connect(self.open_staff)
+        self.timeouts.prompt.connect(self._show_idle_prompt)
+        self.timeouts.countdown.connect(
+            lambda seconds: self.idle_prompt.set_seconds(self.strings.countdown.format(seconds=seconds))
+        )
+        self.timeouts.keep.connect(self._hide_idle_prompt)
+        self.timeouts.expired.connect(self.start_over)
+
+    @property
+    def idle_prompt(self) -> IdlePrompt:
+        """The "still there?" layer, built the first time a visit goes quiet."""
+        if self._idle_prompt is None:
+            from kiosk.ui.layers.idle_prompt import IdlePrompt
+
+            self._idle_prompt = IdlePrompt(self.window)
+            self.window.add_layer(self._idle_prompt)
+            self._idle_prompt.continue_requested.connect(self.timeouts.touched)
+        return self._idle_prompt
+
+    def _hide_idle_prompt(self) -> None:
+        if self._idle_prompt is not None:
+            self._idle_prompt.hide()
+
+    def _show_idle_prompt(self) -> None:
+        strings = self.strings
+        self.idle_prompt.show_prompt(strings.still_there, strings.still_there_hint, strings.continue_)
+        self.idle_prompt.open()
+
+    def start_over(self, reason: EndReason) -> None:
+        """Close any layer, forget the visit, show the attract screen (idle expiry, or after an error)."""
+        self.close_staff()
+        self._hide_idle_prompt()
+        if self.flow is not None:
+            self.flow.end_visit(reason)
+
+    @property
+    def staff(self) -> StaffLayer:
+        """The staff layer, built on first use and wired here like every other piece."""
+        if self._staff is None:
+            from kiosk.app.staff_layer import StaffFiles, StaffLayer, VisitSide
+
+            files = StaffFiles(self.config_dir / "pin.json", self.data_dir / "lockout.json", self.stats_path)
+            visit = VisitSide(
+                strings=lambda: self.strings,
+                default_language_name=self._default_language_name,
+                lessons=self._lessons_shown,
+                flush_statistics=self.flush_statistics,
+                statistics_notes=self.statistics_notes,
+                content_problems=lambda: self.update_problems,
+                lesson_rows=self._lesson_rows,
+            )
+            staff = StaffLayer(self.window, files, self.settings, visit, self._problems_for_staff())
+            staff.start_over_requested.connect(lambda: self.start_over(EndReason.STAFF))
+            staff.reload_requested.connect(lambda: staff.reload_finished(self.reload_content()))
+            staff.next_language_requested.connect(self._next_default_language)
+            staff.leave_requested.connect(self.leave)
+            staff.lessons_changed.connect(self._change_lessons)
+            staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
+            staff.staff_open_changed.connect(self.timeouts.set_staff_open)
+            staff.staff_open_changed.connect(lambda is_open: self.attract_loop.set_covered(is_open))
+            staff.remote_requested.connect(self._show_remote)
+            staff.remote_toggle_requested.connect(self._toggle_remote)
+            staff.remote_pair_requested.connect(lambda: self.remote.open_pairing())
+            staff.remote_revoke_requested.connect(lambda device_id: self.remote.revoke(device_id))
+            staff.remote_closed.connect(lambda: self._remote.close_pairing() if self._remote else None)
+            self._staff = staff
+        return self._staff
+
+    def _problems_for_staff(self) -> list[str]:
+        """Content problems from start-up (the patient saw only the calm page) and the settings' problems."""
+        return [str(p) for p in (*self.problems, *self.config_problems)]
+
+    def open_staff(self) -> None:
+        """The corner hold or the key chord: open the PIN pad."""
+        self.staff.open()
+
+    def close_staff(self) -> None:
+        if self._staff is not None:
+            self._staff.close()
+
+    def _lessons_shown(self) -> list[tuple[str, Translation]]:
+        """Every lesson offered, in order, in the language shown (the staff statistics name them so)."""
+        if self.flow is None:
+            return []
+        return [(lesson_id, self.flow.lesson_in(lesson_id)) for lesson_id in self.flow.library.lessons]
+
+    def _default_language_name(self) -> str:
+        if self.flow is None:
+            return "-"
+        return dict(self.flow.language_names()).get(self.flow.default_language, "-")
+
+    def _next_default_language(self) -> None:
+        """Staff asked for the next language as the default: saved in the settings file, the visit ends."""
+        flow = self.flow
+        if flow is None:
+            return
+        languages = flow.library.languages
+        current = flow.default_language
+        position = languages.index(current) + 1 if current in languages else 0
+        flow.default_language = languages[position % len(languages)]
+        save_override(self.settings_path, "default_language", flow.default_language)
+        flow.end_visit(EndReason.LANGUAGE_CHANGED)
+
+    def reload_content(self) -> list[LocatedError]:
+        """Validate first; on failure keep the current content running and return the problems."""
+        library, problems = load_content(self.content_root, self.options.cache_dir)
+        self.reload_problems = [str(p) for p in problems]
+        if library is None:
+            for problem in problems:
+                log.warning("reload refused: %s", problem)
+            return problems
+        log.info("content reloaded from %s", self.content_root)
+        self.problems = []
+        if self._staff is not None:
+            self._staff.config_problems = self._problems_for_staff()
+        self.content_loaded_at = time.time()
+        self._install(library)
+        return []
+
+    # -- the front desk's remote ------------------------------------------------------------
+    def _touched(self) -> None:
+        self._last_touch = time.monotonic()
+
+    @property
+    def remote(self) -> RemoteControl:
+        """The desk page's control, built on first use; its actions are the staff menu's own calls."""
+        if self._remote is None:
+            from kiosk.app.remote import DeskSide, RemoteControl
+
+            desk = DeskSide(
+                status=self._desk_status,
+                start_over=lambda: self.start_over(EndReason.STAFF),
+                reload=lambda: [str(p) for p in self.reload_content()],
+                hold=self.hold_attract,
+            )
+            self._remote = RemoteControl(
+                self.settings, self.data_dir / "remote-devices.json", paths.ASSETS / "remote", desk, self.window
+            )
+            self._remote.changed.connect(self._refresh_remote)
+        return self._remote
+
+    def _show_remote(self) -> None:
+        """The staff screen of the desk remote, drawn from the remote's state (the QR holds the pairing URL)."""
+        from kiosk.core.qr import qr_matrix
+
+        view = self.remote.view()
+        self.staff.show_remote(view, qr_matrix(view.url) if view.code else ())
+
+    def _refresh_remote(self) -> None:
+        if self._staff is not None and self._staff.remote_page.isVisible():
+            self._show_remote()
+
+    def _toggle_remote(self) -> None:
+        """Staff turn the desk page on or off; the choice is saved, so it lasts across restarts."""
+        if self.remote.view().on:
+            self.remote.stop()
+            on = False
+        else:
+            on = self.remote.start()
+        save_override(self.settings_path, "remote_enabled", on)
+        self._show_remote()
+
+    def _desk_status(self, hold_left: float) -> dict[str, object]:
+        from kiosk.remote.status import ContentInfo, desk_status, problem_status
+
+        content = ContentInfo(self.content_loaded_at, tuple(self.reload_problems))
+        if self.flow is None:  # the content failed at start: the error screen is up
+            return problem_status([str(p) for p in self.problems], content)
+        idle = time.monotonic() - self._last_touch
+        return desk_status(self.flow.state, self.flow.lesson, idle, hold_left, content)
+
+    def hold_attract(self, on: bool) -> None:
+        """Hold the attract screen (the visit ends, touches start nothing) or lift the hold."""
+        if self.flow is None:
+            return
+        if on:
+            self.start_over(EndReason.STAFF)
+        self.flow.hold(on)
+
+    def leave(self) -> None:
+        """Staff chose to leave the kiosk: the only way out in lockdown."""
+        log.info("leaving the kiosk (staff menu)")
+        self.window.closable = True
+        self.close()
+        QApplication.exit(EXIT_STAFF_LEFT)  # the unit's RestartPreventExitStatus: it stays stopped
+
+    # -- faults -----------------------------------------------------------------------------
+    def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        """Log an exception raised in any handler and end on a clean page instead of dying (app/recovery.py)."""
+        self.recovery.excepthook(kind, error, tb)
+
+    def _restart_visit(self) -> None:
+        """Close every layer, forget the visit and draw the attract screen again (the recovery's way back)."""
+        self.start_over(EndReason.ERROR)
+        if self.flow is not None and self.presenter is not None:
+            self.presenter.show(self.flow.state)  # also when the visit had already ended: the page may be another
+
+    def _at_attract(self) -> bool:
+        return self.flow is not None and self.flow.state.screen is Screen.ATTRACT
+
+    # -- showing ----------------------------------------------------------------------------
+    def _window_size(self) -> QSize:
+        if self.options.windowed:
+            return QSize(*self.options.size)
+        screen = QGuiApplication.primaryScreen()
+        return screen.geometry().size() if screen is not None else QSize(*self.options.size)
+
+    def show(self) -> None:
+        """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
+        ensure_application().installEventFilter(self.guard)  # every input from now on passes the guard
+        QTimer.singleShot(WARM_UP_MS, self.window, self._warm_up)
+        if self.options.windowed:  # already sized in __init__
+            self.window.show()
+            return
+        self.window.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+        if self.settings.hide_cursor:
+            QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
+        self.window.showFullScreen()
+
+    def _warm_up(self) -> None:
+        """Once the first screen is up: build the other pages, and let the garbage collector back in.
+
+        `main.py` turns the collector off for start-up: the objects it makes all live, so collecting
+        them is wasted time (~5 ms). Freezing them afterwards keeps every later full collection, during
+        a visit, from walking the ~27,000 start-up objects again (~4 ms each time).
+        """
+        self.window.build_all()
+        self.attract_loop.set_covered(self._staff is not None and self._staff.is_open)
+        self._start_fleet()
+        self.start_content_updates()
+        if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts
+            self.remote.start()
+        if not gc.isenabled():
+            gc.enable()
+            gc.freeze()
+
+    def start_content_updates(self) -> None:
+        """Notice new content in the content folder and show it between visits (`kiosk run`; tests call it)."""
+        if not self.options.watch_content or self.updates is not None or self.settings.content_poll_seconds <= 0:
+            return
+        from kiosk.app.content_updates import ContentUpdates
+        from kiosk.content.updates import UpdateChecker, validate_elsewhere
+
+        quiet, validated = self.settings.content_quiet_seconds, self.snapshots.parent / "validated"
+        checker = UpdateChecker(
+            self.content_root, self.snapshots, quiet, lambda root: validate_elsewhere(root, validated)
+        )
+        self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
+        self.updates.arrived.connect(self._new_content)
+        self.updates.refused.connect(self._new_content_refused)
+
+    def _new_content(self, library: Library, snapshot: Path) -> None:
+        """Content that validated: shown now on an idle attract screen, else when the visit has ended."""
+        from kiosk.app.content_updates import describe
+
+        self.update_problems = []
+        self.content_loaded_at = time.time()
+        self.full_library = library
+        if self.flow is None:  # the content at start-up was broken: this is the first that works
+            self.problems = []
+            self._install(library)
+            log.info("new content shown from %s: %s", snapshot, describe(library))
+            return
+        shown = self.flow.offer_library(self._offered(library))
+        log.info("new content from %s (%s): %s", snapshot, describe(library), "shown" if shown else "after the visit")
+
+    def _new_content_refused(self, problems: list[LocatedError]) -> None:
+        from kiosk.app.content_updates import log_refused
+
+        log_refused(problems)
+        self.update_problems = [str(p) for p in problems]
+
+    def _start_fleet(self) -> None:
+        """Heartbeat and daily summaries for a clinic chain's hub, when `outbox_folder` is set."""
+        if not self.settings.outbox_folder or self.fleet is not None:
+            return
+        from kiosk.app.fleet_reporter import FleetReporter
+
+        self.fleet = FleetReporter(
+            Path(self.settings.outbox_folder),
+            self.settings.kiosk_name,
+            self.data_dir,
+            self.stats_path,
+            round(self.settings.heartbeat_minutes * 60_000),
+            self._fleet_state,
+            self.window,
+        )
+        self.fleet.start()
+
+    def _fleet_state(self) -> tuple[Path, tuple[str, ...], tuple[str, ...]]:
+        """What the heartbeat reports: the content folder, the lessons shown, the problems staff would see."""
+        lessons = tuple(self.flow.library.lessons) if self.flow is not None else ()
+        problems = tuple([*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems])
+        return self.content_root, lessons, problems
+
+    def close(self) -> None:
+        """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._narrator is not None:  # before the window goes: the player's threads end with an empty source
+            self._narrator.close()
+        if self.fleet is not None:
+            self.fleet.close()
+        if self.updates is not None:
+            self.updates.close()
+        if self._remote is not None:
+            self._remote.stop()
+        if self._recorder is not None:
+            self._recorder.close()
+        ensure_application().removeEventFilter(self.guard)
+        self.window.closable = True
+        self.window.close()
+        self.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def ensure_application() -> QApplication:
+    """The QApplication, created once."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([paths.APP_NAME])
+        app.setApplicationName(paths.APP_NAME)
+    assert isinstance(app, QApplication)
+    return app
+
+
+def build(options: Options) -> Kiosk:
+    """Build the kiosk (shown by the caller)."""
+    ensure_application()
+    return Kiosk(options)
+
+
+def install_fault_hooks(kiosk: Kiosk) -> None:
+    """An exception in any handler is logged and the kiosk starts over; Qt's warnings and thread errors are logged."""
+    from kiosk.app import faults
+
+    faults.install(kiosk.excepthook)
+
+
+def run(options: Options, debug: bool = False) -> int:
+    """`kiosk run`: logging to the platform's log folder, the fault hooks, the kiosk shown, Qt's loop."""
+    log_file = setup_logging(paths.log_dir(), logging.DEBUG if debug else logging.INFO)
+    log.info("starting; log file %s", log_file)
+    if not ((options.config_dir or paths.config_dir()) / "pin.json").exists():
+        log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
+    from kiosk.app.watchdog import Watchdog
+
+    app = ensure_application()
+    kiosk = build(options)
+    install_fault_hooks(kiosk)
+    watchdog = Watchdog(kiosk.window)  # pings only under systemd (NOTIFY_SOCKET), from this event loop
+    kiosk.show()
+    QTimer.singleShot(0, watchdog.ready)  # once the loop runs: the first screen is being drawn
+    app.aboutToQuit.connect(watchdog.stopping)
+    return app.exec()

@@ -1,0 +1,166 @@
+"""Draws a visit state: picks the page and hands it exactly the data it shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kiosk.content.model import Lesson, Translation
+from kiosk.core.flow import Flow, Screen, VisitState
+from kiosk.core.qr import QrMatrix, qr_matrix
+from kiosk.core.typeset import plain
+from kiosk.ui.widgets.topic_cards import Frame, TopicCard
+from kiosk.ui.window import KioskWindow
+
+
+class Presenter:
+    """Flow state in, page calls out. Knows the content's shape, never decides anything."""
+
+    def __init__(self, window: KioskWindow, flow: Flow, can_speak: Callable[[str], bool] = lambda _: False) -> None:
+        self.window = window
+        self.flow = flow
+        self.can_speak = can_speak
+        self._last = flow.state
+        self._qr_cache: dict[str, QrMatrix] = {}
+
+    def show(self, state: VisitState) -> None:
+        window, lesson = self.window, self.flow.lesson
+        direction = self._direction(self._last, state)
+        if self._moves(self._last, state):
+            window.begin_transition(direction)
+        self._last = state
+        self.show_aids(state)
+        if state.screen is Screen.ATTRACT:
+            languages = self.flow.language_names()
+            held = self.flow.held
+            if len(self.flow.library.lessons) > 1:
+                call = lesson.strings.held if held else lesson.strings.choose_lesson  # held: staff are cleaning
+                window.attract.show_topics(call, self._topic_cards(), languages, held)
+            else:
+                call = lesson.strings.held if held else lesson.strings.touch_to_start
+                loop = self._frames(self.flow.current, lesson)
+                window.attract.show_attract(lesson.deck.title, loop, call, languages, held)
+            window.show_page(window.attract)
+        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
+            slides = lesson.deck.slides
+            slide = slides[state.slide]
+            image = lesson.images.get(slide.image) if slide.image else None
+            review = state.screen is Screen.REVIEW
+            # Arriving by Back, a slide whose text flows on to a second screen shows its last screen.
+            window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review, direction < 0)
+            window.show_page(window.slide)
+        elif state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            taught_by = lesson.deck.slides[lesson.deck.index_of(question.slide_id)]
+            data = lesson.images.get(taught_by.image) if taught_by.image else None
+            picture = (taught_by.image, data) if taught_by.image and data is not None else None
+            window.question.show_question(
+                question,
+                state.orders[state.question],
+                state.answers[state.question],
+                state.question + 1,
+                len(lesson.questions),
+                lesson.strings,
+                picture,
+            )
+            window.show_page(window.question)
+        elif state.screen is Screen.RESULT:
+            right, total = self.flow.score()
+            message = lesson.result.message_for(right, total)
+            qr = self._qr(lesson.deck.qr)
+            result = lesson.result
+            picture = (result.image, lesson.images[result.image]) if result.image else None
+            words = result.score_words(right, total, lesson.strings)
+            window.result.show_result(words, message, result, qr, lesson.strings, picture)
+            window.show_page(window.result)
+
+    def show_aids(self, state: VisitState) -> None:
+        """The aids bar for this visit, and the whole window laid out for its aids."""
+        lesson, window = self.flow.lesson, self.window
+        strings = lesson.strings
+        labels = {"large_text": strings.aid_large_text, "contrast": strings.aid_contrast}
+        labels["read_aloud"] = strings.aid_read_aloud
+        can_listen = self.recording_for(state) is not None or self.can_speak(lesson.language)
+        window.aids.show_aids(labels, state.large_text, state.high_contrast, can_listen)
+        window.aids.show()
+        window.set_aids(state.large_text, state.high_contrast)
+
+    def recording_for(self, state: VisitState) -> str | None:
+        """The path of this screen's recorded narration, or None (then the system voice reads, if any)."""
+        lesson = self.flow.lesson
+        name: str | None = None
+        if state.screen is Screen.ATTRACT:
+            name = lesson.deck.audio
+        elif state.screen in (Screen.SLIDE, Screen.REVIEW):
+            name = lesson.deck.slides[state.slide].audio
+        elif state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            answered = state.answers[state.question] is not None
+            name = question.explanation_audio if answered else question.audio
+        elif state.screen is Screen.RESULT:
+            name = lesson.result.audio
+        return lesson.recordings.get(name) if name else None
+
+    def spoken_text(self, state: VisitState) -> str:
+        """What read-aloud says for this screen: the same words the screen shows, without break marks."""
+        return plain(self._words(state))
+
+    def _words(self, state: VisitState) -> str:
+        lesson = self.flow.lesson
+        if state.screen is Screen.ATTRACT:
+            if len(self.flow.library.lessons) > 1:
+                titles = [self.flow.lesson_in(lesson_id).deck.title for lesson_id in self.flow.library.lessons]
+                return "\n".join([lesson.strings.choose_lesson, *titles])
+            deck = lesson.deck
+            return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
+        if state.screen in (Screen.SLIDE, Screen.REVIEW):
+            slide = lesson.deck.slides[state.slide]
+            return f"{slide.heading}\n{slide.body_text}"
+        if state.screen is Screen.QUESTION:
+            question = lesson.questions[state.question]
+            answers = [question.answers[i].text for i in state.orders[state.question]]
+            chosen = state.answers[state.question]
+            parts = [question.prompt, *answers]
+            if chosen is not None:
+                verdict = lesson.strings.right if chosen == question.right_index else lesson.strings.wrong
+                parts += [verdict, question.explanation]
+            return "\n".join(parts)
+        right, total = self.flow.score()
+        message = lesson.result.message_for(right, total)
+        result, strings = lesson.result, lesson.strings
+        words = result.score_words(right, total, strings)
+        parts = [words, message.headline, message.text, result.heading, *result.takeaways, strings.ask_front_desk]
+        return "\n".join(dict.fromkeys(parts))  # without a quiz the words are the headline: said once
+
+    def _topic_cards(self) -> list[TopicCard]:
+        """One card per lesson, in the order the staff chose, each in the language shown, with its loop."""
+        cards = []
+        for lesson_id, lesson in self.flow.library.lessons.items():
+            text = self.flow.lesson_in(lesson_id)
+            cards.append(TopicCard(lesson_id, text.deck.title, self._frames(lesson, text)))
+        return cards
+
+    @staticmethod
+    def _frames(lesson: Lesson, text: Translation) -> tuple[Frame, ...]:
+        """The attract loop of a lesson in one language: each picture (with its bytes) and its line."""
+        return tuple(
+            ((image, text.images[image]) if image else None, line) for image, line in text.attract_loop(lesson.attract)
+        )
+
+    def _qr(self, address: str | None) -> QrMatrix | None:
+        """The QR matrix for an address, made once per address."""
+        if address is None:
+            return None
+        if address not in self._qr_cache:
+            self._qr_cache[address] = qr_matrix(address)
+        return self._qr_cache[address]
+
+    @staticmethod
+    def _moves(old: VisitState, new: VisitState) -> bool:
+        """A new screen, slide or question fades in; an answer's feedback or an aid appears at once."""
+        return (old.screen, old.slide, old.question) != (new.screen, new.slide, new.question)
+
+    @staticmethod
+    def _direction(old: VisitState, new: VisitState) -> int:
+        if old.screen is new.screen is Screen.SLIDE:
+            return 1 if new.slide > old.slide else -1
+        return 0

@@ -1,0 +1,99 @@
+"""The visit's clocks: idle prompt and its countdown on the lesson and quiz, the result screen's timeout,
+and aids left on at the attract screen by someone who never started (forgotten after the idle time).
+
+A small object with signals (no widgets): the wiring tells it the screen and every touch; it says when to
+show the prompt, each second of the countdown, and when the visit has expired. Intervals come from the
+settings, so tests make them tiny.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+
+from kiosk.config.settings import Settings
+from kiosk.core.endings import EndReason
+from kiosk.core.flow import Screen
+
+log = logging.getLogger("kiosk.flow")
+
+WATCHED = {Screen.SLIDE, Screen.QUESTION, Screen.REVIEW}
+
+
+class Timeouts(QObject):
+    prompt = Signal()  # show "Are you still there?"
+    countdown = Signal(int)  # whole seconds left
+    keep = Signal()  # the visit goes on: hide the prompt
+    expired = Signal(EndReason)  # end the visit, with the reason
+
+    def __init__(self, settings: Settings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.screen = Screen.ATTRACT
+        self.aids_on = False  # large text or high contrast chosen on the attract screen
+        self.staff_open = False
+        self.prompting = False
+        self._idle = QTimer(self, singleShot=True)
+        self._idle.timeout.connect(self._on_idle)
+        self._result = QTimer(self, singleShot=True)
+        self._result.timeout.connect(lambda: self._expire(EndReason.RESULT_TIMEOUT))
+        self._tick = QTimer(self)
+        self._tick.timeout.connect(self._on_tick)
+        self._clock = QElapsedTimer()
+
+    def set_screen(self, screen: Screen, aids_on: bool = False) -> None:
+        """The screen shown now, and whether an aid is on (it matters on the attract screen only)."""
+        self.screen, self.aids_on = screen, aids_on
+        self._restart()
+
+    def set_staff_open(self, is_open: bool) -> None:
+        self.staff_open = is_open
+        self._restart()
+
+    def touched(self) -> None:
+        """Any touch keeps the visit and starts the clocks again."""
+        self._restart()
+
+    def _restart(self) -> None:
+        if self.prompting:
+            self.prompting = False
+            self._tick.stop()
+            self.keep.emit()
+        self._idle.stop()
+        self._result.stop()
+        if self.screen in WATCHED or self.staff_open:
+            self._idle.start(round(self.settings.idle_seconds * 1000))
+        elif self.screen is Screen.RESULT:
+            self._result.start(round(self.settings.result_timeout_seconds * 1000))
+        elif self.screen is Screen.ATTRACT and self.aids_on:
+            self._idle.start(round(self.settings.idle_seconds * 1000))
+
+    def _on_idle(self) -> None:
+        if self.staff_open:  # staff walked away from the menu: close it, never leave it open to patients
+            self._expire(EndReason.STAFF_IDLE)
+            return
+        if self.screen is Screen.ATTRACT:  # nobody started: forget the aids quietly, no prompt to answer
+            self._expire(EndReason.ATTRACT_IDLE)
+            return
+        self.prompting = True
+        self._clock.start()
+        self._tick.start(max(10, min(1000, round(self.settings.idle_countdown_seconds * 1000 / 20))))
+        log.debug("idle: prompting for %s s", self.settings.idle_countdown_seconds)
+        self.prompt.emit()
+        self.countdown.emit(math.ceil(self.settings.idle_countdown_seconds))
+
+    def _on_tick(self) -> None:
+        left = self.settings.idle_countdown_seconds - self._clock.elapsed() / 1000
+        if left <= 0:
+            self._expire(EndReason.IDLE)
+        else:
+            self.countdown.emit(math.ceil(left))
+
+    def _expire(self, reason: EndReason) -> None:
+        self.prompting = False
+        self._tick.stop()
+        self._idle.stop()
+        self._result.stop()
+        self.expired.emit(reason)

@@ -1,0 +1,47 @@
+"""Run every plain-language rule over one lesson; advice never makes content invalid."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from kiosk.content.advice import actions, chunks, language, structure, terms
+from kiosk.content.advice.context import Context
+from kiosk.content.advice.model import ContentAdvice
+from kiosk.content.folders import DECK
+from kiosk.content.loader import QUIZ, RESULT
+from kiosk.content.model import Lesson, Translation
+
+Rule = Callable[[Context], list[ContentAdvice]]
+RULES: tuple[Rule, ...] = (
+    language.long_sentences,
+    language.dense_kanji,
+    terms.undefined_terms,
+    chunks.long_bodies,
+    chunks.weak_headings,
+    structure.missing_summary,
+    structure.quiz_without_feedback,
+    structure.few_cues,
+    structure.slides_without_pictures,
+    actions.no_action,
+    actions.action_without_steps,
+)
+
+
+def advise_context(context: Context) -> list[ContentAdvice]:
+    found = [advice for rule in RULES for advice in rule(context)]
+    return sorted(found, key=lambda advice: (str(advice.path), advice.line))
+
+
+def advise(lesson: Translation, deck: Path, quiz: Path, result: Path) -> list[ContentAdvice]:
+    """Every advice for a validated lesson whose files are at these paths, sorted by file and line."""
+    return advise_context(Context.build(lesson, deck, quiz, result))
+
+
+def advise_languages(folders: Iterable[Path], lesson: Lesson) -> dict[str, list[ContentAdvice]]:
+    """The advice for each language folder of a loaded lesson, by language code."""
+    return {
+        folder.name: advise(lesson.translations[folder.name], folder / DECK, folder / QUIZ, folder / RESULT)
+        for folder in folders
+        if folder.name in lesson.translations
+    }

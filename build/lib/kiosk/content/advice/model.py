@@ -1,0 +1,19 @@
+"""An advice: a `path:line:` report that never fails validation unless asked to (`kiosk validate --strict`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.advice.items import label
+from kiosk.core.errors import LocatedError
+
+
+# A LocatedError so advice reads like every other report (`path:line: ...`); it is printed, never raised.
+class ContentAdvice(LocatedError):  # noqa: N818
+    """Plain-language advice at one line of a content file, naming the PEMAT-P item it serves."""
+
+    def __init__(self, path: Path | str, line: int, rule: str, item: int, advice: str) -> None:
+        self.rule = rule
+        self.item = item
+        self.advice = advice
+        super().__init__(path, line, f"advice: {advice} [{label(item)}]")

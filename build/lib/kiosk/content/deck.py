@@ -1,0 +1,171 @@
+"""Parse deck.md: front matter, slides split on `---`, per-slide settings and presenter notes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.fences import code_lines
+from kiosk.content.frontmatter import parse_yes_no, split_front_matter
+from kiosk.content.markup import inline_text, render_markdown
+from kiosk.content.model import Deck, Slide
+from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
+from kiosk.core.errors import ContentError
+
+DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
+SLIDE_KEYS = {"id", "image", "layout", "audio"}
+LAYOUTS = {"split", "center", "card"}  # slide_page.py draws each
+SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class SlideSource:
+    """The raw text of one slide and the line it starts on."""
+
+    text: str
+    first_line: int
+
+
+def split_slides(text: str, first_line: int = 1) -> list[SlideSource]:
+    """Split on lines that are exactly `---`, never inside a code fence."""
+    chunks: list[SlideSource] = []
+    current: list[str] = []
+    start = first_line
+    for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=first_line):
+        if not in_code and line.strip() == "---":
+            chunks.append(SlideSource("\n".join(current), start))
+            current, start = [], number + 1
+        else:
+            current.append(line)
+    chunks.append(SlideSource("\n".join(current), start))
+    return [_trim(chunk) for chunk in chunks if chunk.text.strip()]
+
+
+def _trim(chunk: SlideSource) -> SlideSource:
+    """Drop leading blank lines so a slide's line number points at its first real line."""
+    lines = chunk.text.split("\n")
+    blank = next(i for i, line in enumerate(lines) if line.strip())
+    return SlideSource("\n".join(lines[blank:]), chunk.first_line + blank)
+
+
+def _parse_slide(
+    source: SlideSource, path: Path, image_problem: Callable[[str], str | None]
+) -> tuple[Slide | None, list[ContentError]]:
+    problems: list[ContentError] = []
+
+    def problem(offset_line: int, message: str) -> None:
+        problems.append(ContentError(path, source.first_line + offset_line - 1, message))
+
+    settings: dict[str, str] | None = None
+    settings_line = 1
+    notes: list[str] = []
+    for comment in comments(source.text):
+        parsed = parse_settings(comment.body)
+        if settings is None and parsed is not None and "id" in parsed:
+            settings = parsed
+            settings_line = line_of(source.text, comment.start)
+            for key in parsed:
+                if key not in SLIDE_KEYS:
+                    problem(settings_line, f"unknown slide setting {key!r} (known: {', '.join(sorted(SLIDE_KEYS))})")
+        else:
+            notes.append(comment.body.strip())
+    unclosed = unclosed_comment(source.text)
+    if unclosed is not None:
+        problem(line_of(source.text, unclosed), "a comment opened with '<!--' is never closed with '-->'")
+    text = without_comments(source.text)
+
+    if settings is None:
+        problem(1, "the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->")
+        settings = {}
+    slide_id = settings.get("id", "")
+    if settings and not SLIDE_ID.match(slide_id):
+        problem(settings_line, f"slide id {slide_id!r} must be lower-case letters, digits and '-'")
+    layout = settings.get("layout", "split")
+    if layout not in LAYOUTS:
+        problem(settings_line, f"unknown layout {layout!r} (known: {', '.join(sorted(LAYOUTS))})")
+    image = settings.get("image") or None
+    if image is not None and (why := image_problem(image)):
+        problem(settings_line, why)
+
+    heading = ""
+    body_lines: list[str] = []
+    for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=1):
+        if not in_code and line.startswith("#") and not line.startswith("##"):
+            if heading:
+                problem(number, "a slide has one '# ' heading; start a new slide with '---' for another idea")
+            heading, why = inline_text(line[1:].strip().rstrip("#").strip())
+            if why:
+                problem(number, why)
+            body_lines.append("")
+        else:
+            body_lines.append(line)
+    if not heading:
+        problem(1, "the slide has no '# ' heading")
+    body_html, body_text, markup_problems = render_markdown("\n".join(body_lines))
+    for message in markup_problems:
+        problem(_guess_line(text, message), message)
+    if not body_text:
+        problem(1, "the slide has no text under its heading")
+    if problems:
+        return None, problems
+    audio = settings.get("audio") or None
+    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio)
+    return slide, []
+
+
+def _guess_line(text: str, message: str) -> int:
+    """Point a markup problem at the first line that looks like its cause."""
+    needles = {"links": ("](", "<a", "http"), "pictures": ("![", "<img")}
+    keys = next((v for k, v in needles.items() if message.startswith(k)), ("<",))
+    for number, line in enumerate(text.split("\n"), start=1):
+        if any(needle in line.lower() for needle in keys):
+            return number
+    return 1
+
+
+def parse_deck(
+    text: str, path: Path, image_problem: Callable[[str], str | None]
+) -> tuple[Deck | None, list[ContentError]]:
+    """Parse a whole deck file; return the deck, or None with every problem found."""
+    settings, key_lines, used, problems = split_front_matter(text, path, DECK_KEYS)
+    body = "\n".join(text.split("\n")[used:])
+    slides: list[Slide] = []
+    seen: dict[str, int] = {}
+    for source in split_slides(body, used + 1):
+        slide, slide_problems = _parse_slide(source, path, image_problem)
+        problems.extend(slide_problems)
+        if slide is None:
+            continue
+        if slide.id in seen:
+            problems.append(
+                ContentError(path, slide.line, f"slide id {slide.id!r} is already used at line {seen[slide.id]}")
+            )
+        seen[slide.id] = slide.line
+        slides.append(slide)
+    if not slides and not problems:
+        problems.append(ContentError(path, 1, "the deck has no slides"))
+
+    shuffle = parse_yes_no(settings.get("shuffle_answers", "no"))
+    if shuffle is None:
+        problems.append(ContentError(path, key_lines["shuffle_answers"], "shuffle_answers must be yes or no"))
+    qr = settings.get("qr") or None
+    if qr is not None and not re.match(r"^https://[^\s/$.?#][^\s]*$", qr):
+        problems.append(ContentError(path, key_lines["qr"], f"qr must be an https:// address, not {qr[:60]!r}"))
+    image = settings.get("image") or None
+    if image is not None and (why := image_problem(image)):
+        problems.append(ContentError(path, key_lines["image"], why))
+    if problems:
+        return None, problems
+    texts = {}
+    for key in ("title", "subtitle", "credit"):
+        texts[key], why = inline_text(settings.get(key, ""))
+        if why:
+            problems.append(ContentError(path, key_lines[key], f"{key}: {why}"))
+    if problems:
+        return None, problems
+    title = texts["title"] or (slides[0].heading if slides else "")
+    audio = settings.get("audio") or None
+    deck = Deck(title, texts["subtitle"], image, qr, bool(shuffle), tuple(slides), audio, texts["credit"])
+    return deck, []

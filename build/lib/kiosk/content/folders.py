@@ -1,0 +1,182 @@
+"""Find the lessons of a content folder: which folder is a lesson, its id, order, languages and pictures.
+
+A content folder holds lesson folders; a lesson folder holds `lesson.toml` (optional), one folder per
+language (each with a deck.md) and `pictures/`. For convenience a lesson folder or one language folder
+may be given where a content folder is expected: it is then the one lesson. `lesson_candidates` looks at
+names only; `describe` reads lesson.toml, which a cached start-up skips (kiosk/content/cache.py).
+"""
+
+# No `from __future__ import annotations` here: this module's NamedTuples are made at every start-up, and
+# typing compiles each string annotation of a NamedTuple field (~10 us each); real types cost it nothing.
+
+import os
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.textfile import key_line, read_text
+
+DECK = "deck.md"
+LESSON_FILE = "lesson.toml"
+PICTURES = "pictures"
+LESSON_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+DEFAULT_ORDER = 1000
+
+
+class LessonFolder(NamedTuple):
+    """Where one lesson's files are; `languages` are the language folders to load (sorted)."""
+
+    path: Path
+    id: str
+    order: int
+    languages: tuple[Path, ...]
+    attract: tuple[str | int, ...] | None = None  # lesson.toml's slides for the attract loop; None: the default
+    attract_line: int = 1  # where lesson.toml says it, for messages
+
+    @property
+    def pictures(self) -> Path:
+        return self.path / PICTURES
+
+
+def ignored(name: str) -> bool:
+    """Editor lock, swap and backup files, and hidden files and folders (.git, .stfolder): never content."""
+    return name.startswith((".", "#", "~$")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:  # vanished or unreadable since it was listed: nothing in it counts
+        return []
+    return [folder / name for name in names if not ignored(name) and (folder / name).is_dir()]
+
+
+def _language_folders(lesson: Path) -> tuple[Path, ...]:
+    return tuple(child for child in _subfolders(lesson) if (child / DECK).is_file())
+
+
+def _is_lesson(folder: Path) -> bool:
+    return (folder / LESSON_FILE).is_file() or (folder / PICTURES).is_dir() or bool(_language_folders(folder))
+
+
+class Candidate(NamedTuple):
+    """A folder that looks like a lesson, and the language folders to load from it (its lesson.toml unread)."""
+
+    path: Path
+    languages: tuple[Path, ...]
+
+
+def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
+    """The folders under root (a content, lesson or language folder) that hold a lesson: names only, nothing read."""
+    if not root.is_dir():
+        return [], [ContentError(root, 1, "content folder not found")]
+    if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
+        return [Candidate(root.parent, (root,))], []
+    candidates = [root] if _is_lesson(root) else _subfolders(root)
+    found: list[Candidate] = []
+    problems: list[LocatedError] = []
+    for folder in candidates:
+        languages = _language_folders(folder)
+        if languages:
+            found.append(Candidate(folder, languages))
+        else:
+            problems.append(
+                ContentError(folder, 1, f"lesson folder with no language folder (for example {folder / 'ja' / DECK})")
+            )
+    if not candidates:
+        example = root / "my-lesson" / "ja" / DECK
+        problems.append(ContentError(root, 1, f"no lesson folder here (for example {example})"))
+    return found, problems
+
+
+def find_lessons(root: Path) -> tuple[list[LessonFolder], list[LocatedError]]:
+    """The lesson folders under root (a content, lesson or language folder), in display order, or the problems."""
+    candidates, problems = lesson_candidates(root)
+    lessons: list[LessonFolder] = []
+    for candidate in candidates:
+        lesson, found = describe(candidate)
+        problems += found
+        if lesson is not None:
+            lessons.append(lesson)
+    return in_order(lessons, problems)
+
+
+def in_order(
+    lessons: list[LessonFolder], problems: list[LocatedError]
+) -> tuple[list[LessonFolder], list[LocatedError]]:
+    """The lessons in display order, with a problem for each id that two lessons share."""
+    problems = problems + _duplicate_ids(lessons)
+    return sorted(lessons, key=lambda lesson: (lesson.order, lesson.id)), problems
+
+
+def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedError]]:
+    """Read lesson.toml (id, order, attract); without one the id is the folder's name."""
+    folder, languages = candidate
+    settings_path = folder / LESSON_FILE
+    lesson_id: object = folder.name  # lesson.toml may say anything: checked below
+    order = DEFAULT_ORDER
+    line = 1
+    attract: tuple[str | int, ...] | None = None
+    attract_line = 1
+    if settings_path.is_file():
+        settings, problem, text = _read_settings(settings_path)
+        if problem is not None:
+            return None, [problem]
+        for key in sorted(set(settings) - {"id", "order", "attract"}):
+            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order, attract)")]
+        if "attract" in settings:
+            attract_line = key_line(text, "attract")
+            attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
+            if problem is not None:
+                return None, [problem]
+        lesson_id = settings.get("id", lesson_id)
+        value = settings.get("order", order)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return None, [ContentError(settings_path, 1, f"order must be a whole number, not {value!r}")]
+        order = value
+    if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
+        where = settings_path if settings_path.is_file() else folder
+        message = f"lesson id {lesson_id!r} must be lower-case letters, digits and -"
+        if not settings_path.is_file():
+            message += f" (rename the folder or give an id in {settings_path})"
+        return None, [ContentError(where, line, message)]
+    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line), []
+
+
+def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, str]:
+    import tomllib
+
+    try:
+        text = read_text(path)
+        return tomllib.loads(text), None, text
+    except ContentError as error:
+        return {}, error, ""
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None) or 1
+        return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})"), ""
+
+
+def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:
+    """lesson.toml's `attract`: a list of slide ids or slide numbers (checked against the slides when loading)."""
+    example = 'for example attract = ["seiza", "tight-or-weak"] or attract = [4, 10]'
+    if not isinstance(value, list):
+        return None, ContentError(path, line, f"attract must be a list of slide ids or numbers ({example})")
+    for entry in value:
+        if isinstance(entry, bool) or not isinstance(entry, str | int):
+            return None, ContentError(path, line, f"attract: {entry!r} is neither a slide id nor a number ({example})")
+    return tuple(value), None
+
+
+def _duplicate_ids(lessons: list[LessonFolder]) -> list[LocatedError]:
+    problems: list[LocatedError] = []
+    first: dict[str, LessonFolder] = {}
+    for lesson in lessons:
+        if lesson.id in first:
+            other = first[lesson.id].path
+            problems.append(
+                ContentError(lesson.path / LESSON_FILE, 1, f"lesson id {lesson.id!r} is also the id of {other}")
+            )
+        else:
+            first[lesson.id] = lesson
+    return problems

@@ -1,0 +1,54 @@
+"""A lesson's pictures: only files from its own pictures/ folder, only if they are real, small images."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kiosk.content.svg_check import svg_problem
+from kiosk.core.files import FileTooLargeError, read_file
+
+MAX_IMAGE_BYTES = 512_000
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png)$")
+
+
+class IllustrationStore:
+    """Checks and holds the bytes of illustrations, read once from one folder."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._checked: dict[str, bytes | str] = {}  # name -> bytes, or the reason it was refused
+
+    def problem(self, name: str) -> str | None:
+        """Why this illustration cannot be used, or None when it is fine."""
+        if name not in self._checked:
+            self._checked[name] = self._check(name)
+        result = self._checked[name]
+        return result if isinstance(result, str) else None
+
+    def data(self, name: str) -> bytes:
+        """The bytes of an illustration that passed `problem`."""
+        result = self._checked[name]
+        assert isinstance(result, bytes), name
+        return result
+
+    def _check(self, name: str) -> bytes | str:
+        where = f"illustration {name!r}"
+        if not _SAFE_NAME.match(name):
+            return f"{where}: give only a file name (.svg or .png) from the lesson's pictures/, no folders or addresses"
+        if name.endswith(".png"):
+            # The picture widget draws SVG only: a PNG that passed here would never reach the screen.
+            return f"{where}: only SVG pictures are shown; save it as .svg (see docs/illustrations.md)"
+        path = self.folder / name
+        try:
+            data = read_file(path, MAX_IMAGE_BYTES, within=self.folder)
+        except FileTooLargeError:
+            return f"{where} is larger than {MAX_IMAGE_BYTES // 1000} kB"
+        except FileNotFoundError:
+            return f"{where} not found in {self.folder}"
+        except OSError as error:  # FileRefusedError too: a FIFO, a device, a link out of the folder
+            return f"{where} cannot be read ({error.strerror})"
+        reason = svg_problem(data)
+        if reason and reason.startswith("line "):  # path:line: as everywhere else
+            reason = f"{self.folder.name}/{name}:{reason[len('line ') :]}"
+        return f"{where}: {reason}" if reason else data

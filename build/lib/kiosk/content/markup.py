@@ -1,0 +1,128 @@
+"""Slide Markdown to the small, safe HTML subset the slide view draws.
+
+Python-Markdown turns the text into HTML; anything outside the subset (links, images, raw HTML, attributes,
+declarations) is reported as a problem at validation time; then nh3 cleans the HTML anyway, and the plain text
+that is checked and read aloud is taken from the cleaned HTML, so what is validated is what is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {"p", "strong", "em", "ul", "ol", "li", "br"}
+# Tags Markdown may produce that we drop silently (they would only restyle the text).
+HARMLESS_TAGS = ALLOWED_TAGS | {"b", "i", "code", "blockquote", "hr", "pre", "h2", "h3", "h4", "h5", "h6"}
+# Python-Markdown is quadratic on some inputs (runs of unmatched brackets): a kiosk slide is a few hundred
+# characters, so these bounds cost nothing real and keep validation of any file under a second.
+MAX_SLIDE_CHARS = 2000
+MAX_INLINE_CHARS = 300
+_TAG_ADVICE = {
+    "a": "links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)",
+    "img": "pictures inside the text are not allowed; use the slide's 'image' setting",
+}
+TAG_LIKE = re.compile(r"<\s*[A-Za-z/!?]")
+
+
+class _HtmlReader(HTMLParser):
+    """Collects the tags, attributes, declarations and text of an HTML fragment."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.attributes: list[str] = []
+        self.declarations = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        # Markdown's own output carries one attribute: the start number of a numbered list.
+        if tag not in _TAG_ADVICE:  # a link's or picture's attributes are part of that one problem
+            self.attributes += [name for name, _ in attrs if not (tag == "ol" and name == "start")]
+        if tag in {"li", "p", "br"} and self.text:
+            self.text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_decl(self, decl: str) -> None:
+        self.declarations += 1
+
+    def unknown_decl(self, data: str) -> None:  # <![CDATA[ ... ]]> and the like
+        self.declarations += 1
+
+    def handle_pi(self, data: str) -> None:
+        self.declarations += 1
+
+
+def _read(fragment: str) -> _HtmlReader:
+    reader = _HtmlReader()
+    reader.feed(fragment)
+    reader.close()
+    return reader
+
+
+def _new_markdown() -> markdown.Markdown:
+    # nl2br: a line break in the file is a line break on screen. Japanese has no spaces between
+    # sentences, so joining lines the Markdown way would insert stray spaces; one sentence a line also
+    # reads well from a distance.
+    return markdown.Markdown(extensions=["sane_lists", "nl2br", "fenced_code"], output_format="html")
+
+
+_markdown = _new_markdown()
+
+
+def _convert(source: str) -> str:
+    """Markdown to HTML; RecursionError (absurd nesting) is raised after the parser is replaced by a fresh one."""
+    global _markdown
+    try:
+        _markdown.reset()
+        return _markdown.convert(source)
+    except RecursionError:
+        _markdown = _new_markdown()  # a parser interrupted half-way keeps state that spoils the next slide
+        raise
+
+
+def render_markdown(source: str) -> tuple[str, str, list[str]]:
+    """Return (safe HTML, plain text, problems as messages) for one slide body."""
+    if len(source) > MAX_SLIDE_CHARS:
+        message = f"the slide text is {len(source):,} characters; a slide holds at most {MAX_SLIDE_CHARS:,}"
+        return "", "", [message]
+    try:
+        raw_html = _convert(source)
+    except RecursionError:
+        return "", "", ["lists or quotes are nested too deeply"]
+    reader = _read(raw_html)
+    problems: list[str] = []
+    for tag in dict.fromkeys(reader.tags):
+        if tag in _TAG_ADVICE:
+            problems.append(_TAG_ADVICE[tag])
+        elif tag not in HARMLESS_TAGS:
+            problems.append(f"HTML tag <{tag}> is not allowed in slide text; write plain Markdown")
+    if reader.attributes:
+        names = ", ".join(dict.fromkeys(reader.attributes))
+        problems.append(f"HTML attributes ({names}) are not allowed in slide text")
+    if reader.declarations:
+        problems.append("HTML declarations (<!...> or <?...>) are not allowed in slide text")
+    safe = nh3.clean(raw_html, tags=ALLOWED_TAGS, attributes={}, strip_comments=True)
+    plain = re.sub(r"[ \t]*\n[ \t\n]*", "\n", "".join(_read(safe).text)).strip()
+    return safe, plain, problems
+
+
+def inline_text(source: str) -> tuple[str, str | None]:
+    """Inline Markdown to plain text, and why it is not acceptable as a one-line text (or None)."""
+    if len(source) > MAX_INLINE_CHARS:
+        return source[:MAX_INLINE_CHARS], f"the text is {len(source):,} characters; at most {MAX_INLINE_CHARS} here"
+    try:
+        raw_html = _convert(source)
+    except RecursionError:
+        return "", "the text is nested too deeply"
+    reader = _read(raw_html)
+    text = " ".join("".join(reader.text).split())
+    unexpected = [tag for tag in reader.tags if tag not in {"p", "strong", "em", "b", "i", "code", "br"}]
+    if unexpected or reader.attributes or reader.declarations or TAG_LIKE.search(text):
+        return text, "HTML is not allowed here; write plain text (**bold** is fine)"
+    return text, None

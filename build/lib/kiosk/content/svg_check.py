@@ -1,0 +1,147 @@
+"""What an SVG picture would cost to draw, checked once when content is validated, never while drawing.
+
+A 2 kB file can ask for a billion shapes: `<use>` (or `fill="url(#...)"`) draws another element again, and
+ten of them per level over nine levels multiply. So the check counts the shapes the drawing would expand
+to, following every `#` reference, and refuses a file over the cap before Qt ever sees it. It reads the
+file through expat, which decodes whatever encoding the file declares (UTF-16 included), so a DOCTYPE or
+ENTITY declaration is seen however the bytes look.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # expat itself loads with the first check, never on a cached start-up
+    from xml.parsers import expat
+
+MAX_ELEMENTS = 4_000  # the shipped pictures have 32 to 138
+MAX_DRAWN = 20_000  # shapes once every reference is followed
+MAX_DEPTH = 100  # nesting; also bounds the walk below
+_FORBIDDEN = ("script", "foreignObject", "image", "iframe")
+_URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
+
+
+class _RefusedError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(f"line {line}: {message}")
+
+
+@dataclass
+class _Element:
+    tag: str
+    line: int
+    refs: list[str] = field(default_factory=list)
+    children: list[int] = field(default_factory=list)
+
+
+class _Reader:
+    """Collects the elements, their ids and references while expat parses; refuses what is never allowed."""
+
+    def __init__(self, parser: expat.XMLParserType) -> None:
+        self.parser = parser
+        self.elements: list[_Element] = []
+        self.ids: dict[str, int] = {}
+        self.open: list[int] = []
+        self.in_style = False
+
+    def start(self, name: str, attributes: dict[str, str]) -> None:
+        line = self.parser.CurrentLineNumber
+        tag = name.rsplit(":", 1)[-1]
+        if tag in _FORBIDDEN:
+            raise _RefusedError(line, f"SVG element <{tag}> is not allowed")
+        if len(self.elements) >= MAX_ELEMENTS:
+            raise _RefusedError(line, f"more than {MAX_ELEMENTS:,} elements; simplify the drawing")
+        if len(self.open) >= MAX_DEPTH:
+            raise _RefusedError(line, f"elements nested more than {MAX_DEPTH} deep")
+        element = _Element(tag, line)
+        for attribute, value in attributes.items():
+            local = attribute.rsplit(":", 1)[-1]
+            if local.startswith("on"):
+                raise _RefusedError(line, f"SVG event attribute {attribute!r} is not allowed")
+            if local == "href":
+                if not value.startswith("#"):
+                    raise _RefusedError(line, "SVG links to another file; illustrations must be self-contained")
+                element.refs.append(value[1:])
+            elif local == "id":
+                self.ids.setdefault(value, len(self.elements))
+            element.refs += _URL.findall(value)
+        if self.open:
+            self.elements[self.open[-1]].children.append(len(self.elements))
+        self.open.append(len(self.elements))
+        self.elements.append(element)
+        self.in_style = tag == "style"
+
+    def end(self, name: str) -> None:
+        self.open.pop()
+        self.in_style = False
+
+    def text(self, data: str) -> None:
+        if self.in_style and self.open:  # a <style> sheet's fill: url(#...) draws its target too
+            self.elements[self.open[-1]].refs += _URL.findall(data)
+
+    def declaration(self, *args: object) -> None:
+        raise _RefusedError(self.parser.CurrentLineNumber, "SVG files with DOCTYPE or ENTITY declarations are refused")
+
+
+def svg_problem(data: bytes) -> str | None:
+    """Why these bytes are not a plain, self-contained SVG drawing of bounded cost, or None.
+
+    Messages start with `line N:` of the SVG file, so the caller can show `path:N: ...`.
+    """
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+    reader = _Reader(parser)
+    parser.StartElementHandler = reader.start
+    parser.EndElementHandler = reader.end
+    parser.CharacterDataHandler = reader.text
+    parser.StartDoctypeDeclHandler = reader.declaration
+    parser.EntityDeclHandler = reader.declaration
+    try:
+        parser.Parse(data, True)
+        if not reader.elements or reader.elements[0].tag != "svg":
+            return "not an SVG file (the top element is not <svg>)"
+        _check_cost(reader.elements, reader.ids)
+    except _RefusedError as refused:
+        return str(refused)
+    except expat.ExpatError as error:
+        return f"not a valid SVG file ({expat.ErrorString(error.code)}: line {error.lineno}, column {error.offset})"
+    return None
+
+
+def _check_cost(elements: list[_Element], ids: dict[str, int]) -> None:
+    """Count the shapes drawn from the top element, following references; refuse cycles and a count over the cap.
+
+    An explicit stack rather than recursion: a chain of references may be as long as the file allows.
+    Each element's cost is counted once (memoised), so the check itself stays linear in the file.
+    """
+    cost: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[int, bool]] = [(0, False)]
+    while stack:
+        index, done = stack.pop()
+        element = elements[index]
+        targets = [ids[ref] for ref in element.refs if ref in ids]
+        if done:
+            on_path.discard(index)
+            total = 1 + sum(cost[child] for child in element.children) + sum(cost[t] for t in targets)
+            if total > MAX_DRAWN:
+                raise _RefusedError(
+                    element.line,
+                    f"<{element.tag}> would draw {total:,} shapes once its <use> and url(#...) references are "
+                    f"followed; at most {MAX_DRAWN:,} are drawn (simplify the drawing)",
+                )
+            cost[index] = total
+            continue
+        if index in cost:
+            continue
+        on_path.add(index)
+        stack.append((index, True))
+        for ref, target in ((ref, ids[ref]) for ref in element.refs if ref in ids):
+            if target in on_path:  # the target is this element or one it is drawn inside: endless
+                raise _RefusedError(
+                    element.line, f"<{element.tag}> draws #{ref}, which contains it; a picture cannot draw itself"
+                )
+        stack.extend((child, False) for child in element.children + targets if child not in cost)

@@ -1,0 +1,163 @@
+"""Reading and replacing the kiosk's files safely.
+
+Reading: only regular files of a bounded size inside their folder (see read_file).
+Replacing: a crash or a full disk mid-write leaves the old file, never half a new one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import sys
+from io import BufferedReader
+from pathlib import Path
+
+
+def private_folder(folder: Path) -> None:
+    """Create `folder` (and its parents) owner-only (0700), or narrow an existing one of ours to 0700.
+
+    Run-time files say what the kiosk did (logs, statistics); no other user of the machine reads them.
+    """
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if sys.platform == "win32":
+        return
+    info = folder.stat()
+    if info.st_mode & 0o077 and info.st_uid == os.geteuid():
+        os.chmod(folder, 0o700)
+
+
+def private_opener(path: str, flags: int) -> int:
+    """An `opener` for open(): the file is created 0600, and an older one left readable by others is narrowed.
+
+    Only a regular file is opened (never through a link): a FIFO put in place of kiosk.log would block the
+    open for ever, so it is opened non-blocking and refused (FileRefusedError, an OSError).
+    """
+    fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0), 0o600)
+    try:
+        info = os.fstat(fd)
+        _refuse_unless_regular(Path(path), info.st_mode)
+        if sys.platform != "win32" and info.st_mode & 0o077:
+            os.fchmod(fd, 0o600)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def replace_file(path: Path, data: bytes, *, private: bool = True, durable: bool = True) -> None:
+    """Replace `path` with `data` atomically, creating its folder; raises OSError and leaves no temporary file.
+
+    The data goes to a temporary file in the same folder, which is then renamed over `path`.
+    private: readable by the owner only, from the moment the file exists, in an owner-only folder (every
+    run-time file); False only for files another program must read (the clinic chain's outbox).
+    durable: flushed to the disk before the rename; a cache that can be rebuilt skips it.
+    """
+    if private:
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600 if private else 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if private:
+        try:
+            # Makes the mode certain whatever the file system did on rename; Windows only knows read-only.
+            os.chmod(path, 0o600)
+        except OSError:
+            if sys.platform != "win32":
+                raise
+
+
+class FileRefusedError(OSError):
+    """A file the kiosk will not read: not a regular file, too large, or a link out of its folder."""
+
+    def __init__(self, path: Path, reason: str, code: int = errno.EPERM) -> None:
+        super().__init__(code, reason, str(path))
+
+
+class FileTooLargeError(FileRefusedError):
+    def __init__(self, path: Path, size: int, limit: int) -> None:
+        self.size, self.limit = size, limit
+        super().__init__(path, f"the file is {size:,} bytes; at most {limit:,} are read", errno.EFBIG)
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
+          (stat.S_ISSOCK, "a socket"))  # fmt: skip
+# No O_NOFOLLOW or O_NONBLOCK on Windows, which has neither symbolic links of this kind nor FIFOs in folders.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in after the check still never blocks the open
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _refuse_unless_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "expected a file, found a folder", str(path))
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+        raise FileRefusedError(path, f"{kind}, not a regular file", errno.EINVAL)
+
+
+def open_regular(path: Path, *, within: Path | None = None) -> BufferedReader:
+    """`path` opened for reading after the checks described in read_file; the caller closes it.
+
+    For a reader that takes a file in parts: a kept picture's header, then its pixels straight into an image."""
+    folder = os.path.realpath(within if within is not None else path.parent)
+    real = os.path.realpath(path)
+    if os.path.commonpath([folder, real]) != folder:
+        raise FileRefusedError(path, f"a link to {real}, outside {folder}; only files inside it are read")
+    _refuse_unless_regular(path, os.stat(real).st_mode)  # before the open: opening some devices acts
+    try:
+        fd = os.open(real, _READ_FLAGS)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # `real` became a link since it was resolved
+            raise FileRefusedError(path, "a symbolic link appeared while it was being opened") from None
+        raise
+    handle = os.fdopen(fd, "rb")
+    try:
+        _refuse_unless_regular(path, os.fstat(fd).st_mode)  # the file opened is the one checked, even after a swap
+    except BaseException:
+        handle.close()
+        raise
+    return handle
+
+
+def read_file(path: Path, max_bytes: int, *, within: Path | None = None) -> bytes:
+    """The bytes of `path` if it is a regular file of at most `max_bytes` inside `within` (default: its folder).
+
+    Every file the kiosk reads at run time (settings, PIN, lockout, statistics header) and every content
+    file goes through here, so none of them can hang it (a FIFO, a device), flood it (a huge file) or lead
+    it out of its folder (a symbolic link to another user's file). A link that stays inside is followed.
+    Raises FileNotFoundError (also for a dangling link), IsADirectoryError, FileRefusedError or OSError.
+    """
+    with open_regular(path, within=within) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise FileTooLargeError(path, size, max_bytes)
+        data = handle.read(max_bytes + 1)  # a file still growing is cut off here, not read to its end
+    if len(data) > max_bytes:
+        raise FileTooLargeError(path, len(data), max_bytes)
+    return data
+
+
+def read_head(path: Path, count: int, *, within: Path | None = None) -> bytes:
+    """The first `count` bytes of a regular file of any size, with read_file's other checks (b"" if empty)."""
+    with open_regular(path, within=within) as handle:
+        return handle.read(count)

@@ -1,0 +1,63 @@
+"""The chain's commands: `kiosk stats merge DIR...`, `kiosk fleet status DIR...`, `kiosk fleet config`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk.core import paths
+
+
+def add_parsers(commands: Any, stats_commands: Any) -> None:
+    """Add the sub-commands to `kiosk`'s parser (argparse's sub-parser objects have no public type)."""
+    merge = stats_commands.add_parser("merge", help="merge the outboxes of many kiosks into one report")
+    merge.add_argument("folders", nargs="+", type=Path, help="outbox folders, or folders holding one per kiosk")
+    merge.add_argument("--csv", type=Path, help="also write the report as CSV (UTF-8 with BOM, for Excel)")
+
+    fleet = commands.add_parser("fleet", help="a clinic chain: Syncthing folders and the kiosks' health")
+    fleet_commands = fleet.add_subparsers(dest="fleet_command", required=True)
+    status = fleet_commands.add_parser("status", help="every kiosk's last heartbeat; silent ones marked")
+    status.add_argument("folders", nargs="+", type=Path, help="outbox folders, or folders holding one per kiosk")
+    status.add_argument("--stale-minutes", type=float, default=30, help="silent after this long (default 30)")
+    config = fleet_commands.add_parser("config", help="print the Syncthing folders and settings for one kiosk")
+    config.add_argument("--kiosk", required=True, help="the kiosk's name (letters, digits, '-', '_', '.')")
+    data = paths.data_dir()
+    config.add_argument("--content", type=Path, default=data / "content", help="the kiosk's content folder")
+    config.add_argument("--outbox", type=Path, default=data / "outbox", help="the kiosk's outbox folder")
+    config.add_argument("--hub-content", type=Path, default=Path("~/kiosk-hub/content"), help="on the hub")
+    config.add_argument("--hub-outboxes", type=Path, default=Path("~/kiosk-hub/outboxes"), help="on the hub")
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from kiosk.fleet.merge import csv_report, merge, text_report
+
+    report = merge(args.folders)
+    print(text_report(report))
+    if args.csv:
+        args.csv.write_text(csv_report(report), encoding="utf-8", newline="")
+        print(f"wrote {args.csv}")
+    return 0 if report.summaries or not report.skipped else 1
+
+
+def cmd_fleet(args: argparse.Namespace) -> int:
+    if args.fleet_command == "config":
+        from kiosk.fleet.summary import KIOSK_NAME
+        from kiosk.fleet.syncthing import FleetPlan
+
+        if not KIOSK_NAME.fullmatch(args.kiosk):
+            print(f"kiosk: {args.kiosk!r} is not a kiosk name (letters, digits, '-', '_', '.')", file=sys.stderr)
+            return 2
+        plan = FleetPlan(args.kiosk, args.content, args.outbox, args.hub_content, args.hub_outboxes)
+        print(plan.text())
+        return 0
+    from datetime import UTC, datetime, timedelta  # here: `kiosk run` never loads datetime at start-up
+
+    from kiosk.fleet.status import read_status, status_lines
+
+    statuses = read_status(args.folders)
+    lines, silent = status_lines(statuses, datetime.now(UTC), timedelta(minutes=args.stale_minutes))
+    print("\n".join(lines) if lines else "no kiosk outboxes found")
+    print(f"{len(statuses)} kiosks, {silent} silent or unreadable")
+    return 1 if silent or not statuses else 0

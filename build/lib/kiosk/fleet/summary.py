@@ -1,0 +1,189 @@
+"""A kiosk's anonymous daily summary: the counts a clinic chain may see, and its file format.
+
+A summary holds sums over one whole day and nothing per visit: how many visits each lesson and language
+had, how far they got (in quarters of the lesson), how many took and finished the quiz, and for each
+question how many first answers were right. Nothing finer than the day is ever written.
+
+The file is two lines of JSON: a header `{"format": 1, "kind": ..., "sha256": ...}` and the body. The
+checksum covers the body's bytes exactly as written, so a reader detects a damaged or half-synced file
+without re-serialising it (and merging 36,500 files stays quick).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Final
+
+FORMAT: Final = 1
+KIND: Final = "daily-summary"
+PROGRESS_BUCKETS: Final = ("0-25", "25-50", "50-75", "75-100")  # share of the lesson's slides seen, in %
+KIOSK_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+MAX_BYTES: Final = 256 * 1024  # a day's counts are a few hundred bytes; anything near this is not ours
+
+
+class SummaryError(ValueError):
+    """A file that is not a sound summary (damaged, half-synced, from a newer kiosk); the message says why."""
+
+
+@dataclass
+class Group:
+    """The sums for one lesson and language on one day."""
+
+    visits: int = 0
+    finished_lesson: int = 0
+    started_quiz: int = 0
+    reached_result: int = 0
+    progress: list[int] = field(default_factory=lambda: [0] * len(PROGRESS_BUCKETS))
+    questions: dict[str, list[int]] = field(default_factory=dict)  # question id -> [answered, first right]
+
+    def add(self, other: Group) -> None:
+        self.visits += other.visits
+        self.finished_lesson += other.finished_lesson
+        self.started_quiz += other.started_quiz
+        self.reached_result += other.reached_result
+        progress = self.progress
+        for index, count in enumerate(other.progress):
+            progress[index] += count
+        questions = self.questions
+        for question, (answered, right) in other.questions.items():
+            mine = questions.get(question)
+            if mine is None:
+                questions[question] = [answered, right]
+            else:
+                mine[0] += answered
+                mine[1] += right
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    kiosk: str
+    day: date
+    groups: dict[tuple[str, str], Group]  # (lesson, language) -> sums
+
+    @property
+    def visits(self) -> int:
+        return sum(group.visits for group in self.groups.values())
+
+
+def progress_bucket(slides_seen: int, slide_count: int) -> int:
+    """Which quarter of the lesson a visit reached (0-3); the last quarter includes the whole lesson."""
+    return min(len(PROGRESS_BUCKETS) - 1, (4 * max(0, slides_seen - 1)) // max(1, slide_count))
+
+
+def summarise(
+    kiosk: str,
+    day: date,
+    visits: Iterable[tuple[tuple[Any, ...], Sequence[tuple[str, bool]]]],
+    lesson: str = "",
+) -> DailySummary:
+    """Add up one day's visits (rows as StatsStore.day_visits gives them) into a summary."""
+    groups: dict[tuple[str, str], Group] = {}
+    for row, answers in visits:
+        language, seen, count, finished, started, reached = row[:6]
+        visit_lesson = str(row[6]) if len(row) > 6 and row[6] else lesson
+        group = groups.setdefault((visit_lesson, str(language)), Group())
+        group.visits += 1
+        group.finished_lesson += int(bool(finished))
+        group.started_quiz += int(bool(started))
+        group.reached_result += int(bool(reached))
+        group.progress[progress_bucket(int(seen), int(count))] += 1
+        for question, right in answers:
+            counts = group.questions.setdefault(question, [0, 0])
+            counts[0] += 1
+            counts[1] += int(right)
+    return DailySummary(kiosk, day, groups)
+
+
+def dumps(summary: DailySummary) -> bytes:
+    """The file's bytes: header line, then the body whose exact bytes the header's checksum covers."""
+    body = {
+        "kiosk": summary.kiosk,
+        "day": summary.day.isoformat(),
+        "groups": [
+            {
+                "lesson": lesson,
+                "language": language,
+                "visits": g.visits,
+                "finished_lesson": g.finished_lesson,
+                "started_quiz": g.started_quiz,
+                "reached_result": g.reached_result,
+                "progress": dict(zip(PROGRESS_BUCKETS, g.progress, strict=True)),
+                "questions": {q: {"answered": a, "right": r} for q, (a, r) in sorted(g.questions.items())},
+            }
+            for (lesson, language), g in sorted(summary.groups.items())
+        ],
+    }
+    return envelope(KIND, body)
+
+
+def envelope(kind: str, body: dict[str, Any]) -> bytes:
+    """Header line + body line; the header names the format version and the body's checksum."""
+    data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    header = {"format": FORMAT, "kind": kind, "sha256": hashlib.sha256(data).hexdigest()}
+    return json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + data + b"\n"
+
+
+def open_envelope(data: bytes, kind: str) -> dict[str, Any]:
+    """The body of a file written by `envelope`; SummaryError when it is damaged, foreign or too new."""
+    if len(data) > MAX_BYTES:
+        raise SummaryError(f"larger than {MAX_BYTES // 1024} kB")
+    head, newline, rest = data.partition(b"\n")
+    try:
+        header = json.loads(head)
+    except ValueError as error:
+        raise SummaryError(f"damaged header ({error})") from None
+    if not isinstance(header, dict) or header.get("kind") != kind:
+        raise SummaryError(f"not a {kind} file")
+    version = header.get("format")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise SummaryError("no format version")
+    if version > FORMAT:
+        raise SummaryError(f"written in format {version} by a newer kiosk (this one reads up to {FORMAT})")
+    body = rest[:-1] if rest.endswith(b"\n") else rest
+    if not newline or hashlib.sha256(body).hexdigest() != header.get("sha256"):
+        raise SummaryError("damaged or only partly synced (checksum does not match)")
+    try:
+        parsed = json.loads(body)
+    except ValueError as error:  # a matching checksum over bad JSON: written by something else
+        raise SummaryError(f"damaged body ({error})") from None
+    if not isinstance(parsed, dict):
+        raise SummaryError("the body is not an object")
+    return parsed
+
+
+def loads(data: bytes) -> DailySummary:
+    """Read a summary file's bytes; SummaryError with the reason when it cannot be trusted."""
+    body = open_envelope(data, KIND)
+    try:
+        kiosk, day = body["kiosk"], date.fromisoformat(body["day"])
+        if not isinstance(kiosk, str) or not KIOSK_NAME.fullmatch(kiosk):
+            raise SummaryError(f"kiosk name {kiosk!r} is not a kiosk name")
+        groups: dict[tuple[str, str], Group] = {}
+        for item in body["groups"]:
+            key = (str(item["lesson"]), str(item["language"]))
+            if key in groups:
+                raise SummaryError(f"lesson {key[0]!r} language {key[1]!r} appears twice")
+            groups[key] = Group(
+                visits=_count(item["visits"]),
+                finished_lesson=_count(item["finished_lesson"]),
+                started_quiz=_count(item["started_quiz"]),
+                reached_result=_count(item["reached_result"]),
+                progress=[_count(item["progress"][bucket]) for bucket in PROGRESS_BUCKETS],
+                questions={str(q): [_count(v["answered"]), _count(v["right"])] for q, v in item["questions"].items()},
+            )
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        if isinstance(error, SummaryError):
+            raise
+        raise SummaryError(f"missing or wrong field ({error!r})") from None
+    return DailySummary(kiosk, day, groups)
+
+
+def _count(value: object) -> int:
+    if type(value) is not int or value < 0:  # bool is an int subclass: `type` refuses it too
+        raise SummaryError(f"count {value!r} is not a whole number of 0 or more")
+    return value

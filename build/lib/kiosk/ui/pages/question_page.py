@@ -1,0 +1,284 @@
+"""One quiz question: the question large, answers centred; answering marks them in place and opens a panel.
+
+The answers never move: the panel with the explanation, "see the slide" and Next appears in space kept for it
+beside the answers (below them in portrait), where the picture of the slide it refers to was. When large text
+on a small screen leaves too little room, the panel also takes the question's lines (the question gives way).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.content.model import Question
+from kiosk.ui.theme.styles import Metrics
+from kiosk.ui.widgets.answer_button import AnswerButton, AnswerColumn
+from kiosk.ui.widgets.buttons import touch_button
+from kiosk.ui.widgets.illustration import Illustration
+from kiosk.ui.widgets.labels import text_label
+
+if TYPE_CHECKING:
+    from kiosk.content.strings import UiStrings
+
+MAX_ANSWERS = 4
+PICTURE_SHARE = 0.8  # the referred slide's picture: small, at most this share of the space beside the answers
+MAX_PROMPT_LINES = 2  # beside the panel; a longer question runs across the page
+
+
+class SidePanel(QWidget):
+    """The space beside the answers: the slide's picture before answering, the feedback card after."""
+
+    placed = Signal(bool)  # placed again on its own (the card changed); whether the card fit below the question
+
+    def __init__(self, picture: Illustration, card: QFrame, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.picture, self.card = picture, card
+        picture.setParent(self)
+        card.setParent(self)
+        self.centred = True  # landscape: the card centred beside the answers; portrait: at the top
+        self.reserved: Callable[[], int] = lambda: 0  # the page says where the question's lines end
+        # Its size comes from the page's layout only, never from what it shows: the answers keep theirs.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        card.installEventFilter(self)  # the card's text or font changed: size it again
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.card and event.type() == QEvent.Type.LayoutRequest:
+            self.placed.emit(self.place())
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, 0)
+
+    def card_height(self) -> int:
+        layout = self.card.layout()
+        return layout.totalHeightForWidth(self.width()) if layout is not None else 0
+
+    def place(self) -> bool:
+        """Place the picture or card below the question's lines; False when the card needs the full height."""
+        width, height = self.width(), self.height()
+        below = min(max(0, self.reserved()), height)
+        side = round(min(width, height - below) * PICTURE_SHARE)
+        self.picture.setGeometry((width - side) // 2, below + (height - below - side) // 2, side, side)
+        card = self.card_height()
+        fits = self.card.isHidden() or card <= height - below
+        # A long explanation with large text on a small screen: the card takes the full height.
+        top = below if fits else 0
+        card = min(card, height - top)
+        offset = (height - top - card) // 2 if self.centred else 0
+        self.card.setGeometry(0, top + offset, width, card)
+        return fits
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self.placed.emit(self.place())
+
+
+class QuestionPage(QWidget):
+    """Shows a question as given; reports touches. Scoring is the flow's business."""
+
+    answer_chosen = Signal(int)  # position on screen
+    next_requested = Signal()
+    review_requested = Signal()
+    home_requested = Signal()
+
+    def __init__(self, icons: dict[str, bytes], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._icons = icons
+        self.prompt = text_label("question")
+        self.answers = [AnswerButton() for _ in range(MAX_ANSWERS)]
+        for index, button in enumerate(self.answers):
+            button.clicked.connect(lambda _=False, i=index: self.answer_chosen.emit(i))
+        self.answer_column = AnswerColumn(self.answers)
+        # The feedback card: verdict, explanation, then "see the slide" and Next.
+        self.feedback = QFrame()
+        self.feedback.setObjectName("card")
+        self.verdict_icon = Illustration()
+        self.verdict = text_label("banner_right")
+        self.explanation = text_label("body")
+        self.review = touch_button()
+        self.next = touch_button(role="primary")
+        self.review.clicked.connect(self.review_requested)
+        self.next.clicked.connect(self.next_requested)
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.verdict_icon)
+        verdict_row.addWidget(self.verdict, 1)
+        self._actions = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._actions.addWidget(self.review)
+        self._actions.addStretch(1)
+        self._actions.addWidget(self.next)
+        self._feedback_layout = QVBoxLayout(self.feedback)
+        self._feedback_layout.addLayout(verdict_row)
+        self._feedback_layout.addWidget(self.explanation)
+        self._feedback_layout.addLayout(self._actions)
+        self.picture = Illustration()
+        self.side = SidePanel(self.picture, self.feedback)
+        self.side.reserved = self._reserved
+        self.side.placed.connect(self._show_prompt)
+        policy = self.prompt.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # the answers below it never move
+        self.prompt.setSizePolicy(policy)
+        self._answered = False
+        self._wide_prompt = False
+        # The bar: Home, and the counter ("Quiz 2 / 5") where the slides show theirs.
+        self.home = touch_button()
+        self.home.clicked.connect(self.home_requested)
+        self.progress = text_label("progress")
+        self.progress.setWordWrap(False)
+        self.bar = QWidget()
+        bar = QHBoxLayout(self.bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.home)
+        bar.addStretch(1)
+        bar.addWidget(self.progress)
+        bar.addStretch(1)
+        self._grid = QGridLayout(self)
+        self._landscape: bool | None = None
+
+    def show_question(
+        self,
+        question: Question,
+        order: tuple[int, ...],
+        chosen: int | None,
+        number: int,
+        total: int,
+        strings: UiStrings,
+        picture: tuple[str, bytes] | None = None,
+    ) -> None:
+        """Draw the question; `order` maps screen positions to answers; `chosen` is a file-order index."""
+        self.progress.setText(strings.question_progress.format(current=number, total=total))
+        self.prompt.setText(question.prompt)
+        self._lay_prompt()
+        answered = chosen is not None
+        self._answered = answered
+        words = (strings.answer_right_tag, strings.answer_chosen_tag)
+        for position, button in enumerate(self.answers):
+            button.setHidden(position >= len(order))
+            if position >= len(order):
+                continue
+            index = order[position]
+            button.set_answer(question.answers[index].text, words)
+            if not answered:
+                continue
+            if index == question.right_index:
+                button.set_mark("right", self._icons.get("tick"), words[0])
+            elif index == chosen:
+                button.set_mark("wrong", self._icons.get("cross"), words[1])
+            else:
+                button.set_mark("dim", None, "")
+        self.answer_column.place()
+        if picture is not None:
+            self.picture.set_svg(*picture)
+        self.picture.setVisible(picture is not None and not answered)
+        self.feedback.setVisible(answered)
+        if answered:
+            right = chosen == question.right_index
+            self.verdict.setObjectName("banner_right" if right else "banner_wrong")
+            self.verdict.style().unpolish(self.verdict)
+            self.verdict.style().polish(self.verdict)
+            self.verdict.setText(strings.right if right else strings.wrong)
+            icon = self._icons.get("tick" if right else "cross")
+            if icon is not None:
+                self.verdict_icon.set_svg("tick" if right else "cross", icon)
+            self.explanation.setText(question.explanation)
+            self.review.setText(strings.see_slide)
+            self.next.setText(strings.see_result if number == total else strings.next_question)
+            self._arrange_actions()
+        self.home.setText(strings.home)
+        self._place_side()
+        self._grid.activate()  # settled now: the answers are where they will stay before any touch
+        self.answer_column.place()
+
+    def fixed_bars(self) -> list[QWidget]:
+        """What stays still when the question changes: the bar with Home and the counter."""
+        return [self.bar]
+
+    def _lay_prompt(self) -> None:
+        """Landscape: a question longer than three lines beside the panel runs across the page instead."""
+        if not self._landscape:
+            return
+        margins = self._grid.contentsMargins()
+        half = (self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()) // 2
+        lines = self.prompt.heightForWidth(half) / max(1.0, self.prompt.fontMetrics().lineSpacing())
+        wide = lines > MAX_PROMPT_LINES + 0.5
+        if wide != self._wide_prompt:
+            self._wide_prompt = wide
+            self._grid.removeWidget(self.prompt)
+            self._grid.addWidget(self.prompt, 0, 0, 1, 2 if wide else 1)
+
+    def _reserved(self) -> int:
+        """How far down the side panel the question runs (a long question across the page), else 0."""
+        if not (self._landscape and self._wide_prompt):
+            return 0
+        return self.prompt.geometry().bottom() + 1 + self._grid.verticalSpacing() - self.side.y()
+
+    def _place_side(self) -> None:
+        self._grid.activate()  # the question's geometry, now, not at the next layout pass
+        self._show_prompt(self.side.place())
+
+    def _show_prompt(self, card_fits: bool) -> None:
+        """Only when the card needs the question's lines (large text, small screen) does the question give way;
+        its place is kept (retained size), so the answers stay where they are."""
+        self.prompt.setHidden(self._answered and not card_fits)
+
+    def _arrange_actions(self) -> None:
+        """ "See the slide" and Next side by side when the card is wide enough, else one above the other."""
+        margins = self._feedback_layout.contentsMargins()
+        room = self.side.width() - margins.left() - margins.right()
+        needed = self.review.sizeHint().width() + self.next.sizeHint().width() + self._actions.spacing()
+        row = room <= 0 or needed <= room
+        self._actions.setDirection(QBoxLayout.Direction.LeftToRight if row else QBoxLayout.Direction.BottomToTop)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._lay_prompt()  # the page's real width: shown before its first layout, it had a default one
+        self._arrange_actions()
+        self._place_side()
+
+    def apply_metrics(self, m: Metrics, landscape: bool) -> None:
+        self._grid.setContentsMargins(m.margin, m.px(16), m.margin, m.px(28))  # the aids bar is above
+        self._grid.setHorizontalSpacing(m.px(56))
+        self._grid.setVerticalSpacing(m.px(20))
+        self.answer_column.spacing = m.px(24)
+        self._feedback_layout.setContentsMargins(m.px(36), m.px(24), m.px(36), m.px(28))
+        self._feedback_layout.setSpacing(m.px(16))
+        self._actions.setSpacing(m.px(24))
+        self.verdict_icon.setFixedSize(m.px(64), m.px(64))
+        for button in self.answers:
+            button.apply_metrics(m)
+        self.side.centred = landscape
+        if landscape != self._landscape:
+            self._landscape = landscape
+            for widget in (self.prompt, self.answer_column, self.side, self.bar):
+                self._grid.removeWidget(widget)
+            self._wide_prompt = False
+            for row in range(4):
+                self._grid.setRowStretch(row, 0)
+            if landscape:  # question, answers | picture or card, then the bar: the answers get the full height
+                self._grid.addWidget(self.prompt, 0, 0)
+                self._grid.addWidget(self.answer_column, 1, 0, 2, 1)
+                self._grid.addWidget(self.side, 0, 1, 2, 1)
+                self._grid.addWidget(self.bar, 2, 1)
+                self._grid.setRowStretch(1, 1)
+                self._grid.setColumnStretch(0, 1)
+                self._grid.setColumnStretch(1, 1)
+                self._lay_prompt()
+            else:  # question, answers, card, bar: one column
+                self._grid.addWidget(self.prompt, 0, 0)
+                self._grid.addWidget(self.answer_column, 1, 0)
+                self._grid.addWidget(self.side, 2, 0)
+                self._grid.addWidget(self.bar, 3, 0)
+                self._grid.setRowStretch(2, 1)
+                self._grid.setColumnStretch(0, 1)
+                self._grid.setColumnStretch(1, 0)
+        self.answer_column.place()
+        self._arrange_actions()
+        self._place_side()
