@@ -22,9 +22,7 @@ _SYSTEMD = {"config": "CONFIGURATION_DIRECTORY", "data": "STATE_DIRECTORY", "cac
             "logs": "LOGS_DIRECTORY"}  # fmt: skip
 
 
-def installed_folder(
-    kind: str, environ: os._Environ[str] | dict[str, str] = os.environ, prefix: str = ""
-) -> Path | None:
+def installed_folder(kind: str, environ: Mapping[str, str] = os.environ, prefix: str = "") -> Path | None:
     """The install's folder of this kind (config, data, cache, logs), or None when not run from an install."""
     given = environ.get(_SYSTEMD[kind], "")
     if given:
