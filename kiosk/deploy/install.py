@@ -162,12 +162,15 @@ def install(layout: Layout, target: Target, wheel: Path, requirements: Path | No
         staged = target.staging and isinstance(change, Command) and Done("command", " ".join(change.argv), change.undo)
         if (staged in recorded) if staged else not change.needed(target):
             target.say(f"  unchanged: {change.line(target)}")
+            if isinstance(change, Directory) and change.keep and not target.dry_run:
+                done.append(Done("keep-folder", str(change.path)))  # there before: still the kiosk's, for --purge
             continue
         target.say(f"  {change.line(target)}")
         if not target.dry_run:
             done.append(change.apply(target))
             record(layout, target, done)
     if not target.dry_run:
+        record(layout, target, done)
         target.say(f"done. Start it now with: systemctl start {layout.service} (or reboot)")
     return 0
 

@@ -122,11 +122,11 @@ def plan(layout: Layout, target: Target, wheel: Path, requirements: Path | None)
     service = f"{layout.service}.service"
     venv = Venv(layout, wheel, requirements)
     changes: list[Change] = [
+        Directory(layout.prefix, 0o755),  # first: it holds the manifest of what the install did
         Command(("apt-get", "install", "-y", "--no-install-recommends", *DEBIAN_PACKAGES),
                 "the Debian packages the kiosk needs (left installed by uninstall)",
                 check=lambda _: _installed(DEBIAN_PACKAGES)),
         User(layout.user, layout.state),
-        Directory(layout.prefix, 0o755),
         Directory(layout.config, 0o700, layout.user, keep=True),
         Directory(layout.state, 0o700, layout.user, keep=True),
         Directory(layout.cache, 0o700, layout.user),
@@ -157,15 +157,20 @@ def install(layout: Layout, target: Target, wheel: Path, requirements: Path | No
         raise DeployError("install", "run it as root (sudo), or with --root DIR to stage it in a folder")
     target.say(("dry run: nothing is changed; an install would do:" if target.dry_run else "install:") + f" {wheel}")
     done: list[Done] = []
+    recorded = read_manifest(layout, target)
     for change in plan(layout, target, wheel, requirements):
-        if not change.needed(target):
+        staged = target.staging and isinstance(change, Command) and Done("command", " ".join(change.argv), change.undo)
+        if (staged in recorded) if staged else not change.needed(target):
             target.say(f"  unchanged: {change.line(target)}")
+            if isinstance(change, Directory) and change.keep and not target.dry_run:
+                done.append(Done("keep-folder", str(change.path)))  # there before: still the kiosk's, for --purge
             continue
         target.say(f"  {change.line(target)}")
         if not target.dry_run:
             done.append(change.apply(target))
             record(layout, target, done)
     if not target.dry_run:
+        record(layout, target, done)
         target.say(f"done. Start it now with: systemctl start {layout.service} (or reboot)")
     return 0
 
