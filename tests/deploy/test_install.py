@@ -36,7 +36,8 @@ def test_install_makes_the_user_the_units_and_the_files_in_the_staging_root(inst
         assert (root / folder).stat().st_mode & 0o777 == 0o700, folder
     current = root / "opt/clinic-kiosk/current"
     assert current.is_symlink() and re.fullmatch(r"venv-\d[^/]*-[0-9a-f]{8}", os.readlink(current))
-    assert (current / "bin/kiosk").is_file()
+    shebang = (current / "bin/kiosk").read_text().splitlines()[0]  # a venv cannot move: built where it stays
+    assert shebang.endswith(f"/opt/clinic-kiosk/{os.readlink(current)}/bin/python"), shebang
     assert paths.installed_folder("config", {}, prefix=str(current)) == Path("/etc/clinic-kiosk")
     assert paths.installed_folder("data", {}, prefix=str(current)) == Path("/var/lib/clinic-kiosk")
     assert not REAL_UNIT.exists()  # the test machine is untouched

@@ -82,9 +82,9 @@ class Venv(NamedTuple):
 
 
 def build_venv(target: Target, layout: Layout, name: PurePosixPath, wheel: Path, requirements: Path | None) -> None:
-    """Make the venv in a folder beside it and rename it into place, so a failed build leaves nothing half-made."""
-    final = target.path(name)
-    building = final.with_name(final.name + ".building")
+    """Make the venv in its place (a venv cannot be moved: its scripts name their Python by path); the folders file
+    is written last and marks it whole, so a build that failed half-way is made again from nothing."""
+    building = target.path(name)
     shutil.rmtree(building, ignore_errors=True)
     run([sys.executable, "-m", "venv", str(building)], f"make the virtual environment {name}")
     pip = [str(building / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "--quiet", "install"]
@@ -99,9 +99,6 @@ def build_venv(target: Target, layout: Layout, name: PurePosixPath, wheel: Path,
     # Tells `kiosk` commands run from this venv (set-pin, config) where the installed kiosk's folders are.
     folders = {"config": layout.config, "data": layout.state, "cache": layout.cache, "logs": layout.logs}
     (building / layout.folders_file).write_text("".join(f"{k}={v}\n" for k, v in folders.items()), encoding="utf-8")
-    if final.exists():
-        shutil.rmtree(final)
-    building.rename(final)
 
 
 def _installed(packages: Sequence[str]) -> bool:
