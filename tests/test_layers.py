@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kiosk"
-PURE_LAYERS = ("core", "config", "content", "staff", "stats", "fleet", "remote")
+PURE_LAYERS = ("core", "config", "content", "staff", "stats", "fleet", "remote", "deploy")
 
 
 def module_name(path: Path) -> str:
