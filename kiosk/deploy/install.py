@@ -207,6 +207,8 @@ def uninstall(layout: Layout, target: Target, purge: bool = False) -> int:
             _undo(item, target, purge)
     if not target.dry_run:
         shutil.rmtree(target.path(layout.prefix), ignore_errors=True)  # the venvs `kiosk update` added, the manifest
+        if not target.staging:
+            run(["systemctl", "daemon-reload"], "systemd forgets the removed unit")
     return 0
 
 

@@ -19,6 +19,10 @@ from kiosk.deploy.update import update
 def run(args: argparse.Namespace) -> int:
     target = Target(args.root, args.dry_run)
     layout = Layout()
+    if sys.platform != "linux":
+        print(f"kiosk {args.command}: for Debian and Raspberry Pi OS only; on Windows see docs/deploy-windows.md",
+              file=sys.stderr)  # fmt: skip
+        return 1
     try:
         if args.command == "uninstall":
             return uninstall(layout, target, purge=args.purge)

@@ -22,10 +22,11 @@ from kiosk.deploy.layout import Layout
 from kiosk.deploy.units import pam_session, service_unit
 from kiosk.deploy.users import User, remove_user
 
-# What the kiosk needs from Debian / Raspberry Pi OS: cage, Python's venv, logind's PAM module, a Japanese font,
-# and the libraries Qt's Wayland plugin loads (scripts/setup.sh's list; a test keeps the two in step).
+# What the kiosk needs from Debian / Raspberry Pi OS: cage (Debian's 0.1.4 will not start without Xwayland),
+# Python's venv, logind's PAM module, a Japanese font, and the libraries Qt's Wayland plugin loads
+# (scripts/setup.sh's list; a test keeps the two in step).
 DEBIAN_PACKAGES = (
-    "cage", "python3", "python3-venv", "libpam-systemd", "dbus",
+    "cage", "xwayland", "python3", "python3-venv", "libpam-systemd", "dbus",
     "fonts-noto-cjk", "fonts-dejavu-core",
     "libegl1", "libgl1", "libfontconfig1", "libfreetype6", "libglib2.0-0", "libdbus-1-3", "libxkbcommon0",
     "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0", "libxcb-render-util0",
