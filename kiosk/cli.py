@@ -14,7 +14,10 @@ from kiosk.core import paths
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet")
+COMMANDS = (
+    "run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet", "install", "update",
+    "uninstall",
+)  # fmt: skip
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -68,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     export = stats_commands.add_parser("export", help="write every visit to a CSV file (UTF-8 with BOM, for Excel)")
     export.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
     fleet_commands.add_parsers(commands, stats_commands)
+    from kiosk.deploy.arguments import add_parsers as add_deploy_parsers  # argparse only: cheap
+
+    add_deploy_parsers(commands)
 
     validate = commands.add_parser(
         "validate", help="check a content, lesson or language folder; print path:line: message per problem"
@@ -309,6 +315,10 @@ def main(argv: list[str] | None = None) -> int:
             return fleet_commands.cmd_merge(args) if args.stats_command == "merge" else cmd_stats_export(args.csv)
         if args.command == "fleet":
             return fleet_commands.cmd_fleet(args)
+        if args.command in ("install", "update", "uninstall"):
+            from kiosk.deploy.command import run as run_deploy
+
+            return run_deploy(args)
         if args.command in (None, "run"):
             if args.command is None:
                 args = _parser().parse_args(["run"])

@@ -24,6 +24,9 @@ done
 # The tests also drive what a clinic runs beside the kiosk: Syncthing (the chain's sync engine), and read
 # the handout PDF back with poppler (pdftotext, pdftoppm, pdffonts); systemd-analyze rates the unit's sandbox.
 [ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(syncthing poppler-utils systemd)
+# ... and run the kiosk under the cage compositor's headless backend as the installed service does, with a
+# screenshot by grim (Debian's cage 0.1.4 will not start without Xwayland).
+[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(cage grim xwayland)
 # ... and the front desk's page in a real browser: Debian's Chromium and its chromedriver (Selenium drives them).
 [ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(chromium chromium-driver)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kiosk"
-PURE_LAYERS = ("core", "config", "content", "visit", "staff", "stats", "fleet", "remote")
+PURE_LAYERS = ("core", "config", "content", "visit", "staff", "stats", "fleet", "remote", "deploy")
 # Each layer may import only layers of a lower rank (and itself). Siblings of one rank stay apart.
 RANK = {
     "core": 0,
@@ -21,6 +21,7 @@ RANK = {
     "staff": 5,
     "remote": 5,
     "fleet": 5,
+    "deploy": 5,  # the installer: standard library and core only, so it runs from the wheel
     "ui": 6,
     "app": 7,
     "cli": 8,

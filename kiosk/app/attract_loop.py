@@ -28,6 +28,7 @@ class AttractLoop(QObject):
         self.counts: list[int] = []  # pictures in the loop of each lesson shown
         self.step = 0  # moves since the screen was drawn
         self.covered = False  # a staff screen is over it
+        self.held = False  # the clinic is closed (opening_hours): the screen stays still
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, round(seconds * 1000)))
         self._timer.timeout.connect(self.tick)
@@ -50,6 +51,11 @@ class AttractLoop(QObject):
         self.covered = covered
         self._update()
 
+    def set_held(self, held: bool) -> None:
+        """The clinic closed (held: the attract screen stays still until it opens) or opened."""
+        self.held = held
+        self._update()
+
     def tick(self) -> None:
         """The next move of the loop (the timer's; tests call it to drive the loop without waiting)."""
         self.step += 1
@@ -63,7 +69,7 @@ class AttractLoop(QObject):
         return False
 
     def _update(self) -> None:
-        wanted = self.page.isVisible() and not self.covered and turn(1, self.counts) is not None
+        wanted = self.page.isVisible() and not self.covered and not self.held and turn(1, self.counts) is not None
         if wanted and not self._timer.isActive():
             self._timer.start()
             log.debug("attract loop: on (%s pictures)", self.counts)

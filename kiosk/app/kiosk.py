@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from kiosk.app.content_updates import ContentUpdates
     from kiosk.app.fleet_reporter import FleetReporter
     from kiosk.app.narration import Narrator
+    from kiosk.app.opening_hours import OpeningHoursClock
     from kiosk.app.recovery import Recovery
     from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
@@ -96,6 +97,7 @@ class Kiosk:
         self._visit_started = 0.0
         self._staff: StaffLayer | None = None  # built the first time staff ask for it
         self._attract_loop: AttractLoop | None = None  # the attract screen's clock, made after the first paint
+        self.opening_hours: OpeningHoursClock | None = None  # with opening_hours set, made after the first paint
         self.flow: Flow | None = None
         self._state: VisitState | None = None
         self.presenter: Presenter | None = None
@@ -564,6 +566,18 @@ class Kiosk:
             QApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
         self.window.showFullScreen()
 
+    def _start_opening_hours(self) -> None:
+        """Outside the clinic's hours (setting opening_hours) the attract screen is held still."""
+        if not self.settings.opening_hours:
+            return
+        from kiosk.app.opening_hours import OpeningHoursClock
+        from kiosk.core.hours import parse_hours
+
+        clock = OpeningHoursClock(parse_hours(self.settings.opening_hours), parent=self.window)  # checked at load
+        clock.open_changed.connect(lambda is_open: self.attract_loop.set_held(not is_open))
+        self.attract_loop.set_held(not clock.is_open)
+        self.opening_hours = clock
+
     def _warm_up(self) -> None:
         """Once the first screen is up: build the other pages, and let the garbage collector back in.
 
@@ -573,6 +587,7 @@ class Kiosk:
         """
         self.window.build_all()
         self.attract_loop.set_covered(self._staff is not None and self._staff.is_open)
+        self._start_opening_hours()
         self._start_fleet()
         self.start_content_updates()
         if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts

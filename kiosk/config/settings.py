@@ -61,6 +61,13 @@ class Settings(NamedTuple):
     attract_seconds: Annotated[
         float, Option("seconds each picture of the attract screen's loop stays before it fades to the next", 3, 600)
     ] = 8
+    opening_hours: Annotated[
+        str,
+        Option(
+            "when the clinic is open, e.g. 'mon-fri 09:00-12:30, 15:00-19:00; sat 09:00-13:00': outside them the"
+            " attract screen is held still (nothing moves all night); empty: always open"
+        ),
+    ] = ""
     hide_cursor: Annotated[bool, Option("hide the mouse pointer in kiosk mode (touchscreens have none)")] = True
     transitions: Annotated[bool, Option("short fades between screens; off for very slow machines")] = True
     staff_hold_seconds: Annotated[
@@ -144,6 +151,13 @@ def check_value(kind: type, value: Any, minimum: float | None, maximum: float | 
         return "must be text without control characters (no line breaks, tabs or NUL)"
     if name == "default_language" and not _LANGUAGE.fullmatch(value):
         return f"must be a language folder name such as ja or en, not {value[:40]!r}"
+    if name == "opening_hours":
+        from kiosk.core.hours import HoursError, parse_hours  # only when a settings file names opening hours
+
+        try:
+            parse_hours(value)
+        except HoursError as error:
+            return f"must be opening hours such as 'mon-fri 09:00-18:00; sat 09:00-13:00': {error}"
     return None
 
 

@@ -47,3 +47,12 @@ class ConfigError(LocatedError):
     def __init__(self, path: Path | str, line: int, option: str, message: str) -> None:
         self.option = option
         super().__init__(path, line, f"{option}: {message}")
+
+
+class DeployError(KioskError):
+    """A step of `kiosk install`, `update` or `uninstall` that cannot be done; says which and why."""
+
+    def __init__(self, step: str, message: str) -> None:
+        self.step = step
+        self.message = message
+        super().__init__(f"{step}: {message}")

@@ -1,0 +1,30 @@
+"""The arguments of `kiosk install | update | uninstall`: read at every `kiosk` start, so nothing heavy is imported."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+# The locked requirements the kiosk runs with (requirements/ of the checkout; the lead's field-ready change).
+REQUIREMENTS = CHECKOUT / "requirements" / "kiosk.txt"
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """`install`, `update` and `uninstall`, for the `kiosk` command and for `python3 -m kiosk.deploy`."""
+    for name, text in (
+        ("install", "install the kiosk as this machine's kiosk (root; Debian 12/13, Raspberry Pi OS)"),
+        ("update", "install a newer package; go back to the running one if it is not READY within a minute"),
+    ):
+        command = commands.add_parser(name, help=text)
+        command.add_argument("--wheel", type=Path, help="the clinic_kiosk wheel (default: built from this checkout)")
+        command.add_argument("--requirements", type=Path, help=f"locked requirements (default: {REQUIREMENTS})")
+        _common(command)
+    remove = commands.add_parser("uninstall", help="reverse every change `kiosk install` made")
+    remove.add_argument("--purge", action="store_true", help="also remove settings, PIN, lessons, statistics and logs")
+    _common(remove)
+
+
+def _common(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--dry-run", action="store_true", help="print every change without making it")
+    command.add_argument("--root", type=Path, default=Path("/"), help="install into this staging folder instead of /")
