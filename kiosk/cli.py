@@ -9,8 +9,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk import cli_checks
 from kiosk.config.options import Options
 from kiosk.core import paths
+from kiosk.core.i18n import _
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
@@ -20,65 +22,82 @@ COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "co
 def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{3,5})[xX](\d{3,5})", text)
     if not match:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}")
+        raise argparse.ArgumentTypeError(_("size must look like 1920x1080, not {text!r}").format(text=text))
     return int(match.group(1)), int(match.group(2))
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Patient-education kiosk for a clinic waiting room.")
+    parser = cli_checks.Parser(prog="kiosk", description=_("Patient-education kiosk for a clinic waiting room."))
     commands = parser.add_subparsers(dest="command")
 
-    run = commands.add_parser("run", help="start the kiosk (fullscreen unless --windowed)")
-    run.add_argument("--windowed", action="store_true", help="an ordinary window for development and review")
-    run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed (default 1920x1080)")
-    run.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
-    run.add_argument("--lang", help="default language, a content folder name (default: the settings file's)")
-    run.add_argument("--lockdown", action="store_true", help="lock the window down even with --windowed")
-    run.add_argument("--debug", action="store_true", help="log every state change")
+    run = commands.add_parser("run", help=_("start the kiosk (fullscreen unless --windowed)"))
+    run.add_argument("--windowed", action="store_true", help=_("an ordinary window for development and review"))
+    run.add_argument(
+        "--size", type=_size, default=(1920, 1080), help=_("window size with --windowed (default 1920x1080)")
+    )
+    run.add_argument(
+        "--content", type=Path, help=_("content folder (default: the settings file's, or the shipped one)")
+    )
+    run.add_argument("--lang", help=_("default language, a content folder name (default: the settings file's)"))
+    run.add_argument("--lockdown", action="store_true", help=_("lock the window down even with --windowed"))
+    run.add_argument("--debug", action="store_true", help=_("log every state change"))
 
-    commands.add_parser("set-pin", help="set the staff PIN (asked twice, never shown or stored in plain text)")
+    set_pin = commands.add_parser(
+        "set-pin", help=_("set the staff PIN (asked twice, never shown or stored in plain text)")
+    )
 
-    config = commands.add_parser("config", help="the settings file")
+    config = commands.add_parser("config", help=_("the settings file"))
     config_commands = config.add_subparsers(dest="config_command", required=True)
-    check = config_commands.add_parser("check", help="print path:line: message for every bad option")
-    check.add_argument("file", nargs="?", type=Path, help="settings file (default: the platform's)")
-    config_commands.add_parser("example", help="print a settings file with every option and its default")
-    config_commands.add_parser("path", help="print where the settings file, logs and data live")
+    check = config_commands.add_parser("check", help=_("print path:line: message for every bad option"))
+    check.add_argument("file", nargs="?", type=Path, help=_("settings file (default: the platform's)"))
+    example = config_commands.add_parser("example", help=_("print a settings file with every option and its default"))
+    where = config_commands.add_parser("path", help=_("print where the settings file, logs and data live"))
 
-    stats = commands.add_parser("stats", help="the anonymous visit statistics")
+    stats = commands.add_parser("stats", help=_("the anonymous visit statistics"))
     stats_commands = stats.add_subparsers(dest="stats_command", required=True)
-    export = stats_commands.add_parser("export", help="write every visit to a CSV file (UTF-8 with BOM, for Excel)")
-    export.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
+    export = stats_commands.add_parser("export", help=_("write every visit to a CSV file (UTF-8 with BOM, for Excel)"))
+    export.add_argument("--csv", type=Path, required=True, help=_("the CSV file to write"))
     fleet_commands.add_parsers(commands, stats_commands)
 
     validate = commands.add_parser(
-        "validate", help="check a content, lesson or language folder; print path:line: message per problem"
+        "validate", help=_("check a content, lesson or language folder; print path:line: message per problem")
     )
-    validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
-    validate.add_argument("--strict", action="store_true", help="plain-language advice fails the check too")
-    validate.add_argument("--report", action="store_true", help="print the automatic part of a PEMAT-P score")
+    validate.add_argument(
+        "content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT, help=_("content, lesson or language folder")
+    )
+    validate.add_argument("--strict", action="store_true", help=_("plain-language advice fails the check too"))
+    validate.add_argument("--report", action="store_true", help=_("print the automatic part of a PEMAT-P score"))
 
-    new = commands.add_parser("new-lesson", help="make a lesson folder from a small template that validates")
-    new.add_argument("name", help="the lesson's folder name and id: lower-case letters, digits and -")
-    new.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
+    new = commands.add_parser("new-lesson", help=_("make a lesson folder from a small template that validates"))
+    new.add_argument("name", help=_("the lesson's folder name and id: lower-case letters, digits and -"))
+    new.add_argument(
+        "--content", type=Path, help=_("content folder (default: the settings file's, or the shipped one)")
+    )
 
-    render = commands.add_parser("render", help="draw every screen to numbered PNG files")
-    render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check)")
+    render = commands.add_parser("render", help=_("draw every screen to numbered PNG files"))
+    render.add_argument("--out", type=Path, help=_("folder for the PNG files (needed unless --check)"))
     render.add_argument(
-        "--check", action="store_true", help="lay out every screen and list its typesetting and layout problems"
+        "--check", action="store_true", help=_("lay out every screen and list its typesetting and layout problems")
     )
-    render.add_argument("--size", type=_size, default=(1920, 1080))
-    render.add_argument("--lang", default="ja")
-    render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
-    render.add_argument("--large-text", action="store_true", help="with the large-text aid on")
-    render.add_argument("--high-contrast", action="store_true", help="with the high-contrast aid on")
+    render.add_argument("--size", type=_size, default=(1920, 1080), help=_("screen size (default 1920x1080)"))
+    render.add_argument("--lang", default="ja", help=_("the lesson's language, a language folder's name (default ja)"))
+    render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT, help=_("content folder"))
+    render.add_argument("--large-text", action="store_true", help=_("with the large-text aid on"))
+    render.add_argument("--high-contrast", action="store_true", help=_("with the high-contrast aid on"))
 
-    handout = commands.add_parser("handout", help="write a lesson as an A4 PDF handout to print")
-    handout.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    handout.add_argument("--lesson", default="", help="the lesson's id (default: the first lesson)")
-    handout.add_argument("--lang", default="ja")
-    handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
+    handout = commands.add_parser("handout", help=_("write a lesson as an A4 PDF handout to print"))
+    handout.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    handout.add_argument("--lesson", default="", help=_("the lesson's id (default: the first lesson)"))
+    handout.add_argument("--lang", default="ja", help=_("the lesson's language, a language folder's name (default ja)"))
+    handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT, help=_("content folder"))
+    for leaf in (set_pin, check, example, where, export, validate, new):
+        _message_language(leaf)
     return parser
+
+
+def _message_language(parser: argparse.ArgumentParser) -> None:
+    """`--lang ja|en` on a command whose own words are all it prints (picked up before parsing, cli_checks)."""
+    parser.add_argument("--lang", choices=("ja", "en"), help=_("language of the messages (default: the locale's)"))
 
 
 def _count(number: int, noun: str) -> str:
@@ -264,8 +283,48 @@ def cmd_stats_export(target: Path, database: Path | None = None) -> int:
     return 0
 
 
+def _refused(args: argparse.Namespace) -> str | None:
+    """Why the command cannot run as typed (a folder or file that is not there, a language no lesson has)."""
+    content = getattr(args, "content", None)
+    if args.command in ("render", "handout", "run") and content is not None:
+        problem = cli_checks.check_folder(content, _("a content folder (it holds one folder per lesson)"))
+        if problem:
+            return problem
+    if args.command in ("render", "handout", "run") and args.lang:
+        return cli_checks.check_language(content or _settings_content(), args.lang)
+    if args.command == "config" and args.config_command == "check" and args.file and not args.file.exists():
+        return _("{path}: no such settings file (`kiosk config path` shows where the kiosk reads it)").format(
+            path=args.file
+        )
+    if args.command in ("stats", "fleet") and getattr(args, "folders", None):
+        for folder in args.folders:
+            problem = cli_checks.check_folder(folder, _("an outbox folder, or a folder holding one per kiosk"))
+            if problem:
+                return problem
+    return None
+
+
+def _settings_content() -> Path:
+    """The content folder the settings file names, or the shipped one (a bad settings file is `config check`'s)."""
+    from kiosk.config.settings import load_settings
+
+    logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)
+    settings, _problems = load_settings(paths.config_dir() / "settings.toml")
+    logging.getLogger("kiosk.config").setLevel(logging.NOTSET)
+    return Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    cli_checks.use_message_language(argv)
+    parser = _parser()
+    if not argv:  # a bare `kiosk` explains itself; `kiosk run` (and ./run-kiosk, main.py) start the kiosk
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
+    refused = _refused(args)
+    if refused:
+        return cli_checks.fail(refused)
     try:
         if args.command == "validate":
             return cmd_validate(args.content, strict=args.strict, report=args.report)
@@ -283,9 +342,7 @@ def main(argv: list[str] | None = None) -> int:
             return fleet_commands.cmd_merge(args) if args.stats_command == "merge" else cmd_stats_export(args.csv)
         if args.command == "fleet":
             return fleet_commands.cmd_fleet(args)
-        if args.command in (None, "run"):
-            if args.command is None:
-                args = _parser().parse_args(["run"])
+        if args.command == "run":
             return cmd_run(args)
     except KeyboardInterrupt:
         return 130

@@ -45,6 +45,17 @@ def _fail_on_kiosk_warnings(request: pytest.FixtureRequest, caplog: pytest.LogCa
 
 
 @pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are English in tests whatever the machine's locale (tests/test_messages.py tries the others)."""
+    from kiosk.core import i18n
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture(autouse=True)
 def _cheap_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """New PINs are hashed at N=2^12 in tests (2 cores shared by many), except in tests marked real_scrypt."""
     if not request.node.get_closest_marker("real_scrypt"):

@@ -15,6 +15,7 @@ from typing import Annotated, Any, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ConfigError, ContentError
 from kiosk.core.files import replace_file
+from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line, read_text
 
 log = logging.getLogger("kiosk.config")
@@ -187,7 +188,7 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
     for name, value in data.items():
         if name not in declared:
             shown = name if name.isprintable() and len(name) <= 40 else repr(name[:40])
-            problems.append(ConfigError(path, line_of(name), shown, f"unknown option (known: {', '.join(declared)})"))
+            problems.append(ConfigError(path, line_of(name), shown, _unknown(name, list(declared))))
             continue
         kind, low, high = declared[name]
         why = check_value(kind, value, low, high, name)
@@ -196,6 +197,16 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         else:
             values[name] = value
     return Settings(**values), problems
+
+
+def _unknown(name: str, declared: list[str]) -> str:
+    """`unknown option (did you mean idle_seconds?)`, or where every option is listed: never the whole list."""
+    import difflib
+
+    close = difflib.get_close_matches(name, declared, n=1, cutoff=0.6)
+    if close:
+        return _("unknown option (did you mean {name}?)").format(name=close[0])
+    return _("unknown option (`kiosk config example` lists every option)")
 
 
 def _line_of_failure(text: str, error: BaseException) -> int:

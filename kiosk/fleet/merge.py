@@ -119,8 +119,8 @@ def text_report(report: Report) -> str:
     lines: list[str] = []
     for name, totals in [*sorted(report.kiosks.items()), (ALL, report.everything)]:
         total = totals.total
-        first, last = (min(totals.days), max(totals.days)) if totals.days else (None, None)
-        lines.append(f"{name}: {total.visits} visits on {len(totals.days)} days ({first} to {last})")
+        span = f" ({min(totals.days)} to {max(totals.days)})" if totals.days else ""
+        lines.append(f"{name}: {total.visits} visits on {len(totals.days)} days{span}")
         for (lesson, language), group in sorted(totals.groups.items()):
             lines.append(
                 f"  {lesson or '-'} / {language}: {group.visits} visits, "
