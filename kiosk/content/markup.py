@@ -13,6 +13,8 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from kiosk.content.list_breaks import loosen_lists
+
 ALLOWED_TAGS = {"p", "strong", "em", "ul", "ol", "li", "br"}
 # Tags Markdown may produce that we drop silently (they would only restyle the text).
 HARMLESS_TAGS = ALLOWED_TAGS | {"b", "i", "code", "blockquote", "hr", "pre", "h2", "h3", "h4", "h5", "h6"}
@@ -80,7 +82,7 @@ def _convert(source: str) -> str:
     global _markdown
     try:
         _markdown.reset()
-        return _markdown.convert(source)
+        return _markdown.convert(loosen_lists(source))
     except RecursionError:
         _markdown = _new_markdown()  # a parser interrupted half-way keeps state that spoils the next slide
         raise

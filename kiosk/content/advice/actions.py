@@ -15,6 +15,12 @@ from kiosk.content.model import Slide
 
 ACTION_ITEM, STEPS_ITEM = 20, 22
 _JAPANESE = re.compile(r"(ください|ましょう|しよう)")
+# The lesson inviting the reader along (いっしょに見ていきましょう, 考えてみましょう, 順番にご説明します) is not
+# something for the patient to do after reading: reading, looking, thinking and learning verbs are left out.
+_READING_ALONG = re.compile(
+    r"(見て|みて|見|考えて|かんがえて|学んで|まなんで|学び|まなび|知って|しって|読んで|よんで|確かめて|たしかめて|"
+    r"振り返って|ふりかえって|振り返り|ふりかえり)(いき|ゆき|み|おき)?(ましょう|しよう)"
+)
 _IMPERATIVE = re.compile(
     r"^(please|ask|tell|see|stop|call|talk|bring|keep|try|take|check|have|do not|don't|come|book|write|show|"
     r"use|avoid|go|get|rest|make|find|speak|contact|visit|point)\b",
@@ -24,7 +30,7 @@ _IMPERATIVE = re.compile(
 
 def _is_action(sentence: str, japanese: bool) -> bool:
     if japanese:
-        return bool(_JAPANESE.search(sentence))
+        return bool(_JAPANESE.search(_READING_ALONG.sub("", sentence)))
     return bool(_IMPERATIVE.match(sentence.lstrip("\"'“‘(")) or re.search(r"\bplease\b", sentence, re.I))
 
 
