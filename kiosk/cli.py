@@ -104,21 +104,32 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> int:
+def cmd_validate(content: Path, strict: bool = False, report: bool = False, template_ok: bool = False) -> int:
     """Check every lesson under `content`; print each problem, or its advice and what was checked, lesson by lesson.
 
     Advice never fails the check unless `strict`; `report` adds the automatic part of a PEMAT-P score.
+    `template_ok` (a lesson just made): lines still holding the template's words are listed as what is left to
+    write, and do not fail the command.
     """
     from kiosk.content.advice import advise_languages, format_report
     from kiosk.content.folders import find_lessons
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
+    from kiosk.content.placeholders import PlaceholderError
 
     library, problems = load_library(content)
     for problem in problems:
         print(problem)
     if library is None:
-        print(f"{len(problems)} problem(s) found in {content}", file=sys.stderr)
+        if template_ok and problems and all(isinstance(p, PlaceholderError) for p in problems):
+            print(
+                _(
+                    "{count} lines above still hold the template's words: write your own, then `kiosk validate {path}`;"
+                    " until then the kiosk keeps the content it had"
+                ).format(count=len(problems), path=content)
+            )
+            return 0
+        print(_("{count} problem(s) found in {path}").format(count=len(problems), path=content), file=sys.stderr)
         return 1
     folders = {folder.id: folder for folder in find_lessons(content)[0]}
     advice_count = 0
@@ -163,7 +174,7 @@ def cmd_new_lesson(name: str, content: Path | None) -> int:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     print(f"made {folder}: edit its ja/ and en/ files and put its pictures in {folder / 'pictures'}")
-    return cmd_validate(folder)
+    return cmd_validate(folder, template_ok=True)
 
 
 def cmd_handout(args: argparse.Namespace) -> int:

@@ -106,3 +106,21 @@ def kiosk_logger_restored() -> Iterator[logging.Logger]:
             root.addHandler(handler)
         root.setLevel(level)
         root.propagate = propagate
+
+
+def written_lesson(content: Path, name: str) -> Path:
+    """`kiosk new-lesson NAME`, then each template line made the lesson's own (例：… / E.g. …), so it validates."""
+    from kiosk.content.new_lesson import new_lesson
+    from kiosk.content.placeholders import _MARKS, PLACEHOLDERS, _bare
+
+    made = new_lesson(content, name)
+    for path in made.glob("*/*.md"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for number, line in enumerate(lines):
+            if _bare(line) in PLACEHOLDERS:
+                marks = _MARKS.match(line)
+                start = marks.end() if marks else 0
+                prefix = "E.g. " if path.parent.name == "en" else "例："
+                lines[number] = line[:start] + prefix + line[start:]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return made

@@ -14,6 +14,7 @@ from kiosk.content.model import Lesson, Library, Translation
 from kiosk.content.narration import check_recordings
 from kiosk.content.parity import same_structure
 from kiosk.content.phrases import typeset_lesson
+from kiosk.content.placeholders import placeholders
 from kiosk.content.quiz import parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
@@ -39,6 +40,9 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
     # ui.toml is optional: it changes only the interface words this lesson wants its own (kiosk/content/strings.py).
     names = (DECK, QUIZ, RESULT, STRINGS) if os.path.lexists(folder / STRINGS) else (DECK, QUIZ, RESULT)
     texts = {name: _read(folder / name, problems) for name in names}
+    for name in (DECK, QUIZ, RESULT):
+        if (text := texts[name]) is not None:
+            problems += placeholders(text, folder / name)
     deck = questions = result = strings = None
     if (source := texts[DECK]) is not None:
         deck, found = parse_deck(source, folder / DECK, store.problem)
