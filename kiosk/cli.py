@@ -112,7 +112,7 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False, temp
     write, and do not fail the command.
     """
     from kiosk.content.advice import advise_languages, format_report
-    from kiosk.content.folders import find_lessons
+    from kiosk.content.folders import FolderShapeError, find_lessons, folder_tree
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
     from kiosk.content.placeholders import PlaceholderError
@@ -120,6 +120,8 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False, temp
     library, problems = load_library(content)
     for problem in problems:
         print(problem)
+    if any(isinstance(problem, FolderShapeError) for problem in problems):
+        print(folder_tree())
     if library is None:
         if template_ok and problems and all(isinstance(p, PlaceholderError) for p in problems):
             print(

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line, read_text
 
 DECK = "deck.md"
@@ -44,6 +45,45 @@ def ignored(name: str) -> bool:
     return name.startswith((".", "#", "~$")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
 
 
+class FolderShapeError(ContentError):
+    """A file or folder of a lesson that is missing or misnamed; validate then shows what a lesson folder holds."""
+
+
+def folder_tree() -> str:
+    """What a lesson folder holds, drawn as a tree, for the end of a report with a FolderShapeError."""
+    return _(
+        "A lesson folder looks like this:\n"
+        "  my-lesson/\n"
+        '    lesson.toml      (optional) id = "my-lesson", order = 1\n'
+        "    pictures/        the pictures the slides name (.svg, .png, .jpg)\n"
+        "    ja/              one folder per language, named by its code\n"
+        "      deck.md        the slides\n"
+        "      quiz.md        the questions\n"
+        "      result.md      the take-home points and the thanks on the result screen\n"
+        "      ui.toml        (optional) this lesson's own screen words\n"
+        "    en/              the same files in English\n"
+        "`kiosk new-lesson NAME --content DIR` makes one to start from."
+    )
+
+
+def _misnamed_language(folder: Path) -> FolderShapeError | None:
+    """A language folder with no deck.md (ja/lesson.md, say): named, with the rename that fixes it."""
+    for child in _subfolders(folder):
+        if child.name == PICTURES:
+            continue
+        try:
+            markdown = sorted(name for name in os.listdir(child) if name.endswith(".md") and not ignored(name))
+        except OSError:
+            continue
+        others = [name for name in markdown if name not in ("quiz.md", "result.md")]
+        if others and not (child / DECK).exists():
+            message = _("{folder}/ has no deck.md; the slides go in deck.md (rename: mv {old} {new})")
+            return FolderShapeError(
+                child, 1, message.format(folder=child.name, old=child / others[0], new=child / DECK)
+            )
+    return None
+
+
 def _subfolders(folder: Path) -> list[Path]:
     try:
         names = sorted(os.listdir(folder))
@@ -70,7 +110,7 @@ class Candidate(NamedTuple):
 def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
     """The folders under root (a content, lesson or language folder) that hold a lesson: names only, nothing read."""
     if not root.is_dir():
-        return [], [ContentError(root, 1, "content folder not found")]
+        return [], [ContentError(root, 1, _("content folder not found"))]
     if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
         return [Candidate(root.parent, (root,))], []
     candidates = [root] if _is_lesson(root) else _subfolders(root)
@@ -78,15 +118,19 @@ def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
     problems: list[LocatedError] = []
     for folder in candidates:
         languages = _language_folders(folder)
-        if languages:
+        misnamed = _misnamed_language(folder)
+        if misnamed is not None:
+            problems.append(misnamed)
+        elif languages:
             found.append(Candidate(folder, languages))
         else:
-            problems.append(
-                ContentError(folder, 1, f"lesson folder with no language folder (for example {folder / 'ja' / DECK})")
-            )
+            message = _("lesson folder with no language folder (for example {example})")
+            problems.append(FolderShapeError(folder, 1, message.format(example=folder / "ja" / DECK)))
     if not candidates:
         example = root / "my-lesson" / "ja" / DECK
-        problems.append(ContentError(root, 1, f"no lesson folder here (for example {example})"))
+        problems.append(
+            FolderShapeError(root, 1, _("no lesson folder here (for example {example})").format(example=example))
+        )
     return found, problems
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.content.svg_check import svg_problem
 from kiosk.core.files import FileTooLargeError, read_file
+from kiosk.core.i18n import _
 
 MAX_IMAGE_BYTES = 512_000
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png)$")
@@ -18,6 +19,7 @@ class IllustrationStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._checked: dict[str, bytes | str] = {}  # name -> bytes, or the reason it was refused
+        self.without_folder: set[str] = set()  # the reasons that are "no pictures/ folder" (one is enough to show)
 
     def problem(self, name: str) -> str | None:
         """Why this illustration cannot be used, or None when it is fine."""
@@ -32,6 +34,19 @@ class IllustrationStore:
         assert isinstance(result, bytes), name
         return result
 
+    def _other_folder(self) -> str:
+        """` (rename images/ to pictures/)` when another folder of the lesson holds pictures."""
+        try:
+            folders = sorted(p for p in self.folder.parent.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError:
+            return ""
+        for folder in folders:
+            if any(_SAFE_NAME.match(p.name) for p in folder.iterdir()):
+                return _(" (rename {old}/ to pictures/: mv {path} {new})").format(
+                    old=folder.name, path=folder, new=self.folder
+                )
+        return ""
+
     def _check(self, name: str) -> bytes | str:
         where = f"illustration {name!r}"
         if not _SAFE_NAME.match(name):
@@ -45,6 +60,12 @@ class IllustrationStore:
         except FileTooLargeError:
             return f"{where} is larger than {MAX_IMAGE_BYTES // 1000} kB"
         except FileNotFoundError:
+            if not self.folder.is_dir():
+                message = _("{where} not found: there is no pictures/ folder in {lesson}{hint}").format(
+                    where=where, lesson=self.folder.parent, hint=self._other_folder()
+                )
+                self.without_folder.add(message)
+                return message
             return f"{where} not found in {self.folder}"
         except OSError as error:  # FileRefusedError too: a FIFO, a device, a link out of the folder
             return f"{where} cannot be read ({error.strerror})"
