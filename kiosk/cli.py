@@ -168,7 +168,7 @@ def cmd_new_lesson(name: str, content: Path | None) -> int:
 
     if content is None:
         logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # a bad settings file is `config check`'s
-        settings, _ = load_settings(paths.config_dir() / "settings.toml")
+        settings, _problems = load_settings(paths.config_dir() / "settings.toml")
         content = Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
     try:
         folder = new_lesson(content, name)

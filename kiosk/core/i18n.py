@@ -154,3 +154,8 @@ def _(message: str) -> str:
 def gettext_for(code: str, message: str) -> str:
     """`message` in one given language, whatever is in force (for tests and side-by-side output)."""
     return catalog(code).gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802  # gettext's name for "a message, translated later where it is shown"
+    """Mark `message` for the catalogs without translating it now (a table made at import time)."""
+    return message

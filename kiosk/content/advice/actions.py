@@ -12,6 +12,7 @@ from kiosk.content.advice.context import Context
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.advice.text import list_items, sentences
 from kiosk.content.model import Slide
+from kiosk.core.i18n import _
 
 ACTION_ITEM, STEPS_ITEM = 20, 22
 _JAPANESE = re.compile(r"(ください|ましょう|しよう)")
@@ -47,8 +48,10 @@ def no_action(context: Context) -> list[ContentAdvice]:
     """No slide asks the patient to do anything."""
     if not context.slides or action_slides(context):
         return []
-    advice = "no slide tells the patient what to do: add one that asks them directly "
-    advice += "(…してください / 'Tell the front desk…'), for example what to say at the front desk"
+    advice = _(
+        "no slide tells the patient what to do: add one that asks them directly "
+        "(…してください / 'Tell the front desk…'), for example what to say at the front desk"
+    )
     return [ContentAdvice(context.deck.path, context.slides[-1].line, "action", ACTION_ITEM, advice)]
 
 
@@ -58,5 +61,5 @@ def action_without_steps(context: Context) -> list[ContentAdvice]:
     if not actions or any(len(list_items(slide)) >= 2 for slide in actions):
         return []
     first = actions[0]
-    advice = f"the action on slide {first.id!r} has no steps: list what to do or say as '- ' lines"
+    advice = _("the action on slide {id!r} has no steps: list what to do or say as '- ' lines").format(id=first.id)
     return [ContentAdvice(context.deck.path, first.line, "action-steps", STEPS_ITEM, advice)]

@@ -27,8 +27,10 @@ def long_sentences(context: Context) -> list[ContentAdvice]:
                         shown.line_of(sentence),
                         "sentence-length",
                         ITEM,
-                        f"a sentence of {size} {profile.unit} ({sentence[:16]}…): keep each sentence under about "
-                        f"{profile.sentence_max} {profile.unit}, or split it in two",
+                        _(
+                            "a sentence of {size} {unit} ({start}…): keep each sentence under about "
+                            "{most} {unit}, or split it in two"
+                        ).format(size=size, unit=_(profile.unit), start=sentence[:16], most=profile.sentence_max),
                     )
                 )
     return found
