@@ -12,7 +12,7 @@ from pathlib import Path
 from kiosk import cli_checks
 from kiosk.config.options import Options
 from kiosk.core import paths
-from kiosk.core.i18n import _
+from kiosk.core.i18n import N_, _
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
@@ -100,8 +100,16 @@ def _message_language(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("ja", "en"), help=_("language of the messages (default: the locale's)"))
 
 
+_NOUNS = {
+    "slide": (N_("{n} slide"), N_("{n} slides")),
+    "question": (N_("{n} question"), N_("{n} questions")),
+    "lesson": (N_("{n} lesson"), N_("{n} lessons")),
+}
+
+
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    one, many = _NOUNS[noun]
+    return _(one if number == 1 else many).format(n=number)
 
 
 def cmd_validate(content: Path, strict: bool = False, report: bool = False, template_ok: bool = False) -> int:
@@ -150,13 +158,13 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False, temp
             f"{code} {_count(len(text.deck.slides), 'slide')} {_count(len(text.questions), 'question')}"
             for code, text in ordered
         )
-        print(f"lesson {lesson.id}: {languages}")
-    summary = f"{content}: OK ({_count(len(library.lessons), 'lesson')})"
-    print(summary + (f"; {advice_count} advice" if advice_count else ""))
+        print(_("lesson {id}: {languages}").format(id=lesson.id, languages=languages))
+    summary = _("{path}: OK ({lessons})").format(path=content, lessons=_count(len(library.lessons), "lesson"))
+    print(summary + (_("; {count} advice").format(count=advice_count) if advice_count else ""))
     if report:
         print("\n".join(reports))
     if strict and advice_count:
-        print(f"{advice_count} advice in {content} (--strict)", file=sys.stderr)
+        print(_("{count} advice in {path} (--strict)").format(count=advice_count, path=content), file=sys.stderr)
         return 1
     return 0
 
@@ -175,7 +183,8 @@ def cmd_new_lesson(name: str, content: Path | None) -> int:
     except NewLessonError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
-    print(f"made {folder}: edit its ja/ and en/ files and put its pictures in {folder / 'pictures'}")
+    message = _("made {folder}: edit its ja/ and en/ files and put its pictures in {pictures}")
+    print(message.format(folder=folder, pictures=folder / "pictures"))
     return cmd_validate(folder, template_ok=True)
 
 
@@ -192,7 +201,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    print(f"wrote {pages} pages to {args.out}")
+    print(_("wrote {count} pages to {path}").format(count=pages, path=args.out))
     return 0
 
 
@@ -207,10 +216,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(report(problems))
         return 1 if problems else 0
     if args.out is None:
-        print("kiosk render: --out DIR is needed (or --check)", file=sys.stderr)
+        print(_("kiosk render: --out DIR is needed (or --check)"), file=sys.stderr)
         return 2
     written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
-    print(f"wrote {len(written)} screens to {args.out}")
+    print(_("wrote {count} screens to {path}").format(count=len(written), path=args.out))
     return 0
 
 
@@ -241,16 +250,16 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
         pin = ask("New staff PIN (digits, 6 suggested): ")
         validate_pin_format(pin)
         if ask("The same PIN again: ") != pin:
-            print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
+            print(_("kiosk: the two PINs differ; nothing was changed"), file=sys.stderr)
             return 1
         save_pin(path, pin)
     except PinError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     except EOFError:
-        print("kiosk: no PIN given; nothing was changed", file=sys.stderr)
+        print(_("kiosk: no PIN given; nothing was changed"), file=sys.stderr)
         return 1
-    print(f"staff PIN saved (as a salted scrypt hash) in {path}")
+    print(_("staff PIN saved (as a salted scrypt hash) in {path}").format(path=path))
     return 0
 
 
@@ -261,19 +270,23 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(example_file(), end="")
         return 0
     if args.config_command == "path":
-        print(f"settings: {paths.config_dir() / 'settings.toml'}")
-        print(f"staff PIN: {paths.config_dir() / 'pin.json'}")
-        print(f"logs: {paths.log_dir()}")
-        print(f"statistics and lockout: {paths.data_dir()}")
+        print(_("settings: {path}").format(path=paths.config_dir() / "settings.toml"))
+        print(_("staff PIN: {path}").format(path=paths.config_dir() / "pin.json"))
+        print(_("logs: {path}").format(path=paths.log_dir()))
+        print(_("statistics and lockout: {path}").format(path=paths.data_dir()))
         return 0
     path = args.file or paths.config_dir() / "settings.toml"
     logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # the problems are printed below instead
-    _, problems = load_settings(path)
+    _settings, problems = load_settings(path)
     for problem in problems:
         print(problem)
     if problems:
         return 1
-    print(f"{path}: OK" if path.exists() else f"{path}: not found; every option has its default")
+    print(
+        _("{path}: OK").format(path=path)
+        if path.exists()
+        else _("{path}: not found; every option has its default").format(path=path)
+    )
     return 0
 
 
@@ -284,15 +297,15 @@ def cmd_stats_export(target: Path, database: Path | None = None) -> int:
 
     database = database or paths.data_dir() / "visits.sqlite3"
     if not database.exists():
-        print(f"kiosk: no statistics yet ({database} does not exist)", file=sys.stderr)
+        print(_("kiosk: no statistics yet ({path} does not exist)").format(path=database), file=sys.stderr)
         return 1
     try:
         with StatsStore(database, repair=False) as store:
             rows = store.export_csv(target)
     except (OSError, sqlite3.Error) as error:
-        print(f"kiosk: cannot export to {target}: {error}", file=sys.stderr)
+        print(_("kiosk: cannot export to {path}: {error}").format(path=target, error=error), file=sys.stderr)
         return 1
-    print(f"wrote {rows} visits to {target}")
+    print(_("wrote {count} visits to {path}").format(count=rows, path=target))
     return 0
 
 

@@ -172,7 +172,11 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
-        return Settings(), [ConfigError(path, int(match.group(1)) if match else 1, "file", f"not valid TOML: {error}")]
+        return Settings(), [
+            ConfigError(
+                path, int(match.group(1)) if match else 1, "file", _("not valid TOML: {error}").format(error=error)
+            )
+        ]
     except (RecursionError, ValueError, MemoryError) as error:
         # 40,000 nested brackets recurse too deep; a 5,000-digit integer exceeds Python's int conversion limit.
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
@@ -193,7 +197,7 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         kind, low, high = declared[name]
         why = check_value(kind, value, low, high, name)
         if why:
-            problems.append(ConfigError(path, line_of(name), name, f"{why}; using the default"))
+            problems.append(ConfigError(path, line_of(name), name, _("{why}; using the default").format(why=why)))
         else:
             values[name] = value
     return Settings(**values), problems

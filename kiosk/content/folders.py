@@ -168,7 +168,9 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         if problem is not None:
             return None, [problem]
         for key in sorted(set(settings) - {"id", "order", "attract"}):
-            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order, attract)")]
+            return None, [
+                ContentError(settings_path, 1, _("unknown key {key!r} (keys: id, order, attract)").format(key=key))
+            ]
         if "attract" in settings:
             attract_line = key_line(text, "attract")
             attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
@@ -177,7 +179,9 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         lesson_id = settings.get("id", lesson_id)
         value = settings.get("order", order)
         if not isinstance(value, int) or isinstance(value, bool):
-            return None, [ContentError(settings_path, 1, f"order must be a whole number, not {value!r}")]
+            return None, [
+                ContentError(settings_path, 1, _("order must be a whole number, not {value!r}").format(value=value))
+            ]
         order = value
     if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
         where = settings_path if settings_path.is_file() else folder
@@ -198,17 +202,25 @@ def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, 
         return {}, error, ""
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or 1
-        return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})"), ""
+        return {}, ContentError(path, line, _("not valid TOML ({at})").format(at=str(error).split(" (at")[0])), ""
 
 
 def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:
     """lesson.toml's `attract`: a list of slide ids or slide numbers (checked against the slides when loading)."""
     example = 'for example attract = ["seiza", "tight-or-weak"] or attract = [4, 10]'
     if not isinstance(value, list):
-        return None, ContentError(path, line, f"attract must be a list of slide ids or numbers ({example})")
+        return None, ContentError(
+            path, line, _("attract must be a list of slide ids or numbers ({example})").format(example=example)
+        )
     for entry in value:
         if isinstance(entry, bool) or not isinstance(entry, str | int):
-            return None, ContentError(path, line, f"attract: {entry!r} is neither a slide id nor a number ({example})")
+            return None, ContentError(
+                path,
+                line,
+                _("attract: {entry!r} is neither a slide id nor a number ({example})").format(
+                    entry=entry, example=example
+                ),
+            )
     return tuple(value), None
 
 
@@ -219,7 +231,11 @@ def _duplicate_ids(lessons: list[LessonFolder]) -> list[LocatedError]:
         if lesson.id in first:
             other = first[lesson.id].path
             problems.append(
-                ContentError(lesson.path / LESSON_FILE, 1, f"lesson id {lesson.id!r} is also the id of {other}")
+                ContentError(
+                    lesson.path / LESSON_FILE,
+                    1,
+                    _("lesson id {id!r} is also the id of {other}").format(id=lesson.id, other=other),
+                )
             )
         else:
             first[lesson.id] = lesson
