@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -83,11 +84,11 @@ class Parser(argparse.ArgumentParser):
         return parsed
 
     def error(self, message: str) -> NoReturn:
-        if "(choose from" in message and "'" in message:  # a mistyped sub-command
-            typed = message.split("'")[1]
-            for action in self._actions:
-                if isinstance(action, argparse._SubParsersAction):
-                    message += did_you_mean(typed, list(action.choices))
+        for action in self._actions:  # a mistyped sub-command: the quoted word that is not one of them
+            if isinstance(action, argparse._SubParsersAction):
+                typed = [word for word in re.findall(r"'([^']+)'", message) if word not in action.choices]
+                if typed:
+                    message += did_you_mean(typed[0], list(action.choices))
         self.print_usage(sys.stderr)
         self.exit(2, _("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message})
 
