@@ -9,14 +9,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from kiosk import cli_checks
+from kiosk.app import cli_checks
 from kiosk.config.options import Options
 from kiosk.core import paths
 from kiosk.core.i18n import N_, _
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet")
+COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet", "preview")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -90,6 +90,12 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument("--lesson", default="", help=_("the lesson's id (default: the first lesson)"))
     handout.add_argument("--lang", default="ja", help=_("the lesson's language, a language folder's name (default ja)"))
     handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT, help=_("content folder"))
+    preview = commands.add_parser("preview", help=_("a window showing the lesson as it is being edited"))
+    preview.add_argument(
+        "lesson", nargs="?", type=Path, help=_("lesson or content folder (default: the settings file's)")
+    )
+    preview.add_argument("--size", type=_size, default=(1920, 1080), help=_("screen size (default 1920x1080)"))
+    preview.add_argument("--lang", help=_("the lesson's language, a language folder's name (default: the first)"))
     for leaf in (set_pin, check, example, where, export, validate, new):
         _message_language(leaf)
     return parser
@@ -311,12 +317,12 @@ def cmd_stats_export(target: Path, database: Path | None = None) -> int:
 
 def _refused(args: argparse.Namespace) -> str | None:
     """Why the command cannot run as typed (a folder or file that is not there, a language no lesson has)."""
-    content = getattr(args, "content", None)
-    if args.command in ("render", "handout", "run") and content is not None:
+    content = getattr(args, "content", None) or getattr(args, "lesson", None)
+    if args.command in ("render", "handout", "run", "preview") and content is not None:
         problem = cli_checks.check_folder(content, _("a content folder (it holds one folder per lesson)"))
         if problem:
             return problem
-    if args.command in ("render", "handout", "run") and args.lang:
+    if args.command in ("render", "handout", "run", "preview") and args.lang:
         return cli_checks.check_language(content or _settings_content(), args.lang)
     if args.command == "config" and args.config_command == "check" and args.file and not args.file.exists():
         return _("{path}: no such settings file (`kiosk config path` shows where the kiosk reads it)").format(
@@ -370,6 +376,10 @@ def main(argv: list[str] | None = None) -> int:
             return fleet_commands.cmd_fleet(args)
         if args.command == "run":
             return cmd_run(args)
+        if args.command == "preview":
+            from kiosk.app.preview import run_preview
+
+            return run_preview(args.lesson or _settings_content(), args.size, args.lang)
     except KeyboardInterrupt:
         return 130
     except OSError as error:
