@@ -29,6 +29,7 @@ from kiosk.core.i18n import _
 from kiosk.core.icons import load_icons
 from kiosk.ui.preview_window import PreviewWindow
 from kiosk.ui.theme.fonts import japanese_family
+from kiosk.ui.widgets.raster import prepare_all, wait_for_photos
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.preview")
@@ -112,6 +113,9 @@ class Preview(QObject):
         advice: list[str] = []
         if library is not None:
             self.library = library
+            for each in library.lessons.values():
+                for text in each.translations.values():
+                    prepare_all(text.images)
             if self.lesson_id not in library.lessons:
                 self.lesson_id = library.first.id
             lesson = library.lessons[self.lesson_id]
@@ -183,6 +187,7 @@ class Preview(QObject):
         presenter.show(self.flow.state)
         state_now = self.flow.state
         self.place = Place(state_now.screen, state_now.slide, state_now.question)
+        wait_for_photos(2.0)  # a tool, not the kiosk: it may wait for a photo rather than show a gap
         QApplication.processEvents()  # let the page finish its layout before it is drawn
         self.view.show_screen(self.screen.grab(), self._where())
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kiosk.content.raster import MAX_PHOTO_BYTES, is_raster, raster_size
 from kiosk.content.svg_check import svg_problem
 from kiosk.core.files import FileTooLargeError, read_file
 from kiosk.core.i18n import _
 
 MAX_IMAGE_BYTES = 512_000
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png)$")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png|jpg|jpeg)$", re.IGNORECASE)
 
 
 class IllustrationStore:
@@ -50,15 +51,16 @@ class IllustrationStore:
     def _check(self, name: str) -> bytes | str:
         where = f"illustration {name!r}"
         if not _SAFE_NAME.match(name):
-            return f"{where}: give only a file name (.svg or .png) from the lesson's pictures/, no folders or addresses"
-        if name.endswith(".png"):
-            # The picture widget draws SVG only: a PNG that passed here would never reach the screen.
-            return f"{where}: only SVG pictures are shown; save it as .svg (see docs/illustrations.md)"
+            return _(
+                "{where}: give only a file name (.svg, .png or .jpg) from the lesson's pictures/, "
+                "no folders or addresses"
+            ).format(where=where)
         path = self.folder / name
+        limit = MAX_PHOTO_BYTES if is_raster(name) else MAX_IMAGE_BYTES
         try:
-            data = read_file(path, MAX_IMAGE_BYTES, within=self.folder)
+            data = read_file(path, limit, within=self.folder)
         except FileTooLargeError:
-            return f"{where} is larger than {MAX_IMAGE_BYTES // 1000} kB"
+            return _("{where} is larger than {kb:,} kB").format(where=where, kb=limit // 1000)
         except FileNotFoundError:
             if not self.folder.is_dir():
                 message = _("{where} not found: there is no pictures/ folder in {lesson}{hint}").format(
@@ -69,6 +71,9 @@ class IllustrationStore:
             return f"{where} not found in {self.folder}"
         except OSError as error:  # FileRefusedError too: a FIFO, a device, a link out of the folder
             return f"{where} cannot be read ({error.strerror})"
+        if is_raster(name):
+            size = raster_size(name, data)
+            return f"{where}: {size}" if isinstance(size, str) else data
         reason = svg_problem(data)
         if reason and reason.startswith("line "):  # path:line: as everywhere else
             reason = f"{self.folder.name}/{name}:{reason[len('line ') :]}"
