@@ -124,27 +124,29 @@ _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 def check_value(kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "") -> str | None:
     """Why `value` is not acceptable for an option of this kind and bounds, or None."""
     if kind is bool:
-        return None if isinstance(value, bool) else "must be true or false"
+        return None if isinstance(value, bool) else _("must be true or false")
     if kind in (int, float):
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or (kind is int and not isinstance(value, int))
         ):
-            return f"must be a {'whole ' if kind is int else ''}number"
+            return _("must be a whole number") if kind is int else _("must be a number")
         if isinstance(value, float) and not math.isfinite(value):
-            return f"must be a finite number, not {value}"  # nan compares false with every bound
+            return _("must be a finite number, not {value}").format(value=value)  # nan compares false with every bound
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
-            return f"must be between {minimum:g} and {maximum:g}, not {_number(value)}"
+            return _("must be between {low:g} and {high:g}, not {value}").format(
+                low=minimum, high=maximum, value=_number(value)
+            )
         return None
     if not isinstance(value, str):
-        return "must be text in quotes"
+        return _("must be text in quotes")
     if len(value) > MAX_TEXT:
-        return f"must be at most {MAX_TEXT} characters, not {len(value):,}"
+        return _("must be at most {most} characters, not {count:,}").format(most=MAX_TEXT, count=len(value))
     if not value.isprintable():
-        return "must be text without control characters (no line breaks, tabs or NUL)"
+        return _("must be text without control characters (no line breaks, tabs or NUL)")
     if name == "default_language" and not _LANGUAGE.fullmatch(value):
-        return f"must be a language folder name such as ja or en, not {value[:40]!r}"
+        return _("must be a language folder name such as ja or en, not {value!r}").format(value=value[:40])
     return None
 
 

@@ -49,7 +49,7 @@ class IllustrationStore:
         return ""
 
     def _check(self, name: str) -> bytes | str:
-        where = f"illustration {name!r}"
+        where = _("picture {name!r}").format(name=name)
         if not _SAFE_NAME.match(name):
             return _(
                 "{where}: give only a file name (.svg, .png or .jpg) from the lesson's pictures/, "
@@ -68,9 +68,9 @@ class IllustrationStore:
                 )
                 self.without_folder.add(message)
                 return message
-            return f"{where} not found in {self.folder}"
+            return _("{where} not found in {folder}").format(where=where, folder=self.folder)
         except OSError as error:  # FileRefusedError too: a FIFO, a device, a link out of the folder
-            return f"{where} cannot be read ({error.strerror})"
+            return _("{where} cannot be read ({why})").format(where=where, why=error.strerror)
         if is_raster(name):
             size = raster_size(name, data)
             return f"{where}: {size}" if isinstance(size, str) else data

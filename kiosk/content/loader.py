@@ -16,7 +16,7 @@ from kiosk.content.new_lesson import TEMPLATE
 from kiosk.content.parity import same_structure
 from kiosk.content.phrases import typeset_lesson
 from kiosk.content.placeholders import placeholders
-from kiosk.content.quiz import parse_quiz
+from kiosk.content.quiz import UnknownSlideError, parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
 from kiosk.core.errors import ContentError, LocatedError
@@ -70,7 +70,7 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
     if (source := texts[QUIZ]) is not None:
         questions, found = parse_quiz(source, folder / QUIZ, slide_ids)
         # Without a deck every slide reference looks unknown: report the deck's problems only.
-        problems += found if deck else [p for p in found if "unknown slide id" not in p.message]
+        problems += found if deck else [p for p in found if not isinstance(p, UnknownSlideError)]
     if (source := texts[RESULT]) is not None:
         result, found = parse_result(source, folder / RESULT)
         problems += found

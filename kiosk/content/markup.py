@@ -14,6 +14,7 @@ import markdown
 import nh3
 
 from kiosk.content.list_breaks import loosen_lists
+from kiosk.core.i18n import N_, _
 
 ALLOWED_TAGS = {"p", "strong", "em", "ul", "ol", "li", "br"}
 # Tags Markdown may produce that we drop silently (they would only restyle the text).
@@ -23,8 +24,8 @@ HARMLESS_TAGS = ALLOWED_TAGS | {"b", "i", "code", "blockquote", "hr", "pre", "h2
 MAX_SLIDE_CHARS = 2000
 MAX_INLINE_CHARS = 300
 _TAG_ADVICE = {
-    "a": "links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)",
-    "img": "pictures inside the text are not allowed; use the slide's 'image' setting",
+    "a": N_("links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)"),
+    "img": N_("pictures inside the text are not allowed; use the slide's 'image' setting"),
 }
 TAG_LIKE = re.compile(r"<\s*[A-Za-z/!?]")
 
@@ -91,24 +92,26 @@ def _convert(source: str) -> str:
 def render_markdown(source: str) -> tuple[str, str, list[str]]:
     """Return (safe HTML, plain text, problems as messages) for one slide body."""
     if len(source) > MAX_SLIDE_CHARS:
-        message = f"the slide text is {len(source):,} characters; a slide holds at most {MAX_SLIDE_CHARS:,}"
+        message = _("the slide text is {count:,} characters; a slide holds at most {most:,}").format(
+            count=len(source), most=MAX_SLIDE_CHARS
+        )
         return "", "", [message]
     try:
         raw_html = _convert(source)
     except RecursionError:
-        return "", "", ["lists or quotes are nested too deeply"]
+        return "", "", [_("lists or quotes are nested too deeply")]
     reader = _read(raw_html)
     problems: list[str] = []
     for tag in dict.fromkeys(reader.tags):
         if tag in _TAG_ADVICE:
-            problems.append(_TAG_ADVICE[tag])
+            problems.append(_(_TAG_ADVICE[tag]))
         elif tag not in HARMLESS_TAGS:
-            problems.append(f"HTML tag <{tag}> is not allowed in slide text; write plain Markdown")
+            problems.append(_("HTML tag <{tag}> is not allowed in slide text; write plain Markdown").format(tag=tag))
     if reader.attributes:
         names = ", ".join(dict.fromkeys(reader.attributes))
-        problems.append(f"HTML attributes ({names}) are not allowed in slide text")
+        problems.append(_("HTML attributes ({names}) are not allowed in slide text").format(names=names))
     if reader.declarations:
-        problems.append("HTML declarations (<!...> or <?...>) are not allowed in slide text")
+        problems.append(_("HTML declarations (<!...> or <?...>) are not allowed in slide text"))
     safe = nh3.clean(raw_html, tags=ALLOWED_TAGS, attributes={}, strip_comments=True)
     plain = re.sub(r"[ \t]*\n[ \t\n]*", "\n", "".join(_read(safe).text)).strip()
     return safe, plain, problems
@@ -117,14 +120,17 @@ def render_markdown(source: str) -> tuple[str, str, list[str]]:
 def inline_text(source: str) -> tuple[str, str | None]:
     """Inline Markdown to plain text, and why it is not acceptable as a one-line text (or None)."""
     if len(source) > MAX_INLINE_CHARS:
-        return source[:MAX_INLINE_CHARS], f"the text is {len(source):,} characters; at most {MAX_INLINE_CHARS} here"
+        why = _("the text is {count:,} characters; at most {most} here").format(
+            count=len(source), most=MAX_INLINE_CHARS
+        )
+        return source[:MAX_INLINE_CHARS], why
     try:
         raw_html = _convert(source)
     except RecursionError:
-        return "", "the text is nested too deeply"
+        return "", _("the text is nested too deeply")
     reader = _read(raw_html)
     text = " ".join("".join(reader.text).split())
     unexpected = [tag for tag in reader.tags if tag not in {"p", "strong", "em", "b", "i", "code", "br"}]
     if unexpected or reader.attributes or reader.declarations or TAG_LIKE.search(text):
-        return text, "HTML is not allowed here; write plain text (**bold** is fine)"
+        return text, _("HTML is not allowed here; write plain text (**bold** is fine)")
     return text, None

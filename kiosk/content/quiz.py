@@ -75,6 +75,10 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
     return drafts
 
 
+class UnknownSlideError(ContentError):
+    """A question names a slide the deck does not have (left out when the deck itself could not be read)."""
+
+
 def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:
     """Parse the quiz file; return the questions and every problem found."""
     problems: list[ContentError] = []
@@ -104,9 +108,8 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
         if not slide_id:
             problem(_("the question does not say which slide teaches it: add 'slide: slide-id' to its comment"))
         elif slide_id not in slide_ids:
-            problem(
-                _("unknown slide id {slide_id!r}; it must be the id of a slide in deck.md").format(slide_id=slide_id)
-            )
+            message = _("unknown slide id {slide_id!r}; it must be the id of a slide in deck.md")
+            problems.append(UnknownSlideError(path, draft.line, message.format(slide_id=slide_id)))
         right = sum(answer.right for answer in draft.answers)
         if len(draft.answers) < MIN_ANSWERS:
             problem(
