@@ -68,7 +68,8 @@ QUIZ = {
     "- [x] At the front desk\n- [ ] At home\n> Tell the front desk, and the practitioner will know before you go in.\n",
 }
 RESULT = {
-    "ja": "# 今日のポイント\n- 痛みは受付で伝えます。\n- 歩くときはゆっくりで大丈夫です。\n- わからないことは聞いてください。\n\n"
+    "ja": "# 今日のポイント\n- 痛みは受付で伝えます。\n- 歩くときはゆっくりで大丈夫です。\n"
+    "- わからないことは聞いてください。\n\n"
     "## ありがとうございました\n<!-- min: 0 -->\n最後までお読みいただき、ありがとうございました。\n",
     "en": "# Today's points\n- Tell the desk about your pain.\n- Walk slowly.\n- Ask about anything unclear.\n\n"
     "## Thank you\n<!-- min: 0 -->\nThank you for reading to the end.\n",
