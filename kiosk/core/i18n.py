@@ -10,10 +10,10 @@ unless a command line's `--lang` says otherwise (`set_language`). This module im
 
 from __future__ import annotations
 
-import ast
 import gettext
 import io
 import os
+import re
 import struct
 import sys
 from pathlib import Path
@@ -85,6 +85,15 @@ def set_language(code: str | None) -> None:
     _chosen = _from_code(code) if code else None
 
 
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
+_ESCAPE = re.compile(r'\\(.)')
+
+
+def _unquote(quoted: str) -> str:
+    """The text of one quoted .po string (`"a \\"b\\"\\n"`), with the escapes gettext uses."""
+    return _ESCAPE.sub(lambda match: _ESCAPES.get(match.group(1), match.group(1)), quoted[1:-1])
+
+
 def parse_po(text: str) -> dict[str, str]:
     """The msgid -> msgstr pairs of a .po file (the header entry, msgid "", included); plural forms are not used."""
     entries: dict[str, str] = {}
@@ -104,13 +113,13 @@ def parse_po(text: str) -> dict[str, str]:
                 finish()
             continue
         if line.startswith('"'):
-            parts.setdefault(field, []).append(ast.literal_eval(line))
+            parts.setdefault(field, []).append(_unquote(line))
             continue
         key, _, rest = line.partition(" ")
         if key == "msgid" and "msgstr" in parts:
             finish()
         field = key
-        parts[field] = [ast.literal_eval(rest.strip())]
+        parts[field] = [_unquote(rest.strip())]
     finish()
     return entries
 
@@ -134,6 +143,8 @@ def compile_mo(entries: dict[str, str]) -> bytes:
 
 def catalog(code: str) -> gettext.NullTranslations:
     """The compiled catalog of one language (kept once made); an empty msgstr falls back to the English msgid."""
+    if code == DEFAULT:  # the message ids are the English text: nothing to read
+        return _catalogs.setdefault(code, gettext.NullTranslations())
     if code not in _catalogs:
         path = LOCALE_DIR / f"{code}.po"
         try:
