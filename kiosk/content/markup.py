@@ -79,13 +79,14 @@ _markdown = _new_markdown()
 
 
 def _convert(source: str) -> str:
-    """Markdown to HTML; RecursionError (absurd nesting) is raised after the parser is replaced by a fresh one."""
+    """Markdown to HTML; anything that interrupts it (RecursionError on absurd nesting, a KeyboardInterrupt, a test's
+    time limit) is raised after the parser is replaced by a fresh one."""
     global _markdown
     try:
         _markdown.reset()
         return _markdown.convert(loosen_lists(source))
-    except RecursionError:
-        _markdown = _new_markdown()  # a parser interrupted half-way keeps state that spoils the next slide
+    except BaseException:
+        _markdown = _new_markdown()  # a parser interrupted half-way keeps state that spoils every later slide
         raise
 
 
