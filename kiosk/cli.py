@@ -282,8 +282,13 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(_("statistics and lockout: {path}").format(path=paths.data_dir()))
         return 0
     path = args.file or paths.config_dir() / "settings.toml"
-    logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # the problems are printed below instead
-    _settings, problems = load_settings(path)
+    quiet = logging.getLogger("kiosk.config")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # the problems are printed below instead
+    try:
+        _settings, problems = load_settings(path)
+    finally:
+        quiet.setLevel(level)
     for problem in problems:
         print(problem)
     if problems:
@@ -340,9 +345,13 @@ def _settings_content() -> Path:
     """The content folder the settings file names, or the shipped one (a bad settings file is `config check`'s)."""
     from kiosk.config.settings import load_settings
 
-    logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)
-    settings, _problems = load_settings(paths.config_dir() / "settings.toml")
-    logging.getLogger("kiosk.config").setLevel(logging.NOTSET)
+    quiet = logging.getLogger("kiosk.config")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        settings, _problems = load_settings(paths.config_dir() / "settings.toml")
+    finally:
+        quiet.setLevel(level)
     return Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
 
 
