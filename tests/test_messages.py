@@ -106,6 +106,8 @@ COMMANDS: list[tuple[list[str], str, str]] = [
     (["stats", "--help"], "write every visit to a CSV file", "CSV ファイルに書き出す"),
     (["stats", "export", "--csv", "{tmp}/v.csv"], "no statistics yet", "まだ利用統計がありません"),
     (["stats", "merge", "{tmp}/nope"], "no such folder", "このフォルダはありません"),
+    (["stats", "merge", "{tmp}"], "0 summaries from 0 kiosks", "キオスク 0 台から集計 0 件"),
+    (["fleet", "status", "{tmp}"], "no kiosk outboxes found", "送信フォルダが見つかりません"),
     (["fleet", "--help"], "print the Syncthing folders", "Syncthing フォルダと設定"),
     (["fleet", "status", "--help"], "silent after this long", "応答なしとする"),
     (["rendr"], "did you mean render?", "render のことですか？"),

@@ -38,7 +38,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     print(text_report(report))
     if args.csv:
         args.csv.write_text(csv_report(report), encoding="utf-8", newline="")
-        print(f"wrote {args.csv}")
+        print(_("wrote {path}").format(path=args.csv))
     return 0 if report.summaries or not report.skipped else 1
 
 
@@ -59,6 +59,6 @@ def cmd_fleet(args: argparse.Namespace) -> int:
 
     statuses = read_status(args.folders)
     lines, silent = status_lines(statuses, datetime.now(UTC), timedelta(minutes=args.stale_minutes))
-    print("\n".join(lines) if lines else "no kiosk outboxes found")
-    print(f"{len(statuses)} kiosks, {silent} silent or unreadable")
+    print("\n".join(lines) if lines else _("no kiosk outboxes found"))
+    print(_("{count} kiosks, {silent} silent or unreadable").format(count=len(statuses), silent=silent))
     return 1 if silent or not statuses else 0
