@@ -86,7 +86,7 @@ def set_language(code: str | None) -> None:
 
 
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\"}
-_ESCAPE = re.compile(r'\\(.)')
+_ESCAPE = re.compile(r"\\(.)")
 
 
 def _unquote(quoted: str) -> str:
