@@ -10,14 +10,16 @@ unless a command line's `--lang` says otherwise (`set_language`). This module im
 
 from __future__ import annotations
 
-import gettext
 import io
 import os
 import re
 import struct
 import sys
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
+
+if TYPE_CHECKING:
+    import gettext  # imported when a catalog is first needed: English never loads it
 
 LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES: Final = ("ja", "en")
@@ -143,6 +145,8 @@ def compile_mo(entries: dict[str, str]) -> bytes:
 
 def catalog(code: str) -> gettext.NullTranslations:
     """The compiled catalog of one language (kept once made); an empty msgstr falls back to the English msgid."""
+    import gettext
+
     if code == DEFAULT:  # the message ids are the English text: nothing to read
         return _catalogs.setdefault(code, gettext.NullTranslations())
     if code not in _catalogs:
@@ -159,12 +163,13 @@ def catalog(code: str) -> gettext.NullTranslations:
 
 def _(message: str) -> str:
     """`message` (English, the msgid) in the language now in force."""
-    return catalog(language()).gettext(message)
+    code = language()
+    return message if code == DEFAULT else catalog(code).gettext(message)
 
 
 def gettext_for(code: str, message: str) -> str:
     """`message` in one given language, whatever is in force (for tests and side-by-side output)."""
-    return catalog(code).gettext(message)
+    return message if code == DEFAULT else catalog(code).gettext(message)
 
 
 def N_(message: str) -> str:  # noqa: N802  # gettext's name for "a message, translated later where it is shown"
