@@ -9,21 +9,23 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from kiosk.app import cli_checks
 from kiosk.config.options import Options
 from kiosk.core import paths
+from kiosk.core.i18n import N_, _
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
 COMMANDS = (
-    "run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet", "install", "update",
-    "uninstall",
+    "run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet", "preview", "install",
+    "update", "uninstall",
 )  # fmt: skip
 
 
 def _size(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"(\d{3,5})[xX](\d{3,5})", text)
     if not match:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}")
+        raise argparse.ArgumentTypeError(_("size must look like 1920x1080, not {text!r}").format(text=text))
     return int(match.group(1)), int(match.group(2))
 
 
@@ -45,90 +47,132 @@ class _Version(argparse.Action):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Patient-education kiosk for a clinic waiting room.")
+    parser = cli_checks.Parser(prog="kiosk", description=_("Patient-education kiosk for a clinic waiting room."))
     parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command")
 
-    run = commands.add_parser("run", help="start the kiosk (fullscreen unless --windowed)")
-    run.add_argument("--windowed", action="store_true", help="an ordinary window for development and review")
-    run.add_argument("--size", type=_size, default=(1920, 1080), help="window size with --windowed (default 1920x1080)")
-    run.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
-    run.add_argument("--lang", help="default language, a content folder name (default: the settings file's)")
-    run.add_argument("--lockdown", action="store_true", help="lock the window down even with --windowed")
-    run.add_argument("--debug", action="store_true", help="log every state change")
+    run = commands.add_parser("run", help=_("start the kiosk (fullscreen unless --windowed)"))
+    run.add_argument("--windowed", action="store_true", help=_("an ordinary window for development and review"))
+    run.add_argument(
+        "--size", type=_size, default=(1920, 1080), help=_("window size with --windowed (default 1920x1080)")
+    )
+    run.add_argument(
+        "--content", type=Path, help=_("content folder (default: the settings file's, or the shipped one)")
+    )
+    run.add_argument("--lang", help=_("default language, a content folder name (default: the settings file's)"))
+    run.add_argument("--lockdown", action="store_true", help=_("lock the window down even with --windowed"))
+    run.add_argument("--debug", action="store_true", help=_("log every state change"))
 
-    commands.add_parser("set-pin", help="set the staff PIN (asked twice, never shown or stored in plain text)")
+    set_pin = commands.add_parser(
+        "set-pin", help=_("set the staff PIN (asked twice, never shown or stored in plain text)")
+    )
 
-    config = commands.add_parser("config", help="the settings file")
+    config = commands.add_parser("config", help=_("the settings file"))
     config_commands = config.add_subparsers(dest="config_command", required=True)
-    check = config_commands.add_parser("check", help="print path:line: message for every bad option")
-    check.add_argument("file", nargs="?", type=Path, help="settings file (default: the platform's)")
-    config_commands.add_parser("example", help="print a settings file with every option and its default")
-    config_commands.add_parser("path", help="print where the settings file, logs and data live")
+    check = config_commands.add_parser("check", help=_("print path:line: message for every bad option"))
+    check.add_argument("file", nargs="?", type=Path, help=_("settings file (default: the platform's)"))
+    example = config_commands.add_parser("example", help=_("print a settings file with every option and its default"))
+    where = config_commands.add_parser("path", help=_("print where the settings file, logs and data live"))
 
-    stats = commands.add_parser("stats", help="the anonymous visit statistics")
+    stats = commands.add_parser("stats", help=_("the anonymous visit statistics"))
     stats_commands = stats.add_subparsers(dest="stats_command", required=True)
-    export = stats_commands.add_parser("export", help="write every visit to a CSV file (UTF-8 with BOM, for Excel)")
-    export.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
+    export = stats_commands.add_parser("export", help=_("write every visit to a CSV file (UTF-8 with BOM, for Excel)"))
+    export.add_argument("--csv", type=Path, required=True, help=_("the CSV file to write"))
     fleet_commands.add_parsers(commands, stats_commands)
     from kiosk.deploy.arguments import add_parsers as add_deploy_parsers  # argparse only: cheap
 
     add_deploy_parsers(commands)
 
     validate = commands.add_parser(
-        "validate", help="check a content, lesson or language folder; print path:line: message per problem"
+        "validate", help=_("check a content, lesson or language folder; print path:line: message per problem")
     )
-    validate.add_argument("content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT)
-    validate.add_argument("--strict", action="store_true", help="plain-language advice fails the check too")
-    validate.add_argument("--report", action="store_true", help="print the automatic part of a PEMAT-P score")
+    validate.add_argument(
+        "content", nargs="?", type=Path, default=paths.SHIPPED_CONTENT, help=_("content, lesson or language folder")
+    )
+    validate.add_argument("--strict", action="store_true", help=_("plain-language advice fails the check too"))
+    validate.add_argument("--report", action="store_true", help=_("print the automatic part of a PEMAT-P score"))
 
-    new = commands.add_parser("new-lesson", help="make a lesson folder from a small template that validates")
-    new.add_argument("name", help="the lesson's folder name and id: lower-case letters, digits and -")
+    new = commands.add_parser("new-lesson", help=_("make a lesson folder from a small template that validates"))
+    new.add_argument("name", help=_("the lesson's folder name and id: lower-case letters, digits and -"))
     new.add_argument(
         "--content",
         type=Path,
         required=True,
-        help="the folder to make it in; a new lesson is never put where the kiosk shows it unless you say so",
+        help=_("the folder to make it in; a new lesson is never put where the kiosk shows it unless you say so"),
     )
 
-    render = commands.add_parser("render", help="draw every screen to numbered PNG files")
-    render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check)")
+    render = commands.add_parser("render", help=_("draw every screen to numbered PNG files"))
+    render.add_argument("--out", type=Path, help=_("folder for the PNG files (needed unless --check)"))
     render.add_argument(
-        "--check", action="store_true", help="lay out every screen and list its typesetting and layout problems"
+        "--check", action="store_true", help=_("lay out every screen and list its typesetting and layout problems")
     )
-    render.add_argument("--size", type=_size, default=(1920, 1080))
-    render.add_argument("--lang", default="ja")
-    render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
-    render.add_argument("--large-text", action="store_true", help="with the large-text aid on")
-    render.add_argument("--high-contrast", action="store_true", help="with the high-contrast aid on")
+    render.add_argument("--size", type=_size, default=(1920, 1080), help=_("screen size (default 1920x1080)"))
+    render.add_argument("--lang", default="ja", help=_("the lesson's language, a language folder's name (default ja)"))
+    render.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT, help=_("content folder"))
+    render.add_argument("--large-text", action="store_true", help=_("with the large-text aid on"))
+    render.add_argument("--high-contrast", action="store_true", help=_("with the high-contrast aid on"))
 
-    handout = commands.add_parser("handout", help="write a lesson as an A4 PDF handout to print")
-    handout.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    handout.add_argument("--lesson", default="", help="the lesson's id (default: the first lesson)")
-    handout.add_argument("--lang", default="ja")
-    handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
+    handout = commands.add_parser("handout", help=_("write a lesson as an A4 PDF handout to print"))
+    handout.add_argument("--out", type=Path, required=True, help=_("the PDF file to write"))
+    handout.add_argument("--lesson", default="", help=_("the lesson's id (default: the first lesson)"))
+    handout.add_argument("--lang", default="ja", help=_("the lesson's language, a language folder's name (default ja)"))
+    handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT, help=_("content folder"))
+    preview = commands.add_parser("preview", help=_("a window showing the lesson as it is being edited"))
+    preview.add_argument(
+        "lesson", nargs="?", type=Path, help=_("lesson or content folder (default: the settings file's)")
+    )
+    preview.add_argument("--size", type=_size, default=(1920, 1080), help=_("screen size (default 1920x1080)"))
+    preview.add_argument("--lang", help=_("the lesson's language, a language folder's name (default: the first)"))
+    for leaf in (set_pin, check, example, where, export, validate, new):
+        _message_language(leaf)
     return parser
 
 
+def _message_language(parser: argparse.ArgumentParser) -> None:
+    """`--lang ja|en` on a command whose own words are all it prints (picked up before parsing, cli_checks)."""
+    parser.add_argument("--lang", choices=("ja", "en"), help=_("language of the messages (default: the locale's)"))
+
+
+_NOUNS = {
+    "slide": (N_("{n} slide"), N_("{n} slides")),
+    "question": (N_("{n} question"), N_("{n} questions")),
+    "lesson": (N_("{n} lesson"), N_("{n} lessons")),
+}
+
+
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    one, many = _NOUNS[noun]
+    return _(one if number == 1 else many).format(n=number)
 
 
-def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> int:
+def cmd_validate(content: Path, strict: bool = False, report: bool = False, template_ok: bool = False) -> int:
     """Check every lesson under `content`; print each problem, or its advice and what was checked, lesson by lesson.
 
     Advice never fails the check unless `strict`; `report` adds the automatic part of a PEMAT-P score.
+    `template_ok` (a lesson just made): lines still holding the template's words are listed as what is left to
+    write, and do not fail the command.
     """
     from kiosk.content.advice import advise_languages, format_report
-    from kiosk.content.folders import find_lessons
+    from kiosk.content.folders import FolderShapeError, find_lessons, folder_tree
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
+    from kiosk.content.placeholders import PlaceholderError
 
     library, problems = load_library(content)
     for problem in problems:
         print(problem)
+    if any(isinstance(problem, FolderShapeError) for problem in problems):
+        print(folder_tree())
     if library is None:
-        print(f"{len(problems)} problem(s) found in {content}", file=sys.stderr)
+        if template_ok and problems and all(isinstance(p, PlaceholderError) for p in problems):
+            print(
+                _(
+                    "{count} lines above still hold the template's words: write your own, then `kiosk validate {path}`;"
+                    " until then the kiosk keeps the content it had"
+                ).format(count=len(problems), path=content)
+            )
+            return 0
+        print(_("{count} problem(s) found in {path}").format(count=len(problems), path=content), file=sys.stderr)
         return 1
     folders = {folder.id: folder for folder in find_lessons(content)[0]}
     advice_count = 0
@@ -147,13 +191,13 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
             f"{code} {_count(len(text.deck.slides), 'slide')} {_count(len(text.questions), 'question')}"
             for code, text in ordered
         )
-        print(f"lesson {lesson.id}: {languages}")
-    summary = f"{content}: OK ({_count(len(library.lessons), 'lesson')})"
-    print(summary + (f"; {advice_count} advice" if advice_count else ""))
+        print(_("lesson {id}: {languages}").format(id=lesson.id, languages=languages))
+    summary = _("{path}: OK ({lessons})").format(path=content, lessons=_count(len(library.lessons), "lesson"))
+    print(summary + (_("; {count} advice").format(count=advice_count) if advice_count else ""))
     if report:
         print("\n".join(reports))
     if strict and advice_count:
-        print(f"{advice_count} advice in {content} (--strict)", file=sys.stderr)
+        print(_("{count} advice in {path} (--strict)").format(count=advice_count, path=content), file=sys.stderr)
         return 1
     return 0
 
@@ -166,17 +210,17 @@ def cmd_new_lesson(name: str, content: Path) -> int:
     from kiosk.content.new_lesson import NewLessonError, new_lesson
 
     if content.resolve().is_relative_to(paths.SHIPPED_ROOT.resolve()) and paths.SHIPPED_ROOT.name == "_shipped":
-        print(
-            f"kiosk: {content} is inside the installed kiosk; make the lesson in a folder of your own", file=sys.stderr
-        )
+        refused = _("{folder} is inside the installed kiosk; make the lesson in a folder of your own")
+        print("kiosk: " + refused.format(folder=content), file=sys.stderr)
         return 1
     try:
         folder = new_lesson(content, name)
     except NewLessonError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
-    print(f"made {folder}: edit its ja/ and en/ files and put its pictures in {folder / 'pictures'}")
-    return cmd_validate(folder)
+    message = _("made {folder}: edit its ja/ and en/ files and put its pictures in {pictures}")
+    print(message.format(folder=folder, pictures=folder / "pictures"))
+    return cmd_validate(folder, template_ok=True)
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
@@ -192,7 +236,7 @@ def cmd_handout(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
-    print(f"wrote {pages} pages to {args.out}")
+    print(_("wrote {count} pages to {path}").format(count=pages, path=args.out))
     return 0
 
 
@@ -207,10 +251,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(report(problems))
         return 1 if problems else 0
     if args.out is None:
-        print("kiosk render: --out DIR is needed (or --check)", file=sys.stderr)
+        print(_("kiosk render: --out DIR is needed (or --check)"), file=sys.stderr)
         return 2
     written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
-    print(f"wrote {len(written)} screens to {args.out}")
+    print(_("wrote {count} screens to {path}").format(count=len(written), path=args.out))
     return 0
 
 
@@ -241,16 +285,16 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
         pin = ask("New staff PIN (digits, 6 suggested): ")
         validate_pin_format(pin)
         if ask("The same PIN again: ") != pin:
-            print("kiosk: the two PINs differ; nothing was changed", file=sys.stderr)
+            print(_("kiosk: the two PINs differ; nothing was changed"), file=sys.stderr)
             return 1
         save_pin(path, pin)
     except PinError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1
     except EOFError:
-        print("kiosk: no PIN given; nothing was changed", file=sys.stderr)
+        print(_("kiosk: no PIN given; nothing was changed"), file=sys.stderr)
         return 1
-    print(f"staff PIN saved (as a salted scrypt hash) in {path}")
+    print(_("staff PIN saved (as a salted scrypt hash) in {path}").format(path=path))
     return 0
 
 
@@ -261,19 +305,28 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(example_file(), end="")
         return 0
     if args.config_command == "path":
-        print(f"settings: {paths.config_dir() / 'settings.toml'}")
-        print(f"staff PIN: {paths.config_dir() / 'pin.json'}")
-        print(f"logs: {paths.log_dir()}")
-        print(f"statistics and lockout: {paths.data_dir()}")
+        print(_("settings: {path}").format(path=paths.config_dir() / "settings.toml"))
+        print(_("staff PIN: {path}").format(path=paths.config_dir() / "pin.json"))
+        print(_("logs: {path}").format(path=paths.log_dir()))
+        print(_("statistics and lockout: {path}").format(path=paths.data_dir()))
         return 0
     path = args.file or paths.config_dir() / "settings.toml"
-    logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # the problems are printed below instead
-    _, problems = load_settings(path)
+    quiet = logging.getLogger("kiosk.config")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)  # the problems are printed below instead
+    try:
+        _settings, problems = load_settings(path)
+    finally:
+        quiet.setLevel(level)
     for problem in problems:
         print(problem)
     if problems:
         return 1
-    print(f"{path}: OK" if path.exists() else f"{path}: not found; every option has its default")
+    print(
+        _("{path}: OK").format(path=path)
+        if path.exists()
+        else _("{path}: not found; every option has its default").format(path=path)
+    )
     return 0
 
 
@@ -284,20 +337,64 @@ def cmd_stats_export(target: Path, database: Path | None = None) -> int:
 
     database = database or paths.data_dir() / "visits.sqlite3"
     if not database.exists():
-        print(f"kiosk: no statistics yet ({database} does not exist)", file=sys.stderr)
+        print(_("kiosk: no statistics yet ({path} does not exist)").format(path=database), file=sys.stderr)
         return 1
     try:
         with StatsStore(database, repair=False) as store:
             rows = store.export_csv(target)
     except (OSError, sqlite3.Error) as error:
-        print(f"kiosk: cannot export to {target}: {error}", file=sys.stderr)
+        print(_("kiosk: cannot export to {path}: {error}").format(path=target, error=error), file=sys.stderr)
         return 1
-    print(f"wrote {rows} visits to {target}")
+    print(_("wrote {count} visits to {path}").format(count=rows, path=target))
     return 0
 
 
+def _refused(args: argparse.Namespace) -> str | None:
+    """Why the command cannot run as typed (a folder or file that is not there, a language no lesson has)."""
+    content = getattr(args, "content", None) or getattr(args, "lesson", None)
+    if args.command in ("render", "handout", "run", "preview") and content is not None:
+        problem = cli_checks.check_folder(content, _("a content folder (it holds one folder per lesson)"))
+        if problem:
+            return problem
+    if args.command in ("render", "handout", "run", "preview") and args.lang:
+        return cli_checks.check_language(content or _settings_content(), args.lang)
+    if args.command == "config" and args.config_command == "check" and args.file and not args.file.exists():
+        return _("{path}: no such settings file (`kiosk config path` shows where the kiosk reads it)").format(
+            path=args.file
+        )
+    if args.command in ("stats", "fleet") and getattr(args, "folders", None):
+        for folder in args.folders:
+            problem = cli_checks.check_folder(folder, _("an outbox folder, or a folder holding one per kiosk"))
+            if problem:
+                return problem
+    return None
+
+
+def _settings_content() -> Path:
+    """The content folder the settings file names, or the shipped one (a bad settings file is `config check`'s)."""
+    from kiosk.config.settings import load_settings
+
+    quiet = logging.getLogger("kiosk.config")
+    level = quiet.level
+    quiet.setLevel(logging.CRITICAL)
+    try:
+        settings, _problems = load_settings(paths.config_dir() / "settings.toml")
+    finally:
+        quiet.setLevel(level)
+    return Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    cli_checks.use_message_language(argv)
+    parser = _parser()
+    if not argv:  # a bare `kiosk` explains itself; `kiosk run` (and ./run-kiosk, main.py) start the kiosk
+        parser.print_help()
+        return 0
+    args = parser.parse_args(argv)
+    refused = _refused(args)
+    if refused:
+        return cli_checks.fail(refused)
     try:
         if args.command == "validate":
             return cmd_validate(args.content, strict=args.strict, report=args.report)
@@ -319,10 +416,12 @@ def main(argv: list[str] | None = None) -> int:
             from kiosk.deploy.command import run as run_deploy
 
             return run_deploy(args)
-        if args.command in (None, "run"):
-            if args.command is None:
-                args = _parser().parse_args(["run"])
+        if args.command == "run":
             return cmd_run(args)
+        if args.command == "preview":
+            from kiosk.app.preview import run_preview
+
+            return run_preview(args.lesson or _settings_content(), args.size, args.lang)
     except KeyboardInterrupt:
         return 130
     except OSError as error:

@@ -45,6 +45,17 @@ def _fail_on_kiosk_warnings(request: pytest.FixtureRequest, caplog: pytest.LogCa
 
 
 @pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages are English in tests whatever the machine's locale (tests/test_messages.py tries the others)."""
+    from kiosk.core import i18n
+
+    monkeypatch.setenv("LANGUAGE", "en")
+    i18n.set_language(None)
+    yield
+    i18n.set_language(None)
+
+
+@pytest.fixture(autouse=True)
 def _cheap_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """New PINs are hashed at N=2^12 in tests (2 cores shared by many), except in tests marked real_scrypt."""
     if not request.node.get_closest_marker("real_scrypt"):
@@ -95,3 +106,21 @@ def kiosk_logger_restored() -> Iterator[logging.Logger]:
             root.addHandler(handler)
         root.setLevel(level)
         root.propagate = propagate
+
+
+def written_lesson(content: Path, name: str) -> Path:
+    """`kiosk new-lesson NAME`, then each template line made the lesson's own (例：… / E.g. …), so it validates."""
+    from kiosk.content.new_lesson import new_lesson
+    from kiosk.content.placeholders import _MARKS, PLACEHOLDERS, _bare
+
+    made = new_lesson(content, name)
+    for path in made.glob("*/*.md"):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for number, line in enumerate(lines):
+            if _bare(line) in PLACEHOLDERS:
+                marks = _MARKS.match(line)
+                start = marks.end() if marks else 0
+                prefix = "E.g. " if path.parent.name == "en" else "例："
+                lines[number] = line[:start] + prefix + line[start:]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    return made

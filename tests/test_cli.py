@@ -30,10 +30,14 @@ def test_validate_takes_a_lesson_or_a_language_folder(capsys: pytest.CaptureFixt
 
 
 def test_new_lesson_makes_a_folder_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The template validates with its own picture, beside the shipped lesson; a second run changes nothing."""
+    """The template is whole but for its words, listed as what is left to write; a second run changes nothing."""
     content = tmp_path / "content"
     assert cli.main(["new-lesson", "back-pain", "--content", str(content)]) == 0
-    assert "lesson back-pain: ja 2 slides 1 question, en 2 slides 1 question" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "back-pain/ja/deck.md:9: still the template's words (最初のスライドの見出し)" in out
+    assert "30 lines above still hold the template's words" in out
+    assert cli.main(["validate", str(content)]) == 1  # never shown to a patient as it is
+    capsys.readouterr()
     assert (content / "back-pain" / "pictures" / "cover.svg").is_file()
     assert sorted(p.name for p in content.iterdir()) == ["back-pain"]  # no half-made folder left behind
     before = (content / "back-pain" / "ja" / "deck.md").read_bytes()

@@ -18,6 +18,7 @@ from PySide6.QtSvg import QSvgRenderer
 from kiosk.content.model import Slide, Translation
 from kiosk.core.qr import qr_matrix
 from kiosk.ui.theme.palette import NORMAL
+from kiosk.ui.widgets.raster import decode_photo, is_photo
 
 SLIDES_PER_PAGE: Final = 3
 DPI: Final = 300
@@ -112,7 +113,12 @@ def _slides_page(painter: QPainter, lesson: Translation, chunk: tuple[Slide, ...
             painter.setPen(QColor(NORMAL.sage))
             painter.drawLine(0, round(y - gap / 2), round(area.width()), round(y - gap / 2))
         picture = QRectF(0, y, picture_width, min(block - gap, picture_width * 0.75))
-        if slide.image and slide.image in lesson.images:
+        if slide.image and slide.image in lesson.images and is_photo(lesson.images[slide.image]):
+            photo = decode_photo(lesson.images[slide.image])
+            if not photo.isNull():
+                shown = photo.size().scaled(picture.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRectF(picture.topLeft(), shown.toSizeF()), photo)
+        elif slide.image and slide.image in lesson.images:
             renderer = QSvgRenderer(QByteArray(lesson.images[slide.image]))
             renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             renderer.render(painter, picture)

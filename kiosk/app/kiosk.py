@@ -173,6 +173,11 @@ class Kiosk:
     def _install(self, library: Library) -> None:
         """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
         self.full_library = library
+        from kiosk.ui.widgets.raster import prepare_all  # photos decoded in the background, before they are shown
+
+        for lesson in library.lessons.values():
+            for text in lesson.translations.values():
+                prepare_all(text.images)
         library = self._offered(library)
         language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
         if language not in library.languages:

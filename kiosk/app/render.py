@@ -142,7 +142,10 @@ def _remote_screens(kiosk: Kiosk) -> Iterator[str]:
 
 
 def settle(application: type[QApplication]) -> None:
-    """Let the layout finish: a widget that grows to fit its text posts one more layout pass."""
+    """Let the layout finish: a widget that grows to fit its text posts one more layout pass; photos decoded."""
+    from kiosk.ui.widgets.raster import wait_for_photos
+
+    wait_for_photos()
     for _ in range(3):
         application.processEvents()
 

@@ -20,20 +20,21 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import Aids, laid_out_screens, render_kiosk
 from kiosk.config.options import Options
 from kiosk.content.phrases import break_points
+from kiosk.core.i18n import N_, _
 from kiosk.core.typeset import NO_LINE_END, NO_LINE_START, is_orphan, plain
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.qr_view import QrView
 from kiosk.ui.widgets.rich_text import LINE_SEPARATOR, block_lines
 
-BREAK_INSIDE = "break inside a phrase"
-BAD_START = "forbidden line start"
-BAD_END = "line ends with an opening bracket"
-ORPHAN = "orphan"
-NO_PICTURE = "screen without its picture"
-CUT = "text cut"
-OVERLAP = "overlapping"
-OUTSIDE = "control outside the screen"
-NO_CONTENT = "content does not load (run kiosk validate)"
+BREAK_INSIDE = N_("break inside a phrase")
+BAD_START = N_("forbidden line start")
+BAD_END = N_("line ends with an opening bracket")
+ORPHAN = N_("orphan")
+NO_PICTURE = N_("screen without its picture")
+CUT = N_("text cut")
+OVERLAP = N_("overlapping")
+OUTSIDE = N_("control outside the screen")
+NO_CONTENT = N_("content does not load (run kiosk validate)")
 KINDS = (NO_CONTENT, BREAK_INSIDE, BAD_START, BAD_END, ORPHAN, NO_PICTURE, CUT, OVERLAP, OUTSIDE)
 
 
@@ -43,7 +44,7 @@ class Problem(NamedTuple):
     kind: str
 
     def __str__(self) -> str:
-        return f'{self.screen}: "{self.text}": {self.kind}'
+        return f'{self.screen}: "{self.text}": {_(self.kind)}'
 
 
 def label_lines(label: QLabel) -> list[tuple[list[str], str]]:
@@ -202,6 +203,6 @@ def report(problems: list[Problem]) -> str:
     """One line a problem, then a count per kind."""
     counts = Counter(problem.kind for problem in problems)
     lines = [str(problem) for problem in problems]
-    lines += [f"{counts[kind]:4d}  {kind}" for kind in KINDS]
-    lines.append(f"{len(problems)} problem(s)")
+    lines += [f"{counts[kind]:4d}  {_(kind)}" for kind in KINDS]
+    lines.append(_("{count} problem(s)").format(count=len(problems)))
     return "\n".join(lines)

@@ -15,6 +15,7 @@ from typing import Annotated, Any, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ConfigError, ContentError
 from kiosk.core.files import replace_file
+from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line, read_text
 
 log = logging.getLogger("kiosk.config")
@@ -130,34 +131,38 @@ _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 def check_value(kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "") -> str | None:
     """Why `value` is not acceptable for an option of this kind and bounds, or None."""
     if kind is bool:
-        return None if isinstance(value, bool) else "must be true or false"
+        return None if isinstance(value, bool) else _("must be true or false")
     if kind in (int, float):
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or (kind is int and not isinstance(value, int))
         ):
-            return f"must be a {'whole ' if kind is int else ''}number"
+            return _("must be a whole number") if kind is int else _("must be a number")
         if isinstance(value, float) and not math.isfinite(value):
-            return f"must be a finite number, not {value}"  # nan compares false with every bound
+            return _("must be a finite number, not {value}").format(value=value)  # nan compares false with every bound
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
-            return f"must be between {minimum:g} and {maximum:g}, not {_number(value)}"
+            return _("must be between {low:g} and {high:g}, not {value}").format(
+                low=minimum, high=maximum, value=_number(value)
+            )
         return None
     if not isinstance(value, str):
-        return "must be text in quotes"
+        return _("must be text in quotes")
     if len(value) > MAX_TEXT:
-        return f"must be at most {MAX_TEXT} characters, not {len(value):,}"
+        return _("must be at most {most} characters, not {count:,}").format(most=MAX_TEXT, count=len(value))
     if not value.isprintable():
-        return "must be text without control characters (no line breaks, tabs or NUL)"
+        return _("must be text without control characters (no line breaks, tabs or NUL)")
     if name == "default_language" and not _LANGUAGE.fullmatch(value):
-        return f"must be a language folder name such as ja or en, not {value[:40]!r}"
+        return _("must be a language folder name such as ja or en, not {value!r}").format(value=value[:40])
     if name == "opening_hours":
         from kiosk.core.hours import HoursError, parse_hours  # only when a settings file names opening hours
 
         try:
             parse_hours(value)
         except HoursError as error:
-            return f"must be opening hours such as 'mon-fri 09:00-18:00; sat 09:00-13:00': {error}"
+            return _("must be opening hours such as 'mon-fri 09:00-18:00; sat 09:00-13:00': {error}").format(
+                error=error
+            )
     return None
 
 
@@ -185,7 +190,11 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
-        return Settings(), [ConfigError(path, int(match.group(1)) if match else 1, "file", f"not valid TOML: {error}")]
+        return Settings(), [
+            ConfigError(
+                path, int(match.group(1)) if match else 1, "file", _("not valid TOML: {error}").format(error=error)
+            )
+        ]
     except (RecursionError, ValueError, MemoryError) as error:
         # 40,000 nested brackets recurse too deep; a 5,000-digit integer exceeds Python's int conversion limit.
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
@@ -201,15 +210,25 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
     for name, value in data.items():
         if name not in declared:
             shown = name if name.isprintable() and len(name) <= 40 else repr(name[:40])
-            problems.append(ConfigError(path, line_of(name), shown, f"unknown option (known: {', '.join(declared)})"))
+            problems.append(ConfigError(path, line_of(name), shown, _unknown(name, list(declared))))
             continue
         kind, low, high = declared[name]
         why = check_value(kind, value, low, high, name)
         if why:
-            problems.append(ConfigError(path, line_of(name), name, f"{why}; using the default"))
+            problems.append(ConfigError(path, line_of(name), name, _("{why}; using the default").format(why=why)))
         else:
             values[name] = value
     return Settings(**values), problems
+
+
+def _unknown(name: str, declared: list[str]) -> str:
+    """`unknown option (did you mean idle_seconds?)`, or where every option is listed: never the whole list."""
+    import difflib
+
+    close = difflib.get_close_matches(name, declared, n=1, cutoff=0.6)
+    if close:
+        return _("unknown option (did you mean {name}?)").format(name=close[0])
+    return _("unknown option (`kiosk config example` lists every option)")
 
 
 def _line_of_failure(text: str, error: BaseException) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.content.model import Deck
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.i18n import _
 
 DEFAULT_SLIDES = 3  # a loop of four pictures with the cover: about half a minute at the default interval
 MOST_SLIDES = 8  # "a few": a longer loop is one nobody sees round
@@ -43,24 +44,29 @@ def choose_slides(
         problems.append(ContentError(path, line, f"attract: {message}"))
 
     if len(entries) > MOST_SLIDES:
-        problem(f"{len(entries)} slides; name at most {MOST_SLIDES} (a loop a patient can see round)")
+        message = _("{count} slides; name at most {most} (a loop a patient can see round)")
+        problem(message.format(count=len(entries), most=MOST_SLIDES))
     for entry in entries:
         if isinstance(entry, int):
             if not 1 <= entry <= len(ids):
-                problem(f"there is no slide {entry} (the deck has slides 1 to {len(ids)})")
+                problem(
+                    _("there is no slide {entry} (the deck has slides 1 to {last})").format(entry=entry, last=len(ids))
+                )
                 continue
             slide_id = ids[entry - 1]
         elif entry in ids:
             slide_id = entry
         else:
             shown = entry if entry.isprintable() and len(entry) <= 40 else repr(entry[:40])
-            problem(f"no slide has the id '{shown}' (ids: {', '.join(ids[:12])}{', ...' if len(ids) > 12 else ''})")
+            more = ", ..." if len(ids) > 12 else ""
+            problem(_("no slide has the id '{shown}' (ids: {ids})").format(shown=shown, ids=", ".join(ids[:12]) + more))
             continue
         slide = deck.slides[ids.index(slide_id)]
         if not slide.image:
-            problem(f"slide '{slide_id}' has no picture (give it an image: setting, or leave it out of attract)")
+            message = _("slide '{slide_id}' has no picture (give it an image: setting, or leave it out of attract)")
+            problem(message.format(slide_id=slide_id))
         elif slide_id in chosen:
-            problem(f"slide '{slide_id}' is named twice")
+            problem(_("slide '{slide_id}' is named twice").format(slide_id=slide_id))
         else:
             chosen.append(slide_id)
     return (tuple(chosen), []) if not problems else ((), problems)

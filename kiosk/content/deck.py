@@ -13,6 +13,7 @@ from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
+from kiosk.core.i18n import _
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
 SLIDE_KEYS = {"id", "image", "layout", "audio"}
@@ -68,23 +69,34 @@ def _parse_slide(
             settings_line = line_of(source.text, comment.start)
             for key in parsed:
                 if key not in SLIDE_KEYS:
-                    problem(settings_line, f"unknown slide setting {key!r} (known: {', '.join(sorted(SLIDE_KEYS))})")
+                    problem(
+                        settings_line,
+                        _("unknown slide setting {key!r} (known: {slide_keys})").format(
+                            key=key, slide_keys=", ".join(sorted(SLIDE_KEYS))
+                        ),
+                    )
         else:
             notes.append(comment.body.strip())
     unclosed = unclosed_comment(source.text)
     if unclosed is not None:
-        problem(line_of(source.text, unclosed), "a comment opened with '<!--' is never closed with '-->'")
+        problem(line_of(source.text, unclosed), _("a comment opened with '<!--' is never closed with '-->'"))
     text = without_comments(source.text)
 
     if settings is None:
-        problem(1, "the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->")
+        problem(1, _("the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->"))
         settings = {}
     slide_id = settings.get("id", "")
     if settings and not SLIDE_ID.match(slide_id):
-        problem(settings_line, f"slide id {slide_id!r} must be lower-case letters, digits and '-'")
+        problem(
+            settings_line,
+            _("slide id {slide_id!r} must be lower-case letters, digits and '-'").format(slide_id=slide_id),
+        )
     layout = settings.get("layout", "split")
     if layout not in LAYOUTS:
-        problem(settings_line, f"unknown layout {layout!r} (known: {', '.join(sorted(LAYOUTS))})")
+        problem(
+            settings_line,
+            _("unknown layout {layout!r} (known: {layouts})").format(layout=layout, layouts=", ".join(sorted(LAYOUTS))),
+        )
     image = settings.get("image") or None
     if image is not None and (why := image_problem(image)):
         problem(settings_line, why)
@@ -94,7 +106,7 @@ def _parse_slide(
     for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=1):
         if not in_code and line.startswith("#") and not line.startswith("##"):
             if heading:
-                problem(number, "a slide has one '# ' heading; start a new slide with '---' for another idea")
+                problem(number, _("a slide has one '# ' heading; start a new slide with '---' for another idea"))
             heading, why = inline_text(line[1:].strip().rstrip("#").strip())
             if why:
                 problem(number, why)
@@ -102,12 +114,12 @@ def _parse_slide(
         else:
             body_lines.append(line)
     if not heading:
-        problem(1, "the slide has no '# ' heading")
+        problem(1, _("the slide has no '# ' heading"))
     body_html, body_text, markup_problems = render_markdown("\n".join(body_lines))
     for message in markup_problems:
         problem(_guess_line(text, message), message)
     if not body_text:
-        problem(1, "the slide has no text under its heading")
+        problem(1, _("the slide has no text under its heading"))
     if problems:
         return None, problems
     audio = settings.get("audio") or None
@@ -140,19 +152,25 @@ def parse_deck(
             continue
         if slide.id in seen:
             problems.append(
-                ContentError(path, slide.line, f"slide id {slide.id!r} is already used at line {seen[slide.id]}")
+                ContentError(
+                    path,
+                    slide.line,
+                    _("slide id {id!r} is already used at line {line}").format(id=slide.id, line=seen[slide.id]),
+                )
             )
         seen[slide.id] = slide.line
         slides.append(slide)
     if not slides and not problems:
-        problems.append(ContentError(path, 1, "the deck has no slides"))
+        problems.append(ContentError(path, 1, _("the deck has no slides")))
 
     shuffle = parse_yes_no(settings.get("shuffle_answers", "no"))
     if shuffle is None:
-        problems.append(ContentError(path, key_lines["shuffle_answers"], "shuffle_answers must be yes or no"))
+        problems.append(ContentError(path, key_lines["shuffle_answers"], _("shuffle_answers must be yes or no")))
     qr = settings.get("qr") or None
     if qr is not None and not re.match(r"^https://[^\s/$.?#][^\s]*$", qr):
-        problems.append(ContentError(path, key_lines["qr"], f"qr must be an https:// address, not {qr[:60]!r}"))
+        problems.append(
+            ContentError(path, key_lines["qr"], _("qr must be an https:// address, not {qr!r}").format(qr=qr[:60]))
+        )
     image = settings.get("image") or None
     if image is not None and (why := image_problem(image)):
         problems.append(ContentError(path, key_lines["image"], why))

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line, read_text
 
 DECK = "deck.md"
@@ -44,6 +45,45 @@ def ignored(name: str) -> bool:
     return name.startswith((".", "#", "~$")) or name.endswith(("~", ".swp", ".swx", ".tmp", ".bak"))
 
 
+class FolderShapeError(ContentError):
+    """A file or folder of a lesson that is missing or misnamed; validate then shows what a lesson folder holds."""
+
+
+def folder_tree() -> str:
+    """What a lesson folder holds, drawn as a tree, for the end of a report with a FolderShapeError."""
+    return _(
+        "A lesson folder looks like this:\n"
+        "  my-lesson/\n"
+        '    lesson.toml      (optional) id = "my-lesson", order = 1\n'
+        "    pictures/        the pictures the slides name (.svg, .png, .jpg)\n"
+        "    ja/              one folder per language, named by its code\n"
+        "      deck.md        the slides\n"
+        "      quiz.md        the questions\n"
+        "      result.md      the take-home points and the thanks on the result screen\n"
+        "      ui.toml        (optional) this lesson's own screen words\n"
+        "    en/              the same files in English\n"
+        "`kiosk new-lesson NAME --content DIR` makes one to start from."
+    )
+
+
+def _misnamed_language(folder: Path) -> FolderShapeError | None:
+    """A language folder with no deck.md (ja/lesson.md, say): named, with the rename that fixes it."""
+    for child in _subfolders(folder):
+        if child.name == PICTURES:
+            continue
+        try:
+            markdown = sorted(name for name in os.listdir(child) if name.endswith(".md") and not ignored(name))
+        except OSError:
+            continue
+        others = [name for name in markdown if name not in ("quiz.md", "result.md")]
+        if others and not (child / DECK).exists():
+            message = _("{folder}/ has no deck.md; the slides go in deck.md (rename: mv {old} {new})")
+            return FolderShapeError(
+                child, 1, message.format(folder=child.name, old=child / others[0], new=child / DECK)
+            )
+    return None
+
+
 def _subfolders(folder: Path) -> list[Path]:
     try:
         names = sorted(os.listdir(folder))
@@ -70,7 +110,7 @@ class Candidate(NamedTuple):
 def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
     """The folders under root (a content, lesson or language folder) that hold a lesson: names only, nothing read."""
     if not root.is_dir():
-        return [], [ContentError(root, 1, "content folder not found")]
+        return [], [ContentError(root, 1, _("content folder not found"))]
     if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
         return [Candidate(root.parent, (root,))], []
     candidates = [root] if _is_lesson(root) else _subfolders(root)
@@ -78,15 +118,19 @@ def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
     problems: list[LocatedError] = []
     for folder in candidates:
         languages = _language_folders(folder)
-        if languages:
+        misnamed = _misnamed_language(folder)
+        if misnamed is not None:
+            problems.append(misnamed)
+        elif languages:
             found.append(Candidate(folder, languages))
         else:
-            problems.append(
-                ContentError(folder, 1, f"lesson folder with no language folder (for example {folder / 'ja' / DECK})")
-            )
+            message = _("lesson folder with no language folder (for example {example})")
+            problems.append(FolderShapeError(folder, 1, message.format(example=folder / "ja" / DECK)))
     if not candidates:
         example = root / "my-lesson" / "ja" / DECK
-        problems.append(ContentError(root, 1, f"no lesson folder here (for example {example})"))
+        problems.append(
+            FolderShapeError(root, 1, _("no lesson folder here (for example {example})").format(example=example))
+        )
     return found, problems
 
 
@@ -124,7 +168,9 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         if problem is not None:
             return None, [problem]
         for key in sorted(set(settings) - {"id", "order", "attract"}):
-            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order, attract)")]
+            return None, [
+                ContentError(settings_path, 1, _("unknown key {key!r} (keys: id, order, attract)").format(key=key))
+            ]
         if "attract" in settings:
             attract_line = key_line(text, "attract")
             attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
@@ -133,7 +179,9 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         lesson_id = settings.get("id", lesson_id)
         value = settings.get("order", order)
         if not isinstance(value, int) or isinstance(value, bool):
-            return None, [ContentError(settings_path, 1, f"order must be a whole number, not {value!r}")]
+            return None, [
+                ContentError(settings_path, 1, _("order must be a whole number, not {value!r}").format(value=value))
+            ]
         order = value
     if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
         where = settings_path if settings_path.is_file() else folder
@@ -154,17 +202,25 @@ def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, 
         return {}, error, ""
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None) or 1
-        return {}, ContentError(path, line, f"not valid TOML ({str(error).split(' (at')[0]})"), ""
+        return {}, ContentError(path, line, _("not valid TOML ({at})").format(at=str(error).split(" (at")[0])), ""
 
 
 def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:
     """lesson.toml's `attract`: a list of slide ids or slide numbers (checked against the slides when loading)."""
     example = 'for example attract = ["seiza", "tight-or-weak"] or attract = [4, 10]'
     if not isinstance(value, list):
-        return None, ContentError(path, line, f"attract must be a list of slide ids or numbers ({example})")
+        return None, ContentError(
+            path, line, _("attract must be a list of slide ids or numbers ({example})").format(example=example)
+        )
     for entry in value:
         if isinstance(entry, bool) or not isinstance(entry, str | int):
-            return None, ContentError(path, line, f"attract: {entry!r} is neither a slide id nor a number ({example})")
+            return None, ContentError(
+                path,
+                line,
+                _("attract: {entry!r} is neither a slide id nor a number ({example})").format(
+                    entry=entry, example=example
+                ),
+            )
     return tuple(value), None
 
 
@@ -175,7 +231,11 @@ def _duplicate_ids(lessons: list[LessonFolder]) -> list[LocatedError]:
         if lesson.id in first:
             other = first[lesson.id].path
             problems.append(
-                ContentError(lesson.path / LESSON_FILE, 1, f"lesson id {lesson.id!r} is also the id of {other}")
+                ContentError(
+                    lesson.path / LESSON_FILE,
+                    1,
+                    _("lesson id {id!r} is also the id of {other}").format(id=lesson.id, other=other),
+                )
             )
         else:
             first[lesson.id] = lesson

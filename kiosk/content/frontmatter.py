@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.core.errors import ContentError
+from kiosk.core.i18n import _
 
 
 def split_front_matter(
@@ -26,17 +27,27 @@ def split_front_matter(
         key = key.strip().lower()
         if not colon or not key:
             problems.append(
-                ContentError(path, number, f"expected 'key: value' in the settings, found {line.strip()[:40]!r}")
+                ContentError(
+                    path,
+                    number,
+                    _("expected 'key: value' in the settings, found {line!r}").format(line=line.strip()[:40]),
+                )
             )
         elif key not in known:
-            problems.append(ContentError(path, number, f"unknown setting {key!r} (known: {', '.join(sorted(known))})"))
+            problems.append(
+                ContentError(
+                    path,
+                    number,
+                    _("unknown setting {key!r} (known: {known})").format(key=key, known=", ".join(sorted(known))),
+                )
+            )
         elif key in settings:
-            problems.append(ContentError(path, number, f"setting {key!r} is given twice"))
+            problems.append(ContentError(path, number, _("setting {key!r} is given twice").format(key=key)))
         else:
             settings[key] = _unquoted(value.strip())
             key_lines[key] = number
     problems.append(
-        ContentError(path, 1, "the settings block opened with '---' is never closed by a second '---' line")
+        ContentError(path, 1, _("the settings block opened with '---' is never closed by a second '---' line"))
     )
     return settings, key_lines, len(lines), problems
 

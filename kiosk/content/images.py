@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from kiosk.content.raster import MAX_PHOTO_BYTES, is_raster, raster_size
 from kiosk.content.svg_check import svg_problem
 from kiosk.core.files import FileTooLargeError, read_file
+from kiosk.core.i18n import _
 
 MAX_IMAGE_BYTES = 512_000
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png)$")
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*\.(svg|png|jpg|jpeg)$", re.IGNORECASE)
 
 
 class IllustrationStore:
@@ -18,6 +20,7 @@ class IllustrationStore:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self._checked: dict[str, bytes | str] = {}  # name -> bytes, or the reason it was refused
+        self.without_folder: set[str] = set()  # the reasons that are "no pictures/ folder" (one is enough to show)
 
     def problem(self, name: str) -> str | None:
         """Why this illustration cannot be used, or None when it is fine."""
@@ -32,22 +35,45 @@ class IllustrationStore:
         assert isinstance(result, bytes), name
         return result
 
-    def _check(self, name: str) -> bytes | str:
-        where = f"illustration {name!r}"
-        if not _SAFE_NAME.match(name):
-            return f"{where}: give only a file name (.svg or .png) from the lesson's pictures/, no folders or addresses"
-        if name.endswith(".png"):
-            # The picture widget draws SVG only: a PNG that passed here would never reach the screen.
-            return f"{where}: only SVG pictures are shown; save it as .svg (see docs/illustrations.md)"
-        path = self.folder / name
+    def _other_folder(self) -> str:
+        """` (rename images/ to pictures/)` when another folder of the lesson holds pictures."""
         try:
-            data = read_file(path, MAX_IMAGE_BYTES, within=self.folder)
+            folders = sorted(p for p in self.folder.parent.iterdir() if p.is_dir() and not p.name.startswith("."))
+        except OSError:
+            return ""
+        for folder in folders:
+            if any(_SAFE_NAME.match(p.name) for p in folder.iterdir()):
+                return _(" (rename {old}/ to pictures/: mv {path} {new})").format(
+                    old=folder.name, path=folder, new=self.folder
+                )
+        return ""
+
+    def _check(self, name: str) -> bytes | str:
+        where = _("picture {name!r}").format(name=name)
+        if not _SAFE_NAME.match(name):
+            return _(
+                "{where}: give only a file name (.svg, .png or .jpg) from the lesson's pictures/, "
+                "no folders or addresses"
+            ).format(where=where)
+        path = self.folder / name
+        limit = MAX_PHOTO_BYTES if is_raster(name) else MAX_IMAGE_BYTES
+        try:
+            data = read_file(path, limit, within=self.folder)
         except FileTooLargeError:
-            return f"{where} is larger than {MAX_IMAGE_BYTES // 1000} kB"
+            return _("{where} is larger than {kb:,} kB").format(where=where, kb=limit // 1000)
         except FileNotFoundError:
-            return f"{where} not found in {self.folder}"
+            if not self.folder.is_dir():
+                message = _("{where} not found: there is no pictures/ folder in {lesson}{hint}").format(
+                    where=where, lesson=self.folder.parent, hint=self._other_folder()
+                )
+                self.without_folder.add(message)
+                return message
+            return _("{where} not found in {folder}").format(where=where, folder=self.folder)
         except OSError as error:  # FileRefusedError too: a FIFO, a device, a link out of the folder
-            return f"{where} cannot be read ({error.strerror})"
+            return _("{where} cannot be read ({why})").format(where=where, why=error.strerror)
+        if is_raster(name):
+            size = raster_size(name, data)
+            return f"{where}: {size}" if isinstance(size, str) else data
         reason = svg_problem(data)
         if reason and reason.startswith("line "):  # path:line: as everywhere else
             reason = f"{self.folder.name}/{name}:{reason[len('line ') :]}"

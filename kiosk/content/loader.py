@@ -8,16 +8,19 @@ from pathlib import Path
 
 from kiosk.content.attract import choose_slides
 from kiosk.content.deck import parse_deck
-from kiosk.content.folders import DECK, LESSON_FILE, LessonFolder, find_lessons
+from kiosk.content.folders import DECK, LESSON_FILE, FolderShapeError, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library, Translation
 from kiosk.content.narration import check_recordings
+from kiosk.content.new_lesson import TEMPLATE
 from kiosk.content.parity import same_structure
 from kiosk.content.phrases import typeset_lesson
-from kiosk.content.quiz import parse_quiz
+from kiosk.content.placeholders import placeholders
+from kiosk.content.quiz import UnknownSlideError, parse_quiz
 from kiosk.content.result import parse_result
 from kiosk.content.strings import parse_strings
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.i18n import _
 from kiosk.core.textfile import read_text
 
 log = logging.getLogger("kiosk.content")
@@ -25,7 +28,24 @@ log = logging.getLogger("kiosk.content")
 QUIZ, RESULT, STRINGS = "quiz.md", "result.md", "ui.toml"
 
 
+def _holds(name: str) -> str:
+    if name == QUIZ:
+        return _("the questions: ## a question, - [x] the right answer, - [ ] the others, > the explanation")
+    if name == RESULT:
+        return _("the result screen: # a heading with three '- ' take-home points, then ## thanks with <!-- min: 0 -->")
+    return _("the slides, separated by lines of ---")
+
+
 def _read(path: Path, problems: list[LocatedError]) -> str | None:
+    if not os.path.lexists(path):  # say what the file holds, and the one command that starts it from the template
+        template = TEMPLATE / (path.parent.name if (TEMPLATE / path.parent.name).is_dir() else "en") / path.name
+        message = _("{name} not found; it holds {what} (to start from the template: cp {template} {path})")
+        problems.append(
+            FolderShapeError(
+                path, 1, message.format(name=path.name, what=_holds(path.name), template=template, path=path)
+            )
+        )
+        return None
     try:
         return read_text(path, within=path.parent.parent)  # a link may lead anywhere inside its lesson folder
     except ContentError as error:
@@ -39,6 +59,9 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
     # ui.toml is optional: it changes only the interface words this lesson wants its own (kiosk/content/strings.py).
     names = (DECK, QUIZ, RESULT, STRINGS) if os.path.lexists(folder / STRINGS) else (DECK, QUIZ, RESULT)
     texts = {name: _read(folder / name, problems) for name in names}
+    for name in (DECK, QUIZ, RESULT):
+        if (text := texts[name]) is not None:
+            problems += placeholders(text, folder / name)
     deck = questions = result = strings = None
     if (source := texts[DECK]) is not None:
         deck, found = parse_deck(source, folder / DECK, store.problem)
@@ -47,7 +70,7 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
     if (source := texts[QUIZ]) is not None:
         questions, found = parse_quiz(source, folder / QUIZ, slide_ids)
         # Without a deck every slide reference looks unknown: report the deck's problems only.
-        problems += found if deck else [p for p in found if "unknown slide id" not in p.message]
+        problems += found if deck else [p for p in found if not isinstance(p, UnknownSlideError)]
     if (source := texts[RESULT]) is not None:
         result, found = parse_result(source, folder / RESULT)
         problems += found
@@ -80,6 +103,9 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Lesson | None, list[Locate
         problems += found
         if language is not None:
             languages[folder.name] = language
+    if not lesson.pictures.is_dir():  # one message for the folder, not one per picture
+        missing = [p for p in problems if p.message in store.without_folder]
+        problems = [p for p in problems if p not in missing[1:]]
     if not problems:
         problems = same_structure(languages, lesson.path)
     attract: tuple[str, ...] = ()

@@ -13,6 +13,9 @@ from html.parser import HTMLParser
 import markdown
 import nh3
 
+from kiosk.content.list_breaks import loosen_lists
+from kiosk.core.i18n import N_, _
+
 ALLOWED_TAGS = {"p", "strong", "em", "ul", "ol", "li", "br"}
 # Tags Markdown may produce that we drop silently (they would only restyle the text).
 HARMLESS_TAGS = ALLOWED_TAGS | {"b", "i", "code", "blockquote", "hr", "pre", "h2", "h3", "h4", "h5", "h6"}
@@ -24,13 +27,12 @@ MAX_INLINE_CHARS = 300
 # (before Python-Markdown sees it) and again on the HTML it makes, so no release of the parser, recursing or
 # not, can turn this refusal into an acceptance.
 MAX_NESTING = 6
-_NESTED_TOO_DEEP = f"lists or quotes are nested too deeply (at most {MAX_NESTING} levels)"
 # One container opening at the start of a line: a quote mark, or a bullet or number followed by white space.
 _CONTAINER = re.compile(r"[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 _NESTING_TAGS = frozenset({"ul", "ol", "blockquote"})
 _TAG_ADVICE = {
-    "a": "links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)",
-    "img": "pictures inside the text are not allowed; use the slide's 'image' setting",
+    "a": N_("links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)"),
+    "img": N_("pictures inside the text are not allowed; use the slide's 'image' setting"),
 }
 TAG_LIKE = re.compile(r"<\s*[A-Za-z/!?]")
 
@@ -82,6 +84,10 @@ def _read(fragment: str) -> _HtmlReader:
     return reader
 
 
+def _nested_too_deep() -> str:
+    return _("lists or quotes are nested too deeply (at most {most} levels)").format(most=MAX_NESTING)
+
+
 def nesting_depth(source: str) -> int:
     """How many lists and quotes the deepest line opens, read from the text itself (indentation counts a level
     per four columns, as Python-Markdown nests)."""
@@ -107,43 +113,44 @@ _markdown = _new_markdown()
 
 
 def _convert(source: str) -> str:
-    """Markdown to HTML. Whatever interrupts a conversion (absurd nesting, a time limit's alarm, Ctrl+C), the
-    parser is replaced by a fresh one before the exception goes on: one interrupted half-way keeps state that
-    silently spoils every later slide (its lists and bold vanish)."""
+    """Markdown to HTML; anything that interrupts it (RecursionError on absurd nesting, a KeyboardInterrupt, a test's
+    time limit) is raised after the parser is replaced by a fresh one."""
     global _markdown
     try:
         _markdown.reset()
-        return _markdown.convert(source)
+        return _markdown.convert(loosen_lists(source))
     except BaseException:
-        _markdown = _new_markdown()
+        _markdown = _new_markdown()  # a parser interrupted half-way keeps state that spoils every later slide
         raise
 
 
 def render_markdown(source: str) -> tuple[str, str, list[str]]:
     """Return (safe HTML, plain text, problems as messages) for one slide body."""
     if len(source) > MAX_SLIDE_CHARS:
-        message = f"the slide text is {len(source):,} characters; a slide holds at most {MAX_SLIDE_CHARS:,}"
+        message = _("the slide text is {count:,} characters; a slide holds at most {most:,}").format(
+            count=len(source), most=MAX_SLIDE_CHARS
+        )
         return "", "", [message]
     if nesting_depth(source) > MAX_NESTING:
-        return "", "", [_NESTED_TOO_DEEP]
+        return "", "", [_nested_too_deep()]
     try:
         raw_html = _convert(source)
     except RecursionError:
-        return "", "", [_NESTED_TOO_DEEP]
+        return "", "", [_nested_too_deep()]
     reader = _read(raw_html)
     if reader.deepest > MAX_NESTING:  # a shape the scan above does not know still cannot pass
-        return "", "", [_NESTED_TOO_DEEP]
+        return "", "", [_nested_too_deep()]
     problems: list[str] = []
     for tag in dict.fromkeys(reader.tags):
         if tag in _TAG_ADVICE:
-            problems.append(_TAG_ADVICE[tag])
+            problems.append(_(_TAG_ADVICE[tag]))
         elif tag not in HARMLESS_TAGS:
-            problems.append(f"HTML tag <{tag}> is not allowed in slide text; write plain Markdown")
+            problems.append(_("HTML tag <{tag}> is not allowed in slide text; write plain Markdown").format(tag=tag))
     if reader.attributes:
         names = ", ".join(dict.fromkeys(reader.attributes))
-        problems.append(f"HTML attributes ({names}) are not allowed in slide text")
+        problems.append(_("HTML attributes ({names}) are not allowed in slide text").format(names=names))
     if reader.declarations:
-        problems.append("HTML declarations (<!...> or <?...>) are not allowed in slide text")
+        problems.append(_("HTML declarations (<!...> or <?...>) are not allowed in slide text"))
     safe = nh3.clean(raw_html, tags=ALLOWED_TAGS, attributes={}, strip_comments=True)
     plain = re.sub(r"[ \t]*\n[ \t\n]*", "\n", "".join(_read(safe).text)).strip()
     return safe, plain, problems
@@ -152,16 +159,19 @@ def render_markdown(source: str) -> tuple[str, str, list[str]]:
 def inline_text(source: str) -> tuple[str, str | None]:
     """Inline Markdown to plain text, and why it is not acceptable as a one-line text (or None)."""
     if len(source) > MAX_INLINE_CHARS:
-        return source[:MAX_INLINE_CHARS], f"the text is {len(source):,} characters; at most {MAX_INLINE_CHARS} here"
+        why = _("the text is {count:,} characters; at most {most} here").format(
+            count=len(source), most=MAX_INLINE_CHARS
+        )
+        return source[:MAX_INLINE_CHARS], why
     if nesting_depth(source) > MAX_NESTING:
-        return "", "the text is nested too deeply"
+        return "", _("the text is nested too deeply")
     try:
         raw_html = _convert(source)
     except RecursionError:
-        return "", "the text is nested too deeply"
+        return "", _("the text is nested too deeply")
     reader = _read(raw_html)
     text = " ".join("".join(reader.text).split())
     unexpected = [tag for tag in reader.tags if tag not in {"p", "strong", "em", "b", "i", "code", "br"}]
     if unexpected or reader.attributes or reader.declarations or TAG_LIKE.search(text):
-        return text, "HTML is not allowed here; write plain text (**bold** is fine)"
+        return text, _("HTML is not allowed here; write plain text (**bold** is fine)")
     return text, None

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from kiosk.content.folders import LESSON_FILE, LESSON_ID, ignored
+from kiosk.core.i18n import _
 
 TEMPLATE = Path(__file__).resolve().parent / "lesson_template"
 
@@ -17,10 +18,12 @@ class NewLessonError(Exception):
 def new_lesson(content: Path, name: str) -> Path:
     """Create content/NAME from the template, with id NAME; return the folder. Never overwrites anything."""
     if not LESSON_ID.match(name):
-        raise NewLessonError(f"{name!r}: a lesson name is lower-case letters, digits and - (for example back-pain)")
+        raise NewLessonError(
+            _("{name!r}: a lesson name is lower-case letters, digits and - (for example back-pain)").format(name=name)
+        )
     target = content / name
     if target.exists():
-        raise NewLessonError(f"{target} already exists; choose another name")
+        raise NewLessonError(_("{path} already exists; choose another name").format(path=target))
     content.mkdir(parents=True, exist_ok=True)
     partial = content / f".{name}.new"  # hidden, so a watching kiosk never sees it half made
     shutil.rmtree(partial, ignore_errors=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from kiosk.content.folders import DECK
 from kiosk.content.model import Translation
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.i18n import _
 
 QUIZ = "quiz.md"
 
@@ -35,25 +36,55 @@ def same_structure(lessons: dict[str, Translation], root: Path) -> list[LocatedE
         have_questions = [question.id for question in lesson.questions]
         for missing in [s for s in want_slides if s not in have_slides]:
             problems.append(
-                ContentError(root / name / DECK, 1, f"slide {missing!r} of {reference_name}/{DECK} is missing here")
+                ContentError(
+                    root / name / DECK,
+                    1,
+                    _("slide {missing!r} of {reference_name}/{deck} is missing here").format(
+                        missing=missing, reference_name=reference_name, deck=DECK
+                    ),
+                )
             )
         for extra in [s for s in have_slides if s not in want_slides]:
             line = next(s.line for s in lesson.deck.slides if s.id == extra)
             problems.append(
-                ContentError(root / name / DECK, line, f"slide {extra!r} is not in {reference_name}/{DECK}")
+                ContentError(
+                    root / name / DECK,
+                    line,
+                    _("slide {extra!r} is not in {reference_name}/{deck}").format(
+                        extra=extra, reference_name=reference_name, deck=DECK
+                    ),
+                )
             )
         if not problems and have_slides != want_slides:
             problems.append(
-                ContentError(root / name / DECK, 1, f"slides are in another order than in {reference_name}/{DECK}")
+                ContentError(
+                    root / name / DECK,
+                    1,
+                    _("slides are in another order than in {reference_name}/{deck}").format(
+                        reference_name=reference_name, deck=DECK
+                    ),
+                )
             )
         for missing in [q for q in want_questions if q not in have_questions]:
             problems.append(
-                ContentError(root / name / QUIZ, 1, f"question {missing!r} of {reference_name}/{QUIZ} is missing here")
+                ContentError(
+                    root / name / QUIZ,
+                    1,
+                    _("question {missing!r} of {reference_name}/{quiz} is missing here").format(
+                        missing=missing, reference_name=reference_name, quiz=QUIZ
+                    ),
+                )
             )
         for extra in [q for q in have_questions if q not in want_questions]:
             line = next(q.line for q in lesson.questions if q.id == extra)
             problems.append(
-                ContentError(root / name / QUIZ, line, f"question {extra!r} is not in {reference_name}/{QUIZ}")
+                ContentError(
+                    root / name / QUIZ,
+                    line,
+                    _("question {extra!r} is not in {reference_name}/{quiz}").format(
+                        extra=extra, reference_name=reference_name, quiz=QUIZ
+                    ),
+                )
             )
         want_answers = {question.id: len(question.answers) for question in reference.questions}
         for question in lesson.questions:

@@ -10,6 +10,7 @@ from kiosk.content.markup import inline_text
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
+from kiosk.core.i18n import _
 
 QUESTION_KEYS = {"id", "slide", "audio", "explanation_audio"}
 MIN_ANSWERS, MAX_ANSWERS = 2, 4
@@ -60,16 +61,22 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
         elif stripped.startswith(">"):
             draft.explanation.append(_checked(stripped.lstrip(">").strip(), path, number, problems))
         elif stripped.startswith("<!--"):
-            problems.append(ContentError(path, number, "write a comment on one line: <!-- id: ...; slide: ... -->"))
+            problems.append(ContentError(path, number, _("write a comment on one line: <!-- id: ...; slide: ... -->")))
         else:
             problems.append(
                 ContentError(
                     path,
                     number,
-                    f"unexpected line {stripped[:30]!r}: expected '- [ ]' / '- [x]' answers or a '>' explanation",
+                    _("unexpected line {stripped!r}: expected '- [ ]' / '- [x]' answers or a '>' explanation").format(
+                        stripped=stripped[:30]
+                    ),
                 )
             )
     return drafts
+
+
+class UnknownSlideError(ContentError):
+    """A question names a slide the deck does not have (left out when the deck itself could not be read)."""
 
 
 def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:
@@ -87,31 +94,44 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
         question_id = draft.settings.get("id", "")
         slide_id = draft.settings.get("slide", "")
         if not draft.prompt:
-            problem("the question has no text after '## '")
+            problem(_("the question has no text after '## '"))
         if not question_id:
-            problem("the question has no id: add <!-- id: some-id; slide: slide-id --> under it")
+            problem(_("the question has no id: add <!-- id: some-id; slide: slide-id --> under it"))
         elif question_id in seen_ids:
-            problem(f"question id {question_id!r} is already used at line {seen_ids[question_id]}")
+            problem(
+                _("question id {question_id!r} is already used at line {line}").format(
+                    question_id=question_id, line=seen_ids[question_id]
+                )
+            )
         if draft.prompt in seen_prompts:
-            problem(f"the same question is already asked at line {seen_prompts[draft.prompt]}")
+            problem(_("the same question is already asked at line {line}").format(line=seen_prompts[draft.prompt]))
         if not slide_id:
-            problem("the question does not say which slide teaches it: add 'slide: slide-id' to its comment")
+            problem(_("the question does not say which slide teaches it: add 'slide: slide-id' to its comment"))
         elif slide_id not in slide_ids:
-            problem(f"unknown slide id {slide_id!r}; it must be the id of a slide in deck.md")
+            message = _("unknown slide id {slide_id!r}; it must be the id of a slide in deck.md")
+            problems.append(UnknownSlideError(path, draft.line, message.format(slide_id=slide_id)))
         right = sum(answer.right for answer in draft.answers)
         if len(draft.answers) < MIN_ANSWERS:
-            problem(f"a question needs at least {MIN_ANSWERS} answers ('- [ ]' lines), found {len(draft.answers)}")
+            problem(
+                _("a question needs at least {min_answers} answers ('- [ ]' lines), found {answers}").format(
+                    min_answers=MIN_ANSWERS, answers=len(draft.answers)
+                )
+            )
         elif len(draft.answers) > MAX_ANSWERS:
-            problem(f"a question has at most {MAX_ANSWERS} answers, found {len(draft.answers)}")
+            problem(
+                _("a question has at most {max_answers} answers, found {answers}").format(
+                    max_answers=MAX_ANSWERS, answers=len(draft.answers)
+                )
+            )
         if right == 0 and draft.answers:
-            problem("no right answer: mark the right one with '- [x]'")
+            problem(_("no right answer: mark the right one with '- [x]'"))
         elif right > 1:
-            problem(f"{right} answers are marked right; mark exactly one with '- [x]'")
+            problem(_("{right} answers are marked right; mark exactly one with '- [x]'").format(right=right))
         if any(not answer.text for answer in draft.answers):
-            problem("an answer has no text")
+            problem(_("an answer has no text"))
         explanation = " ".join(part for part in draft.explanation if part)
         if not explanation:
-            problem("the explanation is empty: add a '> ' line saying why the right answer is right")
+            problem(_("the explanation is empty: add a '> ' line saying why the right answer is right"))
         seen_ids.setdefault(question_id, draft.line)
         seen_prompts.setdefault(draft.prompt, draft.line)
         if len(problems) == before:

@@ -9,6 +9,7 @@ from kiosk.content.markup import inline_text
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
+from kiosk.core.i18n import _
 
 TAKEAWAY_COUNT = 3
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
@@ -58,7 +59,11 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
                 value = settings["min"].rstrip("%")
                 if not (value.isascii() and value.isdigit()) or not 0 <= int(value) <= 100:
                     problems.append(
-                        ContentError(path, number, f"min must be a whole number from 0 to 100, not {settings['min']!r}")
+                        ContentError(
+                            path,
+                            number,
+                            _("min must be a whole number from 0 to 100, not {min!r}").format(min=settings["min"]),
+                        )
                     )
                 else:
                     messages[-1][2][0] = int(value)
@@ -67,7 +72,13 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
         elif heading and not takeaways and (own := _screen_settings(line)) is not None:
             for key in sorted(set(own) - set(HEADING_KEYS)):
                 known = ", ".join(HEADING_KEYS)
-                problems.append(ContentError(path, number, f"unknown setting {key!r} here (it may name {known})"))
+                problems.append(
+                    ContentError(
+                        path,
+                        number,
+                        _("unknown setting {key!r} here (it may name {known})").format(key=key, known=known),
+                    )
+                )
             if own.get("audio"):
                 audio = (own["audio"], number)
             if own.get("image"):
@@ -77,17 +88,23 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
         else:
             problems.append(
                 ContentError(
-                    path, number, f"unexpected line {stripped[:30]!r}: expected '# heading', '- point' or '## message'"
+                    path,
+                    number,
+                    _("unexpected line {stripped!r}: expected '# heading', '- point' or '## message'").format(
+                        stripped=stripped[:30]
+                    ),
                 )
             )
     if not heading:
-        problems.append(ContentError(path, 1, "no '# ' heading for the take-home points"))
+        problems.append(ContentError(path, 1, _("no '# ' heading for the take-home points")))
     if len(takeaways) != TAKEAWAY_COUNT:
         problems.append(
             ContentError(
                 path,
                 heading_line,
-                f"give exactly {TAKEAWAY_COUNT} take-home points as '- ' lines, found {len(takeaways)}",
+                _("give exactly {takeaway_count} take-home points as '- ' lines, found {takeaways}").format(
+                    takeaway_count=TAKEAWAY_COUNT, takeaways=len(takeaways)
+                ),
             )
         )
     parsed: list[ScoreMessage] = []
@@ -95,17 +112,17 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
         if minimum is None:
             problems.append(
                 ContentError(
-                    path, at, "the message needs <!-- min: N --> (the lowest percentage of right answers it is for)"
+                    path, at, _("the message needs <!-- min: N --> (the lowest percentage of right answers it is for)")
                 )
             )
         elif not words:
-            problems.append(ContentError(path, at, "the message has no sentence under its heading"))
+            problems.append(ContentError(path, at, _("the message has no sentence under its heading")))
         else:
             parsed.append(ScoreMessage(minimum, headline, " ".join(words)))
     if not any(message.minimum == 0 for message in parsed) and not problems:
         problems.append(
             ContentError(
-                path, messages[-1][0] if messages else 1, "one message must have min: 0 so every score has words"
+                path, messages[-1][0] if messages else 1, _("one message must have min: 0 so every score has words")
             )
         )
     if problems:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ContentError
+from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line, read_text
 
 # The kiosk's own interface words, one file per language; a lesson's ui.toml changes any of them for that lesson.
@@ -204,7 +205,7 @@ def _languages() -> list[str]:
 def _missing(given: set[str], path: Path, last: int, hint: str) -> list[ContentError]:
     """A problem for every key the screens need that is not among `given`."""
     return [
-        ContentError(path, last, f"missing {key} ({purpose}){hint}")
+        ContentError(path, last, _("missing {key} ({purpose}){hint}").format(key=key, purpose=purpose, hint=hint))
         for key, purpose in required().items()
         if key not in given
     ]
@@ -219,7 +220,11 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
     except tomllib.TOMLDecodeError as error:
         match = _LINE.search(str(error))
         line = int(match.group(1)) if match else 1
-        return None, set(), [ContentError(path, line, f"not valid TOML: {_one_line(error)}")]
+        return (
+            None,
+            set(),
+            [ContentError(path, line, _("not valid TOML: {error}").format(error=_one_line(error)))],
+        )
     except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
         message = "not valid for the kiosk: nested too deeply or a number far too long"
         return None, set(), [ContentError(path, 1, message)]
@@ -232,9 +237,11 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
     purposes = required()
     for key, value in data.items():
         if key not in purposes:  # most likely a misspelt key
-            problems.append(ContentError(path, line_of(key), f"unknown key {_one_line(repr(key))}"))
+            problems.append(ContentError(path, line_of(key), _("unknown key {key}").format(key=_one_line(repr(key)))))
         elif not isinstance(value, str):
-            problems.append(ContentError(path, line_of(key), f"{_one_line(repr(key))} must be text in quotes"))
+            problems.append(
+                ContentError(path, line_of(key), _("{key} must be text in quotes").format(key=_one_line(repr(key))))
+            )
         else:
             strings[key] = value
     for key in formatted():
@@ -243,7 +250,13 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
         try:
             strings[key].format(**PLACEHOLDERS)
         except KeyError as error:
-            problems.append(ContentError(path, line_of(key), f"{key}: unknown placeholder {_one_line(error)}"))
+            problems.append(
+                ContentError(
+                    path,
+                    line_of(key),
+                    _("{key}: unknown placeholder {error}").format(key=key, error=_one_line(error)),
+                )
+            )
         except Exception as error:  # noqa: BLE001 (any format mistake: index, attribute, spec; all are reported)
             message = f"{key}: write placeholders as {{name}} only ({_one_line(error)})"
             problems.append(ContentError(path, line_of(key), message))

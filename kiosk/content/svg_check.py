@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kiosk.core.i18n import _
+
 if TYPE_CHECKING:  # expat itself loads with the first check, never on a cached start-up
     from xml.parsers import expat
 
@@ -102,12 +104,14 @@ def svg_problem(data: bytes) -> str | None:
     try:
         parser.Parse(data, True)
         if not reader.elements or reader.elements[0].tag != "svg":
-            return "not an SVG file (the top element is not <svg>)"
+            return _("not an SVG file (the top element is not <svg>)")
         _check_cost(reader.elements, reader.ids)
     except _RefusedError as refused:
         return str(refused)
     except expat.ExpatError as error:
-        return f"not a valid SVG file ({expat.ErrorString(error.code)}: line {error.lineno}, column {error.offset})"
+        return _("not a valid SVG file ({why}: line {line}, column {column})").format(
+            why=expat.ErrorString(error.code), line=error.lineno, column=error.offset
+        )
     return None
 
 

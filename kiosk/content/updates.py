@@ -24,6 +24,7 @@ from typing import NamedTuple
 from kiosk.content.folders import ignored
 from kiosk.content.model import Library
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.i18n import _
 
 log = logging.getLogger("kiosk.content")
 
@@ -111,7 +112,7 @@ class UpdateChecker:
         if not self.root.is_dir():
             if not self._missing_reported:  # a folder that disappeared: keep showing what was shown, say so once
                 self._missing_reported = True
-                problem = ContentError(self.root, 1, "content folder not found; the last good content stays")
+                problem = ContentError(self.root, 1, _("content folder not found; the last good content stays"))
                 return Update(None, (problem,), None)
             return None
         self._missing_reported = False
@@ -170,10 +171,18 @@ def validate_elsewhere(
         )
         found = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else None
     except (OSError, subprocess.SubprocessError, ValueError, IndexError) as error:
-        return None, [ContentError(root, 1, f"the new content could not be checked ({error})")]
+        return None, [ContentError(root, 1, _("the new content could not be checked ({error})").format(error=error))]
     if found is None:
         tail = " ".join(done.stderr.strip().splitlines()[-1:])
-        return None, [ContentError(root, 1, f"checking the new content failed (exit {done.returncode}: {tail})")]
+        return None, [
+            ContentError(
+                root,
+                1,
+                _("checking the new content failed (exit {returncode}: {tail})").format(
+                    returncode=done.returncode, tail=tail
+                ),
+            )
+        ]
     if found:
         return None, [ContentError(Path(path), int(line), str(message)) for path, line, message in found]
     from kiosk.content.cache import load_content

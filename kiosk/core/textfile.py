@@ -7,6 +7,7 @@ from pathlib import Path
 
 from kiosk.core.errors import ContentError
 from kiosk.core.files import FileRefusedError, FileTooLargeError, read_file
+from kiosk.core.i18n import _
 
 # A real deck is a few kB (500 generated slides: about 75 kB). The cap keeps validating any file under a second.
 MAX_FILE_BYTES = 150_000
@@ -19,8 +20,8 @@ def _encoding_hint(data: bytes) -> str:
             data.decode(name)
         except UnicodeDecodeError:
             continue
-        return f"this looks like {label}"
-    return "this is not UTF-8"
+        return _("this looks like {label}").format(label=label)
+    return _("this is not UTF-8")
 
 
 def decode_text(data: bytes, path: Path) -> str:
@@ -39,11 +40,17 @@ def decode_text(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ContentError(
-            path, line, f"{_encoding_hint(data)}; save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"
+            path,
+            line,
+            _("{what}; save the file as UTF-8 (in Notepad: Save as, Encoding: UTF-8)").format(
+                what=_encoding_hint(data)
+            ),
         ) from None
     nul = text.find("\x00")
     if nul >= 0:
-        raise ContentError(path, text.count("\n", 0, nul) + 1, "the file holds a NUL byte; is it really a text file?")
+        raise ContentError(
+            path, text.count("\n", 0, nul) + 1, _("the file holds a NUL byte; is it really a text file?")
+        )
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -56,15 +63,17 @@ def read_text(path: Path, within: Path | None = None) -> str:
         data = read_file(path, MAX_FILE_BYTES, within=within)
     except FileTooLargeError as error:
         limit = f"content files must stay under {MAX_FILE_BYTES:,} bytes"
-        raise ContentError(path, 1, f"the file is {error.size:,} bytes; {limit}") from None
+        raise ContentError(
+            path, 1, _("the file is {size:,} bytes; {limit}").format(size=error.size, limit=limit)
+        ) from None
     except FileNotFoundError:
-        raise ContentError(path, 1, "file not found") from None
+        raise ContentError(path, 1, _("file not found")) from None
     except IsADirectoryError:
-        raise ContentError(path, 1, "expected a file, found a folder") from None
+        raise ContentError(path, 1, _("expected a file, found a folder")) from None
     except FileRefusedError as error:
-        raise ContentError(path, 1, f"not read: {error.strerror}") from None
+        raise ContentError(path, 1, _("not read: {strerror}").format(strerror=error.strerror)) from None
     except OSError as error:
-        raise ContentError(path, 1, f"cannot read the file ({error.strerror})") from None
+        raise ContentError(path, 1, _("cannot read the file ({strerror})").format(strerror=error.strerror)) from None
     return decode_text(data, path)
 
 

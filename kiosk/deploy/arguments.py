@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TypeVar
+
+P = TypeVar("P", bound=argparse.ArgumentParser)  # the kiosk command's own parser class, or argparse's
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 # The locked requirements the kiosk runs with (requirements/ of the checkout; the lead's field-ready change).
 REQUIREMENTS = CHECKOUT / "requirements" / "kiosk.txt"
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(commands: argparse._SubParsersAction[P]) -> None:
     """`install`, `update` and `uninstall`, for the `kiosk` command and for `python3 -m kiosk.deploy`."""
     for name, text in (
         ("install", "install the kiosk as this machine's kiosk (root; Debian 12/13, Raspberry Pi OS)"),

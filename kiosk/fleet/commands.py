@@ -8,26 +8,27 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import paths
+from kiosk.core.i18n import _
 
 
 def add_parsers(commands: Any, stats_commands: Any) -> None:
     """Add the sub-commands to `kiosk`'s parser (argparse's sub-parser objects have no public type)."""
-    merge = stats_commands.add_parser("merge", help="merge the outboxes of many kiosks into one report")
-    merge.add_argument("folders", nargs="+", type=Path, help="outbox folders, or folders holding one per kiosk")
-    merge.add_argument("--csv", type=Path, help="also write the report as CSV (UTF-8 with BOM, for Excel)")
+    merge = stats_commands.add_parser("merge", help=_("merge the outboxes of many kiosks into one report"))
+    merge.add_argument("folders", nargs="+", type=Path, help=_("outbox folders, or folders holding one per kiosk"))
+    merge.add_argument("--csv", type=Path, help=_("also write the report as CSV (UTF-8 with BOM, for Excel)"))
 
-    fleet = commands.add_parser("fleet", help="a clinic chain: Syncthing folders and the kiosks' health")
+    fleet = commands.add_parser("fleet", help=_("a clinic chain: Syncthing folders and the kiosks' health"))
     fleet_commands = fleet.add_subparsers(dest="fleet_command", required=True)
-    status = fleet_commands.add_parser("status", help="every kiosk's last heartbeat; silent ones marked")
-    status.add_argument("folders", nargs="+", type=Path, help="outbox folders, or folders holding one per kiosk")
-    status.add_argument("--stale-minutes", type=float, default=30, help="silent after this long (default 30)")
-    config = fleet_commands.add_parser("config", help="print the Syncthing folders and settings for one kiosk")
-    config.add_argument("--kiosk", required=True, help="the kiosk's name (letters, digits, '-', '_', '.')")
+    status = fleet_commands.add_parser("status", help=_("every kiosk's last heartbeat; silent ones marked"))
+    status.add_argument("folders", nargs="+", type=Path, help=_("outbox folders, or folders holding one per kiosk"))
+    status.add_argument("--stale-minutes", type=float, default=30, help=_("silent after this long (default 30)"))
+    config = fleet_commands.add_parser("config", help=_("print the Syncthing folders and settings for one kiosk"))
+    config.add_argument("--kiosk", required=True, help=_("the kiosk's name (letters, digits, '-', '_', '.')"))
     data = paths.data_dir()
-    config.add_argument("--content", type=Path, default=data / "content", help="the kiosk's content folder")
-    config.add_argument("--outbox", type=Path, default=data / "outbox", help="the kiosk's outbox folder")
-    config.add_argument("--hub-content", type=Path, default=Path("~/kiosk-hub/content"), help="on the hub")
-    config.add_argument("--hub-outboxes", type=Path, default=Path("~/kiosk-hub/outboxes"), help="on the hub")
+    config.add_argument("--content", type=Path, default=data / "content", help=_("the kiosk's content folder"))
+    config.add_argument("--outbox", type=Path, default=data / "outbox", help=_("the kiosk's outbox folder"))
+    config.add_argument("--hub-content", type=Path, default=Path("~/kiosk-hub/content"), help=_("on the hub"))
+    config.add_argument("--hub-outboxes", type=Path, default=Path("~/kiosk-hub/outboxes"), help=_("on the hub"))
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -37,7 +38,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     print(text_report(report))
     if args.csv:
         args.csv.write_text(csv_report(report), encoding="utf-8", newline="")
-        print(f"wrote {args.csv}")
+        print(_("wrote {path}").format(path=args.csv))
     return 0 if report.summaries or not report.skipped else 1
 
 
@@ -58,6 +59,6 @@ def cmd_fleet(args: argparse.Namespace) -> int:
 
     statuses = read_status(args.folders)
     lines, silent = status_lines(statuses, datetime.now(UTC), timedelta(minutes=args.stale_minutes))
-    print("\n".join(lines) if lines else "no kiosk outboxes found")
-    print(f"{len(statuses)} kiosks, {silent} silent or unreadable")
+    print("\n".join(lines) if lines else _("no kiosk outboxes found"))
+    print(_("{count} kiosks, {silent} silent or unreadable").format(count=len(statuses), silent=silent))
     return 1 if silent or not statuses else 0

@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Final
 
 import kiosk.fleet.summary as summary
+from kiosk.core.i18n import N_, _
 from kiosk.fleet.summary import PROGRESS_BUCKETS, DailySummary, Group, SummaryError
 
 PREFIX: Final = "summary-"
-ALL: Final = "(all kiosks)"
+ALL: Final = N_("(all kiosks)")
 
 
 @dataclass
@@ -119,18 +120,36 @@ def text_report(report: Report) -> str:
     lines: list[str] = []
     for name, totals in [*sorted(report.kiosks.items()), (ALL, report.everything)]:
         total = totals.total
-        first, last = (min(totals.days), max(totals.days)) if totals.days else (None, None)
-        lines.append(f"{name}: {total.visits} visits on {len(totals.days)} days ({first} to {last})")
+        span = _(" ({first} to {last})").format(first=min(totals.days), last=max(totals.days)) if totals.days else ""
+        lines.append(
+            _("{name}: {visits} visits on {days} days{span}").format(
+                name=_(ALL) if name == ALL else name, visits=total.visits, days=len(totals.days), span=span
+            )
+        )
         for (lesson, language), group in sorted(totals.groups.items()):
             lines.append(
-                f"  {lesson or '-'} / {language}: {group.visits} visits, "
-                f"finished the lesson {_share(group.finished_lesson, group.visits)}, "
-                f"took the quiz {_share(group.started_quiz, group.visits)}"
+                _(
+                    "  {lesson} / {language}: {visits} visits, finished the lesson {finished}, took the quiz {quiz}"
+                ).format(
+                    lesson=lesson or "-",
+                    language=language,
+                    visits=group.visits,
+                    finished=_share(group.finished_lesson, group.visits),
+                    quiz=_share(group.started_quiz, group.visits),
+                )
             )
             for question, (answered, right) in sorted(group.questions.items()):
-                lines.append(f"    {question}: right at the first answer {_share(right, answered)} of {answered}")
+                lines.append(
+                    _("    {question}: right at the first answer {share} of {answered}").format(
+                        question=question, share=_share(right, answered), answered=answered
+                    )
+                )
     lines.extend(report.skipped)
-    lines.append(f"{len(report.summaries)} summaries from {len(report.kiosks)} kiosks, {len(report.skipped)} skipped")
+    lines.append(
+        _("{summaries} summaries from {kiosks} kiosks, {skipped} skipped").format(
+            summaries=len(report.summaries), kiosks=len(report.kiosks), skipped=len(report.skipped)
+        )
+    )
     return "\n".join(lines)
 
 

@@ -39,4 +39,4 @@ def test_render_of_broken_content_draws_the_problems(qtbot, tmp_path: Path, capl
     written = render_all(Options(content=tmp_path / "content"), tmp_path / "out")
     assert [p.name for p in written] == ["01-content-problems.png"]
     logged = [r.getMessage() for r in caplog.records if r.name == "kiosk.app"]
-    assert any("quiz.md:1: file not found" in m for m in logged)
+    assert any("quiz.md:1: quiz.md not found; it holds the questions" in m for m in logged)

@@ -96,11 +96,13 @@ def test_forbidden_content_is_still_refused() -> None:
     assert "not a valid SVG" in (svg_problem(b"<svg") or "")
 
 
-def test_png_pictures_are_refused_at_validation(tmp_path: Path) -> None:
-    """The picture widget draws SVG only, so validate refuses a PNG instead of passing it to be never drawn."""
-    (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+def test_a_png_that_is_not_a_png_is_refused_at_validation(tmp_path: Path) -> None:
+    """A .png whose bytes are no PNG (or whose size cannot be read) is refused, never passed on to a decoder."""
+    (tmp_path / "photo.png").write_bytes(b"<svg/>" + b"\x00" * 100)
     problem = IllustrationStore(tmp_path).problem("photo.png")
-    assert problem is not None and "only SVG pictures are shown" in problem
+    assert problem is not None and "not a PNG picture" in problem
+    (tmp_path / "short.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 100)
+    assert "size cannot be read" in (IllustrationStore(tmp_path).problem("short.png") or "")
 
 
 def test_validate_names_the_deck_line_and_the_picture_line(shipped_copy: Path) -> None:

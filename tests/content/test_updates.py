@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.cache import load_content
-from kiosk.content.new_lesson import new_lesson
 from kiosk.content.updates import KEEP_SNAPSHOTS, UpdateChecker, listing, take_snapshot
 from tests.conftest import SHIPPED_LESSON
+from tests.conftest import written_lesson as new_lesson
 
 
 class Clock:

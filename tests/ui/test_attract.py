@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.content.new_lesson import new_lesson
 from kiosk.core.typeset import plain
 from kiosk.staff.pin import save_pin
 from kiosk.ui.widgets.crossfade import CrossFade
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_LESSON
+from tests.conftest import written_lesson as new_lesson
 from tests.ui.first_screen import first_screen
 
 QUICK = Settings(attract_seconds=0.05)  # tests only: a file may not go under 3 s

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import Aids, settle, visit_screens
-from kiosk.content.new_lesson import new_lesson
 from kiosk.core.typeset import plain
 from kiosk.stats.store import StatsStore
 from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_LESSON
+from tests.conftest import written_lesson as new_lesson
 from tests.ui.layout_checks import layout_problems
 from tests.ui.test_walkthrough import tap
 
@@ -40,7 +40,7 @@ def test_the_attract_screen_offers_a_card_per_lesson_and_a_card_starts_it(
     assert attract.topics is not None and not attract.start.isVisible()
     cards = [card for card in attract.topics.cards if card.isVisible()]
     assert [card.property("lesson") for card in cards] == ["stretching", "back-pain"]
-    assert [plain(card.label.text()) for card in cards] == ["ストレッチが逆効果になるとき", "新しいレッスンの題名"]
+    assert [plain(card.label.text()) for card in cards] == ["ストレッチが逆効果になるとき", "例：新しいレッスンの題名"]
     assert cards[1].picture.name == "cover.svg"
     tap(qtbot, cards[1])
     assert kiosk.flow.state.lesson == "back-pain" and kiosk.window.current_page is kiosk.window.slide
@@ -66,7 +66,7 @@ def test_a_language_button_shows_the_cards_in_that_language(
     tap(qtbot, english)
     assert kiosk.flow.state.screen is Screen.ATTRACT
     assert plain(kiosk.window.attract.title.text()) == "Choose a topic to read"
-    assert plain(kiosk.window.attract.topics.cards[1].label.text()) == "The title of the new lesson"
+    assert plain(kiosk.window.attract.topics.cards[1].label.text()) == "E.g. The title of the new lesson"
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)])

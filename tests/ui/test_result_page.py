@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import settle
 from kiosk.app.render_check import screen_problems
-from kiosk.content.new_lesson import new_lesson
 from kiosk.ui.widgets.rich_text import RichTextLabel
+from tests.conftest import written_lesson as new_lesson
 from tests.ui.layout_checks import layout_problems
 from tests.ui.test_layout import LANGUAGES, SIZES
 

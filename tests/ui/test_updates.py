@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
-from kiosk.content.new_lesson import new_lesson
 from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_LESSON
+from tests.conftest import written_lesson as new_lesson
 
 QUICK = Settings(content_poll_seconds=0.02, content_quiet_seconds=0.1)
 

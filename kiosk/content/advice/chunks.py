@@ -5,6 +5,7 @@ from __future__ import annotations
 from kiosk.content.advice.context import Context
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.advice.text import SENTENCES_PER_SLIDE, length, paragraph_text, sentences
+from kiosk.core.i18n import _
 
 CHUNK_ITEM, HEADER_ITEM = 8, 9
 
@@ -18,9 +19,13 @@ def long_bodies(context: Context) -> list[ContentAdvice]:
         count = len(sentences(paragraph_text(slide), profile))
         why = []
         if size > profile.body_max:
-            why.append(f"{size} {profile.unit} (about {profile.body_max} fit a slide)")
+            why.append(
+                _("{size} {unit} (about {most} fit a slide)").format(
+                    size=size, unit=_(profile.unit), most=profile.body_max
+                )
+            )
         if count > SENTENCES_PER_SLIDE:
-            why.append(f"{count} sentences besides its list (two to four read well)")
+            why.append(_("{count} sentences besides its list (two to four read well)").format(count=count))
         if why:
             found.append(
                 ContentAdvice(
@@ -28,7 +33,9 @@ def long_bodies(context: Context) -> list[ContentAdvice]:
                     slide.line,
                     "slide-body",
                     CHUNK_ITEM,
-                    f"slide {slide.id!r} holds {' and '.join(why)}: shorten it or give the idea two slides",
+                    _("slide {id!r} holds {what}: shorten it or give the idea two slides").format(
+                        id=slide.id, what=_(" and ").join(why)
+                    ),
                 )
             )
     return found
@@ -48,8 +55,9 @@ def weak_headings(context: Context) -> list[ContentAdvice]:
                     context.deck.line_of(slide.heading, slide.line),
                     "heading",
                     HEADER_ITEM,
-                    f"the heading of slide {slide.id!r} has {size} {profile.unit}: about {profile.heading_max} "
-                    "read at a glance",
+                    _("the heading of slide {id!r} has {size} {unit}: about {most} read at a glance").format(
+                        id=slide.id, size=size, unit=_(profile.unit), most=profile.heading_max
+                    ),
                 )
             )
         if slide.heading in seen:
@@ -59,7 +67,9 @@ def weak_headings(context: Context) -> list[ContentAdvice]:
                     context.deck.line_of(slide.heading, slide.line),
                     "heading",
                     HEADER_ITEM,
-                    f"slides {seen[slide.heading]!r} and {slide.id!r} have the same heading: say what each one adds",
+                    _("slides {first!r} and {id!r} have the same heading: say what each one adds").format(
+                        first=seen[slide.heading], id=slide.id
+                    ),
                 )
             )
         seen.setdefault(slide.heading, slide.id)

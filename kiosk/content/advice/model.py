@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kiosk.content.advice.items import label
 from kiosk.core.errors import LocatedError
+from kiosk.core.i18n import _
 
 
 # A LocatedError so advice reads like every other report (`path:line: ...`); it is printed, never raised.
@@ -16,4 +17,4 @@ class ContentAdvice(LocatedError):  # noqa: N818
         self.rule = rule
         self.item = item
         self.advice = advice
-        super().__init__(path, line, f"advice: {advice} [{label(item)}]")
+        super().__init__(path, line, _("advice: {advice} [{item}]").format(advice=advice, item=label(item)))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from kiosk.content.advice.items import AUTOMATIC, ITEMS
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.advice.structure import VERY_SHORT
+from kiosk.core.i18n import N_, _
 
-NOT_APPLICABLE = "n/a"
+NOT_APPLICABLE = N_("n/a")
+RATINGS = (N_("agree"), N_("disagree"), N_("understandability"), N_("actionability"))  # shown through _()
 
 
 def item_ratings(advice: list[ContentAdvice], slide_count: int) -> dict[int, str]:
@@ -31,17 +33,20 @@ def _share(ratings: dict[int, str], domain: str) -> tuple[int, int]:
 def format_report(language: str, advice: list[ContentAdvice], slide_count: int) -> list[str]:
     """Lines of the report for one language."""
     ratings = item_ratings(advice, slide_count)
-    lines = [f"{language}: PEMAT-P, the items a program can judge (a person scores the others)"]
+    lines = [
+        _("{language}: PEMAT-P, the items a program can judge (a person scores the others)").format(language=language)
+    ]
     for number, rating in ratings.items():
         count = sum(entry.item == number for entry in advice)
-        why = f" ({count} advice)" if count else ""
-        lines.append(f"  {number:>2} {ITEMS[number].text}: {rating}{why}")
+        why = _(" ({count} advice)").format(count=count) if count else ""
+        lines.append(f"  {number:>2} {_(ITEMS[number].text)}: {_(rating)}{why}")
     for domain in ("understandability", "actionability"):
         agreed, rated = _share(ratings, domain)
-        percent = f"{agreed * 100 // rated} %" if rated else "n/a"
+        percent = f"{agreed * 100 // rated} %" if rated else _(NOT_APPLICABLE)
         manual = [n for n, item in ITEMS.items() if item.domain == domain and n not in ratings]
         lines.append(
-            f"  {domain}: {agreed}/{rated} automatic items agree ({percent}); "
-            f"score by hand: {', '.join(map(str, manual))}"
+            _("  {domain}: {agreed}/{rated} automatic items agree ({percent}); score by hand: {manual}").format(
+                domain=_(domain), agreed=agreed, rated=rated, percent=percent, manual=", ".join(map(str, manual))
+            )
         )
     return lines

@@ -11,6 +11,7 @@ import re
 from kiosk.content.advice.context import Context
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.advice.text import has_cue, length
+from kiosk.core.i18n import _
 
 SUMMARY_ITEM, CUE_ITEM, VISUAL_ITEM = 11, 12, 15
 VERY_SHORT = 4  # PEMAT-P marks "summary" N/A for very short material: a deck of fewer slides needs none
@@ -27,8 +28,10 @@ def missing_summary(context: Context) -> list[ContentAdvice]:
     slides = context.slides
     if len(slides) < VERY_SHORT or any(is_summary(slide.heading, slide.id) for slide in slides):
         return []
-    advice = "no slide sums the lesson up: add one with id 'summary' (or a heading such as まとめ / Summary) "
-    advice += "that repeats the three or four key points"
+    advice = _(
+        "no slide sums the lesson up: add one with id 'summary' (or a heading such as まとめ / Summary) "
+        "that repeats the three or four key points"
+    )
     return [ContentAdvice(context.deck.path, slides[-1].line, "summary", SUMMARY_ITEM, advice)]
 
 
@@ -41,17 +44,17 @@ def quiz_without_feedback(context: Context) -> list[ContentAdvice]:
         explanation = question.explanation.strip()
         why = None
         if not explanation:
-            why = "has no explanation: add a '> ' line saying why the right answer is right"
+            why = _("question has no explanation: add a '> ' line saying why the right answer is right")
         elif explanation.rstrip("。.!！") == right.rstrip("。.!！") or length(explanation, profile) < (
             profile.short_explanation
         ):
-            why = "has an explanation that only repeats the answer: say why it is right, in a sentence or two"
-        elif not question.slide_id:
-            why = "names no slide that teaches it: add 'slide: slide-id' to its comment"
-        if why:
-            found.append(
-                ContentAdvice(context.quiz.path, question.line, "quiz-feedback", SUMMARY_ITEM, f"question {why}")
+            why = _(
+                "question has an explanation that only repeats the answer: say why it is right, in a sentence or two"
             )
+        elif not question.slide_id:
+            why = _("question names no slide that teaches it: add 'slide: slide-id' to its comment")
+        if why:
+            found.append(ContentAdvice(context.quiz.path, question.line, "quiz-feedback", SUMMARY_ITEM, why))
     return found
 
 
@@ -62,8 +65,10 @@ def few_cues(context: Context) -> list[ContentAdvice]:
     if not slides or marked >= CUE_SHARE * len(slides):
         return []
     plain = next(slide for slide in slides if not has_cue(slide))
-    advice = f"only {marked} of {len(slides)} slides mark a key point in **bold** or a '- ' list "
-    advice += f"(the first without: {plain.id!r}): mark the one thing each slide should leave"
+    advice = _(
+        "only {marked} of {count} slides mark a key point in **bold** or a '- ' list "
+        "(the first without: {id!r}): mark the one thing each slide should leave"
+    ).format(marked=marked, count=len(slides), id=plain.id)
     return [ContentAdvice(context.deck.path, plain.line, "visual-cues", CUE_ITEM, advice)]
 
 
@@ -75,7 +80,7 @@ def slides_without_pictures(context: Context) -> list[ContentAdvice]:
             slide.line,
             "picture",
             VISUAL_ITEM,
-            f"slide {slide.id!r} has no picture: add 'image: name.svg' to its settings comment",
+            _("slide {id!r} has no picture: add 'image: name.svg' to its settings comment").format(id=slide.id),
         )
         for slide in context.slides
         if not slide.image

@@ -15,6 +15,7 @@ from kiosk.content.advice.context import Context, Shown
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.deck import DECK_KEYS
 from kiosk.content.frontmatter import split_front_matter
+from kiosk.core.i18n import _
 
 ITEM = 4
 DEFAULT_TERMS: dict[str, tuple[str, ...]] = {
@@ -62,7 +63,7 @@ def watch_list(context: Context) -> tuple[str, ...]:
     """The built-in terms of the lesson's language and the deck's own `terms:` setting."""
     base = DEFAULT_TERMS.get(context.lesson.language.split("-")[0].lower(), ())
     text = "\n".join(context.deck.lines)
-    settings, _, _, _ = split_front_matter(text, context.deck.path, DECK_KEYS)
+    settings, *_rest = split_front_matter(text, context.deck.path, DECK_KEYS)
     extra = [term for term in _SPLIT.split(settings.get("terms", "")) if term]
     return tuple(dict.fromkeys([*base, *extra]))
 
@@ -93,14 +94,14 @@ def undefined_terms(context: Context) -> list[ContentAdvice]:
     explained: set[str] = set()
     reported: set[str] = set()
     found: list[ContentAdvice] = []
-    for _, block in groupby(context.shown(), key=lambda shown: (shown.source.path, shown.start)):
+    for _key, block in groupby(context.shown(), key=lambda shown: (shown.source.path, shown.start)):
         uses: list[tuple[str, Shown, bool]] = []
         for shown in block:
             for match in pattern.finditer(shown.text):
                 term = match.group(0).lower() if words else match.group(0)
                 uses.append((term, shown, _explained(shown.text, match.start(), match.end(), words)))
         here = {term for term, shown, yes in uses if yes and shown.source is context.deck}
-        for term, shown, _ in uses:
+        for term, shown, _yes in uses:
             if term in explained or term in here or term in reported:
                 continue
             reported.add(term)
@@ -110,8 +111,10 @@ def undefined_terms(context: Context) -> list[ContentAdvice]:
                     shown.line_of(_around(shown.text, term)),
                     "medical-term",
                     ITEM,
-                    f"{term!r} is a medical term used before it is explained: explain it where it first appears, "
-                    f"as {term}{'(…)' if words else '（…）'} or in a list line '- {term}: …' on an earlier slide",
+                    _(
+                        "{term!r} is a medical term used before it is explained: explain it where it first appears, "
+                        "as {term}{brackets} or in a list line '- {term}: …' on an earlier slide"
+                    ).format(term=term, brackets="(…)" if words else "（…）"),
                 )
             )
         explained |= here

@@ -11,6 +11,7 @@ import unicodedata
 from typing import NamedTuple
 
 from kiosk.content.model import Slide
+from kiosk.core.i18n import N_
 
 CHARACTER_LANGUAGES = {"ja", "zh"}
 # A sentence ends at 。！？ (or . ! ? before a space), but not inside a quotation: 「…。」 stays one sentence.
@@ -35,8 +36,8 @@ class Profile(NamedTuple):
     unit: str
 
 
-JAPANESE = Profile(True, 40, 120, 20, 12, "characters")
-WORDS = Profile(False, 20, 45, 8, 5, "words")
+JAPANESE = Profile(True, 40, 120, 20, 12, N_("characters"))
+WORDS = Profile(False, 20, 45, 8, 5, N_("words"))
 SENTENCES_PER_SLIDE = 4  # "two to four short sentences"; list items are counted by the body limit instead
 KANJI_SHARE_MAX = 0.35
 

@@ -1,4 +1,6 @@
-"""Draws one SVG illustration, scaled to fit with its aspect ratio kept, crisp at every size.
+"""Draws one SVG illustration (or a PNG/JPEG photo), scaled to fit with its aspect ratio kept, crisp at every size.
+
+A photo is decoded once, safely and scaled to a screen's need (kiosk/ui/widgets/raster.py), when first needed.
 
 An SVG is parsed when first needed (laid out or drawn), not when it is set. The first screen's pictures
 can come from a PictureStore instead: a cold start then draws them without loading QtSvg at all.
@@ -11,8 +13,10 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from kiosk.ui.widgets.raster import is_photo, prepare, scaled
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from kiosk.ui.widgets.picture_store import PictureStore
 
 PIXMAPS_KEPT = 6  # the slides around the current one: Back and Next then cost no SVG rendering
+PHOTO_POLL_MS = 30  # how soon a widget looks again for a photo still being decoded
 HOUSE_ASPECT = 4 / 3  # the house canvas (800x600): the shape of a picture whose own is unusable
 
 
@@ -30,6 +35,7 @@ class Illustration(QWidget):
         super().__init__(parent)
         self._svgs: dict[str, bytes] = {}
         self._renderers: dict[str, QSvgRenderer] = {}  # parsed from _svgs when first needed
+        self._photos: dict[str, QImage] = {}  # PNG or JPEG pictures, decoded from _svgs when first needed
         self._aspects: dict[str, float] = {}  # width over height, of pictures the store gave (never parsed)
         self._name = ""
         self._pixmaps: OrderedDict[tuple[str, int, int], QPixmap] = OrderedDict()
@@ -73,15 +79,43 @@ class Illustration(QWidget):
         """Width over height of a picture set here, from the store or its view box; None if none is set."""
         if name in self._aspects:
             return self._aspects[name]
+        photo = self._photo(name)
+        if photo is not None:
+            return photo.width() / photo.height() if not photo.isNull() else None
         renderer = self._renderer(name)
         if renderer is None:
             return None
         view = renderer.viewBoxF()
         return view.width() / view.height() if view.height() > 0 else HOUSE_ASPECT
 
+    def _photo(self, name: str) -> QImage | None:
+        """The photo of that name once decoded (in the background, raster.prepare); None for an SVG.
+
+        While it is being decoded the result is a null image and the widget looks again shortly: a frame is
+        never held up by a photo.
+        """
+        if name in self._photos:
+            return self._photos[name]
+        if name not in self._svgs or not is_photo(self._svgs[name]):
+            return None
+        decoding = prepare(self._svgs[name])
+        if not decoding.done():
+            QTimer.singleShot(PHOTO_POLL_MS, self, self._photo_arrived)
+            return QImage()
+        photo = self._photos[name] = decoding.result()
+        return photo
+
+    def photo_ready(self, name: str) -> bool:
+        """The photo of that name is decoded (tests and the render command wait on it)."""
+        return name in self._svgs and (not is_photo(self._svgs[name]) or prepare(self._svgs[name]).done())
+
+    def _photo_arrived(self) -> None:
+        self.updateGeometry()
+        self.update()
+
     def _renderer(self, name: str) -> QSvgRenderer | None:
         renderer = self._renderers.get(name)
-        if renderer is None and name in self._svgs:
+        if renderer is None and name in self._svgs and not is_photo(self._svgs[name]):
             from PySide6.QtCore import QByteArray
             from PySide6.QtSvg import QSvgRenderer  # not on a cold start whose pictures the store has
 
@@ -123,6 +157,14 @@ class Illustration(QWidget):
             pixmap = QPixmap(wanted)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
+            photo = self._photo(name)
+            if photo is not None and photo.isNull():  # not decoded yet: drawn when it is, never kept blank
+                return pixmap
+            if photo is not None:
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                painter.drawImage(QRectF(0, 0, rect.width(), rect.height()), scaled(photo, wanted))
+                painter.end()
             renderer = self._renderer(name)
             if renderer is not None:  # drawing it otherwise? raise picture_store.DRAWN_BY, or old pixels come back
                 painter = QPainter(pixmap)

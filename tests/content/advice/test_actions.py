@@ -38,3 +38,27 @@ def test_the_lesson_talking_about_itself_is_not_an_action(advice_for: Advise) ->
     slides = list(GOOD["en"])
     slides[3] = ("desk", "At the desk", "Let us explain why.\n\n- Where it hurts\n- Since when")
     assert rules(advice_for(slides, lang="en")) == ["action"]
+
+
+def test_inviting_the_reader_along_is_not_an_action(advice_for: Advise) -> None:
+    """「いっしょに見ていきましょう」 is the lesson talking: on its own it is no action, so no "no steps" advice."""
+    slides = list(GOOD["ja"])
+    slides[3] = ("desk", "受付", "理由を、いっしょに見ていきましょう。\n\n- どこが痛むか\n- いつから痛むか")
+    assert rules(advice_for(slides)) == ["action"]
+    slides[3] = ("desk", "受付", "まず、順番に考えてみましょう。")
+    assert rules(advice_for(slides)) == ["action"]
+
+
+def test_near_misses_that_are_actions(advice_for: Advise) -> None:
+    """休みましょう, 試してみましょう, 「見てほしい」と伝えましょう ask the patient to do something."""
+    for sentence in ("ゆっくり休みましょう。", "試してみましょう。", "受付で「見てほしい」と伝えましょう。"):
+        slides = list(GOOD["ja"])
+        slides[3] = ("desk", "受付", sentence + "\n\n- どこが痛むか\n- いつから痛むか")
+        assert advice_for(slides) == [], sentence
+
+
+def test_a_list_typed_straight_under_a_sentence_counts_as_steps(advice_for: Advise) -> None:
+    """No blank line before the list, as people type it: the steps are seen, no "no steps" advice."""
+    slides = list(GOOD["ja"])
+    slides[3] = ("desk", "受付で", "受付でお伝えください。\n- どこが痛むか\n- いつから痛むか")
+    assert advice_for(slides) == []

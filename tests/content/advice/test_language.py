@@ -74,3 +74,12 @@ def test_the_kanji_limit_is_about_35_percent(advice_for: Advise) -> None:
     """7 kanji in 19 letters (37 %) draw advice; 6 in 19 (32 %) do not."""
     assert rules(advice_for(_with_body("ja", "山" * 7 + "あ" * 12 + "。"))) == ["kanji-share"]
     assert advice_for(_with_body("ja", "山" * 6 + "あ" * 13 + "。")) == []
+
+
+def test_the_kanji_advice_suggests_only_words_the_slide_holds(advice_for: Advise) -> None:
+    """No 分かる on the slide: the advice never offers 分かる → わかる; a slide with 分かる gets that one."""
+    found = advice_for(_with_body("ja", "症状確認後、施術方針決定。\n**要注意**です。"))
+    assert rules(found) == ["kanji-share"]
+    assert "分かる" not in found[0].message and "良い" not in found[0].message
+    found = advice_for(_with_body("ja", "症状確認後、施術方針が分かる。\n**要注意**です。"))
+    assert "(here: 分かる → わかる)" in found[0].message

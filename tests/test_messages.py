@@ -1,0 +1,136 @@
+"""Every message a person reads is in Japanese and English (kiosk/locale/*.po), chosen from the locale or --lang."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.core import i18n
+from kiosk.core.i18n import LOCALE_DIR, language_from_environment, parse_po
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from update_catalogs import messages  # noqa: E402
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # kana, kanji, Japanese punctuation
+FIELDS = re.compile(r"\{[^{}]*\}|%\(\w+\)[rsd]|%[sd]")
+
+
+def test_every_message_has_both_languages() -> None:
+    """Each _()/N_() message of the code is in ja.po and en.po, translated, with the same {placeholders}."""
+    found = messages()
+    assert len(found) > 200
+    for code in ("ja", "en"):
+        catalog = parse_po((LOCALE_DIR / f"{code}.po").read_text(encoding="utf-8"))
+        for message in found:
+            translated = catalog.get(message, "")
+            assert translated, f"{code}.po has no translation of {message!r}"
+            assert sorted(FIELDS.findall(translated)) == sorted(FIELDS.findall(message)), (code, message)
+            if code == "ja" and JAPANESE.search(message) is None and message.strip() not in {"", "orphan"}:
+                assert JAPANESE.search(translated) or translated.strip() in {"、"}, f"not Japanese: {translated!r}"
+
+
+def test_a_translation_left_empty_is_the_english_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty msgstr (a translator not done yet) shows the English message rather than nothing."""
+    (tmp_path / "ja.po").write_text('msgid "hello {name}"\nmsgstr ""\n\nmsgid "bye"\nmsgstr "さようなら"\n', "utf-8")
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "_catalogs", {})
+    assert i18n.gettext_for("ja", "hello {name}") == "hello {name}"
+    assert i18n.gettext_for("ja", "bye") == "さようなら"
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"LANG": "ja_JP.UTF-8"}, "ja"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "ja_JP.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "ja_JP.eucJP"}, "ja"),
+        ({"LANG": "en_US.UTF-8", "LANGUAGE": "fr:ja"}, "ja"),
+        ({"LANG": "fr_FR.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
+def test_the_language_comes_from_the_locale_as_gettext_reads_it(environ: dict[str, str], expected: str) -> None:
+    """LANGUAGE, then LC_ALL, LC_MESSAGES, LANG; a language we lack falls back to English."""
+    assert language_from_environment(environ) == expected
+
+
+def _run(args: list[str], lang: str, home: Path) -> str:
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "LANG": lang,
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    return done.stdout + done.stderr
+
+
+COMMANDS: list[tuple[list[str], str, str]] = [
+    # (arguments, a phrase in English, the same in Japanese)
+    ([], "show this help message and exit", "このヘルプを表示して終わる"),
+    (["run", "--help"], "an ordinary window", "ふつうのウィンドウ"),
+    (["validate", "--help"], "plain-language advice fails the check too", "わかりやすさの助言"),
+    (["validate", "content"], ": OK (1 lesson)", "問題なし（レッスン 1 件）"),
+    (["validate", "content", "--report"], "automatic items agree", "理解しやすさ"),
+    (["new-lesson", "--help"], "the lesson's folder name and id", "レッスンのフォルダ名"),
+    (["new-lesson", "x", "--content", "{tmp}/c"], "still the template's words", "ひな形の文のままです"),
+    (["render", "--help"], "folder for the PNG files", "PNG ファイルを置くフォルダ"),
+    (["render", "--check", "--lang", "fr"], "no lesson has the language 'fr'", "言語 'fr' のレッスンはありません"),
+    (["render", "--check", "--content", "{tmp}/nope"], "no such folder", "このフォルダはありません"),
+    (["handout", "--help"], "the PDF file to write", "書き出す PDF ファイル"),
+    (["set-pin", "--help"], "language of the messages", "メッセージの言語"),
+    (["set-pin"], "no PIN given", "暗証番号が入力されませんでした"),
+    (["config", "--help"], "print path:line: message", "誤りのある設定"),
+    (["config", "check", "{tmp}/missing.toml"], "no such settings file", "この設定ファイルはありません"),
+    (["config", "check"], "every option has its default", "すべての設定は既定値です"),
+    (["config", "path"], "statistics and lockout", "利用統計とロック情報"),
+    (["config", "example", "--help"], "language of the messages", "メッセージの言語"),
+    (["stats", "--help"], "write every visit to a CSV file", "CSV ファイルに書き出す"),
+    (["stats", "export", "--csv", "{tmp}/v.csv"], "no statistics yet", "まだ利用統計がありません"),
+    (["stats", "merge", "{tmp}/nope"], "no such folder", "このフォルダはありません"),
+    (["stats", "merge", "{tmp}"], "0 summaries from 0 kiosks", "キオスク 0 台から集計 0 件"),
+    (["fleet", "status", "{tmp}"], "no kiosk outboxes found", "送信フォルダが見つかりません"),
+    (["fleet", "--help"], "print the Syncthing folders", "Syncthing フォルダと設定"),
+    (["fleet", "status", "--help"], "silent after this long", "応答なしとする"),
+    (["rendr"], "did you mean render?", "render のことですか？"),
+    (["render", "--sze", "1x1"], "did you mean --size?", "--size のことですか？"),
+]
+
+
+@pytest.mark.parametrize(("args", "english", "japanese"), COMMANDS, ids=[" ".join(c[0]) or "kiosk" for c in COMMANDS])
+def test_every_command_speaks_the_locale(tmp_path: Path, args: list[str], english: str, japanese: str) -> None:
+    """Run as a person would, with LANG=ja_JP.UTF-8 and LANG=en_US.UTF-8: each time that language."""
+    args = [arg.replace("{tmp}", str(tmp_path)) for arg in args]
+    out_ja = _run(args, "ja_JP.UTF-8", tmp_path)
+    assert japanese in out_ja, out_ja
+    if (tmp_path / "c").exists():
+        import shutil
+
+        shutil.rmtree(tmp_path / "c")
+    out_en = _run(args, "en_US.UTF-8", tmp_path)
+    assert english in out_en, out_en
+    assert not JAPANESE.search(out_en.replace("/", "")) or "ja/" in out_en or "(…してください" in out_en, out_en
+
+
+def test_lang_overrides_the_locale(tmp_path: Path) -> None:
+    """`--lang en` on a Japanese machine, `--lang ja` on an English one."""
+    assert "OK (1 lesson)" in _run(["validate", "content", "--lang", "en"], "ja_JP.UTF-8", tmp_path)
+    assert "問題なし" in _run(["validate", "content", "--lang", "ja"], "en_US.UTF-8", tmp_path)
