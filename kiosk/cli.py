@@ -14,7 +14,7 @@ from kiosk.core import paths
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet")
+COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "narrate", "set-pin", "config", "stats", "fleet")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument("--lesson", default="", help="the lesson's id (default: the first lesson)")
     handout.add_argument("--lang", default="ja")
     handout.add_argument("--content", type=Path, default=paths.SHIPPED_CONTENT)
+
+    narrate = commands.add_parser(
+        "narrate", help="synthesise the narration of a lesson's slides, questions and explanations (offline voices)"
+    )
+    narrate.add_argument("lesson", type=Path, help="the lesson folder (content/stretching)")
+    narrate.add_argument("--lang", action="append", help="only this language (again for more; default: every one)")
     return parser
 
 
@@ -245,6 +251,32 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_narrate(lesson: Path, languages: list[str] | None) -> int:
+    """Make the narration a lesson lacks; print each file made, then what was made, kept and left to recordings."""
+    import time
+
+    from kiosk.content.narrate import narrate
+    from kiosk.content.voices import NarrationError
+
+    started = time.perf_counter()
+    try:
+        done = narrate(lesson, languages, report=print)
+    except NarrationError as error:
+        print(f"kiosk narrate: {error}", file=sys.stderr)
+        return 1
+    for problem in done.problems:
+        print(problem)
+    if done.problems:
+        print(f"{len(done.problems)} problem(s) in {lesson}: fix them first", file=sys.stderr)
+        return 1
+    for name in done.removed:
+        print(f"removed {name} (its words changed)")
+    states = [made.state for made in done.made]
+    counts = ", ".join(f"{states.count(state)} {state}" for state in ("made", "kept", "recorded"))
+    print(f"{lesson}: narration {counts}; {len(done.removed)} removed ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
 def cmd_stats_export(target: Path, database: Path | None = None) -> int:
     import sqlite3
 
@@ -275,6 +307,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_render(args)
         if args.command == "handout":
             return cmd_handout(args)
+        if args.command == "narrate":
+            return cmd_narrate(args.lesson, args.lang)
         if args.command == "set-pin":
             return cmd_set_pin()
         if args.command == "config":
