@@ -27,9 +27,12 @@ from kiosk.core.files import replace_file
 
 # What a line of text predicts for its length when spoken, measured on the shipped lesson (see the tests):
 # Japanese by its morae (kana of the reading) at Mei's pace, English by its syllables at eSpeak's 150 words/min.
-SECONDS_PER_UNIT = {"ja": 0.128, "en": 0.205}
-SECONDS_PER_COMMA = {"ja": 0.30, "en": 0.15}
+# A line costs a fixed time too (the voice's own start and end); least squares over the lesson's 56 screens.
+SECONDS_PER_UNIT = {"ja": 0.123, "en": 0.188}
+SECONDS_PER_COMMA = {"ja": 0.52, "en": 0.61}
+SECONDS_PER_LINE = {"ja": 0.62, "en": 0.88}
 _SMALL_KANA = set("ャュョァィゥェォヮ")
+_PAUSES = re.compile(r"[、,;:]|[。.!?？！](?=\s*\S)")  # a comma, or a sentence that ends inside a line
 
 
 class Made(NamedTuple):
@@ -119,8 +122,9 @@ def expected_seconds(text: str, language: str, units: Callable[[str], int]) -> f
     """How long a voice should take to say the text, from its morae or syllables (`units` counts them a line)."""
     base = language.split("-")[0].lower()
     lines = [line for line in text.split("\n") if line]
-    spoken = sum(units(line) for line in lines) * SECONDS_PER_UNIT.get(base, SECONDS_PER_UNIT["en"])
-    commas = sum(len(re.findall(r"[、,;:]", line)) for line in lines) * SECONDS_PER_COMMA.get(base, 0.15)
+    known = base if base in SECONDS_PER_UNIT else "en"
+    spoken = sum(units(line) for line in lines) * SECONDS_PER_UNIT[known] + len(lines) * SECONDS_PER_LINE[known]
+    commas = sum(len(_PAUSES.findall(line)) for line in lines) * SECONDS_PER_COMMA[known]
     return 2 * EDGE + LINE_PAUSE * max(0, len(lines) - 1) + spoken + commas
 
 

@@ -36,7 +36,7 @@ _SENTENCE_END: Final = tuple("。！？!?.…:;")
 # Symbols said as words, after NFKC (so a full-width ％ or ～ is here as % or ~). Brackets go; their words stay.
 _SYMBOLS: Final = {
     "ja": (
-        (re.compile(r"(?<=\d)\s*[~〜\-–]\s*(?=\d)"), "から"),
+        (re.compile(r"(?<=\d)[ \t]*[~〜\-–][ \t]*(?=\d)"), "から"),
         (re.compile(r"(\d+)\s*/\s*(\d+)"), r"\2分の\1"),
         (re.compile(r"%"), "パーセント"),
         (re.compile(r"[~〜]"), "から"),
@@ -46,13 +46,13 @@ _SYMBOLS: Final = {
         (re.compile(r"[「」『』()\[\]【】〈〉《》\"'*#_`]"), ""),
     ),
     "en": (
-        (re.compile(r"(?<=\d)\s*[~〜\-–—]\s*(?=\d)"), " to "),
+        (re.compile(r"(?<=\d)[ \t]*[~〜\-–—][ \t]*(?=\d)"), " to "),
         (re.compile(r"%"), " percent"),
         (re.compile(r"&"), " and "),
         (re.compile(r"\be\.g\.", re.IGNORECASE), "for example"),
         (re.compile(r"\bi\.e\.", re.IGNORECASE), "that is"),
         (re.compile(r"[→⇒]"), ", "),
-        (re.compile(r"\s[–—-]\s|[–—]"), ", "),
+        (re.compile(r"[ \t][–—-][ \t]|[–—]"), ", "),
         (re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])"), " or "),
         (re.compile(r"[()\[\]\"*#_`“”]"), ""),
     ),
@@ -80,6 +80,7 @@ def synth_name(key: str, text: str) -> str:
 def for_the_ear(text: str, language: str, readings: dict[str, str] | None = None) -> str:
     """The words as the engine should say them: one sentence a line, symbols in words, the lesson's readings in."""
     text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).replace("**", "")
+    text = re.sub(r"(?m)^[ \t]*(?:[-*+]|\d+\.)[ \t]+", "", text)  # a list item's own mark, were one left
     if readings:
         text = apply_readings(text, readings)
     base = language.split("-")[0].lower()
@@ -87,11 +88,11 @@ def for_the_ear(text: str, language: str, readings: dict[str, str] | None = None
         text = pattern.sub(words, text)
     if base not in ("ja", "zh"):  # a voice for another language cannot say them (eSpeak: "Chinese letter")
         text = _CJK.sub("", text)
-    text = re.sub(r"\s+([、。,.!?])", r"\1", text)
+    text = re.sub(r"[ \t]+([、。,.!?])", r"\1", text)
+    text = re.sub(r"([、。])[ \t]+", r"\1", text)
     stop = "。" if base == "ja" else "."
     lines = []
     for line in text.split("\n"):
-        line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)  # a list item's own mark, were one left
         line = re.sub(r"[ \t\u3000]+", " ", line).strip(" 、,:")
         if line:
             lines.append(line if line.endswith(_SENTENCE_END) else line + stop)

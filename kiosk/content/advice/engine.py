@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kiosk.content.advice import actions, chunks, language, structure, terms
+from kiosk.content.advice import actions, chunks, language, listen, structure, terms
 from kiosk.content.advice.context import Context
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.folders import DECK
@@ -25,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     structure.slides_without_pictures,
     actions.no_action,
     actions.action_without_steps,
+    listen.slides_without_narration,
 )
 
 
