@@ -150,9 +150,9 @@ def test_a_real_recording_plays_where_there_is_sound(
     qtbot.waitUntil(lambda: not kiosk.narrator.playing, timeout=3000)
 
 
-def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kiosk], shipped_copy: Path) -> None:
+def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kiosk], unnarrated_content: Path) -> None:
     """Without a recording or a system voice for the language, the button is not there."""
-    kiosk = make_kiosk(content=without_narration(shipped_copy).parent)
+    kiosk = make_kiosk(content=unnarrated_content)
     kiosk.flow.start("ja")
     assert not kiosk.window.aids.read_aloud.isVisible()
     assert kiosk.narrator._player is None  # Qt Multimedia was never loaded
