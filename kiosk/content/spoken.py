@@ -88,7 +88,7 @@ def for_the_ear(text: str, language: str, readings: dict[str, str] | None = None
         text = pattern.sub(words, text)
     if base not in ("ja", "zh"):  # a voice for another language cannot say them (eSpeak: "Chinese letter")
         text = _CJK.sub("", text)
-    text = re.sub(r"[ \t]+([、。,.!?])", r"\1", text)
+    text = re.sub(r"[ \t]+([、。,.!?:;])", r"\1", text)
     text = re.sub(r"([、。])[ \t]+", r"\1", text)
     stop = "。" if base == "ja" else "."
     lines = []

@@ -33,6 +33,7 @@ def test_numbers_and_symbols_are_said_as_words() -> None:
 def test_an_english_voice_is_not_given_japanese_characters() -> None:
     """eSpeak would say "Chinese letter" for each; a reading may still give the words in Latin letters."""
     assert for_the_ear("Supervised by 桂 寛章 (鍼灸学士).", "en") == "Supervised by."
+    assert for_the_ear("By 桂 寛章: a judo therapist", "en") == "By: a judo therapist."
     assert for_the_ear("By 桂.", "en", {"桂": "Katsura"}) == "By Katsura."
 
 
