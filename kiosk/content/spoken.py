@@ -16,6 +16,7 @@ import hashlib
 import re
 import tomllib
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Final, NamedTuple
 
@@ -101,11 +102,15 @@ def for_the_ear(text: str, language: str, readings: dict[str, str] | None = None
 
 def apply_readings(text: str, readings: dict[str, str]) -> str:
     """Each listed word replaced by its reading, the longest word first (腰椎椎間板ヘルニア before ヘルニア)."""
-    table = {unicodedata.normalize("NFKC", word): reading for word, reading in readings.items() if word}
-    if not table:
-        return text
-    pattern = re.compile("|".join(re.escape(word) for word in sorted(table, key=len, reverse=True)))
-    return pattern.sub(lambda match: table[match.group(0)], text)
+    pattern, table = _readings_pattern(tuple(readings.items()))
+    return pattern.sub(lambda match: table[match.group(0)], text) if table else text
+
+
+@lru_cache(maxsize=8)
+def _readings_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for a whole table, made once (every screen of a language uses the same table)."""
+    table = {unicodedata.normalize("NFKC", word): reading for word, reading in items if word}
+    return re.compile("|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))), table
 
 
 def read_readings(folder: Path) -> tuple[dict[str, str], list[ContentError]]:
