@@ -17,8 +17,8 @@ from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
 COMMANDS = (
-    "run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet", "preview", "install",
-    "update", "uninstall",
+    "run", "validate", "new-lesson", "render", "handout", "narrate", "preview", "set-pin", "config", "stats", "fleet",
+    "install", "update", "uninstall",
 )  # fmt: skip
 
 
@@ -123,6 +123,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     preview.add_argument("--size", type=_size, default=(1920, 1080), help=_("screen size (default 1920x1080)"))
     preview.add_argument("--lang", help=_("the lesson's language, a language folder's name (default: the first)"))
+    narrate = commands.add_parser(
+        "narrate", help=_("synthesise the narration of a lesson's slides, questions and explanations (offline voices)")
+    )
+    narrate.add_argument("lesson", type=Path, help=_("the lesson folder (content/stretching)"))
+    narrate.add_argument("--lang", action="append", help=_("only this language (again for more; default: every one)"))
     for leaf in (set_pin, check, example, where, export, validate, new):
         _message_language(leaf)
     return parser
@@ -330,6 +335,32 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_narrate(lesson: Path, languages: list[str] | None) -> int:
+    """Make the narration a lesson lacks; print each file made, then what was made, kept and left to recordings."""
+    import time
+
+    from kiosk.content.narrate import narrate
+    from kiosk.content.voices import NarrationError
+
+    started = time.perf_counter()
+    try:
+        done = narrate(lesson, languages, report=print)
+    except NarrationError as error:
+        print(f"kiosk narrate: {error}", file=sys.stderr)
+        return 1
+    for problem in done.problems:
+        print(problem)
+    if done.problems:
+        print(f"{len(done.problems)} problem(s) in {lesson}: fix them first", file=sys.stderr)
+        return 1
+    for name in done.removed:
+        print(f"removed {name} (its words changed)")
+    states = [made.state for made in done.made]
+    counts = ", ".join(f"{states.count(state)} {state}" for state in ("made", "kept", "recorded"))
+    print(f"{lesson}: narration {counts}; {len(done.removed)} removed ({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
 def cmd_stats_export(target: Path, database: Path | None = None) -> int:
     import sqlite3
 
@@ -404,6 +435,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_render(args)
         if args.command == "handout":
             return cmd_handout(args)
+        if args.command == "narrate":
+            return cmd_narrate(args.lesson, args.lang)
         if args.command == "set-pin":
             return cmd_set_pin()
         if args.command == "config":

@@ -29,6 +29,8 @@ done
 [ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(cage grim xwayland)
 # ... and the front desk's page in a real browser: Debian's Chromium and its chromedriver (Selenium drives them).
 [ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(chromium chromium-driver)
+# ... and `kiosk narrate` in English: eSpeak NG (Japanese comes from the pyopenjtalk-plus wheel of the test extra).
+[ "${1:-}" = "--tests" ] && DEB_PACKAGES+=(espeak-ng)
 
 missing=()
 if command -v dpkg-query >/dev/null; then

@@ -82,6 +82,14 @@ def shipped_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def unnarrated_content(shipped_copy: Path) -> Path:
+    """A content folder with a copy of the shipped lesson without its narration (the system voice's tests)."""
+    for audio in shipped_copy.glob("*/audio"):
+        shutil.rmtree(audio)
+    return shipped_copy.parent
+
+
 def lesson_copies(lesson: Path, content: Path, ids: tuple[str, ...]) -> Path:
     """A content folder at `content` with one copy of `lesson` per id, each with its own lesson.toml id."""
     for lesson_id in ids:

@@ -11,13 +11,14 @@ from kiosk.content.deck import parse_deck
 from kiosk.content.folders import DECK, LESSON_FILE, FolderShapeError, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
 from kiosk.content.model import Lesson, Library, Translation
-from kiosk.content.narration import check_recordings
+from kiosk.content.narration import attach_synthesised, check_recordings
 from kiosk.content.new_lesson import TEMPLATE
 from kiosk.content.parity import same_structure
 from kiosk.content.phrases import typeset_lesson
 from kiosk.content.placeholders import placeholders
 from kiosk.content.quiz import UnknownSlideError, parse_quiz
 from kiosk.content.result import parse_result
+from kiosk.content.spoken import read_readings
 from kiosk.content.strings import parse_strings
 from kiosk.core.errors import ContentError, LocatedError
 from kiosk.core.i18n import _
@@ -81,6 +82,10 @@ def load_language(folder: Path, store: IllustrationStore) -> tuple[Translation |
         return None, problems
     if result.image and (why := store.problem(result.image)):  # optional, but when named it must be good
         return None, [ContentError(folder / RESULT, result.image_line, why)]
+    readings, found = read_readings(folder)
+    if found:
+        return None, list(found)
+    deck, questions = attach_synthesised(folder, deck, questions, readings)
     recordings, found = check_recordings(folder, deck, texts[DECK] or "", questions, result)
     if found:
         return None, list(found)

@@ -3,14 +3,21 @@
 A pass of its own after the parsers (which only keep the names), so each problem names the file and the
 line that asked for the recording: the slide's or question's settings comment, the deck's `audio:` line,
 the result's `<!-- audio: ... -->` line.
+
+`attach_synthesised` comes first: a slide, question or explanation without a recording of its own gets the
+narration `kiosk narrate` made for it, when the audio/ folder holds the file for its words of today (the file's
+name carries a digest of them, kiosk/content/spoken.py). A practitioner's recording always wins, and words
+changed since narrate ran are never read out by an old file: the screen is then as if it had no narration.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kiosk.content.audio import AUDIO_FOLDER, AudioStore
 from kiosk.content.model import Deck, Question, ResultText
+from kiosk.content.spoken import screens
 from kiosk.core.errors import ContentError
 
 DECK, QUIZ, RESULT = "deck.md", "quiz.md", "result.md"
@@ -23,6 +30,32 @@ def _front_matter_line(text: str, key: str) -> int:
         if line.split(":", 1)[0].strip().lower() == key:
             return number
     return 1
+
+
+def attach_synthesised(
+    folder: Path, deck: Deck, questions: tuple[Question, ...], readings: dict[str, str]
+) -> tuple[Deck, tuple[Question, ...]]:
+    """The deck and questions with each synthesised file whose words are today's named where no recording is."""
+    audio = folder / AUDIO_FOLDER
+    if not audio.is_dir():
+        return deck, questions
+    present = set(os.listdir(audio))
+    found = {
+        screen.key: screen.file_name
+        for screen in screens(deck, questions, folder.name, readings)
+        if screen.own_audio is None and screen.file_name in present
+    }
+    if not found:
+        return deck, questions
+    slides = tuple(s._replace(audio=s.audio or found.get(f"slide-{s.id}")) for s in deck.slides)
+    asked = tuple(
+        q._replace(
+            audio=q.audio or found.get(f"question-{q.id}"),
+            explanation_audio=q.explanation_audio or found.get(f"explanation-{q.id}"),
+        )
+        for q in questions
+    )
+    return deck._replace(slides=slides), asked
 
 
 def check_recordings(

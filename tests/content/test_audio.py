@@ -11,6 +11,9 @@ from kiosk.content import audio
 from kiosk.content.audio import audio_problem
 from kiosk.content.loader import load_library
 
+# These tests add recordings to a copy of the shipped lesson: they take it without its synthesised narration.
+pytestmark = pytest.mark.usefixtures("unnarrated_content")
+
 
 def write_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
     """A silent mono 16-bit WAV of the given length."""

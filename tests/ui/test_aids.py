@@ -38,19 +38,21 @@ def test_large_text_and_high_contrast_relayout_and_reset(qtbot: QtBot, make_kios
 
 @pytest.mark.parametrize(("language", "expected"), [("en", True), ("ja", False)])
 def test_read_aloud_shown_only_with_a_voice(
-    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], language: str, expected: bool
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], language: str, expected: bool, unnarrated_content: Path
 ) -> None:
-    """The mock engine has English voices and no Japanese one: the speaker button follows."""
-    kiosk = make_kiosk(settings=MOCK_SPEECH, language=language)
+    """The mock engine has English voices and no Japanese one: the speaker button follows (no narration here)."""
+    kiosk = make_kiosk(settings=MOCK_SPEECH, language=language, content=unnarrated_content)
     with qtbot.waitSignal(kiosk.speech.ready, timeout=5000):
         pass
     kiosk.flow.start(language)
     assert kiosk.window.aids.read_aloud.isVisible() is expected
 
 
-def test_read_aloud_speaks_the_screen_and_stops_on_change(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
-    """It reads the slide it shows; moving on or ending the visit stops the voice."""
-    kiosk = make_kiosk(settings=MOCK_SPEECH, language="en")
+def test_read_aloud_speaks_the_screen_and_stops_on_change(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], unnarrated_content: Path
+) -> None:
+    """It reads the slide it shows (a lesson without narration); moving on or ending the visit stops the voice."""
+    kiosk = make_kiosk(settings=MOCK_SPEECH, language="en", content=unnarrated_content)
     with qtbot.waitSignal(kiosk.speech.ready, timeout=5000):
         pass
     kiosk.flow.start("en")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,9 +70,17 @@ class FakePlayer(QObject):
             self.playbackStateChanged.emit(state)
 
 
+def without_narration(lesson: Path) -> Path:
+    """The lesson with its synthesised narration taken out (the shipped lesson has it for every screen)."""
+    for audio in lesson.glob("*/audio"):
+        shutil.rmtree(audio)
+    return lesson
+
+
 @pytest.fixture
 def narrated(shipped_copy: Path) -> Path:
-    """The shipped lesson with a three-second recording on the first Japanese slide."""
+    """The shipped lesson with a three-second recording on the first Japanese slide, and no other narration."""
+    without_narration(shipped_copy)
     write_wav(shipped_copy / "ja" / "audio" / "seiza.wav", 3)
     name_audio(shipped_copy)
     return shipped_copy.parent
@@ -141,9 +150,9 @@ def test_a_real_recording_plays_where_there_is_sound(
     qtbot.waitUntil(lambda: not kiosk.narrator.playing, timeout=3000)
 
 
-def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kiosk]) -> None:
+def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kiosk], unnarrated_content: Path) -> None:
     """Without a recording or a system voice for the language, the button is not there."""
-    kiosk = make_kiosk()
+    kiosk = make_kiosk(content=unnarrated_content)
     kiosk.flow.start("ja")
     assert not kiosk.window.aids.read_aloud.isVisible()
     assert kiosk.narrator._player is None  # Qt Multimedia was never loaded
@@ -152,3 +161,48 @@ def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kio
 def test_start_up_never_loads_qt_multimedia(tmp_path: Path) -> None:
     """A fresh kiosk process shows its first screen without importing Qt Multimedia (it loads on first play)."""
     assert first_screen(tmp_path, "sorted(m for m in sys.modules if 'Multimedia' in m)") == "[]"
+
+
+@pytest.mark.usefixtures("speaker")
+def test_the_shipped_narration_plays_on_a_machine_without_a_system_voice(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shipped lesson's synthesised files give every slide and question a read-aloud button with no voice."""
+    from kiosk.app.speech import Speech
+
+    monkeypatch.setattr(Speech, "can_speak", lambda self, language: False)
+    kiosk = make_kiosk()
+    kiosk.flow.start("ja")
+    button = kiosk.window.aids.read_aloud
+    for slide in kiosk.flow.lesson.deck.slides[:2]:
+        assert button.isVisible()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: kiosk.narrator.playing, timeout=5000)
+        assert Path(kiosk.narrator.source).name.startswith(f"slide-{slide.id}.synth-")
+        assert Path(kiosk.narrator.source).is_file()
+        qtbot.mouseClick(kiosk.window.slide.nav.next, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not kiosk.narrator.playing, timeout=3000)
+
+
+def test_qt_decodes_the_synthesised_files(qtbot: QtBot) -> None:
+    """Qt Multimedia (the kiosk's player, FFmpeg inside) decodes the shipped Ogg Opus narration to its full length."""
+    from PySide6.QtMultimedia import QAudioDecoder
+
+    from tests.conftest import SHIPPED_LESSON
+
+    file = next((SHIPPED_LESSON / "ja" / "audio").glob("slide-seiza.synth-*.opus"))
+    decoder = QAudioDecoder()
+    seconds: list[float] = []
+
+    def take() -> None:
+        buffer = decoder.read()
+        seconds.append(buffer.frameCount() / buffer.format().sampleRate())
+
+    decoder.bufferReady.connect(take)
+    decoder.setSource(QUrl.fromLocalFile(str(file)))
+    with qtbot.waitSignal(decoder.finished, timeout=20000):
+        decoder.start()
+    assert decoder.error() == QAudioDecoder.Error.NoError
+    import mutagen
+
+    assert sum(seconds) == pytest.approx(mutagen.File(file).info.length, rel=0.05) and sum(seconds) > 5

@@ -8,6 +8,7 @@ from pathlib import Path
 import kiosk.content.advice.actions as actions
 import kiosk.content.advice.chunks as chunks
 import kiosk.content.advice.language as language
+import kiosk.content.advice.listen as listen
 import kiosk.content.advice.structure as structure
 import kiosk.content.advice.terms as terms
 from kiosk.content.advice.context import Context
@@ -29,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     structure.slides_without_pictures,
     actions.no_action,
     actions.action_without_steps,
+    listen.slides_without_narration,
 )
 
 

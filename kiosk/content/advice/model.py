@@ -13,8 +13,10 @@ from kiosk.core.i18n import _
 class ContentAdvice(LocatedError):  # noqa: N818
     """Plain-language advice at one line of a content file, naming the PEMAT-P item it serves."""
 
-    def __init__(self, path: Path | str, line: int, rule: str, item: int, advice: str) -> None:
+    def __init__(self, path: Path | str, line: int, rule: str, item: int | None, advice: str) -> None:
         self.rule = rule
-        self.item = item
+        self.item = item  # None: an aid PEMAT-P (printable material) has no item for, such as narration
         self.advice = advice
-        super().__init__(path, line, _("advice: {advice} [{item}]").format(advice=advice, item=label(item)))
+        super().__init__(
+            path, line, _("advice: {advice} [{item}]").format(advice=advice, item=label(item) if item else rule)
+        )

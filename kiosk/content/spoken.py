@@ -1,0 +1,170 @@
+"""Text for the ear: what synthesised narration says for each screen, and the file name that records it.
+
+The words are the screen's own (a slide's heading and body, a question's prompt and answers, an explanation),
+with the phrase marks and leftover Markdown removed, symbols and ranges said as words, each line ended as a
+sentence, and the lesson's readings (`readings.toml` in the language folder) put in where the engine would
+misread a word (坐骨神経痛 → ざこつしんけいつう). No engine here: `kiosk/content/narrate.py` speaks the text.
+
+A synthesised file is named by its screen and a digest of the exact text it says
+(`slide-seiza.synth-1a2b3c4d.opus`), so changed words never play an old file: the loader takes a file only
+when its digest matches the text of today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Final, NamedTuple
+
+from kiosk.content.model import Deck, Question
+from kiosk.core.errors import ContentError
+from kiosk.core.textfile import key_line
+
+READINGS: Final = "readings.toml"
+MAX_READINGS: Final = 500
+MAX_READING_CHARS: Final = 100
+SYNTH_SUFFIX: Final = ".opus"
+SYNTH_NAME: Final = re.compile(r"^(slide|question|explanation)-([a-z0-9][a-z0-9_-]*)\.synth-([0-9a-f]{8})\.opus$")
+
+# Marks the typesetter puts between and inside phrases, and other invisible characters: never spoken.
+_INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u2060\u00ad\u200c\u200d\ufeff"))
+_CJK: Final = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_SENTENCE_END: Final = tuple("。！？!?.…:;")
+# Symbols said as words, after NFKC (so a full-width ％ or ～ is here as % or ~). Brackets go; their words stay.
+_SYMBOLS: Final = {
+    "ja": (
+        (re.compile(r"(?<=\d)[ \t]*[~〜\-–][ \t]*(?=\d)"), "から"),
+        (re.compile(r"(\d+)\s*/\s*(\d+)"), r"\2分の\1"),
+        (re.compile(r"%"), "パーセント"),
+        (re.compile(r"[~〜]"), "から"),
+        (re.compile(r"[→⇒]"), "、"),
+        (re.compile(r"[:;・…/]"), "、"),
+        (re.compile(r"[=＝]"), "は"),
+        (re.compile(r"[「」『』()\[\]【】〈〉《》\"'*#_`]"), ""),
+    ),
+    "en": (
+        (re.compile(r"(?<=\d)[ \t]*[~〜\-–—][ \t]*(?=\d)"), " to "),
+        (re.compile(r"%"), " percent"),
+        (re.compile(r"&"), " and "),
+        (re.compile(r"\be\.g\.", re.IGNORECASE), "for example"),
+        (re.compile(r"\bi\.e\.", re.IGNORECASE), "that is"),
+        (re.compile(r"[→⇒]"), ", "),
+        (re.compile(r"[ \t][–—-][ \t]|[–—]"), ", "),
+        (re.compile(r"(?<=[A-Za-z])/(?=[A-Za-z])"), " or "),
+        (re.compile(r"[()\[\]\"*#_`“”]"), ""),
+    ),
+}
+
+
+class Spoken(NamedTuple):
+    """One screen's narration: its key (`slide-seiza`), the text the engine is given, and where it was asked for."""
+
+    key: str
+    text: str
+    own_audio: str | None  # the practitioner's recording named in the screen's settings: it always wins
+
+    @property
+    def file_name(self) -> str:
+        return synth_name(self.key, self.text)
+
+
+def synth_name(key: str, text: str) -> str:
+    """The synthesised file for this screen saying exactly this text."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    return f"{key}.synth-{digest}{SYNTH_SUFFIX}"
+
+
+def for_the_ear(text: str, language: str, readings: dict[str, str] | None = None) -> str:
+    """The words as the engine should say them: one sentence a line, symbols in words, the lesson's readings in."""
+    text = unicodedata.normalize("NFKC", text.translate(_INVISIBLE)).replace("**", "")
+    text = re.sub(r"(?m)^[ \t]*(?:[-*+]|\d+\.)[ \t]+", "", text)  # a list item's own mark, were one left
+    if readings:
+        text = apply_readings(text, readings)
+    base = language.split("-")[0].lower()
+    for pattern, words in _SYMBOLS.get(base, ()):
+        text = pattern.sub(words, text)
+    if base not in ("ja", "zh"):  # a voice for another language cannot say them (eSpeak: "Chinese letter")
+        text = _CJK.sub("", text)
+    text = re.sub(r"[ \t]+([、。,.!?:;])", r"\1", text)
+    text = re.sub(r"([、。])[ \t]+", r"\1", text)
+    stop = "。" if base == "ja" else "."
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t\u3000]+", " ", line).strip(" 、,:")
+        if line:
+            lines.append(line if line.endswith(_SENTENCE_END) else line + stop)
+    return "\n".join(lines)
+
+
+def apply_readings(text: str, readings: dict[str, str]) -> str:
+    """Each listed word replaced by its reading, the longest word first (腰椎椎間板ヘルニア before ヘルニア)."""
+    pattern, table = _readings_pattern(tuple(readings.items()))
+    return pattern.sub(lambda match: table[match.group(0)], text) if table else text
+
+
+@lru_cache(maxsize=8)
+def _readings_pattern(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for a whole table, made once (every screen of a language uses the same table)."""
+    table = {unicodedata.normalize("NFKC", word): reading for word, reading in items if word}
+    return re.compile("|".join(re.escape(word) for word in sorted(table, key=len, reverse=True))), table
+
+
+def read_readings(folder: Path) -> tuple[dict[str, str], list[ContentError]]:
+    """The language's readings table ({} without a readings.toml), and its problems as path:line: message."""
+    path = folder / READINGS
+    if not path.exists():
+        return {}, []
+    from kiosk.core.textfile import read_text
+
+    try:
+        source = read_text(path, within=folder.parent)
+    except ContentError as error:
+        return {}, [error]
+    try:
+        table = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        line = int(match.group(1)) if (match := re.search(r"line (\d+)", str(error))) else 1
+        return {}, [ContentError(path, line, f'not valid TOML ({error}); write one `"word" = "reading"` a line')]
+    problems: list[ContentError] = []
+    readings: dict[str, str] = {}
+    for word, reading in table.items():
+        line = key_line(source, word)
+        if not isinstance(reading, str):
+            problems.append(ContentError(path, line, f"the reading of {word!r} must be text in quotes"))
+        elif not word.strip() or not reading.strip():
+            problems.append(ContentError(path, line, "a word and its reading may not be empty"))
+        elif len(word) > MAX_READING_CHARS or len(reading) > MAX_READING_CHARS:
+            problems.append(ContentError(path, line, f"a word or reading is over {MAX_READING_CHARS} characters"))
+        else:
+            readings[word] = reading
+    if len(table) > MAX_READINGS:
+        problems.append(ContentError(path, 1, f"{len(table)} readings; a lesson may give at most {MAX_READINGS}"))
+    return readings, problems
+
+
+def _own(name: str | None) -> str | None:
+    """A recording named in the settings, unless it is one narrate made (the loader names those, too)."""
+    return None if name is None or SYNTH_NAME.match(name) else name
+
+
+def _lines(*parts: str) -> str:
+    return "\n".join(part for part in parts if part)
+
+
+def screens(deck: Deck, questions: tuple[Question, ...], language: str, readings: dict[str, str]) -> list[Spoken]:
+    """Every screen narration is made for, in visit order: each slide, each question, each explanation."""
+    found = []
+    for slide in deck.slides:
+        text = for_the_ear(_lines(slide.heading, slide.body_text), language, readings)
+        found.append(Spoken(f"slide-{slide.id}", text, _own(slide.audio)))
+    for question in questions:
+        prompt = _lines(question.prompt, *(answer.text for answer in question.answers))
+        found.append(Spoken(f"question-{question.id}", for_the_ear(prompt, language, readings), _own(question.audio)))
+    for question in questions:
+        text = for_the_ear(question.explanation, language, readings)
+        found.append(Spoken(f"explanation-{question.id}", text, _own(question.explanation_audio)))
+    return found

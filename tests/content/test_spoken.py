@@ -1,0 +1,65 @@
+"""Text for the ear: the screen's words with phrase marks gone, symbols in words, the lesson's readings in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.spoken import SYNTH_NAME, apply_readings, for_the_ear, read_readings, synth_name
+from kiosk.core.typeset import WJ, ZWSP
+
+
+def test_phrase_marks_and_bold_marks_are_never_spoken() -> None:
+    """The typesetter's invisible marks and leftover ** go; the words stay as they are."""
+    marked = f"筋肉{WJ}が{ZWSP}**硬い**{ZWSP}とは{ZWSP}限りません"
+    assert for_the_ear(marked, "ja") == "筋肉が硬いとは限りません。"
+
+
+def test_each_line_ends_as_a_sentence_and_list_marks_go() -> None:
+    """A heading and list items get a full stop, so the voice pauses there; a list item's own mark is not read."""
+    text = "今日のうちに医師へ\n- 熱がある\n- 転んだあとから痛む。"
+    assert for_the_ear(text, "ja") == "今日のうちに医師へ。\n熱がある。\n転んだあとから痛む。"
+    assert for_the_ear("See a doctor\n- A fever", "en") == "See a doctor.\nA fever."
+
+
+def test_numbers_and_symbols_are_said_as_words() -> None:
+    """Ranges, fractions, percent and arrows become words the voice reads naturally; brackets are not read."""
+    assert for_the_ear("1日２〜３回、10％の人", "ja") == "1日2から3回、10パーセントの人。"
+    assert for_the_ear("体の1/3", "ja") == "体の3分の1。"
+    assert for_the_ear("命令が届かない → 力が入らない", "ja") == "命令が届かない、力が入らない。"
+    assert for_the_ear("「ストレッチ＝正しい」", "ja") == "ストレッチは正しい。"
+    assert for_the_ear("2-3 times, 50% & more", "en") == "2 to 3 times, 50 percent and more."
+
+
+def test_an_english_voice_is_not_given_japanese_characters() -> None:
+    """eSpeak would say "Chinese letter" for each; a reading may still give the words in Latin letters."""
+    assert for_the_ear("Supervised by 桂 寛章 (鍼灸学士).", "en") == "Supervised by."
+    assert for_the_ear("By 桂 寛章: a judo therapist", "en") == "By: a judo therapist."
+    assert for_the_ear("By 桂.", "en", {"桂": "Katsura"}) == "By Katsura."
+
+
+def test_readings_replace_the_longest_word_first() -> None:
+    """腰椎椎間板ヘルニア is read by its own entry, not as 腰椎 + the shorter ヘルニア entry."""
+    readings = {"ヘルニア": "へるにあ", "腰椎椎間板ヘルニア": "ようついついかんばんへるにあ", "便": "べん"}
+    assert apply_readings("腰椎椎間板ヘルニアと尿や便", readings) == "ようついついかんばんへるにあと尿やべん"
+    assert for_the_ear("坐骨神経痛", "ja", {"坐骨神経痛": "ざこつしんけいつう"}) == "ざこつしんけいつう。"
+
+
+def test_a_file_name_names_its_screen_and_its_words() -> None:
+    """Other words give another name (so an old file is never played); the name is one narrate recognises."""
+    first, second = synth_name("slide-seiza", "正座。"), synth_name("slide-seiza", "正座のあと。")
+    assert first != second and first.startswith("slide-seiza.synth-") and first.endswith(".opus")
+    assert SYNTH_NAME.match(first) and not SYNTH_NAME.match("seiza.ogg")
+
+
+def test_readings_toml_is_read_and_its_problems_have_lines(tmp_path: Path) -> None:
+    """A good table is read; a reading that is not text, or broken TOML, is reported at its line."""
+    folder = tmp_path / "lesson" / "ja"
+    folder.mkdir(parents=True)
+    assert read_readings(folder) == ({}, [])
+    (folder / "readings.toml").write_text('# comment\n"便" = "べん"\n"何回" = 3\n', encoding="utf-8")
+    readings, problems = read_readings(folder)
+    assert readings == {"便": "べん"}
+    assert [(p.line, "must be text" in p.message) for p in problems] == [(3, True)]
+    (folder / "readings.toml").write_text('"便" = "べん"\n"何回" = \n', encoding="utf-8")
+    _, problems = read_readings(folder)
+    assert len(problems) == 1 and problems[0].line == 2 and "not valid TOML" in problems[0].message
