@@ -18,8 +18,8 @@ from kiosk.content.advice import advise
 from kiosk.content.audio import audio_problem
 from kiosk.content.loader import load_library
 from kiosk.content.narrate import expected_seconds, morae, narrate, syllables
-from kiosk.content.new_lesson import new_lesson
 from kiosk.content.spoken import SYNTH_NAME
+from tests.conftest import written_lesson
 from tests.content.test_audio import name_audio, write_wav
 
 soundfile = pytest.importorskip("soundfile", reason="the narrate extra is not installed")
@@ -40,7 +40,7 @@ def units_for(language: str):  # noqa: ANN201
 @pytest.fixture(scope="module")
 def narrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The new-lesson template, narrated in ja and en (once for the module: treat it as read-only)."""
-    lesson = new_lesson(tmp_path_factory.mktemp("content"), "short")
+    lesson = written_lesson(tmp_path_factory.mktemp("content"), "short")
     done = narrate(lesson)
     assert done.problems == [] and [m.state for m in done.made] == ["made"] * 8
     return lesson
