@@ -17,6 +17,7 @@ from PySide6.QtNetwork import QNetworkInterface
 
 from kiosk.app.remote_server import ALL_INTERFACES, RemoteServer, lan_address
 from kiosk.config.settings import Settings
+from kiosk.core.files import read_file
 from kiosk.remote.certificate import Certificate, load_or_make
 from kiosk.remote.devices import Device, DeviceStore
 from kiosk.remote.limiter import RateLimiter
@@ -27,6 +28,7 @@ from kiosk.remote.service import RemoteService, Site
 log = logging.getLogger("kiosk.remote")
 
 PAGE_FILES = ("index.html", "app.js", "app.css")
+MAX_PAGE_FILE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class RemoteControl(QObject):
         self.certificate: Certificate | None = None
         self.pairing = Pairing(settings.remote_pairing_minutes * 60)
         self.limiter = RateLimiter()
-        self.files = {name: (page_folder / name).read_bytes() for name in PAGE_FILES}
+        self.files = {name: read_file(page_folder / name, MAX_PAGE_FILE_BYTES) for name in PAGE_FILES}
         self.server: RemoteServer | None = None
         self.address = ""
         self.problem = ""  # why the page is not served, for the staff screen

@@ -248,11 +248,11 @@ def save_override(path: Path, name: str, value: str | bool | float) -> bool:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 120, not 120.0: an option declared whole stays valid
     try:
-        text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        text = read_text(path) if path.exists() or path.is_symlink() else ""  # checked: never a FIFO or a link out
         document = tomlkit.parse(text)
         document[name] = value
         replace_file(path, tomlkit.dumps(document).encode("utf-8"))
-    except OSError as error:
+    except (OSError, ContentError) as error:
         log.warning("cannot save %s to %s (%s)", name, path, error)
         return False
     except (TOMLKitError, UnicodeDecodeError) as error:  # a file staff broke by hand: left as it is for them to fix

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ContentError
+from kiosk.core.files import entries
 from kiosk.core.textfile import key_line, read_text
 
 # The kiosk's own interface words, one file per language; a lesson's ui.toml changes any of them for that lesson.
@@ -197,7 +198,7 @@ def _kiosk_words(language: str) -> tuple[dict[str, str], tuple[ContentError, ...
 
 
 def _languages() -> list[str]:
-    return sorted(item.stem for item in INTERFACE.glob("*.toml"))
+    return sorted(entry.name.removesuffix(".toml") for entry in entries(INTERFACE) if entry.name.endswith(".toml"))
 
 
 def _missing(given: set[str], path: Path, last: int, hint: str) -> list[ContentError]:

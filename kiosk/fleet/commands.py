@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import paths
+from kiosk.core.files import replace_file
 
 
 def add_parsers(commands: Any, stats_commands: Any) -> None:
@@ -36,7 +37,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     report = merge(args.folders)
     print(text_report(report))
     if args.csv:
-        args.csv.write_text(csv_report(report), encoding="utf-8", newline="")
+        replace_file(args.csv, csv_report(report).encode("utf-8"), private=False)
         print(f"wrote {args.csv}")
     return 0 if report.summaries or not report.skipped else 1
 

@@ -15,11 +15,13 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
+from kiosk.core.files import read_file
 from kiosk.fleet import summary
 from kiosk.fleet.summary import PROGRESS_BUCKETS, DailySummary, Group, SummaryError
 
 PREFIX: Final = "summary-"
 ALL: Final = "(all kiosks)"
+MAX_SUMMARY_BYTES: Final = 1024 * 1024  # a day's summary is a few kilobytes
 
 
 @dataclass
@@ -85,7 +87,7 @@ def merge(folders: Iterable[Path]) -> Report:
     counted: dict[tuple[str, date], Path] = {}
     for path in summary_files(folders):
         try:
-            data = path.read_bytes()
+            data = read_file(path, MAX_SUMMARY_BYTES)
             day_summary = summary.loads(data)
         except OSError as error:
             report.skipped.append(f"{path}: skipped: cannot be read ({error.strerror or error})")
