@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -223,7 +224,9 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from kiosk.config.settings import example_file, load_settings
+    from kiosk.config.settings import example_file, folder_problems, load_settings
+    from kiosk.core.errors import ContentError
+    from kiosk.core.textfile import read_text
 
     if args.config_command == "example":
         print(example_file(), end="")
@@ -236,12 +239,17 @@ def cmd_config(args: argparse.Namespace) -> int:
         return 0
     path = args.file or paths.config_dir() / "settings.toml"
     logging.getLogger("kiosk.config").setLevel(logging.CRITICAL)  # the problems are printed below instead
-    _, problems = load_settings(path)
+    settings, problems = load_settings(path)
+    try:
+        text = read_text(path)
+    except ContentError:
+        text = ""
+    problems += folder_problems(settings, path, text)
     for problem in problems:
         print(problem)
     if problems:
         return 1
-    print(f"{path}: OK" if path.exists() else f"{path}: not found; every option has its default")
+    print(f"{path}: OK" if os.path.lexists(path) else f"{path}: not found; every option has its default")
     return 0
 
 

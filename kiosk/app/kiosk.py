@@ -17,7 +17,7 @@ from kiosk.app.presenter import Presenter
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
-from kiosk.config.settings import load_settings, save_override
+from kiosk.config.settings import folder_problems, load_settings, save_override
 from kiosk.content.cache import load_content
 from kiosk.content.model import Library, Translation
 from kiosk.content.strings import FALLBACK, UiStrings
@@ -64,6 +64,8 @@ class Kiosk:
             self.settings = options.settings
         else:
             self.settings, self.config_problems = load_settings(self.settings_path)
+            if options.content is None:  # a content folder that is missing or a device: staff see why
+                self.config_problems += folder_problems(self.settings, self.settings_path, "")
         self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown
         self.content_root = options.content or (
             Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
@@ -670,7 +672,9 @@ def run(options: Options, debug: bool = False) -> int:
     """`kiosk run`: logging to the platform's log folder, the fault hooks, the kiosk shown, Qt's loop."""
     log_file = setup_logging(paths.log_dir(), logging.DEBUG if debug else logging.INFO)
     log.info("starting; log file %s", log_file)
-    if not ((options.config_dir or paths.config_dir()) / "pin.json").exists():
+    from kiosk.staff.pin import pin_is_set
+
+    if not pin_is_set((options.config_dir or paths.config_dir()) / "pin.json"):
         log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
     from kiosk.app.watchdog import Watchdog
 

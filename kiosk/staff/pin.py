@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -90,8 +91,16 @@ def save_pin(path: Path, pin: str) -> None:
 
 
 def pin_is_set(path: Path) -> bool:
-    """Whether a PIN file exists; a corrupt one still counts, so it cannot be bypassed by setting a new PIN."""
-    return path.exists()
+    """Whether a PIN file exists; a corrupt one still counts, so it cannot be bypassed by setting a new PIN.
+
+    One that cannot even be looked at (its folder unsearchable) counts too: failing closed, never an exception."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def check_pin(path: Path, attempt: str) -> bool:
