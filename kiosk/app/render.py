@@ -107,6 +107,7 @@ def _layers(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     kiosk.open_staff()
     yield "staff-pin-pad"
     kiosk.staff.pin_pad.pin_submitted.emit(RENDER_PIN)
+    kiosk.staff.pin_check.wait()
     yield "staff-menu"
     lessons = list(flow.library.lessons)
     for seed, lesson_id in enumerate(lessons, start=7):  # invented visits, in the throwaway data folder
