@@ -66,7 +66,5 @@ class AttractLoop(QObject):
         wanted = self.page.isVisible() and not self.covered and turn(1, self.counts) is not None
         if wanted and not self._timer.isActive():
             self._timer.start()
-            log.debug("attract loop: on (%s pictures)", self.counts)
         elif not wanted and self._timer.isActive():
             self._timer.stop()
-            log.debug("attract loop: off")

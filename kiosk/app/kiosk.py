@@ -270,6 +270,11 @@ class Kiosk:
             self._recorder = background.BackgroundRecorder(self.stats_path)
         return self._recorder
 
+    def start_statistics(self) -> None:
+        """Open the statistics file now (`kiosk run`, at start-up): its schema made at the first visit's end would
+        date that visit in the log and in the file's times."""
+        self.recorder.flush(5.0)
+
     def flush_statistics(self) -> None:
         """Let pending visits reach the file before staff read it."""
         if self._recorder is not None:
@@ -591,8 +596,9 @@ class Kiosk:
             self._install(library)
             log.info("new content shown from %s: %s", snapshot, describe(library))
             return
-        shown = self.flow.offer_library(self._offered(library))
-        log.info("new content from %s (%s): %s", snapshot, describe(library), "shown" if shown else "after the visit")
+        self.flow.offer_library(self._offered(library))
+        # Whether it was shown at once or waits for a visit's end is not logged: that would date a visit.
+        log.info("new content from %s validated: %s", snapshot, describe(library))
 
     def _new_content_refused(self, problems: list[LocatedError]) -> None:
         from kiosk.app.content_updates import log_refused
@@ -680,6 +686,7 @@ def run(options: Options, debug: bool = False) -> int:
 
     app = ensure_application()
     kiosk = build(options)
+    kiosk.start_statistics()
     install_fault_hooks(kiosk)
     watchdog = Watchdog(kiosk.window)  # pings only under systemd (NOTIFY_SOCKET), from this event loop
     kiosk.show()

@@ -161,7 +161,18 @@ class StatsStore:
             )
             return False
         self._rebuild()
+        self._date_to_day(record.day)
         return True
+
+    def _date_to_day(self, day: date) -> None:
+        """Set the file's and its folder's times to the day's start: the last write's time would date the last visit
+        (to the nanosecond). The change time (ctime) cannot be set by a program; it is the one time left."""
+        start = datetime(day.year, day.month, day.day).timestamp()
+        for path in (self.path, self.path.parent):
+            try:
+                os.utime(path, (start, start))
+            except OSError as exc:
+                log.info("statistics file times not set to the day (%s)", exc)
 
     def _rebuild(self) -> None:
         """Rewrite the file in key order, so where a row sits in a page says nothing of when it was added.
