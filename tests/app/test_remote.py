@@ -106,7 +106,7 @@ def test_a_hold_keeps_the_attract_screen_until_it_ends(qtbot: QtBot, kiosk: Kios
     assert post(qtbot, port, "/api/resume", token).status == 200
     start_lesson(qtbot, kiosk)
     kiosk.start_over(EndReason.HOME)
-    kiosk.remote.minute_ms = 50  # a "minute" of 50 ms: the hold runs out by itself
+    kiosk.remote.minute_ms = 500  # a "minute" of 0.5 s: the hold runs out by itself, after the assert below
     assert post(qtbot, port, "/api/pause", token, {"minutes": 1}).status == 200
     assert kiosk.flow.held
     qtbot.waitUntil(lambda: not kiosk.flow.held, timeout=5000)
