@@ -73,6 +73,11 @@ class RemoteControl(QObject):
         self._hold = QTimer(self, singleShot=True)
         self._hold.timeout.connect(lambda: self._lift("the time ran out"))
         self._hold_until = 0.0
+        # Once a second while a code is shown: a code that expired, was used or voided leaves the screen, and
+        # its minutes count down (an expired code stayed on the staff screen).
+        self._code_clock = QTimer(self, interval=1000)
+        self._code_clock.timeout.connect(self._code_tick)
+        self._code_shown: tuple[str, int] = ("", 0)
 
     # -- on and off -------------------------------------------------------------------------
     @property
@@ -129,8 +134,18 @@ class RemoteControl(QObject):
     def open_pairing(self) -> str:
         code = self.pairing.open()
         log.info("remote: pairing code shown on the staff screen")
+        self._code_shown = (self.view().code, self.view().code_minutes)
+        self._code_clock.start()
         self.changed.emit()
         return code
+
+    def _code_tick(self) -> None:
+        view = self.view()
+        if not view.code:
+            self._code_clock.stop()
+        if (view.code, view.code_minutes) != self._code_shown:
+            self._code_shown = (view.code, view.code_minutes)
+            self.changed.emit()
 
     def close_pairing(self) -> None:
         self.pairing.close()

@@ -109,3 +109,12 @@ def test_qts_own_429_carries_the_security_headers(qtbot: QtBot, kiosk: Kiosk, po
     assert limited, [answer.status for answer in answers]
     for answer in limited:
         assert all(name.lower() in answer.headers for name, _ in SECURITY_HEADERS), answer.headers
+
+
+def test_an_expired_code_leaves_the_staff_screen(qtbot: QtBot, kiosk: Kiosk, port: int) -> None:
+    """A pairing code whose time ran out is taken off the staff screen (it stayed there)."""
+    kiosk.remote.pairing.valid_seconds = 0.5
+    assert kiosk.remote.open_pairing() == kiosk.remote.view().code != ""
+    with qtbot.waitSignal(kiosk.remote.changed, timeout=5000):
+        pass
+    assert kiosk.remote.view().code == ""
