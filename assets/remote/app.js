@@ -117,10 +117,21 @@ function showPairing() {
   $("pair").hidden = false;
 }
 
+const STATUS_TIMEOUT_MS = 4000;  // with the 1 s poll: "cannot reach the kiosk" within about 5 s of a freeze
+
+function within(ms) {
+  if (window.AbortSignal && AbortSignal.timeout) return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
 async function poll() {
   clearTimeout(timer);
   try {
-    const reply = await fetch("/api/status", { credentials: "same-origin", cache: "no-store" });
+    // A frozen kiosk accepts the connection and never answers: without a time limit this request (and the
+    // page's polling with it) would wait for ever while the page still looked healthy.
+    const reply = await fetch("/api/status", { credentials: "same-origin", cache: "no-store", signal: within(STATUS_TIMEOUT_MS) });
     const data = await reply.json();
     if (reply.ok) showStatus(data);
     else if (reply.status === 401) showPairing();
