@@ -15,8 +15,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import remote_server
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.remote_guard import ConnectionLimits
+from kiosk.core.flow import Screen
 from kiosk.remote.messages import SECURITY_HEADERS
 from tests.app.remote_client import in_thread, request
+from tests.ui.test_walkthrough import start_lesson
 
 pytestmark = pytest.mark.allow_warnings
 
@@ -64,6 +66,8 @@ def test_a_flood_from_one_address_leaves_the_page_answering(qtbot: QtBot, kiosk:
         assert answer.status == 401 and time.monotonic() - started < 5  # answered (no token), at once
         kept = in_thread(qtbot, lambda: [s for s in flood if not closed_by_server(s)], timeout_s=60)
         assert len(kept) <= LIMITS.per_address
+        start_lesson(qtbot, kiosk)  # the touch screen answers too
+        assert kiosk.flow.state.screen is Screen.SLIDE
     finally:
         for sock in flood:
             sock.close()
