@@ -133,7 +133,7 @@ class RemoteService:
         blocked = self.limiter.blocked_for(request.peer)
         if blocked > 0:
             return self._too_many(blocked)
-        token = token_of(request)
+        token = token_of(request, self.site.secure)
         if token is None:
             return error_reply(401, "not_paired", "pair this device from the kiosk's staff menu first")
         device = self.devices.find(token)
