@@ -106,5 +106,6 @@ def test_a_frozen_kiosk_shows_as_not_answering_within_10_s(
         assert not driver.find_element(By.ID, "offline").is_displayed()
         # From here the Qt loop does not run: the kiosk is frozen, its socket still accepts connections.
         WebDriverWait(driver, 10).until(seen.visibility_of_element_located((By.ID, "offline")))
+        assert "秒前" in driver.find_element(By.ID, "offline").text  # the age of the last answer
     finally:
         in_thread(qtbot, driver.quit, timeout_s=30)
