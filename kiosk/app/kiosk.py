@@ -271,9 +271,9 @@ class Kiosk:
         return self._recorder
 
     def start_statistics(self) -> None:
-        """Open the statistics file now (`kiosk run`, at start-up): its schema made at the first visit's end would
-        date that visit in the log and in the file's times."""
-        self.recorder.flush(5.0)
+        """Start the statistics writer now (`kiosk run`, at start-up); it opens the file and makes its schema in its
+        own thread at once: made at the first visit's end, it dated that visit in the log and the file's times."""
+        _ = self.recorder  # the property starts it
 
     def flush_statistics(self) -> None:
         """Let pending visits reach the file before staff read it."""
