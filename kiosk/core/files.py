@@ -223,12 +223,9 @@ def walk(root: Path, skip: Callable[[str], bool] = lambda name: False) -> Iterat
         stack.extend(reversed(below))
 
 
-class TreeLimits(NamedTuple):
-    """How much a copied folder may hold: bytes in one file, bytes in all, and entries."""
-
-    file_bytes: int
-    total_bytes: int
-    entries: int
+# How much a copied folder may hold: bytes in one file, bytes in all, and entries. The functional form keeps
+# real types: with this module's string annotations a class form would cost a compile at every start-up.
+TreeLimits = NamedTuple("TreeLimits", [("file_bytes", int), ("total_bytes", int), ("entries", int)])  # noqa: UP014
 
 
 def copy_tree(source: Path, target: Path, limits: TreeLimits, skip: Callable[[str], bool] = lambda name: False) -> None:
