@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -304,7 +305,9 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from kiosk.config.settings import example_file, load_settings
+    from kiosk.config.settings import example_file, folder_problems, load_settings
+    from kiosk.core.errors import ContentError
+    from kiosk.core.textfile import read_text
 
     if args.config_command == "example":
         print(example_file(), end="")
@@ -320,16 +323,21 @@ def cmd_config(args: argparse.Namespace) -> int:
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)  # the problems are printed below instead
     try:
-        _settings, problems = load_settings(path)
+        settings, problems = load_settings(path)
     finally:
         quiet.setLevel(level)
+    try:
+        text = read_text(path)
+    except ContentError:
+        text = ""
+    problems += folder_problems(settings, path, text)
     for problem in problems:
         print(problem)
     if problems:
         return 1
     print(
         _("{path}: OK").format(path=path)
-        if path.exists()
+        if os.path.lexists(path)
         else _("{path}: not found; every option has its default").format(path=path)
     )
     return 0

@@ -65,3 +65,12 @@ def test_systemd_rates_the_unit_at_most_5(tmp_path: Path) -> None:
     match = re.search(r"Overall exposure level for \S+: (\d+\.\d)", done.stdout)
     assert match, done.stdout + done.stderr
     assert float(match.group(1)) <= MAX_EXPOSURE
+
+
+def test_the_unit_sets_a_file_descriptor_limit_above_the_desk_pages_cap() -> None:
+    """LimitNOFILE set (it was unset: ~1,060 slow connections ran the kiosk out of descriptors), with room for
+    the desk page's whole connection cap beside the kiosk's own files, sockets and GPU handles."""
+    from kiosk.app.remote_guard import ConnectionLimits
+
+    limit = int(_service()["LimitNOFILE"].split(":")[-1])
+    assert limit >= 4 * ConnectionLimits().total + 1024

@@ -16,6 +16,7 @@ const STRINGS = {
     paused: "待ち受け画面を表示中（タッチしても始まりません）：あと {m} 分",
     problems: "前回の再読み込みで見つかった問題（表示中の内容はそのままです）：",
     offline: "キオスクに接続できません。再接続しています…",
+    offline_age: "キオスクが応答していません（最後の応答は {s} 秒前）。再接続しています…",
     start_over: "最初からやり直す", reload: "内容を再読み込み", pause_for: "待ち受け画面を表示する（清掃など）",
     pause: "{m} 分間 表示する", resume: "待ち受け表示を解除", this_device: "この端末：",
     forget: "この端末のペアリングを解除", rename_label: "名前を変える", rename: "変更",
@@ -42,6 +43,7 @@ const STRINGS = {
     paused: "Attract screen held (touches start nothing): {m} min left",
     problems: "Problems found by the last reload (the content shown is unchanged):",
     offline: "Cannot reach the kiosk. Trying again…",
+    offline_age: "The kiosk is not answering (last answer {s} s ago). Trying again…",
     start_over: "Start over now", reload: "Reload content", pause_for: "Hold the attract screen (e.g. cleaning)",
     pause: "Hold for {m} min", resume: "Lift the hold", this_device: "This device: ",
     forget: "Unpair this device", rename_label: "Rename this device", rename: "Rename",
@@ -80,8 +82,11 @@ function say(text, isError = false) {
   box.hidden = !text;
 }
 
+let answeredAt = 0;  // when the kiosk last answered: its age is shown once it stops
+
 function showStatus(status) {
   last = status;
+  answeredAt = Date.now();
   $("pair").hidden = true;
   $("desk").hidden = false;
   $("offline").hidden = true;
@@ -117,16 +122,30 @@ function showPairing() {
   $("pair").hidden = false;
 }
 
+const STATUS_TIMEOUT_MS = 4000;  // with the 1 s poll: "cannot reach the kiosk" within about 5 s of a freeze
+
+function within(ms) {
+  if (window.AbortSignal && AbortSignal.timeout) return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
 async function poll() {
   clearTimeout(timer);
   try {
-    const reply = await fetch("/api/status", { credentials: "same-origin", cache: "no-store" });
+    // A frozen kiosk accepts the connection and never answers: without a time limit this request (and the
+    // page's polling with it) would wait for ever while the page still looked healthy.
+    const reply = await fetch("/api/status", { credentials: "same-origin", cache: "no-store", signal: within(STATUS_TIMEOUT_MS) });
     const data = await reply.json();
     if (reply.ok) showStatus(data);
     else if (reply.status === 401) showPairing();
     else if (reply.status === 429) say(t("too_many"), true);
   } catch (error) {
-    if (last) $("offline").hidden = false;
+    if (last) {
+      $("offline").textContent = t("offline_age", { s: Math.round((Date.now() - answeredAt) / 1000) });
+      $("offline").hidden = false;
+    }
   }
   timer = setTimeout(poll, 1000);
 }

@@ -72,7 +72,5 @@ class AttractLoop(QObject):
         wanted = self.page.isVisible() and not self.covered and not self.held and turn(1, self.counts) is not None
         if wanted and not self._timer.isActive():
             self._timer.start()
-            log.debug("attract loop: on (%s pictures)", self.counts)
         elif not wanted and self._timer.isActive():
             self._timer.stop()
-            log.debug("attract loop: off")

@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.content.model import Slide, Translation
+from kiosk.core.files import replace_file
 from kiosk.core.qr import qr_matrix
 from kiosk.ui.theme.palette import NORMAL
 from kiosk.ui.widgets.raster import decode_photo, is_photo
@@ -56,9 +57,13 @@ def _escape(text: str) -> str:
 
 
 def write_handout(lesson: Translation, out: Path, family: str) -> int:
-    """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    writer = QPdfWriter(str(out))
+    """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written.
+
+    Qt writes into memory and the kiosk's checked write puts the bytes in place: Qt would open `out` itself and
+    write through a link planted under its name (on a stick, to pin.json)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setPageLayout(
         QPageLayout(
@@ -99,6 +104,7 @@ def write_handout(lesson: Translation, out: Path, family: str) -> int:
                 _closing_page(painter, lesson, area, family)
     finally:
         painter.end()
+    replace_file(out, bytes(buffer.data().data()), private=False)  # for staff to take away and print
     return pages
 
 

@@ -18,7 +18,7 @@ from kiosk.app.presenter import Presenter
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
-from kiosk.config.settings import load_settings, save_override
+from kiosk.config.settings import folder_problems, load_settings, save_override
 from kiosk.content.cache import load_content
 from kiosk.content.icons import load_icons
 from kiosk.content.model import Library, Translation
@@ -69,6 +69,8 @@ class Kiosk:
             self.settings = options.settings
         else:
             self.settings, self.config_problems = load_settings(self.settings_path)
+            if options.content is None:  # a content folder that is missing or a device: staff see why
+                self.config_problems += folder_problems(self.settings, self.settings_path, "")
         self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown
         self.content_root = options.content or (
             Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
@@ -283,6 +285,11 @@ class Kiosk:
 
             self._recorder = background.BackgroundRecorder(self.stats_path)
         return self._recorder
+
+    def start_statistics(self) -> None:
+        """Start the statistics writer now (`kiosk run`, at start-up); it opens the file and makes its schema in its
+        own thread at once: made at the first visit's end, it dated that visit in the log and the file's times."""
+        _ = self.recorder  # the property starts it
 
     def flush_statistics(self) -> None:
         """Let pending visits reach the file (tests and shutdown; staff read through read_statistics)."""
@@ -628,8 +635,9 @@ class Kiosk:
             self._install(library)
             log.info("new content shown from %s: %s", snapshot, describe(library))
             return
-        shown = self.flow.offer_library(self._offered(library))
-        log.info("new content from %s (%s): %s", snapshot, describe(library), "shown" if shown else "after the visit")
+        self.flow.offer_library(self._offered(library))
+        # Whether it was shown at once or waits for a visit's end is not logged: that would date a visit.
+        log.info("new content from %s validated: %s", snapshot, describe(library))
 
     def _new_content_refused(self, problems: list[LocatedError]) -> None:
         from kiosk.app.content_updates import log_refused
@@ -709,12 +717,15 @@ def run(options: Options, debug: bool = False) -> int:
     """`kiosk run`: logging to the platform's log folder, the fault hooks, the kiosk shown, Qt's loop."""
     log_file = setup_logging(paths.log_dir(), logging.DEBUG if debug else logging.INFO)
     log.info("starting; log file %s", log_file)
-    if not ((options.config_dir or paths.config_dir()) / "pin.json").exists():
+    from kiosk.staff.pin import pin_is_set
+
+    if not pin_is_set((options.config_dir or paths.config_dir()) / "pin.json"):
         log.warning("no staff PIN is set, so the staff menu cannot be opened: run 'kiosk set-pin' (see README)")
     from kiosk.app.watchdog import Watchdog
 
     app = ensure_application()
     kiosk = build(options)
+    kiosk.start_statistics()
     install_fault_hooks(kiosk)
     watchdog = Watchdog(kiosk.window)  # pings only under systemd (NOTIFY_SOCKET), from this event loop
     kiosk.show()

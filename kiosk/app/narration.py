@@ -66,8 +66,7 @@ class Narrator(QObject):
         player.stop()
         self.source = path
         player.setSource(QUrl.fromLocalFile(path))
-        player.play()
-        log.info("narration: playing %s", path)
+        player.play()  # not logged: a read-aloud press would date a visit and name its language and slide
 
     def stop(self) -> None:
         if self._player is not None and self.playing:

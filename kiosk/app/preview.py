@@ -10,7 +10,6 @@ what the preview shows is what a patient sees. No PIN, no statistics, no idle ti
 from __future__ import annotations
 
 import logging
-import os
 import random
 from pathlib import Path
 from typing import NamedTuple
@@ -25,6 +24,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.model import Library
 from kiosk.core import paths
 from kiosk.core.errors import LocatedError
+from kiosk.core.files import walk
 from kiosk.core.i18n import _
 from kiosk.ui.preview_window import PreviewWindow
 from kiosk.ui.theme.fonts import japanese_family
@@ -46,18 +46,8 @@ class Place(NamedTuple):
 
 def signature(folder: Path) -> tuple[tuple[str, int, int], ...]:
     """The name, size and modification time of every file of a lesson: it changes when any file is saved."""
-    found: list[tuple[str, int, int]] = []
-    for top, folders, files in os.walk(folder):
-        folders[:] = sorted(name for name in folders if not ignored(name))
-        for name in sorted(files):
-            if ignored(name):
-                continue
-            try:
-                stat = os.stat(os.path.join(top, name))
-            except OSError:
-                continue
-            found.append((os.path.join(top, name), stat.st_size, stat.st_mtime_ns))
-    return tuple(found)
+    # Links are listed, never followed (files.walk): a link to /dev/zero or a loop cannot stall the window.
+    return tuple((name, info.st_size, info.st_mtime_ns) for name, info in sorted(walk(folder, ignored)))
 
 
 class Preview(QObject):

@@ -17,6 +17,7 @@ from PySide6.QtNetwork import QNetworkInterface
 
 from kiosk.app.remote_server import ALL_INTERFACES, RemoteServer, lan_address
 from kiosk.config.settings import Settings
+from kiosk.core.files import read_file
 from kiosk.remote.certificate import Certificate, load_or_make
 from kiosk.remote.devices import Device, DeviceStore
 from kiosk.remote.limiter import RateLimiter
@@ -27,6 +28,7 @@ from kiosk.remote.service import RemoteService, Site
 log = logging.getLogger("kiosk.remote")
 
 PAGE_FILES = ("index.html", "app.js", "app.css")
+MAX_PAGE_FILE_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class RemoteControl(QObject):
         self.certificate: Certificate | None = None
         self.pairing = Pairing(settings.remote_pairing_minutes * 60)
         self.limiter = RateLimiter()
-        self.files = {name: (page_folder / name).read_bytes() for name in PAGE_FILES}
+        self.files = {name: read_file(page_folder / name, MAX_PAGE_FILE_BYTES) for name in PAGE_FILES}
         self.server: RemoteServer | None = None
         self.address = ""
         self.problem = ""  # why the page is not served, for the staff screen
@@ -71,6 +73,11 @@ class RemoteControl(QObject):
         self._hold = QTimer(self, singleShot=True)
         self._hold.timeout.connect(lambda: self._lift("the time ran out"))
         self._hold_until = 0.0
+        # Once a second while a code is shown: a code that expired, was used or voided leaves the screen, and
+        # its minutes count down (an expired code stayed on the staff screen).
+        self._code_clock = QTimer(self, interval=1000)
+        self._code_clock.timeout.connect(self._code_tick)
+        self._code_shown: tuple[str, int] = ("", 0)
 
     # -- on and off -------------------------------------------------------------------------
     @property
@@ -127,8 +134,18 @@ class RemoteControl(QObject):
     def open_pairing(self) -> str:
         code = self.pairing.open()
         log.info("remote: pairing code shown on the staff screen")
+        self._code_shown = (self.view().code, self.view().code_minutes)
+        self._code_clock.start()
         self.changed.emit()
         return code
+
+    def _code_tick(self) -> None:
+        view = self.view()
+        if not view.code:
+            self._code_clock.stop()
+        if (view.code, view.code_minutes) != self._code_shown:
+            self._code_shown = (view.code, view.code_minutes)
+            self.changed.emit()
 
     def close_pairing(self) -> None:
         self.pairing.close()

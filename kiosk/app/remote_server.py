@@ -10,6 +10,8 @@ the response for the service's reply. Status, headers and body are then entirely
 from __future__ import annotations
 
 import logging
+import time
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -27,8 +29,9 @@ from PySide6.QtNetwork import (
     QTcpServer,
 )
 
+from kiosk.app.remote_guard import ConnectionGuard, ConnectionLimits
 from kiosk.remote.certificate import Certificate
-from kiosk.remote.messages import MAX_BODY, Reply, Request
+from kiosk.remote.messages import MAX_BODY, Reply, Request, error_reply
 from kiosk.remote.service import RemoteService
 
 log = logging.getLogger("kiosk.remote")
@@ -43,6 +46,7 @@ METHODS = {
     QHttpServerRequest.Method.Options: "OPTIONS",
 }
 ALL_INTERFACES = ("0.0.0.0", "::")
+DEFAULT_LIMITS = ConnectionLimits()
 
 
 def lan_address() -> str:
@@ -112,6 +116,9 @@ class RemoteServer(QObject):
         self._http: QHttpServer | None = None
         self._tcp: QTcpServer | None = None
         self.secure = False
+        self.limits = DEFAULT_LIMITS  # tests make them small
+        self.guard: ConnectionGuard | None = None
+        self._second, self._requests = 0, Counter[str]()
         self._handler: Callable[[QHttpServerRequest, QHttpServerResponse], None] | None = None
 
     @property
@@ -133,7 +140,9 @@ class RemoteServer(QObject):
             log.warning("remote: listening on every network interface (%s), as remote_address says", address)
         http = QHttpServer(self)
         configuration = http.configuration()
-        configuration.setRateLimitPerSecond(self.requests_per_second)  # per client address, answered by Qt (429)
+        # No rate limit of Qt's own: its 429 goes out without passing the after-request handler, so without the
+        # page's security headers. `_answer` counts the requests per address instead.
+        configuration.setRateLimitPerSecond(0)
         configuration.setMaximumBodySize(MAX_BODY)
         http.setConfiguration(configuration)
         # PySide keeps no reference to the handler: without this one it is freed and Qt calls freed memory.
@@ -148,6 +157,7 @@ class RemoteServer(QObject):
             http.deleteLater()
             return f"cannot listen on {address}:{port}: {reason}"
         self._http, self._tcp, self.secure = http, tcp, tls is not None
+        self.guard = ConnectionGuard(http, tcp, self.limits)  # after bind: it sees each connection once Qt has it
         log.info("remote: desk page listening on %s:%d", address, tcp.serverPort())
         return None
 
@@ -161,8 +171,14 @@ class RemoteServer(QObject):
             log.info("remote: desk page stopped")
 
     def _answer(self, request: QHttpServerRequest, response: QHttpServerResponse) -> None:
-        if response.statusCode() == QHttpServerResponder.StatusCode.TooManyRequests:
-            return  # Qt's own per-address rate limit answered already
+        second = int(time.monotonic())
+        if second != self._second:  # a new second: every address may send again (memory bounded per second)
+            self._second, self._requests = second, Counter()
+        peer = request.remoteAddress().toString()
+        self._requests[peer] += 1
+        if self._requests[peer] > self.requests_per_second:
+            response.swap(to_response(error_reply(429, "too_many_requests", "slow down", (("Retry-After", "1"),))))
+            return
         try:
             reply = self.service.handle(to_request(request))
         except Exception:  # a bug in a route must not take the kiosk down: log it and answer 500

@@ -12,10 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
 from kiosk.app.kiosk import Kiosk, build
 from kiosk.config.options import Options
 from kiosk.config.settings import Settings
 from kiosk.core.endings import EndReason
+from kiosk.core.files import replace_file
 from kiosk.staff.pin import save_pin
 from kiosk.stats.sample import sample_records
 from kiosk.visit.flow import Flow
@@ -104,6 +107,7 @@ def _layers(kiosk: Kiosk, flow: Flow, aids: Aids) -> Iterator[str]:
     kiosk.open_staff()
     yield "staff-pin-pad"
     kiosk.staff.pin_pad.pin_submitted.emit(RENDER_PIN)
+    kiosk.staff.pin_check.wait()
     yield "staff-menu"
     lessons = list(flow.library.lessons)
     for seed, lesson_id in enumerate(lessons, start=7):  # invented visits, in the throwaway data folder
@@ -194,8 +198,12 @@ def render_all(
         written: list[Path] = []
         for number, stem in enumerate(laid_out_screens(kiosk, aids), start=1):
             path = out / f"{number:02d}-{re.sub(r'[^a-z0-9-]+', '-', stem.lower())}.png"
-            if not kiosk.window.grab().save(str(path)):
-                raise OSError(f"cannot write {path}")
+            png = QByteArray()
+            buffer = QBuffer(png)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            if not kiosk.window.grab().save(buffer, "PNG"):
+                raise OSError(f"cannot make {path}")
+            replace_file(path, bytes(png.data()), private=False, durable=False)
             written.append(path)
             if on_file:
                 on_file(path)

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from kiosk.app.pin_check import PinCheck
 from kiosk.config.settings import Settings
 from kiosk.content.model import Translation
 from kiosk.core.errors import LocatedError
 from kiosk.core.qr import QrMatrix
 from kiosk.remote.screen import RemoteView
-from kiosk.staff.gate import StaffGate, Verdict
+from kiosk.staff.gate import Outcome, StaffGate, Verdict
 from kiosk.stats.store import StatsStore
 from kiosk.stats.view import StatsView, build_view
 from kiosk.ui.layers.lessons_page import LessonRow, LessonsPage
@@ -79,6 +80,7 @@ class StaffLayer(QObject):
     remote_pair_requested = Signal()
     remote_revoke_requested = Signal(str)  # a paired device's id
     remote_closed = Signal()  # the pairing code shown must stop working
+    pin_checked = Signal()  # a PIN check finished and its outcome is shown (the pad's message, or the menu)
 
     def __init__(
         self,
@@ -92,6 +94,8 @@ class StaffLayer(QObject):
         self.files, self.settings, self.visit = files, settings, visit
         self.config_problems = list(config_problems)
         self.gate = StaffGate(files.pin, files.lockout, settings)
+        self.pin_check = PinCheck(self.gate, self)
+        self.pin_check.done.connect(self._pin_outcome)
         self.pin_pad = PinPad(window)
         self.menu = StaffMenu(window)
         self.stats_page = StatsPage(window)
@@ -153,7 +157,17 @@ class StaffLayer(QObject):
         self.staff_open_changed.emit(True)
 
     def try_pin(self, attempt: str) -> None:
-        outcome = self.gate.try_pin(attempt)
+        """Check the PIN off the UI thread; the pad rests and says so until `pin_checked`."""
+        if self.pin_check.start(attempt):
+            self.pin_pad.set_checking(True, self.visit.strings().staff_pin_checking)
+
+    def _pin_outcome(self, outcome: Outcome) -> None:
+        self.pin_pad.set_checking(False)
+        if self.pin_pad.isVisible():  # not cancelled while it was checked
+            self._show_outcome(outcome)
+        self.pin_checked.emit()
+
+    def _show_outcome(self, outcome: Outcome) -> None:
         strings = self.visit.strings()
         if outcome.verdict is Verdict.OPEN:
             self.pin_pad.hide()

@@ -100,7 +100,6 @@ class Timeouts(QObject):
         self.prompting = True
         self._clock.start()
         self._tick.start(max(10, min(1000, round(self.settings.idle_countdown_seconds * 1000 / 20))))
-        log.debug("idle: prompting for %s s", self.settings.idle_countdown_seconds)
         self.prompt.emit()
         self.countdown.emit(math.ceil(self.settings.idle_countdown_seconds))
 

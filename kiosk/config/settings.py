@@ -9,7 +9,9 @@ A bad option never stops the kiosk: it is reported as `path:line: option: messag
 
 import logging
 import math
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Annotated, Any, NamedTuple, get_type_hints
 
@@ -27,6 +29,7 @@ class Option(NamedTuple):
     description: str
     minimum: float | None = None
     maximum: float | None = None
+    off: float | None = None  # a value outside the bounds that turns the feature off (0 for a poll interval)
 
 
 class Settings(NamedTuple):
@@ -53,8 +56,9 @@ class Settings(NamedTuple):
         str,
         Option("lesson ids to offer, in this order, separated by commas; empty: every lesson of the content folder"),
     ] = ""
+    # The floor is the harm's: 1e-9 s polled without pause and used a whole core (101 % measured).
     content_poll_seconds: Annotated[
-        float, Option("seconds between looks at the content folder for new content (0 turns this off)", 0, 3600)
+        float, Option("seconds between looks at the content folder for new content", 0.5, 3600, off=0)
     ] = 1
     content_quiet_seconds: Annotated[
         float, Option("seconds the content folder must stay unchanged before new content is checked and shown", 0, 3600)
@@ -110,6 +114,13 @@ class Settings(NamedTuple):
     ] = 20
 
     @classmethod
+    def off_values(cls) -> dict[str, float]:
+        """The options that have an off value outside their bounds, and that value."""
+        hints = get_type_hints(cls, include_extras=True)
+        options = {name: hints[name].__metadata__[0] for name in cls._fields}
+        return {name: option.off for name, option in options.items() if option.off is not None}
+
+    @classmethod
     def declared(cls) -> list[tuple[str, type, Any, str, float | None, float | None]]:
         """(name, type, default, description, min, max) of every option, in declaration order.
 
@@ -128,8 +139,10 @@ MAX_TEXT = 1000
 _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 
 
-def check_value(kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "") -> str | None:
-    """Why `value` is not acceptable for an option of this kind and bounds, or None."""
+def check_value(
+    kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "", off: float | None = None
+) -> str | None:
+    """Why `value` is not acceptable for an option of this kind and bounds (or its off value), or None."""
     if kind is bool:
         return None if isinstance(value, bool) else _("must be true or false")
     if kind in (int, float):
@@ -141,7 +154,13 @@ def check_value(kind: type, value: Any, minimum: float | None, maximum: float | 
             return _("must be a whole number") if kind is int else _("must be a number")
         if isinstance(value, float) and not math.isfinite(value):
             return _("must be a finite number, not {value}").format(value=value)  # nan compares false with every bound
+        if off is not None and value == off:
+            return None
         if minimum is not None and value < minimum or maximum is not None and value > maximum:
+            if off is not None:
+                return _("must be {off:g} (off) or between {low:g} and {high:g}, not {value}").format(
+                    off=off, low=minimum, high=maximum, value=_number(value)
+                )
             return _("must be between {low:g} and {high:g}, not {value}").format(
                 low=minimum, high=maximum, value=_number(value)
             )
@@ -205,6 +224,7 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         return key_line(text, name)
 
     declared = {name: (kind, low, high) for name, kind, _, _, low, high in Settings.declared()}
+    offs = Settings.off_values()
     problems: list[ConfigError] = []
     values: dict[str, Any] = {}
     for name, value in data.items():
@@ -213,7 +233,7 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
             problems.append(ConfigError(path, line_of(name), shown, _unknown(name, list(declared))))
             continue
         kind, low, high = declared[name]
-        why = check_value(kind, value, low, high, name)
+        why = check_value(kind, value, low, high, name, offs.get(name))
         if why:
             problems.append(ConfigError(path, line_of(name), name, _("{why}; using the default").format(why=why)))
         else:
@@ -243,28 +263,64 @@ def _line_of_failure(text: str, error: BaseException) -> int:
 
 
 def load_settings(path: Path) -> tuple[Settings, list[ConfigError]]:
-    """Settings from `path`; a missing file means all defaults; problems are logged, never raised."""
-    if not path.exists():
-        return Settings(), []
+    """Settings from `path`; a missing file means all defaults; problems are logged, never raised.
+
+    A folder that cannot be searched (mode 000) is a problem like an unreadable file: defaults, never an exit."""
     try:
-        text = read_text(path)
-    except ContentError as error:
-        problems = [ConfigError(path, error.line, "file", error.message)]
+        os.lstat(path)
+    except FileNotFoundError:
+        return Settings(), []
+    except OSError as error:  # PermissionError: the kiosk may not look into its config folder
+        why = f"cannot be read ({error.strerror}); every option has its default"
+        problems = [ConfigError(path, 1, "file", why)]
     else:
-        settings, problems = parse_settings(text, path)
-        for problem in problems:
-            log.warning("settings: %s", problem)
-        return settings, problems
+        try:
+            text = read_text(path)
+        except ContentError as error:
+            problems = [ConfigError(path, error.line, "file", error.message)]
+        else:
+            settings, problems = parse_settings(text, path)
+            for problem in problems:
+                log.warning("settings: %s", problem)
+            return settings, problems
     for problem in problems:
         log.warning("settings: %s", problem)
     return Settings(), problems
 
 
+def folder_problems(settings: Settings, path: Path, text: str) -> list[ConfigError]:
+    """What is wrong with the folders the settings name (for `kiosk config check` and the staff screen).
+
+    content_folder must be a folder the kiosk can list: a missing one or a device (/dev/zero) would show patients
+    the error page. `text` is the settings file's text, for the line."""
+    if not settings.content_folder:
+        return []
+    folder = Path(settings.content_folder)
+    try:
+        info = os.stat(folder)
+    except FileNotFoundError:
+        why = "not found"
+    except OSError as error:
+        why = f"cannot be looked at ({error.strerror})"
+    else:
+        if not stat.S_ISDIR(info.st_mode):
+            why = "not a folder" + (" (a device)" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "")
+        elif not os.access(folder, os.R_OK | os.X_OK):
+            why = "cannot be read by the kiosk"
+        else:
+            return []
+    message = f"{folder}: {why}; patients would see the error page instead of the lessons"
+    return [ConfigError(path, key_line(text, "content_folder"), "content_folder", message)]
+
+
 def example_file() -> str:
     """A settings file with every option commented out at its default, for README and `kiosk config example`."""
     out = ["# Clinic kiosk settings. Remove the '#' before an option to change it."]
+    offs = Settings.off_values()
     for name, kind, default, description, low, high in Settings.declared():
         bounds = f" ({low:g} to {high:g})" if low is not None and high is not None else ""
+        if name in offs:
+            bounds = f" ({offs[name]:g} turns it off, or {low:g} to {high:g})"
         value = str(default).lower() if kind is bool else (f'"{default}"' if kind is str else f"{default:g}")
         out += ["", f"# {description}{bounds}", f"# {name} = {value}"]
     return "\n".join(out) + "\n"
@@ -281,11 +337,11 @@ def save_override(path: Path, name: str, value: str | bool | float) -> bool:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # 120, not 120.0: an option declared whole stays valid
     try:
-        text = path.read_text(encoding="utf-8-sig") if path.exists() else ""
+        text = read_text(path) if path.exists() or path.is_symlink() else ""  # checked: never a FIFO or a link out
         document = tomlkit.parse(text)
         document[name] = value
         replace_file(path, tomlkit.dumps(document).encode("utf-8"))
-    except OSError as error:
+    except (OSError, ContentError) as error:
         log.warning("cannot save %s to %s (%s)", name, path, error)
         return False
     except (TOMLKitError, UnicodeDecodeError) as error:  # a file staff broke by hand: left as it is for them to fix

@@ -16,7 +16,7 @@ from pathlib import Path
 from kiosk.content.folders import Candidate, LessonFolder, describe, ignored, in_order, lesson_candidates
 from kiosk.content.model import Lesson, Library
 from kiosk.core.errors import LocatedError
-from kiosk.core.files import replace_file
+from kiosk.core.files import read_file, replace_file, walk
 
 try:  # the C unpickler itself: the pure-Python `pickle` module around it costs every start-up ~2 ms to import
     from _pickle import PicklingError, UnpicklingError, dumps, loads
@@ -28,6 +28,7 @@ log = logging.getLogger("kiosk.content")
 CACHE_FORMAT = 7  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
 # lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml
 ENGINE = Path(__file__).resolve().parent
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a lesson's entry is well under a megabyte; a bigger file is not ours
 
 Inputs = tuple[tuple[str, int, int], ...]
 
@@ -42,19 +43,15 @@ def inputs(*folders: Path, engine: Inputs | None = None) -> Inputs:
 def _walk(folders: tuple[Path, ...]) -> Inputs:
     found = []
     for folder in folders:
-        # os.walk rather than Path.rglob: on the start-up path, and several times quicker on first use.
-        for top, dirs, files in os.walk(folder):
-            dirs[:] = sorted(name for name in dirs if name != "__pycache__" and not ignored(name))
-            for name in sorted(files):
-                if ignored(name):
-                    continue
-                try:
-                    stat = os.stat(os.path.join(top, name))
-                except OSError:  # a dangling link, or a file removed while listing: no input, so no entry matches
-                    found.append((os.path.join(top, name), -1, -1))
-                    continue
-                found.append((os.path.join(top, name), stat.st_size, stat.st_mtime_ns))
+        # files.walk rather than Path.rglob: on the start-up path, quicker, and never following a link (a link is
+        # an input as itself; what it points at inside the lesson is an input of its own).
+        for name, info in walk(folder, _skipped):
+            found.append((os.path.join(folder, name), info.st_size, info.st_mtime_ns))
     return tuple(found)
+
+
+def _skipped(name: str) -> bool:
+    return name == "__pycache__" or ignored(name)
 
 
 def entry_path(cache_dir: Path, root: Path) -> Path:
@@ -112,7 +109,7 @@ def _load_one(
 def _read(path: Path, key: object, current: Inputs) -> tuple[LessonFolder, Lesson] | None:
     """The cached folder and lesson if the entry was made from exactly these inputs, else None."""
     try:
-        form, made_for, made_from, folder, lesson = loads(path.read_bytes())  # noqa: S301 (our own file, in our cache)
+        form, made_for, made_from, folder, lesson = loads(read_file(path, MAX_ENTRY_BYTES))  # noqa: S301 (our own file, in our cache)
     except (OSError, UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         return None
     usable = (form, made_for, made_from) == (CACHE_FORMAT, key, current)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
+from kiosk.content.limits import MAX_SLIDES
 from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
@@ -162,6 +163,10 @@ def parse_deck(
         slides.append(slide)
     if not slides and not problems:
         problems.append(ContentError(path, 1, _("the deck has no slides")))
+    if len(slides) > MAX_SLIDES:  # beyond it no visit could be recorded (kiosk.content.limits)
+        where = slides[MAX_SLIDES].line
+        message = _("a deck has at most {most:,} slides, found {count:,}").format(most=MAX_SLIDES, count=len(slides))
+        problems.append(ContentError(path, where, message))
 
     shuffle = parse_yes_no(settings.get("shuffle_answers", "no"))
     if shuffle is None:

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from kiosk.content.folders import LESSON_FILE, LESSON_ID, ignored
+from kiosk.core.files import TreeLimits, copy_tree, read_file, replace_file
 from kiosk.core.i18n import _
 
 TEMPLATE = Path(__file__).resolve().parent / "lesson_template"
@@ -27,8 +28,11 @@ def new_lesson(content: Path, name: str) -> Path:
     content.mkdir(parents=True, exist_ok=True)
     partial = content / f".{name}.new"  # hidden, so a watching kiosk never sees it half made
     shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(TEMPLATE, partial, ignore=lambda _, names: [n for n in names if ignored(n) or n == "__pycache__"])
+    copy_tree(
+        TEMPLATE, partial, TreeLimits(1024 * 1024, 8 * 1024 * 1024, 200), lambda n: ignored(n) or n == "__pycache__"
+    )
     settings = partial / LESSON_FILE
-    settings.write_text(settings.read_text(encoding="utf-8").replace("{id}", name), encoding="utf-8")
+    text = read_file(settings, 64 * 1024).decode("utf-8").replace("{id}", name)
+    replace_file(settings, text.encode("utf-8"), private=False, durable=False)
     partial.rename(target)
     return target

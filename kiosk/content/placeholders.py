@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from kiosk.core.errors import ContentError
+from kiosk.core.files import entries, read_file
 from kiosk.core.i18n import _
 
 TEMPLATE = Path(__file__).resolve().parent / "lesson_template"
@@ -68,7 +69,9 @@ class PlaceholderError(ContentError):
 
 def template_lines() -> set[str]:
     """Every line of text of the template's decks, quizzes and results, stripped of its Markdown marks."""
-    return {_bare(line) for path in TEMPLATE.glob("*/*.md") for line in path.read_text(encoding="utf-8").splitlines()}
+    files = [TEMPLATE / language.name / entry.name for language in entries(TEMPLATE) if language.is_dir()
+             for entry in entries(TEMPLATE / language.name) if entry.name.endswith(".md")]  # fmt: skip
+    return {_bare(line) for path in files for line in read_file(path, 1024 * 1024).decode("utf-8").splitlines()}
 
 
 def placeholders(text: str, path: Path) -> list[ContentError]:

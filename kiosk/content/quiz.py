@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.content.limits import MAX_QUESTION_ID, MAX_QUESTIONS, question_id_ok
 from kiosk.content.markup import inline_text
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
@@ -97,6 +98,12 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
             problem(_("the question has no text after '## '"))
         if not question_id:
             problem(_("the question has no id: add <!-- id: some-id; slide: slide-id --> under it"))
+        elif not question_id_ok(question_id):  # the statistics record answers under it (kiosk.content.limits)
+            problem(
+                _("question id {start!r}... must be at most {most} characters, on one line").format(
+                    start=question_id[:20], most=MAX_QUESTION_ID
+                )
+            )
         elif question_id in seen_ids:
             problem(
                 _("question id {question_id!r} is already used at line {line}").format(
@@ -147,4 +154,9 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
                     draft.settings.get("explanation_audio") or None,
                 )
             )
+    if len(questions) > MAX_QUESTIONS:
+        where = questions[MAX_QUESTIONS].line
+        problems.append(
+            ContentError(path, where, f"a quiz has at most {MAX_QUESTIONS} questions, found {len(questions)}")
+        )
     return tuple(questions), problems

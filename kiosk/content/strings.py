@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, NamedTuple, get_type_hints
 
 from kiosk.core.errors import ContentError
+from kiosk.core.files import entries
 from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line, read_text
 
@@ -61,6 +62,7 @@ class UiStrings(NamedTuple):
     staff_pin_title: Annotated[str, "heading of the staff PIN pad"]
     staff_pin_hint: Annotated[str, "what to do on the PIN pad"]
     staff_pin_wrong: Annotated[str, "after a wrong PIN, with {left} tries left"]
+    staff_pin_checking: Annotated[str, "while the PIN is being checked (under a second), the keys resting"]
     staff_pin_locked: Annotated[str, "while the pad is locked, with {seconds}"]
     staff_pin_not_set: Annotated[str, "on the pad when no PIN is set"]
     cancel: Annotated[str, "button that closes the PIN pad"]
@@ -199,7 +201,7 @@ def _kiosk_words(language: str) -> tuple[dict[str, str], tuple[ContentError, ...
 
 
 def _languages() -> list[str]:
-    return sorted(item.stem for item in INTERFACE.glob("*.toml"))
+    return sorted(entry.name.removesuffix(".toml") for entry in entries(INTERFACE) if entry.name.endswith(".toml"))
 
 
 def _missing(given: set[str], path: Path, last: int, hint: str) -> list[ContentError]:
@@ -297,6 +299,7 @@ FALLBACK = UiStrings(
     staff_pin_title="スタッフ用 暗証番号 / Staff PIN",
     staff_pin_hint="暗証番号を入れて OK / Enter the PIN, then OK",
     staff_pin_wrong="違います / Wrong PIN ({left})",
+    staff_pin_checking="確認しています / Checking",
     staff_pin_locked="{seconds} 秒お待ちください / Locked: wait {seconds} s",
     staff_pin_not_set="暗証番号が未設定です。設置した担当者へ / No PIN yet: ask whoever set up the kiosk",
     cancel="閉じる / Close",

@@ -14,40 +14,33 @@ it never reaches a patient. Runs in a worker thread: nothing here touches Qt.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.content.audio import MAX_AUDIO_BYTES
 from kiosk.content.folders import ignored
 from kiosk.content.model import Library
 from kiosk.core.errors import ContentError, LocatedError
+from kiosk.core.files import FileRefusedError, TreeLimits, copy_tree, walk
 from kiosk.core.i18n import _
 
 log = logging.getLogger("kiosk.content")
 
 Listing = tuple[tuple[str, int, int], ...]
 KEEP_SNAPSHOTS = 3  # the one shown, one waiting for a visit to end, and the newest (narration plays from disk)
+# What one snapshot may copy: a file as large as the largest content file read (narration), and in all room for
+# a few dozen lessons with narration in two languages; beyond it the folder is refused, not copied.
+SNAPSHOT_LIMITS = TreeLimits(file_bytes=MAX_AUDIO_BYTES, total_bytes=512 * 1024 * 1024, entries=20_000)
 
 
 def listing(root: Path) -> Listing:
-    """Every content file below root (editor and hidden files left out) with its size and modification time."""
-    found = []
-    for top, dirs, files in os.walk(root):
-        dirs[:] = sorted(name for name in dirs if not ignored(name))
-        for name in sorted(files):
-            if ignored(name):
-                continue
-            path = os.path.join(top, name)
-            try:
-                stat = os.stat(path)
-            except OSError:  # a dangling link, or removed while listing: listed, so the change is seen
-                found.append((os.path.relpath(path, root), -1, -1))
-                continue
-            found.append((os.path.relpath(path, root), stat.st_size, stat.st_mtime_ns))
-    return tuple(found)
+    """Every content file below root (editor and hidden files left out) with its size and modification time.
+
+    A link is listed as itself (files.walk never follows one), so a link to /dev/zero or `loop -> .` is one entry."""
+    return tuple((name, info.st_size, info.st_mtime_ns) for name, info in walk(root, ignored))
 
 
 class Update(NamedTuple):
@@ -69,21 +62,17 @@ def take_snapshot(root: Path, snapshots: Path) -> Path:
     target = snapshots / str(max(numbers, default=0) + 1)
     partial = snapshots / f".{target.name}.partial"
     shutil.rmtree(partial, ignore_errors=True)
-
-    def skip(folder: str, names: list[str]) -> list[str]:
-        # Editor files, and links that point nowhere (a copy would fail on them), are never content.
-        return [n for n in names if ignored(n) or _dangling(os.path.join(folder, n))]
-
-    shutil.copytree(root, partial, ignore=skip)
+    try:
+        # Editor files are never content; links are copied as links and FIFOs or devices never opened.
+        copy_tree(root, partial, SNAPSHOT_LIMITS, skip=ignored)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
     partial.rename(target)
     kept = sorted((p for p in snapshots.iterdir() if p.name.isdigit()), key=lambda p: int(p.name))
     for old in kept[:-KEEP_SNAPSHOTS]:
         shutil.rmtree(old, ignore_errors=True)
     return target
-
-
-def _dangling(path: str) -> bool:
-    return os.path.islink(path) and not os.path.exists(path)
 
 
 class UpdateChecker:
@@ -124,6 +113,9 @@ class UpdateChecker:
             return None
         try:
             snapshot = take_snapshot(self.root, self.snapshots)
+        except FileRefusedError as error:  # beyond the limits: said once, copied again only after a change
+            self._checked = now_listing
+            return Update(None, (ContentError(Path(error.filename or self.root), 1, str(error.strerror)),), None)
         except OSError as error:  # a file vanished mid-copy, a full disk: try again once it is quiet again
             log.info("content snapshot not taken (%s); trying again when the folder is quiet", error)
             self._seen = ()

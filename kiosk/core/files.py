@@ -11,8 +11,10 @@ import errno
 import os
 import stat
 import sys
-from io import BufferedReader
+from collections.abc import Callable, Iterator
+from io import BufferedReader, TextIOWrapper
 from pathlib import Path
+from typing import BinaryIO, NamedTuple
 
 
 def private_folder(folder: Path) -> None:
@@ -49,36 +51,13 @@ def private_opener(path: str, flags: int) -> int:
 def replace_file(path: Path, data: bytes, *, private: bool = True, durable: bool = True) -> None:
     """Replace `path` with `data` atomically, creating its folder; raises OSError and leaves no temporary file.
 
-    The data goes to a temporary file in the same folder, which is then renamed over `path`.
+    The data goes to a temporary file in the same folder, which is then renamed over `path` (see replacing).
     private: readable by the owner only, from the moment the file exists, in an owner-only folder (every
-    run-time file); False only for files another program must read (the clinic chain's outbox).
+    run-time file); False only for files another program must read (the clinic chain's outbox, an export).
     durable: flushed to the disk before the rename; a cache that can be rebuilt skips it.
     """
-    if private:
-        private_folder(path.parent)
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o600 if private else 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    if private:
-        try:
-            # Makes the mode certain whatever the file system did on rename; Windows only knows read-only.
-            os.chmod(path, 0o600)
-        except OSError:
-            if sys.platform != "win32":
-                raise
+    with replacing(path, private=private, durable=durable) as handle:
+        handle.write(data)
 
 
 class FileRefusedError(OSError):
@@ -161,3 +140,144 @@ def read_head(path: Path, count: int, *, within: Path | None = None) -> bytes:
     """The first `count` bytes of a regular file of any size, with read_file's other checks (b"" if empty)."""
     with open_regular(path, within=within) as handle:
         return handle.read(count)
+
+
+@contextlib.contextmanager
+def replacing(path: Path, *, private: bool = True, durable: bool = True) -> Iterator[BinaryIO]:
+    """A handle to write `path`'s new bytes in parts; on a clean exit they replace `path` (see replace_file).
+
+    The temporary name is made here, at random, and created with O_EXCL and O_NOFOLLOW: a link or a FIFO
+    planted beside the target (say on a USB stick) is never followed or opened; the rename then replaces a link
+    named like the target, never the file it points at.
+    """
+    if private:
+        private_folder(path.parent)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600 if private else 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    if private:
+        try:
+            # Makes the mode certain whatever the file system did on rename; Windows only knows read-only.
+            os.chmod(path, 0o600)
+        except OSError:
+            if sys.platform != "win32":
+                raise
+
+
+def open_private_text(path: Path | str, mode: str, encoding: str) -> TextIOWrapper:
+    """A run-time text file (a log) opened to write through private_opener: owner-only, regular, no link."""
+    if mode not in ("a", "w"):
+        raise ValueError(f"open_private_text writes only ('a' or 'w'), not {mode!r}")
+    stream = open(path, mode, encoding=encoding, opener=private_opener)  # noqa: SIM115 (the caller closes it)
+    assert isinstance(stream, TextIOWrapper)
+    return stream
+
+
+def entries(folder: Path | str) -> list[os.DirEntry[str]]:
+    """The entries of one folder, sorted by name; ask them is_dir(follow_symlinks=False) to never follow a link.
+
+    Raises OSError (the folder is missing, not a folder, or unreadable)."""
+    with os.scandir(folder) as found:
+        return sorted(found, key=lambda entry: entry.name)
+
+
+def walk(root: Path, skip: Callable[[str], bool] = lambda name: False) -> Iterator[tuple[str, os.stat_result]]:
+    """Every entry below `root` but its folders, as (path relative to root, its lstat), in os.walk's order.
+
+    Links are listed, never followed: a link to /dev/zero is a small link, `loop -> .` is not a way down.
+    Names for which `skip` is true are left out, folders with everything below them. A folder that vanishes or
+    cannot be read while walking is left out (the caller sees the change in the next listing)."""
+    stack = [""]
+    while stack:
+        relative = stack.pop()
+        try:
+            found = entries(os.path.join(root, relative) if relative else root)
+        except OSError:
+            continue
+        below = []
+        for entry in found:
+            if skip(entry.name):
+                continue
+            name = os.path.join(relative, entry.name) if relative else entry.name
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:  # removed since the listing
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                below.append(name)
+            else:
+                yield name, info
+        stack.extend(reversed(below))
+
+
+# How much a copied folder may hold: bytes in one file, bytes in all, and entries. The functional form keeps
+# real types: with this module's string annotations a class form would cost a compile at every start-up.
+TreeLimits = NamedTuple("TreeLimits", [("file_bytes", int), ("total_bytes", int), ("entries", int)])  # noqa: UP014
+
+
+def copy_tree(source: Path, target: Path, limits: TreeLimits, skip: Callable[[str], bool] = lambda name: False) -> None:
+    """Copy the folder `source` to the new folder `target` (owner-only), checked like every read and write.
+
+    Regular files are copied (bytes and modification time) through open_regular, within the limits; a link is
+    copied as the same link and never followed (a link to /dev/zero or a `loop -> .` copies as a few bytes);
+    FIFOs, devices and sockets are never opened and not copied. Files are written with O_EXCL and O_NOFOLLOW.
+    Raises FileRefusedError (FileTooLargeError) when the folder exceeds a limit, or OSError; `target` may then
+    hold part of the copy, which the caller removes.
+    """
+    total = count = 0
+    os.mkdir(target, 0o700)
+    stack = [(Path(source), Path(target))]
+    while stack:
+        here, there = stack.pop()
+        for entry in entries(here):
+            if skip(entry.name):
+                continue
+            count += 1
+            if count > limits.entries:
+                raise FileRefusedError(source, f"more than {limits.entries:,} files and folders; not copied")
+            from_path, to_path = here / entry.name, there / entry.name
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISLNK(info.st_mode):
+                os.symlink(os.readlink(from_path), to_path)
+            elif stat.S_ISDIR(info.st_mode):
+                os.mkdir(to_path, 0o700)
+                stack.append((from_path, to_path))
+            elif stat.S_ISREG(info.st_mode):
+                total += _copy_file(from_path, to_path, limits, limits.total_bytes - total, source)
+
+
+def _copy_file(source: Path, target: Path, limits: TreeLimits, room: int, tree: Path) -> int:
+    """Copy one regular file of at most limits.file_bytes, and at most `room` bytes; returns the bytes copied."""
+    max_bytes = limits.file_bytes
+    with open_regular(source) as handle:
+        info = os.fstat(handle.fileno())
+        if info.st_size > max_bytes:
+            raise FileTooLargeError(source, info.st_size, max_bytes)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(target, flags, 0o600), "wb") as out:
+            copied = 0
+            while chunk := handle.read(1 << 20):
+                copied += len(chunk)
+                if copied > max_bytes:  # grew since the check: never read to its end
+                    raise FileTooLargeError(source, copied, max_bytes)
+                if copied > room:
+                    raise FileRefusedError(
+                        tree, f"more than {limits.total_bytes:,} bytes in all; not copied", errno.EFBIG
+                    )
+                out.write(chunk)
+            out.flush()
+            os.utime(out.fileno(), ns=(info.st_atime_ns, info.st_mtime_ns))
+    return copied

@@ -18,6 +18,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from kiosk.core.files import read_file
+
 if TYPE_CHECKING:
     import gettext  # imported when a catalog is first needed: English never loads it
 
@@ -152,7 +154,7 @@ def catalog(code: str) -> gettext.NullTranslations:
     if code not in _catalogs:
         path = LOCALE_DIR / f"{code}.po"
         try:
-            entries = {k: v for k, v in parse_po(path.read_text(encoding="utf-8")).items() if v}
+            entries = {k: v for k, v in parse_po(read_file(path, 4 * 1024 * 1024).decode("utf-8")).items() if v}
             entries[""] = "Content-Type: text/plain; charset=UTF-8\n"  # how GNUTranslations learns the encoding
         except OSError:
             _catalogs[code] = gettext.NullTranslations()

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from kiosk.core.files import private_folder, private_opener
+from kiosk.core.files import open_private_text, private_folder
 
 FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
@@ -41,7 +41,7 @@ def setup_logging(folder: Path | None, level: int = logging.INFO) -> Path | None
         handler = RotatingFile(path, MAX_BYTES, BACKUPS)
         if _fault_file is None:
             # A native crash (segfault in Qt or a driver) leaves its Python stack here.
-            _fault_file = open(folder / "crash.log", "a", encoding="utf-8", opener=private_opener)  # noqa: SIM115 (kept open for life)
+            _fault_file = open_private_text(folder / "crash.log", "a", "utf-8")  # kept open for life
             faulthandler.enable(_fault_file)
     except OSError as error:
         root.warning("cannot write logs to %s (%s); logging to the console only", folder, error)
@@ -64,7 +64,7 @@ class RotatingFile(logging.FileHandler):
 
     def _open(self) -> io.TextIOWrapper:
         """kiosk.log is owner-only (0600), like every run-time file."""
-        stream = open(self.baseFilename, self.mode, encoding=self.encoding, opener=private_opener)  # noqa: SIM115
+        stream = open_private_text(self.baseFilename, self.mode, self.encoding or "utf-8")
         assert isinstance(stream, io.TextIOWrapper)
         return stream
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import platformdirs
 
+from kiosk.core.files import read_file
+
 APP_NAME = "clinic-kiosk"
 # An installed package carries the shipped lesson and the assets as kiosk/_shipped/ (setup.py puts them there);
 # a checkout (and an editable install) has them at the top of the repository.
@@ -31,7 +33,7 @@ def installed_folder(kind: str, environ: Mapping[str, str] = os.environ, prefix:
     if given:
         return Path(given.split(":")[0])  # systemd lists several folders with ':'; the unit names one
     try:
-        text = (Path(prefix or sys.prefix) / INSTALLED_FOLDERS).read_text(encoding="utf-8")
+        text = read_file(Path(prefix or sys.prefix) / INSTALLED_FOLDERS, 64 * 1024).decode("utf-8")
     except OSError:
         return None
     found = dict(line.split("=", 1) for line in text.splitlines() if "=" in line)

@@ -12,10 +12,13 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from kiosk.core.errors import DeployError
+from kiosk.core.files import read_file, replace_file
 from kiosk.deploy.layout import Layout
+
+MAX_SYSTEM_FILE: Final = 4 * 1024 * 1024  # a unit, a PAM file, /etc/passwd: far smaller than this
 
 
 class Target(NamedTuple):
@@ -77,17 +80,17 @@ class File(NamedTuple):
     def needed(self, target: Target) -> bool:
         path = target.path(self.path)
         try:
-            return path.read_text(encoding="utf-8") != self.text or (path.stat().st_mode & 0o7777) != self.mode
+            return (
+                read_file(path, MAX_SYSTEM_FILE).decode("utf-8") != self.text
+                or (path.stat().st_mode & 0o7777) != self.mode
+            )
         except OSError:
             return True
 
     def apply(self, target: Target) -> Done:
         path = target.path(self.path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".kiosk-new")
-        temporary.write_text(self.text, encoding="utf-8")
-        temporary.chmod(self.mode)
-        temporary.replace(path)
+        replace_file(path, self.text.encode("utf-8"), private=False)  # a fresh name, never through a planted link
+        path.chmod(self.mode)
         return Done("file", str(self.path))
 
 

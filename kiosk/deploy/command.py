@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 from kiosk.core.errors import DeployError
+from kiosk.core.files import entries
 from kiosk.deploy.arguments import CHECKOUT, REQUIREMENTS, add_parsers
 from kiosk.deploy.changes import Target
 from kiosk.deploy.install import install, uninstall
@@ -62,7 +64,7 @@ def build_wheel(folder: Path) -> Path:
         subprocess.run(argv, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
         raise DeployError("package", f"building the wheel failed ({error})") from error
-    return next(folder.glob("clinic_kiosk-*.whl"))
+    return next(folder / entry.name for entry in entries(folder) if re.fullmatch(r"clinic_kiosk-.*\.whl", entry.name))
 
 
 def main(argv: list[str] | None = None) -> int:

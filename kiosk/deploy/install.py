@@ -17,10 +17,13 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple, Protocol
 
 from kiosk.core.errors import DeployError
-from kiosk.deploy.changes import Command, Directory, Done, File, Link, Target, run
+from kiosk.core.files import read_file, replace_file
+from kiosk.deploy.changes import MAX_SYSTEM_FILE, Command, Directory, Done, File, Link, Target, run
 from kiosk.deploy.layout import Layout
 from kiosk.deploy.units import pam_session, service_unit
 from kiosk.deploy.users import User, remove_user
+
+MAX_WHEEL_BYTES = 256 * 1024 * 1024  # the kiosk's wheel is about 1 MB; anything near this is not it
 
 # What the kiosk needs from Debian / Raspberry Pi OS: cage (Debian's 0.1.4 will not start without Xwayland),
 # Python's venv, logind's PAM module, a Japanese font, and the libraries Qt's Wayland plugin loads
@@ -53,7 +56,7 @@ def wheel_version(wheel: Path) -> str:
 
 def venv_name(wheel: Path) -> str:
     """venv-<version>-<first 8 hex of the wheel's SHA-256>: a rebuilt wheel of the same version is a new folder."""
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()[:8]
+    digest = hashlib.sha256(read_file(wheel, MAX_WHEEL_BYTES)).hexdigest()[:8]
     return f"venv-{wheel_version(wheel)}-{digest}"
 
 
@@ -99,7 +102,9 @@ def build_venv(target: Target, layout: Layout, name: PurePosixPath, wheel: Path,
         run([*pip, str(wheel)], f"install {wheel.name} and its dependencies")
     # Tells `kiosk` commands run from this venv (set-pin, config) where the installed kiosk's folders are.
     folders = {"config": layout.config, "data": layout.state, "cache": layout.cache, "logs": layout.logs}
-    (building / layout.folders_file).write_text("".join(f"{k}={v}\n" for k, v in folders.items()), encoding="utf-8")
+    replace_file(
+        building / layout.folders_file, "".join(f"{k}={v}\n" for k, v in folders.items()).encode(), private=False
+    )
 
 
 def _installed(packages: Sequence[str]) -> bool:
@@ -181,14 +186,14 @@ def record(layout: Layout, target: Target, done: list[Done]) -> None:
             entries.append(item)
     path = target.path(layout.manifest)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps([list(item) for item in entries], indent=1) + "\n", encoding="utf-8")
+    replace_file(path, (json.dumps([list(item) for item in entries], indent=1) + "\n").encode(), private=False)
 
 
 def read_manifest(layout: Layout, target: Target) -> list[Done]:
     path = target.path(layout.manifest)
     if not path.exists():
         return []
-    return [Done(kind, where, tuple(undo)) for kind, where, undo in json.loads(path.read_text(encoding="utf-8"))]
+    return [Done(kind, where, tuple(undo)) for kind, where, undo in json.loads(read_file(path, MAX_SYSTEM_FILE))]
 
 
 def uninstall(layout: Layout, target: Target, purge: bool = False) -> int:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.core.errors import DeployError
+from kiosk.core.files import entries
 from kiosk.deploy.changes import Target, switch_link
 from kiosk.deploy.install import Venv, read_manifest, record
 from kiosk.deploy.layout import Layout
@@ -95,7 +96,9 @@ def update(
 
 def _prune(layout: Layout, target: Target, keep: set[str]) -> None:
     """Remove every venv but the running one and the one before it."""
-    for folder in sorted(target.path(layout.prefix).glob("venv-*")):
+    for folder in [
+        target.path(layout.prefix) / e.name for e in entries(target.path(layout.prefix)) if e.name.startswith("venv-")
+    ]:
         if folder.name not in keep and folder.is_dir():
             target.say(f"  remove {layout.prefix / folder.name} (older than the previous package)")
             shutil.rmtree(folder, ignore_errors=True)

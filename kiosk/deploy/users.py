@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import grp
 import pwd
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from kiosk.deploy.changes import Done, Target, run
+from kiosk.core.files import read_file, replace_file
+from kiosk.deploy.changes import MAX_SYSTEM_FILE, Done, Target, run
 
 # Seats: logind hands the session its screen and touchscreen; the groups are the fallback cage's docs name.
 GROUPS = ("video", "render", "input")
@@ -67,7 +68,7 @@ class User(NamedTuple):
                 members = [m for m in entry[3].split(",") if m]
                 entry = [*entry[:3], ",".join([*members, self.name] if self.name not in members else members)]
             lines.append(":".join(entry))
-        target.path("/etc/group").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        _write(target.path("/etc/group"), "\n".join(lines) + "\n")
 
 
 def remove_user(target: Target, name: str) -> None:
@@ -85,21 +86,21 @@ def remove_user(target: Target, name: str) -> None:
             kept.append(":".join(entry))
         path = target.path("/" + table)
         if path.exists():
-            path.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+            _write(path, "".join(line + "\n" for line in kept))
 
 
 def _entries(target: Target, table: str) -> list[list[str]]:
     path = target.path("/" + table)
     if not path.exists():
         return []
-    return [line.split(":") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [line.split(":") for line in _read(path).splitlines() if line.strip()]
 
 
 def _append(target: Target, table: str, line: str, mode: int = 0o644) -> None:
     path = target.path("/" + table)
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    path.write_text(text + ("" if not text or text.endswith("\n") else "\n") + line + "\n", encoding="utf-8")
+    text = _read(path) if path.exists() else ""
+    _write(path, text + ("" if not text or text.endswith("\n") else "\n") + line + "\n")
     path.chmod(mode)
 
 
@@ -109,3 +110,14 @@ def _group_exists(name: str) -> bool:
     except KeyError:
         return False
     return True
+
+
+def _read(path: Path) -> str:
+    return read_file(path, MAX_SYSTEM_FILE).decode("utf-8")
+
+
+def _write(path: Path, text: str) -> None:
+    """A user database file of the staging root, replaced whole under a fresh name; its mode kept."""
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o644
+    replace_file(path, text.encode("utf-8"), private=False)
+    path.chmod(mode)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import paths
+from kiosk.core.files import replace_file
 from kiosk.core.i18n import _
 
 
@@ -37,7 +38,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     report = merge(args.folders)
     print(text_report(report))
     if args.csv:
-        args.csv.write_text(csv_report(report), encoding="utf-8", newline="")
+        replace_file(args.csv, csv_report(report).encode("utf-8"), private=False)
         print(_("wrote {path}").format(path=args.csv))
     return 0 if report.summaries or not report.skipped else 1
 

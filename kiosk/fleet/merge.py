@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Final
 
 import kiosk.fleet.summary as summary
+from kiosk.core.files import read_file
 from kiosk.core.i18n import N_, _
 from kiosk.fleet.summary import PROGRESS_BUCKETS, DailySummary, Group, SummaryError
 
 PREFIX: Final = "summary-"
 ALL: Final = N_("(all kiosks)")
+MAX_SUMMARY_BYTES: Final = 1024 * 1024  # a day's summary is a few kilobytes
 
 
 @dataclass
@@ -86,7 +88,7 @@ def merge(folders: Iterable[Path]) -> Report:
     counted: dict[tuple[str, date], Path] = {}
     for path in summary_files(folders):
         try:
-            data = path.read_bytes()
+            data = read_file(path, MAX_SUMMARY_BYTES)
             day_summary = summary.loads(data)
         except OSError as error:
             report.skipped.append(f"{path}: skipped: cannot be read ({error.strerror or error})")

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Final
 
 import kiosk.fleet.summary as summary
-from kiosk.core.files import replace_file
+from kiosk.core.files import read_file, read_head, replace_file, walk
 from kiosk.stats.store import StatsStore
 
 log = logging.getLogger("kiosk.fleet")
@@ -41,7 +41,7 @@ def kiosk_name(configured: str, data_dir: Path) -> str:
         log.warning("kiosk_name %r is not a name (letters, digits, '-', '_', '.'); using a generated one", configured)
     path = data_dir / "kiosk-name.txt"
     try:
-        name = path.read_text(encoding="ascii").strip()
+        name = read_file(path, 256).decode("ascii").strip()
         if summary.KIOSK_NAME.fullmatch(name):
             return name
     except (OSError, UnicodeDecodeError):
@@ -57,16 +57,12 @@ def kiosk_name(configured: str, data_dir: Path) -> str:
 def content_version(folder: Path) -> str:
     """A short digest of every file the kiosk shows (names and bytes): equal on kiosks that show the same."""
     digest = hashlib.sha256()
-    for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(f for f in files if not f.startswith(".") and not f.endswith("~")):
-            path = os.path.join(top, name)
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read(MAX_CONTENT_FILE)
-            except OSError:
-                continue
-            digest.update(os.path.relpath(path, folder).replace(os.sep, "/").encode() + b"\0" + data + b"\0")
+    for name, _ in walk(folder, lambda name: name.startswith(".") or name.endswith("~")):
+        try:  # a regular file inside the folder only: a FIFO never blocks the heartbeat, a link never leads out
+            data = read_head(folder / name, MAX_CONTENT_FILE, within=folder)
+        except OSError:
+            continue
+        digest.update(name.replace(os.sep, "/").encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:12]
 
 
@@ -163,6 +159,6 @@ class Outbox:
 
 def _same(path: Path, data: bytes) -> bool:
     try:
-        return path.read_bytes() == data
+        return read_file(path, len(data)) == data
     except OSError:
         return False

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kiosk.core.files import entries, read_file
 from kiosk.fleet.outbox import HEARTBEAT, Heartbeat, read_heartbeat
 from kiosk.fleet.summary import SummaryError
 
@@ -21,11 +22,22 @@ class KioskStatus:
         return now - self.heartbeat.drawn if self.heartbeat is not None else None
 
 
+MAX_HEARTBEAT_BYTES = 64 * 1024  # a heartbeat is about 300 bytes
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return [entry.name for entry in entries(folder)]
+    except OSError:
+        return []
+
+
 def outbox_folders(folders: Iterable[Path]) -> list[Path]:
     """The outboxes among the folders given and one level below them."""
     found: list[Path] = []
     for folder in folders:
-        if (folder / HEARTBEAT).exists() or any(folder.glob("summary-*.json")):
+        summaries = (n for n in _names(folder) if n.startswith("summary-") and n.endswith(".json"))
+        if (folder / HEARTBEAT).exists() or any(summaries):
             found.append(folder)
             continue
         try:
@@ -40,7 +52,7 @@ def read_status(folders: Iterable[Path]) -> list[KioskStatus]:
     for folder in outbox_folders(folders):
         path = folder / HEARTBEAT
         try:
-            statuses.append(KioskStatus(folder, read_heartbeat(path.read_bytes()), ""))
+            statuses.append(KioskStatus(folder, read_heartbeat(read_file(path, MAX_HEARTBEAT_BYTES)), ""))
         except FileNotFoundError:
             statuses.append(KioskStatus(folder, None, "no heartbeat yet"))
         except OSError as error:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.core.files import replace_file
+from kiosk.core.files import read_file, replace_file
 
 if TYPE_CHECKING:  # loaded only when TLS is on: start-up never pays for it
     from cryptography import x509
@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # loaded only when TLS is on: start-up never pays for it
 log = logging.getLogger("kiosk.remote")
 
 VALID_DAYS = 3650
+MAX_PEM_BYTES = 64 * 1024  # a certificate or key is about 1 kB
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def load_or_make(folder: Path, address: str) -> Certificate:
 
     cert_path, key_path = folder / "cert.pem", folder / "key.pem"
     try:
-        cert_pem, key_pem = cert_path.read_bytes(), key_path.read_bytes()
+        cert_pem, key_pem = read_file(cert_path, MAX_PEM_BYTES), read_file(key_path, MAX_PEM_BYTES)
         cert = x509.load_pem_x509_certificate(cert_pem)
         names = cert.extensions.get_extension_for_class(x509.SubjectAlternativeName).value
         if _names(address) in list(names):

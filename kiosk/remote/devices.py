@@ -17,13 +17,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from kiosk.core.files import replace_file
+from kiosk.core.files import read_file, replace_file
 
 log = logging.getLogger("kiosk.remote")
 
 FILE_VERSION = 1
 MAX_DEVICES = 20
 MAX_NAME = 40
+MAX_FILE_BYTES = 64 * 1024  # 20 devices of about 200 bytes each
 
 
 @dataclass(frozen=True)
@@ -100,7 +101,7 @@ class DeviceStore:
         if not self.path.exists():
             return
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            data = json.loads(read_file(self.path, MAX_FILE_BYTES).decode("utf-8"))
             if data.get("version") != FILE_VERSION:
                 raise ValueError(f"unknown version {data.get('version')!r}")
             for item in data["devices"]:

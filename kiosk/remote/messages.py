@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 COOKIE = "kiosk_remote"
+# Over TLS the cookie's name carries the __Host- prefix: the browser keeps it only with Secure, Path=/ and no
+# Domain, so a page on the kiosk's host over plain HTTP (another port) can neither set nor toss it.
+SECURE_COOKIE = "__Host-" + COOKIE
 ACTION_HEADER = "x-kiosk-remote"
 MAX_BODY = 4096
 COOKIE_MAX_AGE = 400 * 24 * 3600  # the longest a browser keeps a cookie; revoking is the way to end it
@@ -60,14 +63,15 @@ def error_reply(status: int, error: str, message: str, headers: tuple[tuple[str,
     return json_reply(status, {"error": error, "message": message}, headers)
 
 
-def token_of(request: Request) -> str | None:
-    """The bearer token or the cookie's value; None when the request carries neither."""
+def token_of(request: Request, secure: bool = False) -> str | None:
+    """The bearer token or the cookie's value (the __Host- one over TLS); None when the request carries neither."""
+    wanted = SECURE_COOKIE if secure else COOKIE
     auth = request.headers.get("authorization", "")
     if auth[:7].lower() == "bearer ":
         return auth[7:].strip()
     for part in request.headers.get("cookie", "").split(";"):
         name, _, value = part.strip().partition("=")
-        if name == COOKIE and value:
+        if name == wanted and value:
             return value
     return None
 
@@ -108,4 +112,4 @@ def token_cookie(token: str, secure: bool) -> tuple[str, str]:
     """The cookie that carries the token: never readable by scripts, never sent from another site."""
     age = COOKIE_MAX_AGE if token else 0  # an empty token clears the cookie
     flags = f"Path=/; Max-Age={age}; HttpOnly; SameSite=Strict" + ("; Secure" if secure else "")
-    return ("Set-Cookie", f"{COOKIE}={token}; {flags}")
+    return ("Set-Cookie", f"{SECURE_COOKIE if secure else COOKIE}={token}; {flags}")

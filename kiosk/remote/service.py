@@ -133,7 +133,7 @@ class RemoteService:
         blocked = self.limiter.blocked_for(request.peer)
         if blocked > 0:
             return self._too_many(blocked)
-        token = token_of(request)
+        token = token_of(request, self.site.secure)
         if token is None:
             return error_reply(401, "not_paired", "pair this device from the kiosk's staff menu first")
         device = self.devices.find(token)
@@ -160,9 +160,12 @@ class RemoteService:
         code, name = body.get("code"), body.get("name", "")
         if not isinstance(code, str) or not isinstance(name, str):
             return error_reply(400, "bad_body", "code and name must be text")
-        result = self.pairing.try_code(code)
-        if result is PairingResult.CLOSED:
+        result = self.pairing.try_code(code, request.peer)
+        if result is PairingResult.CLOSED:  # probing while no code is shown counts against the address too
+            self.limiter.failure(request.peer)
             return error_reply(409, "pairing_closed", "open 'pair a device' in the kiosk's staff menu first")
+        if result is PairingResult.BLOCKED:
+            return error_reply(429, "too_many_tries", "this device tried too many codes; ask for a new one")
         if result is PairingResult.WRONG:
             block = self.limiter.failure(request.peer)
             log.warning("remote: wrong pairing code from %s%s", request.peer, self._blocked_note(block))

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import logging
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ SCRYPT_DKLEN = 32
 SALT_BYTES = 16
 # A file asking for more memory than this is treated as corrupt rather than allowed to stall the kiosk.
 MAX_SCRYPT_MEMORY = 256 * 1024 * 1024
+# scrypt's time grows with n*r*p; memory only with n*r. A tampered p=64 stays under the memory bound and one try
+# took 27 s, so the work is bounded too: never more than OWASP's parameters ask (0.78 s measured above).
+MAX_SCRYPT_WORK = SCRYPT_N * SCRYPT_R * SCRYPT_P
 
 # A PIN file is about 250 bytes; anything much larger is refused from its size, never read whole.
 MAX_PIN_FILE_BYTES = 4096
@@ -90,8 +94,16 @@ def save_pin(path: Path, pin: str) -> None:
 
 
 def pin_is_set(path: Path) -> bool:
-    """Whether a PIN file exists; a corrupt one still counts, so it cannot be bypassed by setting a new PIN."""
-    return path.exists()
+    """Whether a PIN file exists; a corrupt one still counts, so it cannot be bypassed by setting a new PIN.
+
+    One that cannot even be looked at (its folder unsearchable) counts too: failing closed, never an exception."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def check_pin(path: Path, attempt: str) -> bool:
@@ -107,7 +119,7 @@ def check_pin(path: Path, attempt: str) -> bool:
     # Constant-time, so response time does not reveal how much of the hash matched.
     if not hmac.compare_digest(actual, expected):
         return False
-    if n < SCRYPT_N or r < SCRYPT_R or p < SCRYPT_P:
+    if (n, r, p) != (SCRYPT_N, SCRYPT_R, SCRYPT_P):  # a lower cost, or other parameters of no more work
         _upgrade(path, attempt)
     return True
 
@@ -164,6 +176,9 @@ def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:
         raise PinError(f"corrupt PIN file: n must be a power of two above 1, not {n}", path)
     if _scrypt_memory(n, r, p) > MAX_SCRYPT_MEMORY:
         raise PinError(f"corrupt PIN file: n={n}, r={r}, p={p} would need more than 256 MiB", path)
+    if n * r * p > MAX_SCRYPT_WORK:
+        message = f"n={n}, r={r}, p={p} asks more work than n={SCRYPT_N}, r={SCRYPT_R}, p={SCRYPT_P}"
+        raise PinError(f"corrupt PIN file: {message}; set the PIN again with 'kiosk set-pin'", path)
     salt = _hex(path, data, "salt")
     digest = _hex(path, data, "hash")
     # The hash length sets scrypt's output length; a tampered huge one must not stall the pad.

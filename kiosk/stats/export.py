@@ -19,18 +19,20 @@ random order on purpose, so the file cannot be lined up against the reception bo
                      visits of several lessons the column is q:<lesson>/<question id>, lesson by lesson
 
 Written as UTF-8 with a byte order mark and CRLF line ends: Excel on Windows then reads Japanese text
-correctly and every spreadsheet shows one visit per row. The file is written beside the target and renamed
-into place, so a stick pulled out half-way never leaves half a file under the real name.
+correctly and every spreadsheet shows one visit per row. The file is written beside the target under a
+random name the kiosk makes (never following a link or opening a FIFO planted on the stick) and renamed into
+place, so a stick pulled out half-way never leaves half a file under the real name.
 """
 
 from __future__ import annotations
 
 import csv
-import os
+import io
 from collections.abc import Iterable, Sequence
-from contextlib import suppress
 from pathlib import Path
 from typing import Final
+
+from kiosk.core.files import replacing
 
 VISIT_COLUMNS: Final = (
     "day",
@@ -63,25 +65,19 @@ def write_csv(
 
     Raises OSError when the file cannot be written; the target is then left as it was.
     """
-    path = Path(path)
-    partial = path.with_name(path.name + ".part")
     count = 0
-    try:
-        with partial.open("w", encoding=ENCODING, newline="") as file:
-            writer = csv.writer(file, lineterminator="\r\n")
-            writer.writerow(header(question_ids))
-            for values, answers in visits:
-                cells = [_cell(value) for value in values]
-                cells += [_cell(answers[q]) if q in answers else "" for q in question_ids]
-                writer.writerow(cells)
-                count += 1
-            file.flush()
-            os.fsync(file.fileno())  # on the stick before we say it is done
-        os.replace(partial, path)
-    except BaseException:
-        with suppress(OSError):  # the write's own error is the one to report
-            partial.unlink(missing_ok=True)
-        raise
+    # durable: on the stick before we say it is done; not private: the file is for staff to take away.
+    with replacing(Path(path), private=False) as handle:
+        file = io.TextIOWrapper(handle, ENCODING, newline="")
+        writer = csv.writer(file, lineterminator="\r\n")
+        writer.writerow(header(question_ids))
+        for values, answers in visits:
+            cells = [_cell(value) for value in values]
+            cells += [_cell(answers[q]) if q in answers else "" for q in question_ids]
+            writer.writerow(cells)
+            count += 1
+        file.flush()
+        file.detach()  # the handle stays open for replacing to flush, sync and rename
     return count
 
 

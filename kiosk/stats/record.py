@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Final
 
+from kiosk.content.limits import MAX_QUESTIONS, MAX_SLIDES, question_id_ok
+
 # How a visit can end: the result's finish button, Home, the idle timeout, a staff reset, an error.
 ENDINGS: Final = ("finished", "home", "idle", "staff", "error")
 MAX_DURATION_MIN: Final = 60  # longer visits are counted as 60: a waiting room visit, not a stopwatch
-MAX_ANSWERS: Final = 50
-MAX_SLIDES: Final = 1000
+MAX_ANSWERS: Final = MAX_QUESTIONS  # the limits are the validator's (kiosk.content.limits): validated is recordable
 # Language folder names ("ja", "en", "zh-Hant"): short codes, never words a person typed.
 _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
-_MAX_QUESTION_ID = 64
 _LESSON = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")  # as kiosk.content.folders.LESSON_ID
 
 
@@ -89,11 +89,6 @@ def _check_answers(answers: object) -> None:
         if question_id in seen:
             raise ValueError(f"question {question_id!r} is answered twice")
         seen.add(question_id)
-
-
-def question_id_ok(question_id: str) -> bool:
-    """A content id: short, printable, no surrounding or inner line breaks."""
-    return 0 < len(question_id) <= _MAX_QUESTION_ID and question_id.isprintable() and question_id == question_id.strip()
 
 
 def duration_minutes(duration_s: float) -> int:

@@ -86,6 +86,7 @@ class StatsStore:
         self.fault: str | None = None  # why the last write had to wait, if it did
         self.damaged = False  # the file went bad while open: reopen (with repair) to set it aside
         self.rebuild_owed = False  # a VACUUM after a write could not run yet
+        self._written_day: date | None = None  # the day of the last visit written: the file's times say only that
         self._repair = repair
         self._clock = clock
         self._conn: sqlite3.Connection | None = None
@@ -198,7 +199,19 @@ class StatsStore:
             return WriteResult.LATER
         self.fault = None
         self.rebuild_owed = True
+        self._written_day = record.day
+        self._date_to_day(record.day)
         return WriteResult.WRITTEN
+
+    def _date_to_day(self, day: date) -> None:
+        """Set the file's and its folder's times to the day's start: the last write's time would date the last visit
+        (to the nanosecond). The change time (ctime) cannot be set by a program; it is the one time left."""
+        start = datetime(day.year, day.month, day.day).timestamp()
+        for path in (self.path, self.path.parent):
+            try:
+                os.utime(path, (start, start))
+            except OSError as exc:
+                log.info("statistics file times not set to the day (%s)", exc)
 
     def rebuild(self) -> bool:
         """Rewrite the file in key order, so where a row sits in a page says nothing of when it was added.
@@ -216,6 +229,8 @@ class StatsStore:
             log.info("statistics file not rebuilt after a visit (%s); trying again later", exc)
             return False
         self.rebuild_owed = False
+        if self._written_day is not None:  # VACUUM wrote the file again: date it to the day once more
+            self._date_to_day(self._written_day)
         return True
 
     def _disable(self, message: str) -> None:

@@ -11,7 +11,6 @@ Listeners get the new `VisitState` after every change.
 # No `from __future__ import annotations` here: this module's NamedTuples are made at every start-up, and
 # typing compiles each string annotation of a NamedTuple field (~10 us each); real types cost it nothing.
 
-import logging
 import random
 from collections.abc import Callable
 from enum import Enum
@@ -19,8 +18,6 @@ from typing import NamedTuple
 
 from kiosk.content.model import Lesson, Library, Translation
 from kiosk.core.endings import EndReason
-
-log = logging.getLogger("kiosk.flow")
 
 
 class Screen(Enum):
@@ -240,10 +237,7 @@ class Flow:
         return tuple(order)
 
     def _go(self, new: VisitState, event: str) -> bool:
-        old, self.state = self.state, new
-        log.debug(
-            "%s: %s -> %s (slide %d, question %d)", event, old.screen.value, new.screen.value, new.slide, new.question
-        )
+        self.state = new  # not logged: a line at each step would date a visit's start, answers and end
         for listener in list(self._listeners):
             listener(new)
         return True

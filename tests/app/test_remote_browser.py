@@ -72,3 +72,40 @@ def test_pair_in_chromium_and_start_over(qtbot: QtBot, staff_kiosk: Kiosk, tmp_p
         assert [(c["name"], c["httpOnly"], c["sameSite"]) for c in cookies] == [("kiosk_remote", True, "Strict")]
     finally:
         in_thread(qtbot, driver.quit, timeout_s=30)
+
+
+def test_a_frozen_kiosk_shows_as_not_answering_within_10_s(
+    qtbot: QtBot,
+    staff_kiosk: Kiosk,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The kiosk's event loop stops (this test holds it): the page says it cannot reach the kiosk within 10 s.
+    Its status request had no time limit, so a frozen kiosk looked healthy for ever."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as seen
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    kiosk = staff_kiosk
+    open_remote_screen(qtbot, kiosk)
+    click(qtbot, kiosk.staff.remote_page.toggle)
+    click(qtbot, kiosk.staff.remote_page.pair)
+    url = read_qr(kiosk)
+    code = kiosk.staff.remote_page.code.text().replace(" ", "")
+    driver = in_thread(qtbot, lambda: browser.start(tmp_path / "profile"), timeout_s=60)
+    try:
+        wait = WebDriverWait(driver, 15)
+
+        def pair() -> None:
+            driver.get(url)
+            wait.until(seen.visibility_of_element_located((By.ID, "code"))).send_keys(code)
+            driver.find_element(By.ID, "name").send_keys("受付PC")
+            driver.find_element(By.CSS_SELECTOR, "#pair-form button[type=submit]").click()
+            wait.until(seen.text_to_be_present_in_element((By.ID, "screen"), "待ち受け画面"))
+
+        in_thread(qtbot, pair, timeout_s=60)
+        assert not driver.find_element(By.ID, "offline").is_displayed()
+        # From here the Qt loop does not run: the kiosk is frozen, its socket still accepts connections.
+        WebDriverWait(driver, 10).until(seen.visibility_of_element_located((By.ID, "offline")))
+        assert "秒前" in driver.find_element(By.ID, "offline").text  # the age of the last answer
+    finally:
+        in_thread(qtbot, driver.quit, timeout_s=30)

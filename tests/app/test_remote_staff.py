@@ -42,7 +42,8 @@ def open_remote_screen(qtbot: QtBot, kiosk: Kiosk) -> None:
     kiosk.open_staff()
     for digit in PIN:
         click(qtbot, kiosk.staff.pin_pad.digits[digit])
-    click(qtbot, kiosk.staff.pin_pad.ok)
+    with qtbot.waitSignal(kiosk.staff.pin_checked):  # the check runs off the UI thread
+        click(qtbot, kiosk.staff.pin_pad.ok)
     click(qtbot, kiosk.staff.menu.buttons["remote"])
     assert kiosk.staff.remote_page.isVisible()
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.staff_layer import StaffFiles, StaffLayer, VisitSide
@@ -86,7 +86,8 @@ def test_the_right_pin_opens_the_menu_with_the_settings_problems(qtbot: QtBot, l
 def test_menu_buttons_become_requests_to_the_wiring(qtbot: QtBot, layer: StaffLayer, button: str, signal: str) -> None:
     """Start over, reload and leave are not done here: the layer asks, and the wiring module acts."""
     layer.open()
-    layer.try_pin(PIN)
+    with qtbot.waitSignal(layer.pin_checked):
+        layer.try_pin(PIN)
     with qtbot.waitSignal(getattr(layer, signal)):
         qtbot.mouseClick(layer.menu.buttons[button], Qt.MouseButton.LeftButton)
 
@@ -94,26 +95,62 @@ def test_menu_buttons_become_requests_to_the_wiring(qtbot: QtBot, layer: StaffLa
 def test_next_language_asks_then_shows_the_new_name(qtbot: QtBot, layer: StaffLayer) -> None:
     """The language button asks the wiring for the next default, then reads its name again."""
     layer.open()
-    layer.try_pin(PIN)
+    with qtbot.waitSignal(layer.pin_checked):
+        layer.try_pin(PIN)
     with qtbot.waitSignal(layer.next_language_requested):
         qtbot.mouseClick(layer.menu.buttons["language"], Qt.MouseButton.LeftButton)
     assert "日本語" in layer.menu.buttons["language"].text()
 
 
-def test_reload_finished_lists_the_problems(layer: StaffLayer, tmp_path: Path) -> None:
+def test_reload_finished_lists_the_problems(qtbot: QtBot, layer: StaffLayer, tmp_path: Path) -> None:
     """A reload that failed shows each problem on the menu; one that worked says so."""
     layer.open()
-    layer.try_pin(PIN)
+    with qtbot.waitSignal(layer.pin_checked):
+        layer.try_pin(PIN)
     layer.reload_finished([ContentError(tmp_path / "deck.md", 1, "the deck is empty")])
     assert "deck.md:1: the deck is empty" in layer.menu.notes.text()
     layer.reload_finished([])
     assert FALLBACK.staff_reloaded in layer.menu.notes.text()
 
 
-def test_statistics_read_the_store_and_the_writers_notes(layer: StaffLayer) -> None:
+def test_statistics_read_the_store_and_the_writers_notes(qtbot: QtBot, layer: StaffLayer) -> None:
     """The statistics screen opens over an empty store and shows what the background writer reported."""
     layer.open()
-    layer.try_pin(PIN)
+    with qtbot.waitSignal(layer.pin_checked):
+        layer.try_pin(PIN)
     layer.show_statistics()
     assert layer.stats_page.isVisible() and not layer.menu.isVisible()
     assert "a note from the writer" in layer.stats_page.message.text()
+
+
+def test_the_pin_is_checked_off_the_ui_thread_and_the_pad_says_so(
+    qtbot: QtBot, layer: StaffLayer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the hash is computed the event loop keeps running, the pad says it is checking and its keys
+    rest; then the menu opens (a check on the UI thread froze the screen ~0.5 s a try, 27 s with p=64)."""
+    import threading
+
+    release, running = threading.Event(), threading.Event()
+    right = layer.gate.try_pin
+
+    def slow_try(attempt: str) -> object:
+        running.set()
+        assert release.wait(10), "the test never released the check"
+        return right(attempt)
+
+    monkeypatch.setattr(layer.gate, "try_pin", slow_try)
+    layer.open()
+    ticks: list[int] = []
+    timer = QTimer(interval=1)
+    timer.timeout.connect(lambda: ticks.append(1))
+    with qtbot.waitSignal(layer.pin_checked, timeout=10_000):
+        layer.try_pin(PIN)  # returns at once: the check waits on `release` in its thread
+        assert running.wait(5)
+        timer.start()
+        qtbot.waitUntil(lambda: len(ticks) >= 3)  # the UI thread runs while the check is under way
+        assert layer.pin_pad.message.text() == FALLBACK.staff_pin_checking
+        assert not layer.pin_pad.digits["1"].isEnabled() and not layer.pin_pad.ok.isEnabled()
+        layer.try_pin(PIN)  # a second OK while checking starts nothing
+        release.set()
+    timer.stop()
+    assert layer.menu.isVisible() and not layer.pin_pad.isVisible()

@@ -107,3 +107,43 @@ def test_a_hung_main_thread_is_killed_and_restarted_within_30_s(tmp_path: Path) 
         assert second.poll() is None
     finally:
         supervisor.close()
+
+
+def _budget_picture() -> str:
+    """A picture at the drawing budget: MAX_OVERDRAW full-canvas rectangles in changing colours."""
+    from kiosk.content.svg_check import MAX_OVERDRAW
+
+    rects = "".join(f'<rect width="800" height="600" fill="#{n % 9}{n % 7}{n % 5}"/>' for n in range(MAX_OVERDRAW))
+    return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 600">{rects}</svg>'
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="systemd's notify protocol")
+def test_pictures_at_the_drawing_budget_never_stop_the_pings(tmp_path: Path) -> None:
+    """Every picture of the lesson replaced by one at the drawing budget, the attract loop changing picture every
+    3 s: for 12 s the watchdog pings keep coming, never a gap of WATCHDOG_S (issue 27, item 2)."""
+    import shutil
+
+    from tests.conftest import SHIPPED_LESSON
+
+    lesson = tmp_path / "content" / "stretching"
+    shutil.copytree(SHIPPED_LESSON, lesson)
+    for picture in (lesson / "pictures").glob("*.svg"):
+        picture.write_text(_budget_picture(), encoding="utf-8")
+    settings = tmp_path / "config" / "clinic-kiosk" / "settings.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(f'content_folder = "{lesson.parent}"\nattract_seconds = 3\n', encoding="utf-8")
+    (tmp_path / "hung-once").write_text("never hang", encoding="utf-8")  # the child hangs only without it
+    supervisor = Supervisor(tmp_path)
+    try:
+        supervisor.start()
+        last = supervisor.wait_ready()
+        pings, gaps, end = 0, [], last + 12.0
+        while time.monotonic() < end:
+            received = supervisor.message(min(end, last + WATCHDOG_S) - time.monotonic())
+            if received == b"WATCHDOG=1":
+                pings, gaps, last = pings + 1, [*gaps, time.monotonic() - last], time.monotonic()
+            elif time.monotonic() - last >= WATCHDOG_S:
+                raise AssertionError(f"no ping for {WATCHDOG_S} s after {pings} pings; see {tmp_path / 'child.log'}")
+        assert pings >= 6 and max(gaps) < WATCHDOG_S
+    finally:
+        supervisor.close()

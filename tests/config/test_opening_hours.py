@@ -33,4 +33,4 @@ def test_bad_hours_are_reported_on_their_line_and_the_default_is_used(tmp_path: 
 
 def test_the_example_file_explains_opening_hours():
     """`kiosk config example` lists the option with an example a clinic can copy."""
-    assert "# opening_hours = \"\"" in example_file() and "mon-fri 09:00-12:30" in example_file()
+    assert '# opening_hours = ""' in example_file() and "mon-fri 09:00-12:30" in example_file()

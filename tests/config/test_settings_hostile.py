@@ -22,7 +22,7 @@ def assert_valid(values: Settings) -> None:
     for name in values._fields:
         kind, low, high = declared[name]
         value = getattr(values, name)
-        assert check_value(kind, value, low, high) is None, (name, value)
+        assert check_value(kind, value, low, high, name, Settings.off_values().get(name)) is None, (name, value)
         if kind in (int, float):
             assert math.isfinite(value)
 

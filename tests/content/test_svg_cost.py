@@ -57,11 +57,11 @@ def test_too_many_elements_are_refused() -> None:
 
 
 def test_url_references_count_too() -> None:
-    """A pattern or clip path drawn again through fill="url(#...)" fans out like <use>."""
+    """A clip path (or a pattern, now refused outright) drawn again through fill="url(#...)" fans out like <use>."""
     parts = [f'<svg {SVG}><defs><circle id="p0" r="1"/>']
     for level in range(1, 8):
         rects = "".join(f'<rect fill="url(#p{level - 1})" width="1" height="1"/>' for _ in range(10))
-        parts.append(f'<pattern id="p{level}">{rects}</pattern>')
+        parts.append(f'<clipPath id="p{level}">{rects}</clipPath>')
     parts.append('</defs><rect style="fill: url(#p7)" width="9" height="9"/></svg>')
     assert "at most" in (svg_problem("".join(parts).encode()) or "")
 

@@ -43,14 +43,14 @@ def test_the_code_expires() -> None:
     assert pairing.try_code(code) is PairingResult.CLOSED
 
 
-def test_wrong_codes_use_the_code_up_whoever_sends_them() -> None:
-    """After MAX_TRIES wrong codes the code is void, even the right one no longer pairs."""
+def test_wrong_codes_from_many_addresses_use_the_code_up() -> None:
+    """After MAX_TRIES wrong codes in all (a spread attack) the code is void, even the right one no longer pairs."""
     pairing = Pairing(300, Clock())
     code = pairing.open()
     wrong = "111111" if code != "111111" else "222222"
-    for _ in range(MAX_TRIES):
-        assert pairing.try_code(wrong) is PairingResult.WRONG
-    assert pairing.try_code(code) is PairingResult.CLOSED
+    for number in range(MAX_TRIES):
+        assert pairing.try_code(wrong, f"10.0.{number}.1") is PairingResult.WRONG
+    assert pairing.try_code(code, "10.0.0.200") is PairingResult.CLOSED
 
 
 def test_failures_block_an_address_then_double() -> None:
@@ -91,3 +91,17 @@ def test_memory_is_bounded_by_addresses() -> None:
     for n in range(MAX_ADDRESSES + 50):
         limiter.failure(f"x{n}")
     assert len(limiter._records) <= MAX_ADDRESSES
+
+
+def test_one_address_cannot_void_the_code_for_everyone() -> None:
+    """A neighbour sending wrong codes is stopped after MAX_TRIES_PER_ADDRESS; the desk still pairs with it."""
+    from kiosk.remote.pairing import MAX_TRIES_PER_ADDRESS
+
+    pairing = Pairing(300, Clock())
+    code = pairing.open()
+    wrong = "111111" if code != "111111" else "222222"
+    for _ in range(MAX_TRIES_PER_ADDRESS):
+        assert pairing.try_code(wrong, "10.0.0.66") is PairingResult.WRONG
+    assert pairing.try_code(code, "10.0.0.66") is PairingResult.BLOCKED  # even the right code, from there
+    assert pairing.is_open
+    assert pairing.try_code(code, "10.0.0.5") is PairingResult.PAIRED

@@ -217,3 +217,45 @@ def test_a_device_renames_itself(setup: tuple[RemoteService, FakeDesk, str]) -> 
     assert reply.status == 200 and body(reply)["device"] == "院長のスマホ"
     assert body(service.handle(req("GET", "/api/status", token=token)))["device"] == "院長のスマホ"
     assert ("devices_changed",) in desk.calls
+
+
+def test_probing_while_no_code_is_shown_counts_against_the_address(setup: tuple[RemoteService, FakeDesk, str]) -> None:
+    """Tries while no code is shown are failures of that address too (they cost nothing before)."""
+    from kiosk.remote.limiter import MAX_FAILURES
+
+    service, _, _ = setup
+    for _ in range(MAX_FAILURES):
+        assert service.handle(req("POST", "/api/pair", {"code": "123456", "name": "x"})).status == 409
+    assert service.limiter.blocked_for("192.168.1.30") > 0
+    assert service.handle(req("POST", "/api/pair", {"code": "123456", "name": "x"})).status == 429
+
+
+@pytest.mark.allow_warnings  # each wrong code is logged at WARNING, as it should be
+def test_a_neighbours_wrong_codes_leave_the_code_to_the_desk(setup: tuple[RemoteService, FakeDesk, str]) -> None:
+    """Five wrong codes from one address void nothing: the desk at another address still pairs with the code."""
+    service, _, _ = setup
+    code = service.pairing.open()
+    wrong = "111111" if code != "111111" else "222222"
+    for _ in range(5):
+        service.handle(req("POST", "/api/pair", {"code": wrong, "name": "x"}))
+    other = req("POST", "/api/pair", {"code": code, "name": "desk"})
+    desk = Request(other.method, other.path, other.headers, other.body, "192.168.1.31")
+    assert service.handle(desk).status == 200
+
+
+@pytest.mark.allow_warnings  # the refused cookie is logged as a wrong token
+def test_over_tls_the_cookie_has_the_host_prefix_and_only_it_counts(tmp_path: Path) -> None:
+    """With TLS the token cookie is `__Host-kiosk_remote` (Secure, Path=/, no Domain): a page on the kiosk's host
+    over plain HTTP can neither set nor toss it, and a plain `kiosk_remote` cookie is not taken for it."""
+    devices = DeviceStore(tmp_path / "devices.json")
+    _, token = devices.pair("受付PC")
+    files = {"index.html": b"<html>", "app.js": b"//", "app.css": b"/**/"}
+    pairing = Pairing(300)
+    service = RemoteService(devices, pairing, RateLimiter(), FakeDesk(), Site(frozenset({HOST}), secure=True), files)
+    code = pairing.open()
+    paired = service.handle(req("POST", "/api/pair", {"code": code, "name": "desk"}, origin=f"https://{HOST}"))
+    cookie = dict(paired.all_headers())["Set-Cookie"]
+    assert cookie.startswith("__Host-kiosk_remote=") and "; Secure" in cookie and "Domain" not in cookie
+    assert "Path=/;" in cookie
+    assert service.handle(req("GET", "/api/status", cookie=f"__Host-kiosk_remote={token}")).status == 200
+    assert service.handle(req("GET", "/api/status", cookie=f"kiosk_remote={token}")).status == 401

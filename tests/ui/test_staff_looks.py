@@ -57,6 +57,7 @@ def test_leave_the_kiosk_looks_unlike_close_the_menu(make_kiosk: Callable[..., K
     kiosk = make_kiosk()
     kiosk.open_staff()
     kiosk.staff.pin_pad.pin_submitted.emit("135790")
+    kiosk.staff.pin_check.wait()
     QApplication.processEvents()
     menu = kiosk.staff.menu
     leave, close = menu.buttons["leave"], menu.buttons["close"]

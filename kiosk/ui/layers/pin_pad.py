@@ -53,6 +53,7 @@ class PinPad(Overlay):
         self._layout.addStretch(1)
         self._typed = ""
         self._locked = False
+        self._checking = False
 
     def _key(self, text: str, grid: QGridLayout, row: int, column: int, role: str = "") -> QPushButton:
         button = touch_button(text, role or "pin_key")
@@ -81,8 +82,17 @@ class PinPad(Overlay):
             self._typed = ""
         self._refresh()
 
+    def set_checking(self, checking: bool, message: str = "") -> None:
+        """While a PIN is checked (off the UI thread) the keys rest and the message says so; the pad still draws."""
+        self._checking = checking
+        for button in [*self.digits.values(), self.clear]:
+            button.setEnabled(not (checking or self._locked))
+        if message:
+            self.set_message(message)
+        self._refresh()
+
     def _type(self, digit: str) -> None:
-        if len(self._typed) < MAX_DIGITS and not self._locked:
+        if len(self._typed) < MAX_DIGITS and not self._locked and not self._checking:
             self._typed += digit
             self._refresh()
 
@@ -91,6 +101,8 @@ class PinPad(Overlay):
         self._refresh()
 
     def _submit(self) -> None:
+        if self._checking:
+            return
         typed, self._typed = self._typed, ""
         self._refresh()
         if typed:
@@ -103,7 +115,7 @@ class PinPad(Overlay):
     def _refresh(self) -> None:
         # Spaced dots, so staff can count what they typed; OK only once there is something to send.
         self.entered.setText(" ".join("●" * len(self._typed)) or "–")
-        self.ok.setEnabled(bool(self._typed) and not self._locked)
+        self.ok.setEnabled(bool(self._typed) and not self._locked and not self._checking)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
         """A desk keyboard works too: digits, Backspace, Enter, Escape."""
