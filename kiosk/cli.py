@@ -14,7 +14,7 @@ from kiosk.core import paths
 from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
-COMMANDS = ("run", "validate", "new-lesson", "render", "handout", "set-pin", "config", "stats", "fleet")
+COMMANDS = ("run", "validate", "new-lesson", "publish", "render", "handout", "set-pin", "config", "stats", "fleet")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new-lesson", help="make a lesson folder from a small template that validates")
     new.add_argument("name", help="the lesson's folder name and id: lower-case letters, digits and -")
     new.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
+
+    publish = commands.add_parser(
+        "publish", help="check a lesson, then write its manifest: from then on kiosks show it (drafts they never do)"
+    )
+    publish.add_argument("lesson", type=Path, help="the lesson's folder (content/stretching), or its name")
+    publish.add_argument("--content", type=Path, help="the content folder holding the lesson named")
 
     render = commands.add_parser("render", help="draw every screen to numbered PNG files")
     render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check)")
@@ -145,6 +151,25 @@ def cmd_new_lesson(name: str, content: Path | None) -> int:
         return 1
     print(f"made {folder}: edit its ja/ and en/ files and put its pictures in {folder / 'pictures'}")
     return cmd_validate(folder)
+
+
+def cmd_publish(lesson: Path, content: Path | None) -> int:
+    """Validate one lesson folder and write its manifest; print every problem instead when it is not ready."""
+    from kiosk.content.publish import MANIFEST, publish
+
+    folder = content / lesson if content is not None and not lesson.is_absolute() else lesson
+    if not folder.is_dir():
+        print(f"kiosk: no lesson folder {folder} (give its path, or its name with --content DIR)", file=sys.stderr)
+        return 1
+    manifest, problems = publish(folder)
+    for problem in problems:
+        print(problem)
+    if manifest is None:
+        print(f"{len(problems)} problem(s): {folder} not published (kiosks keep what they show)", file=sys.stderr)
+        return 1
+    written = f"{len(manifest.files)} files in {folder / MANIFEST}"
+    print(f"published lesson {manifest.lesson} version {manifest.version}: {written}")
+    return 0
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
@@ -271,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args.content, strict=args.strict, report=args.report)
         if args.command == "new-lesson":
             return cmd_new_lesson(args.name, args.content)
+        if args.command == "publish":
+            return cmd_publish(args.lesson, args.content)
         if args.command == "render":
             return cmd_render(args)
         if args.command == "handout":

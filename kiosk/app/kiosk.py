@@ -106,7 +106,10 @@ class Kiosk:
         self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
         self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
         self.snapshots = (options.cache_dir or self.data_dir / "cache") / "content-snapshots"
-        library, problems = load_content(self.content_root, options.cache_dir)
+        # A kiosk that watches its folder shows patients published lessons only (drafts stay out, and a lesson
+        # whose files do not match its manifest is refused); render and the tests see every lesson.
+        self.published_only = options.watch_content
+        library, problems = load_content(self.content_root, options.cache_dir, self.published_only)
         if library is None and options.watch_content:
             library = self._last_good(problems)
         if library is None:
@@ -157,7 +160,7 @@ class Kiosk:
         snapshot = newest_snapshot(self.snapshots)
         if snapshot is None:
             return None
-        library, _ = load_content(snapshot, None)
+        library, _ = load_content(snapshot, None, self.published_only)
         if library is not None:
             log_refused(problems)
             self.update_problems = [str(p) for p in problems]
@@ -431,7 +434,7 @@ class Kiosk:
 
     def reload_content(self) -> list[LocatedError]:
         """Validate first; on failure keep the current content running and return the problems."""
-        library, problems = load_content(self.content_root, self.options.cache_dir)
+        library, problems = load_content(self.content_root, self.options.cache_dir, self.published_only)
         self.reload_problems = [str(p) for p in problems]
         if library is None:
             for problem in problems:
@@ -571,7 +574,10 @@ class Kiosk:
 
         quiet, validated = self.settings.content_quiet_seconds, self.snapshots.parent / "validated"
         checker = UpdateChecker(
-            self.content_root, self.snapshots, quiet, lambda root: validate_elsewhere(root, validated)
+            self.content_root,
+            self.snapshots,
+            quiet,
+            lambda root: validate_elsewhere(root, validated, published=self.published_only),
         )
         self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
         self.updates.arrived.connect(self._new_content)

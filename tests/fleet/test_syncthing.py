@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
+from kiosk.content.publish import publish
 from kiosk.core.endings import EndReason
 from kiosk.core.flow import Screen
 from kiosk.fleet.merge import merge
@@ -82,6 +83,7 @@ def test_content_and_outbox_travel_between_hub_and_kiosk(
     shown.flow.next()
     changed = (hub_content / deck).read_text(encoding="utf-8").replace("title: ", "title: 改訂 ", 1)
     (hub_content / deck).write_text(changed, encoding="utf-8")
+    assert publish(hub_content / deck.parts[0])[0] is not None  # the practitioner says "ready"
     hub.scan(CONTENT_FOLDER_ID)
     wait_for(lambda: (kiosk_content / deck).read_text(encoding="utf-8") == changed, 60, "the change to arrive")
 
