@@ -31,10 +31,12 @@ class FleetReporter(QObject):
         interval_ms: int,
         state: Callable[[], tuple[Path, tuple[str, ...], tuple[str, ...]]],
         parent: QObject | None = None,
+        min_visits: int = 5,
     ) -> None:
         super().__init__(parent)
+        self.min_visits = min_visits  # no group of fewer visits leaves the kiosk (kiosk.fleet.periods)
         self.outbox = Outbox(outbox, kiosk_name(name, data_dir), stats_path)
-        self._state = state  # (content folder, lesson ids, problems) as the kiosk knows them now
+        self._state = state  # (the folder of the content shown, lesson ids, problems) as the kiosk knows them now
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-outbox")
         self._pending: Future[None] | None = None
         self.timer = QTimer(self, interval=interval_ms)
@@ -58,7 +60,7 @@ class FleetReporter(QObject):
         try:
             beat = Heartbeat(self.outbox.kiosk, drawn, content_version(content), lessons, problems)
             self.outbox.write_heartbeat(beat)
-            self.outbox.write_summaries(today, lessons[0] if len(lessons) == 1 else "")
+            self.outbox.write_summaries(today, lessons[0] if len(lessons) == 1 else "", self.min_visits)
         except Exception:  # a worker's error must never end the kiosk; the log has it
             log.exception("outbox not written")
 

@@ -618,6 +618,7 @@ class Kiosk:
             round(self.settings.heartbeat_minutes * 60_000),
             self._fleet_state,
             self.window,
+            self.settings.summary_min_visits,
         )
         self.fleet.start()
 
