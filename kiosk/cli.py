@@ -316,6 +316,11 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kiosk fleet status | head`: the reader has all it wanted; no message, no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit must not fail too
+        return 141  # as a shell reports a command ended by SIGPIPE
     except OSError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1

@@ -109,6 +109,9 @@ class Kiosk:
         # A kiosk that watches its folder shows patients published lessons only (drafts stay out, and a lesson
         # whose files do not match its manifest is refused); render and the tests see every lesson.
         self.published_only = options.watch_content
+        self._full_root = self.content_root  # the folder full_library was loaded from (a snapshot, once one came)
+        # The last libraries offered, each with its folder and (once the heartbeat asked) its published version.
+        self._roots: list[tuple[Library, Path, list[str]]] = []
         library, problems = load_content(self.content_root, options.cache_dir, self.published_only)
         if library is None and options.watch_content:
             library = self._last_good(problems)
@@ -122,7 +125,22 @@ class Kiosk:
         """The lessons staff chose to offer (setting `lessons`), in their order; all when none is chosen."""
         from kiosk.staff.lesson_choice import shown
 
-        return library.chosen(shown(self.settings.lessons, list(library.lessons)))
+        offered = library.chosen(shown(self.settings.lessons, list(library.lessons)))
+        self._roots = [(offered, self._full_root, []), *self._roots[:3]]
+        return offered
+
+    def shown_version(self) -> str:
+        """The content version on screen (kiosk.fleet.outbox.shown_version), read once per library from the folder
+        it was loaded from and kept: a newer manifest arriving in the folder later is not what is shown."""
+        from kiosk.fleet.outbox import shown_version
+
+        library = self.flow.library if self.flow is not None else None
+        for offered, root, version in self._roots:
+            if offered is library:
+                if not version:
+                    version.append(shown_version(root, tuple(offered.lessons)))
+                return version[0]
+        return shown_version(self._full_root, tuple(library.lessons) if library else ())
 
     def _lesson_rows(self) -> list[LessonRow]:
         """Every lesson of the folder for the staff screen: the offered ones first, in order, then the hidden."""
@@ -162,6 +180,7 @@ class Kiosk:
             return None
         library, _ = load_content(snapshot, None, self.published_only)
         if library is not None:
+            self._full_root = snapshot
             log_refused(problems)
             self.update_problems = [str(p) for p in problems]
             log.warning("showing the last content that validated (%s) instead", snapshot)
@@ -441,6 +460,7 @@ class Kiosk:
                 log.warning("reload refused: %s", problem)
             return problems
         log.info("content reloaded from %s", self.content_root)
+        self._full_root = self.content_root
         self.problems = []
         if self._staff is not None:
             self._staff.config_problems = self._problems_for_staff()
@@ -590,6 +610,7 @@ class Kiosk:
         self.update_problems = []
         self.content_loaded_at = time.time()
         self.full_library = library
+        self._full_root = snapshot
         if self.flow is None:  # the content at start-up was broken: this is the first that works
             self.problems = []
             self._install(library)
@@ -622,11 +643,15 @@ class Kiosk:
         )
         self.fleet.start()
 
-    def _fleet_state(self) -> tuple[Path, tuple[str, ...], tuple[str, ...]]:
-        """What the heartbeat reports: the content folder, the lessons shown, the problems staff would see."""
+    def _fleet_state(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """What the heartbeat reports: the content version shown, its lessons, the problems staff would see
+        (paths relative to the content folder, as the hub knows it: never this kiosk's own folders)."""
+        from kiosk.fleet.outbox import relative_problem
+
         lessons = tuple(self.flow.library.lessons) if self.flow is not None else ()
-        problems = tuple([*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems])
-        return self.content_root, lessons, problems
+        problems = [*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems]
+        roots = (self.content_root, self.snapshots)
+        return self.shown_version(), lessons, tuple(relative_problem(problem, roots) for problem in problems)
 
     def close(self) -> None:
         """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""

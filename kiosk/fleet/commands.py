@@ -21,6 +21,9 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
     status = fleet_commands.add_parser("status", help="every kiosk's last heartbeat; silent ones marked")
     status.add_argument("folders", nargs="+", type=Path, help="outbox folders, or folders holding one per kiosk")
     status.add_argument("--stale-minutes", type=float, default=30, help="silent after this long (default 30)")
+    status.add_argument(
+        "--skew-minutes", type=float, default=10, help="a kiosk's clock this far off the hub's is reported (default 10)"
+    )
     config = fleet_commands.add_parser("config", help="print the Syncthing folders and settings for one kiosk")
     config.add_argument("--kiosk", required=True, help="the kiosk's name (letters, digits, '-', '_', '.')")
     data = paths.data_dir()
@@ -59,7 +62,8 @@ def cmd_fleet(args: argparse.Namespace) -> int:
     from kiosk.fleet.status import read_status, status_lines
 
     statuses = read_status(args.folders)
-    lines, silent = status_lines(statuses, datetime.now(UTC), timedelta(minutes=args.stale_minutes))
+    stale, skew = timedelta(minutes=args.stale_minutes), timedelta(minutes=args.skew_minutes)
+    lines, counts = status_lines(statuses, datetime.now(UTC), stale, skew)
     print("\n".join(lines) if lines else "no kiosk outboxes found")
-    print(f"{len(statuses)} kiosks, {silent} silent or unreadable")
-    return 1 if silent or not statuses else 0
+    print(f"{len(statuses)} kiosks: {counts}")
+    return 1 if counts.bad or not statuses else 0

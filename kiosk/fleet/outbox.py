@@ -12,6 +12,7 @@ shows and its problems, to the minute.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import secrets
@@ -71,6 +72,48 @@ def content_version(folder: Path) -> str:
                 continue
             digest.update(os.path.relpath(path, folder).replace(os.sep, "/").encode() + b"\0" + data + b"\0")
     return digest.hexdigest()[:12]
+
+
+def shown_version(folder: Path, lessons: tuple[str, ...]) -> str:
+    """What the kiosk shows, as the hub compares it: the published version of each lesson on screen and a short
+    digest of their manifests (equal on kiosks that show the same publication, whatever else lies in the folder);
+    for unpublished content (a preview), the digest of the folder's files.
+    """
+    from kiosk.content.publish import MANIFEST
+
+    digest = hashlib.sha256()
+    named: dict[str, str] = {}
+    for candidate in (folder, *sorted(p for p in _folders(folder))):
+        try:
+            data = (candidate / MANIFEST).read_bytes()[:MAX_CONTENT_FILE]
+            body = json.loads(data)
+            lesson, version = str(body["lesson"]), int(body["version"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if lesson in lessons and lesson not in named:
+            named[lesson] = f"{lesson} v{version}"
+            digest.update(lesson.encode() + b"\0" + data + b"\0")
+    if len(named) != len(lessons) or not lessons:
+        return content_version(folder)
+    return f"{digest.hexdigest()[:12]} ({', '.join(named[lesson] for lesson in lessons)})"
+
+
+def _folders(folder: Path) -> list[Path]:
+    try:
+        return [Path(entry.path) for entry in os.scandir(folder) if entry.is_dir() and not entry.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def relative_problem(problem: str, roots: tuple[Path, ...]) -> str:
+    """A problem with every path in it relative to the content folder, as the hub knows it: a path in the kiosk's
+    content folder, or in a snapshot of it (a numbered folder under `content-snapshots`), loses that prefix."""
+    import re
+
+    for root in roots:
+        numbered = r"\d+" + re.escape(os.sep) if root.name == "content-snapshots" else ""
+        problem = re.sub(re.escape(str(root) + os.sep) + numbered, "", problem)
+    return problem
 
 
 @dataclass(frozen=True)
