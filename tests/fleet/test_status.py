@@ -66,9 +66,7 @@ def test_time_is_the_hubs_a_clock_off_refused_content_and_a_shared_name_are_mark
     assert (counts.silent, counts.clock, counts.refusing, counts.future, counts.collisions) == (1, 2, 1, 1, 2)
 
 
-def test_kiosk_fleet_status_exits_non_zero_naming_the_cause(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_kiosk_fleet_status_exits_non_zero_naming_the_cause(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Exit 1 with a line per cause when a kiosk refuses content; exit 0 when every kiosk is well."""
     folder = tmp_path / "a"
     folder.mkdir()
