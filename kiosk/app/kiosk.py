@@ -129,6 +129,11 @@ class Kiosk:
         self._roots = [(offered, self._full_root, []), *self._roots[:3]]
         return offered
 
+    def shown_root(self) -> Path:
+        """The folder the lessons on screen were loaded from (a snapshot, for content that arrived by itself)."""
+        library = self.flow.library if self.flow is not None else None
+        return next((root for offered, root, _ in self._roots if offered is library), self._full_root)
+
     def shown_version(self) -> str:
         """The content version on screen (kiosk.fleet.outbox.shown_version), read once per library from the folder
         it was loaded from and kept: a newer manifest arriving in the folder later is not what is shown."""

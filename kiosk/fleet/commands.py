@@ -31,6 +31,17 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
     config.add_argument("--outbox", type=Path, default=data / "outbox", help="the kiosk's outbox folder")
     config.add_argument("--hub-content", type=Path, default=Path("~/kiosk-hub/content"), help="on the hub")
     config.add_argument("--hub-outboxes", type=Path, default=Path("~/kiosk-hub/outboxes"), help="on the hub")
+    config.add_argument("--hub-device", default="HUB-DEVICE-ID", help="the hub's Syncthing device ID")
+    config.add_argument("--kiosk-device", default="KIOSK-DEVICE-ID", help="the kiosk's Syncthing device ID")
+    config.add_argument("--hub-address", default="dynamic", help="where the kiosk finds the hub (tcp://HOST:PORT)")
+    config.add_argument("--kiosk-address", default="dynamic", help="where the hub finds the kiosk (tcp://HOST:PORT)")
+    config.add_argument("--listen", default="default", help="the address Syncthing listens on, on the side printed")
+    config.add_argument(
+        "--local-only", action="store_true", help="no global discovery, relays or NAT: the clinic's network only"
+    )
+    config.add_argument("--rescan-seconds", type=int, default=60, help="rescan every folder this often (default 60)")
+    config.add_argument("--syncthing-cli", default="syncthing cli", help="how to run Syncthing's command line")
+    config.add_argument("--script", choices=("hub", "kiosk"), help="print only this side's Syncthing commands")
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -54,8 +65,22 @@ def cmd_fleet(args: argparse.Namespace) -> int:
         if not KIOSK_NAME.fullmatch(args.kiosk):
             print(f"kiosk: {args.kiosk!r} is not a kiosk name (letters, digits, '-', '_', '.')", file=sys.stderr)
             return 2
-        plan = FleetPlan(args.kiosk, args.content, args.outbox, args.hub_content, args.hub_outboxes)
-        print(plan.text())
+        plan = FleetPlan(
+            args.kiosk,
+            args.content,
+            args.outbox,
+            args.hub_content,
+            args.hub_outboxes,
+            hub_device=args.hub_device,
+            kiosk_device=args.kiosk_device,
+            hub_address=args.hub_address,
+            kiosk_address=args.kiosk_address,
+            listen=args.listen,
+            local_only=args.local_only,
+            rescan_seconds=args.rescan_seconds,
+            cli=args.syncthing_cli,
+        )
+        print("\n".join(plan.script(args.script)) if args.script else plan.text())
         return 0
     from datetime import UTC, datetime, timedelta  # here: `kiosk run` never loads datetime at start-up
 
