@@ -90,6 +90,7 @@ class Watch:
         lesson = kiosk.flow.library.lessons["stretching"]
         if set(lesson.translations) != {"ja", "en"}:
             self.broken.append(f"languages shown: {sorted(lesson.translations)}")
+            return
         deck = lesson.translations["ja"].deck
         if "には個人差があります" not in unmarked(deck.slides[-1].body_text) or "桂 寛章" not in deck.credit:
             self.broken.append("the last slide or the credit is cut")
