@@ -112,7 +112,15 @@ class Kiosk:
         self._full_root = self.content_root  # the folder full_library was loaded from (a snapshot, once one came)
         # The last libraries offered, each with its folder and (once the heartbeat asked) its published version.
         self._roots: list[tuple[Library, Path, list[str]]] = []
-        library, problems = load_content(self.content_root, options.cache_dir, self.published_only)
+        self._start_listing: tuple[tuple[str, int, int], ...] | None = None  # the live files the start-up showed
+        root, fresh = self._start_snapshot() if self.published_only else (self.content_root, False)
+        library, problems = load_content(root, options.cache_dir, self.published_only)
+        if library is not None:
+            self._full_root = root
+        elif fresh:  # never the last good content: a restart on broken content falls back past it
+            import shutil
+
+            shutil.rmtree(root, ignore_errors=True)
         if library is None and options.watch_content:
             library = self._last_good(problems)
         if library is None:
@@ -175,6 +183,27 @@ class Kiosk:
         log.info("staff chose the lessons offered: %s", chosen)
         self.flow.offer_library(self._offered(self.full_library))
         self.staff.show_lessons()
+
+    def _start_snapshot(self) -> tuple[Path, bool]:
+        """Where a kiosk starts from: a snapshot of the content folder, never the folder itself, so a file that
+        arrives later (a recording half copied, an edit not published) is never what it shows or plays.
+
+        The newest snapshot when it holds exactly the folder's files (a restart: the content cache knows it and
+        nothing is parsed), else a new one. (folder, True when it was made now.)"""
+        from kiosk.app.content_updates import newest_snapshot
+        from kiosk.content.updates import listing, take_snapshot
+
+        if not self.content_root.is_dir():
+            return self.content_root, False
+        self._start_listing = live = listing(self.content_root)
+        newest = newest_snapshot(self.snapshots)
+        if newest is not None and listing(newest) == live:
+            return newest, False
+        try:
+            return take_snapshot(self.content_root, self.snapshots), True
+        except OSError as error:  # a full disk: show the folder itself, as a kiosk without snapshots would
+            log.warning("content snapshot not taken at start-up (%s); showing %s itself", error, self.content_root)
+            return self.content_root, False
 
     def _last_good(self, problems: list[LocatedError]) -> Library | None:
         """Broken or half-copied content at start-up: the last snapshot that validated, if there is one."""
@@ -603,6 +632,7 @@ class Kiosk:
             self.snapshots,
             quiet,
             lambda root: validate_elsewhere(root, validated, published=self.published_only),
+            shown=self._start_listing,
         )
         self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
         self.updates.arrived.connect(self._new_content)

@@ -98,10 +98,12 @@ class UpdateChecker:
         quiet_seconds: float,
         load: Callable[[Path], tuple[Library | None, list[LocatedError]]],
         clock: Callable[[], float] = time.monotonic,
+        shown: Listing | None = None,
     ) -> None:
         self.root, self.snapshots, self.quiet_seconds = root, snapshots, quiet_seconds
         self.load, self.clock = load, clock
-        self._checked = listing(root) if root.is_dir() else ()  # what is shown now came from this
+        # What is shown now came from this: the listing the kiosk loaded at start-up, so a change since is seen.
+        self._checked = shown if shown is not None else listing(root) if root.is_dir() else ()
         self._seen = self._checked
         self._changed_at = clock()
         self._missing_reported = False

@@ -104,3 +104,26 @@ def test_a_new_lesson_and_an_edit_not_published_never_reach_patients(
     publish(content / "stretching")
     qtbot.waitUntil(lambda: kiosk.flow.library is not before, timeout=20_000)  # idle attract: shown at once
     assert list(kiosk.flow.library.lessons) == ["stretching"]
+
+
+@pytest.mark.allow_warnings
+def test_a_kiosk_shows_a_snapshot_never_the_live_folder_and_a_restart_reuses_it(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], content: Path
+) -> None:
+    """What a kiosk shows (and plays) comes from a snapshot checked against the manifest: a file changed in the live
+    folder afterwards is not what it shows; a restart with the same files starts from the same snapshot."""
+    kiosk = watching(make_kiosk, content)
+    root = kiosk.shown_root()
+    assert root != content and root.parent == kiosk.snapshots
+    assert (root / "stretching" / "manifest.json").read_bytes() == (
+        content / "stretching" / "manifest.json"
+    ).read_bytes()
+    deck = content / "stretching" / "ja" / "deck.md"
+    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
+        deck.write_bytes(deck.read_bytes()[:-40])  # cut short: still arriving
+    assert kiosk.shown_root() == root and (root / "stretching" / "ja" / "deck.md").read_bytes() != deck.read_bytes()
+    kiosk.close()
+    deck.write_bytes((SHIPPED_LESSON / "ja" / "deck.md").read_bytes())
+    shutil.copystat(SHIPPED_LESSON / "ja" / "deck.md", deck)
+    again = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
+    assert again.shown_root() == root and again.flow is not None
