@@ -97,7 +97,8 @@ class Watch:
             self.broken.append("the last slide or the credit is cut")
         self.titles.add(unmarked(deck.title))
         folder = kiosk.shown_root() / "stretching"
-        if kiosk.shown_root() == kiosk.content_root:  # the start-up's lesson, checked when loaded: the folder moves on
+        if kiosk.shown_root() == kiosk.content_root:
+            self.broken.append("shown from the live folder, not a snapshot")
             return
         manifest = read_manifest(folder)
         if not isinstance(manifest, Manifest):
