@@ -8,14 +8,10 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kiosk.config.options import Options
 from kiosk.core import paths
 from kiosk.fleet import commands as fleet_commands
-
-if TYPE_CHECKING:
-    from kiosk.content.folders import LessonFolder
 
 log = logging.getLogger("kiosk.cli")
 COMMANDS = ("run", "validate", "new-lesson", "publish", "render", "handout", "set-pin", "config", "stats", "fleet")
@@ -129,7 +125,6 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
             for code, text in ordered
         )
         print(f"lesson {lesson.id}: {languages}")
-        print(f"lesson {lesson.id}: {_publication(folders[lesson.id])}")
     summary = f"{content}: OK ({_count(len(library.lessons), 'lesson')})"
     print(summary + (f"; {advice_count} advice" if advice_count else ""))
     if report:
@@ -138,23 +133,6 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
         print(f"{advice_count} advice in {content} (--strict)", file=sys.stderr)
         return 1
     return 0
-
-
-def _publication(folder: LessonFolder) -> str:
-    """Whether kiosks show this lesson as it is: published and unchanged, changed since, or a draft."""
-    from kiosk.content.publish import Manifest, check_manifest, read_manifest
-
-    command = f"`kiosk publish {folder.path}`"
-    manifest = read_manifest(folder.path)
-    if folder.draft or manifest is None:
-        why = "draft = true in its lesson.toml" if folder.draft else "no manifest"
-        return f"draft ({why}): kiosks never show it; {command} when it is ready"
-    if not isinstance(manifest, Manifest):
-        return f"{manifest}"
-    changed = check_manifest(folder.path, folder.id, manifest)
-    if changed:
-        return f"changed since version {manifest.version} was published ({changed[0]}); kiosks show that version"
-    return f"published, version {manifest.version}: kiosks show it as it is"
 
 
 def cmd_new_lesson(name: str, content: Path | None) -> int:

@@ -167,16 +167,3 @@ def test_kiosk_publish_prints_what_it_wrote_or_every_problem(content: Path, caps
     assert main(["publish", str(content / "stretching")]) == 1
     captured = capsys.readouterr()
     assert "seiza.svg" in captured.out and "not published" in captured.err
-
-
-def test_kiosk_validate_says_whether_kiosks_show_each_lesson(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """validate previews drafts and edits, and says for each lesson: published as it is, changed since, or draft."""
-    new_lesson(content, "back-pain")
-    assert main(["validate", str(content)]) == 0
-    out = capsys.readouterr().out
-    assert "lesson stretching: published, version 1: kiosks show it as it is" in out
-    assert "lesson back-pain: draft (no manifest): kiosks never show it; `kiosk publish" in out
-    deck = content / "stretching" / "en" / "deck.md"
-    deck.write_text(deck.read_text(encoding="utf-8") + "\n<!-- a note -->\n", encoding="utf-8")
-    assert main(["validate", str(content)]) == 0
-    assert "lesson stretching: changed since version 1 was published" in capsys.readouterr().out
