@@ -96,7 +96,7 @@ def merge(folders: Iterable[Path], today: date | None = None) -> Report:
     """Every sound summary under the folders; `today` is the hub's date (default: the hub's clock)."""
     today = today or date.today()
     report = Report()
-    found: list[tuple[Path, DailySummary, bytes]] = []
+    found: list[tuple[Path, str, DailySummary, bytes]] = []  # (file, its folder as text: no Path made per file)
     for path in summary_files(folders):
         try:
             data = path.read_bytes()
@@ -122,11 +122,11 @@ def merge(folders: Iterable[Path], today: date | None = None) -> Report:
             )
             report.future.append(message)
             continue
-        found.append((path, day_summary, data))
+        found.append((path, str(path).rpartition(os.sep)[0], day_summary, data))
     names = _names(found, report)
     counted: dict[tuple[str, str, date], Path] = {}
-    for path, day_summary, _ in found:
-        kiosk = names[(day_summary.kiosk, path.parent)]
+    for path, folder, day_summary, _ in found:
+        kiosk = names[(day_summary.kiosk, folder)]
         key = (kiosk, day_summary.period, day_summary.day)
         if key in counted:
             what = f"{day_summary.period} {periods.label(day_summary.period, day_summary.day)}"
@@ -142,13 +142,13 @@ def merge(folders: Iterable[Path], today: date | None = None) -> Report:
     return report
 
 
-def _names(found: list[tuple[Path, DailySummary, bytes]], report: Report) -> dict[tuple[str, Path], str]:
+def _names(found: list[tuple[Path, str, DailySummary, bytes]], report: Report) -> dict[tuple[str, str], str]:
     """The name each (kiosk, folder) is counted under: its own, or "name (folder)" when two kiosks share it."""
-    files: dict[str, dict[Path, dict[tuple[str, date], bytes]]] = {}
-    for path, day_summary, data in found:
-        in_folder = files.setdefault(day_summary.kiosk, {}).setdefault(path.parent, {})
+    files: dict[str, dict[str, dict[tuple[str, date], bytes]]] = {}
+    for _, folder, day_summary, data in found:
+        in_folder = files.setdefault(day_summary.kiosk, {}).setdefault(folder, {})
         in_folder.setdefault((day_summary.period, day_summary.day), data)
-    names: dict[tuple[str, Path], str] = {}
+    names: dict[tuple[str, str], str] = {}
     for kiosk, by_folder in files.items():
         contents = list(by_folder.values())
         apart = len(by_folder) > 1 and any(other != contents[0] for other in contents[1:])
