@@ -28,6 +28,8 @@ from pathlib import Path
 from bench_startup import spawn
 from benchlib import SHIPPED_CONTENT, Figure, run_benchmark
 
+from kiosk.content.publish import write_manifest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when the in-process QApplication is made
 LESSONS = 5
 FRAME_MS = 16
@@ -41,6 +43,7 @@ def five_lessons(dest: Path) -> Path:
         folder = root / f"lesson-{number}"
         shutil.copytree(SHIPPED_CONTENT / "stretching", folder)
         (folder / "lesson.toml").write_text(f'id = "lesson-{number}"\norder = {number}\n', encoding="utf-8")
+        write_manifest(folder, f"lesson-{number}")  # published, as a kiosk shows only published lessons
     return root
 
 
@@ -101,6 +104,7 @@ def change_to_screen(count: int, scratch: Path) -> list[float]:
             title = f"ストレッチの話 {run}"
             started = time.monotonic()
             deck.write_text(TITLE_LINE.sub(f"title: {title}", original, count=1), encoding="utf-8")
+            write_manifest(deck.parent.parent, "stretching")  # published (what a synced publication delivers)
             deadline = started + 30
             while time.monotonic() < deadline:
                 app.processEvents()

@@ -18,8 +18,8 @@ from kiosk.fleet import commands as fleet_commands
 
 log = logging.getLogger("kiosk.cli")
 COMMANDS = (
-    "run", "validate", "new-lesson", "render", "handout", "narrate", "preview", "set-pin", "config", "stats", "fleet",
-    "install", "update", "uninstall",
+    "run", "validate", "new-lesson", "publish", "render", "handout", "narrate", "preview", "set-pin", "config",
+    "stats", "fleet", "install", "update", "uninstall",
 )  # fmt: skip
 
 
@@ -101,6 +101,12 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         help=_("the folder to make it in; a new lesson is never put where the kiosk shows it unless you say so"),
     )
+
+    publish = commands.add_parser(
+        "publish", help=_("check a lesson, then write its manifest: from then on kiosks show it (drafts they never do)")
+    )
+    publish.add_argument("lesson", type=Path, help=_("the lesson's folder (content/stretching), or its name"))
+    publish.add_argument("--content", type=Path, help=_("the content folder holding the lesson named"))
 
     render = commands.add_parser("render", help=_("draw every screen to numbered PNG files"))
     render.add_argument("--out", type=Path, help=_("folder for the PNG files (needed unless --check)"))
@@ -227,6 +233,25 @@ def cmd_new_lesson(name: str, content: Path) -> int:
     message = _("made {folder}: edit its ja/ and en/ files and put its pictures in {pictures}")
     print(message.format(folder=folder, pictures=folder / "pictures"))
     return cmd_validate(folder, template_ok=True)
+
+
+def cmd_publish(lesson: Path, content: Path | None) -> int:
+    """Validate one lesson folder and write its manifest; print every problem instead when it is not ready."""
+    from kiosk.content.publish import MANIFEST, publish
+
+    folder = content / lesson if content is not None and not lesson.is_absolute() else lesson
+    if not folder.is_dir():
+        print(f"kiosk: no lesson folder {folder} (give its path, or its name with --content DIR)", file=sys.stderr)
+        return 1
+    manifest, problems = publish(folder)
+    for problem in problems:
+        print(problem)
+    if manifest is None:
+        print(f"{len(problems)} problem(s): {folder} not published (kiosks keep what they show)", file=sys.stderr)
+        return 1
+    written = f"{len(manifest.files)} files in {folder / MANIFEST}"
+    print(f"published lesson {manifest.lesson} version {manifest.version}: {written}")
+    return 0
 
 
 def cmd_handout(args: argparse.Namespace) -> int:
@@ -439,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_validate(args.content, strict=args.strict, report=args.report)
         if args.command == "new-lesson":
             return cmd_new_lesson(args.name, args.content)
+        if args.command == "publish":
+            return cmd_publish(args.lesson, args.content)
         if args.command == "render":
             return cmd_render(args)
         if args.command == "handout":
@@ -465,6 +492,11 @@ def main(argv: list[str] | None = None) -> int:
             return run_preview(args.lesson or _settings_content(), args.size, args.lang)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kiosk fleet status | head`: the reader has all it wanted; no message, no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit must not fail too
+        return 141  # as a shell reports a command ended by SIGPIPE
     except OSError as error:
         print(f"kiosk: {error}", file=sys.stderr)
         return 1

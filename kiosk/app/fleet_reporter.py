@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from kiosk.fleet.outbox import Heartbeat, Outbox, content_version, kiosk_name
+from kiosk.fleet.outbox import Heartbeat, Outbox, kiosk_name
 
 log = logging.getLogger("kiosk.fleet")
 
@@ -29,12 +29,14 @@ class FleetReporter(QObject):
         data_dir: Path,
         stats_path: Path,
         interval_ms: int,
-        state: Callable[[], tuple[Path, tuple[str, ...], tuple[str, ...]]],
+        state: Callable[[], tuple[str, tuple[str, ...], tuple[str, ...]]],
         parent: QObject | None = None,
+        min_visits: int = 5,
     ) -> None:
         super().__init__(parent)
+        self.min_visits = min_visits  # no group of fewer visits leaves the kiosk (kiosk.fleet.periods)
         self.outbox = Outbox(outbox, kiosk_name(name, data_dir), stats_path)
-        self._state = state  # (content folder, lesson ids, problems) as the kiosk knows them now
+        self._state = state  # (the content version shown, lesson ids, problems) as the kiosk knows them now
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-outbox")
         self._pending: Future[None] | None = None
         self.timer = QTimer(self, interval=interval_ms)
@@ -48,17 +50,18 @@ class FleetReporter(QObject):
         """The event loop is running and the screen is up: say so, unless the last write is still going."""
         if self._pending is not None and not self._pending.done():
             return
-        content, lessons, problems = self._state()
+        version, lessons, problems = self._state()
         drawn = datetime.now(UTC)
-        self._pending = self._pool.submit(self._write, content, lessons, problems, drawn, date.today())
+        self._pending = self._pool.submit(self._write, version, lessons, problems, drawn, date.today())
 
     def _write(
-        self, content: Path, lessons: tuple[str, ...], problems: tuple[str, ...], drawn: datetime, today: date
+        self, version: str, lessons: tuple[str, ...], problems: tuple[str, ...], drawn: datetime, today: date
     ) -> None:
         try:
-            beat = Heartbeat(self.outbox.kiosk, drawn, content_version(content), lessons, problems)
+            self.outbox.write_summaries(today, lessons[0] if len(lessons) == 1 else "", self.min_visits)
+            problems = (*problems, *self.outbox.notes)  # a damaged statistics store, an outbox not writable
+            beat = Heartbeat(self.outbox.kiosk, drawn, version, lessons, problems)
             self.outbox.write_heartbeat(beat)
-            self.outbox.write_summaries(today, lessons[0] if len(lessons) == 1 else "")
         except Exception:  # a worker's error must never end the kiosk; the log has it
             log.exception("outbox not written")
 

@@ -114,7 +114,21 @@ class Kiosk:
         self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
         self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
         self.snapshots = (options.cache_dir or self.data_dir / "cache") / "content-snapshots"
-        library, problems = load_content(self.content_root, options.cache_dir)
+        # A kiosk that watches its folder shows patients published lessons only (drafts stay out, and a lesson
+        # whose files do not match its manifest is refused); render and the tests see every lesson.
+        self.published_only = options.watch_content
+        self._full_root = self.content_root  # the folder full_library was loaded from (a snapshot, once one came)
+        # The last libraries offered, each with its folder and (once the heartbeat asked) its published version.
+        self._roots: list[tuple[Library, Path, list[str]]] = []
+        self._start_listing: tuple[tuple[str, int, int], ...] | None = None  # the live files the start-up showed
+        root, fresh = self._start_snapshot() if self.published_only else (self.content_root, False)
+        library, problems = load_content(root, options.cache_dir, self.published_only)
+        if library is not None:
+            self._full_root = root
+        elif fresh:  # never the last good content: a restart on broken content falls back past it
+            import shutil
+
+            shutil.rmtree(root, ignore_errors=True)
         if library is None and options.watch_content:
             library = self._last_good(problems)
         if library is None:
@@ -127,7 +141,27 @@ class Kiosk:
         """The lessons staff chose to offer (setting `lessons`), in their order; all when none is chosen."""
         from kiosk.staff.lesson_choice import shown
 
-        return library.chosen(shown(self.settings.lessons, list(library.lessons)))
+        offered = library.chosen(shown(self.settings.lessons, list(library.lessons)))
+        self._roots = [(offered, self._full_root, []), *self._roots[:3]]
+        return offered
+
+    def shown_root(self) -> Path:
+        """The folder the lessons on screen were loaded from (a snapshot, for content that arrived by itself)."""
+        library = self.flow.library if self.flow is not None else None
+        return next((root for offered, root, _ in self._roots if offered is library), self._full_root)
+
+    def shown_version(self) -> str:
+        """The content version on screen (kiosk.fleet.outbox.shown_version), read once per library from the folder
+        it was loaded from and kept: a newer manifest arriving in the folder later is not what is shown."""
+        from kiosk.fleet.outbox import shown_version
+
+        library = self.flow.library if self.flow is not None else None
+        for offered, root, version in self._roots:
+            if offered is library:
+                if not version:
+                    version.append(shown_version(root, tuple(offered.lessons)))
+                return version[0]
+        return shown_version(self._full_root, tuple(library.lessons) if library else ())
 
     def _lesson_rows(self) -> list[LessonRow]:
         """Every lesson of the folder for the staff screen: the offered ones first, in order, then the hidden."""
@@ -158,6 +192,27 @@ class Kiosk:
         self.flow.offer_library(self._offered(self.full_library))
         self.staff.show_lessons()
 
+    def _start_snapshot(self) -> tuple[Path, bool]:
+        """Where a kiosk starts from: a snapshot of the content folder, never the folder itself, so a file that
+        arrives later (a recording half copied, an edit not published) is never what it shows or plays.
+
+        The newest snapshot when it holds exactly the folder's files (a restart: the content cache knows it and
+        nothing is parsed), else a new one. (folder, True when it was made now.)"""
+        from kiosk.app.content_updates import newest_snapshot
+        from kiosk.content.updates import listing, take_snapshot
+
+        if not self.content_root.is_dir():
+            return self.content_root, False
+        self._start_listing = live = listing(self.content_root)
+        newest = newest_snapshot(self.snapshots)
+        if newest is not None and listing(newest) == live:
+            return newest, False
+        try:
+            return take_snapshot(self.content_root, self.snapshots), True
+        except OSError as error:  # a full disk: show the folder itself, as a kiosk without snapshots would
+            log.warning("content snapshot not taken at start-up (%s); showing %s itself", error, self.content_root)
+            return self.content_root, False
+
     def _last_good(self, problems: list[LocatedError]) -> Library | None:
         """Broken or half-copied content at start-up: the last snapshot that validated, if there is one."""
         from kiosk.app.content_updates import log_refused, newest_snapshot
@@ -165,8 +220,9 @@ class Kiosk:
         snapshot = newest_snapshot(self.snapshots)
         if snapshot is None:
             return None
-        library, _ = load_content(snapshot, None)
+        library, _ = load_content(snapshot, None, self.published_only)
         if library is not None:
+            self._full_root = snapshot
             log_refused(problems)
             self.update_problems = [str(p) for p in problems]
             log.warning("showing the last content that validated (%s) instead", snapshot)
@@ -464,13 +520,14 @@ class Kiosk:
 
     def reload_content(self) -> list[LocatedError]:
         """Validate first; on failure keep the current content running and return the problems."""
-        library, problems = load_content(self.content_root, self.options.cache_dir)
+        library, problems = load_content(self.content_root, self.options.cache_dir, self.published_only)
         self.reload_problems = [str(p) for p in problems]
         if library is None:
             for problem in problems:
                 log.warning("reload refused: %s", problem)
             return problems
         log.info("content reloaded from %s", self.content_root)
+        self._full_root = self.content_root
         self.problems = []
         if self._staff is not None:
             self._staff.config_problems = self._problems_for_staff()
@@ -617,7 +674,11 @@ class Kiosk:
 
         quiet, validated = self.settings.content_quiet_seconds, self.snapshots.parent / "validated"
         checker = UpdateChecker(
-            self.content_root, self.snapshots, quiet, lambda root: validate_elsewhere(root, validated)
+            self.content_root,
+            self.snapshots,
+            quiet,
+            lambda root: validate_elsewhere(root, validated, published=self.published_only),
+            shown=self._start_listing,
         )
         self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
         self.updates.arrived.connect(self._new_content)
@@ -630,6 +691,7 @@ class Kiosk:
         self.update_problems = []
         self.content_loaded_at = time.time()
         self.full_library = library
+        self._full_root = snapshot
         if self.flow is None:  # the content at start-up was broken: this is the first that works
             self.problems = []
             self._install(library)
@@ -659,14 +721,19 @@ class Kiosk:
             round(self.settings.heartbeat_minutes * 60_000),
             self._fleet_state,
             self.window,
+            self.settings.summary_min_visits,
         )
         self.fleet.start()
 
-    def _fleet_state(self) -> tuple[Path, tuple[str, ...], tuple[str, ...]]:
-        """What the heartbeat reports: the content folder, the lessons shown, the problems staff would see."""
+    def _fleet_state(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+        """What the heartbeat reports: the content version shown, its lessons, the problems staff would see
+        (paths relative to the content folder, as the hub knows it: never this kiosk's own folders)."""
+        from kiosk.fleet.outbox import relative_problem
+
         lessons = tuple(self.flow.library.lessons) if self.flow is not None else ()
-        problems = tuple([*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems])
-        return self.content_root, lessons, problems
+        problems = [*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems]
+        roots = (self.content_root, self.snapshots)
+        return self.shown_version(), lessons, tuple(relative_problem(problem, roots) for problem in problems)
 
     def close(self) -> None:
         """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""

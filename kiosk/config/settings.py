@@ -95,6 +95,10 @@ class Settings(NamedTuple):
     ] = ""
     kiosk_name: Annotated[str, Option("this kiosk's name in the chain's reports; empty: a random name made once")] = ""
     heartbeat_minutes: Annotated[float, Option("minutes between heartbeats written to the outbox", 1, 1440)] = 5
+    summary_min_visits: Annotated[
+        int,
+        Option("fewest visits of a lesson and language in a summary for the hub (fewer: week, then month)", 3, 100),
+    ] = 5
     remote_enabled: Annotated[
         bool, Option("serve the front desk's remote page (staff turn it on from the staff menu)")
     ] = False

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.content.folders import Candidate, LessonFolder, describe, ignored, in_order, lesson_candidates
 from kiosk.content.model import Lesson, Library
-from kiosk.core.errors import LocatedError
+from kiosk.core.errors import ContentError, LocatedError
 from kiosk.core.files import read_file, replace_file, walk
 
 try:  # the C unpickler itself: the pure-Python `pickle` module around it costs every start-up ~2 ms to import
@@ -25,8 +25,9 @@ except ImportError:  # a Python without the C accelerator
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 7  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
-# lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml
+CACHE_FORMAT = 8  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
+# lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml; 8: drafts, and
+# whether the entry was checked against the lesson's manifest (kiosk.content.publish)
 ENGINE = Path(__file__).resolve().parent
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a lesson's entry is well under a megabyte; a bigger file is not ours
 
@@ -63,30 +64,46 @@ def entry_path(cache_dir: Path, root: Path) -> Path:
     return cache_dir / f"content-{zlib.crc32(str(root.resolve()).encode()):08x}.pickle"
 
 
-def load_content(root: Path, cache_dir: Path | None) -> tuple[Library | None, list[LocatedError]]:
-    """Every lesson under root, each from the cache when nothing of it changed, else parsed, validated and cached."""
+def load_content(
+    root: Path, cache_dir: Path | None, published: bool = False
+) -> tuple[Library | None, list[LocatedError]]:
+    """Every lesson under root, each from the cache when nothing of it changed, else parsed, validated and cached.
+
+    published: what patients see (a running kiosk): drafts are left out, and a lesson whose files do not match its
+    manifest is a problem (kiosk.content.publish). Without it (render, validate, tests) every lesson is loaded.
+    """
     candidates, problems = lesson_candidates(root)
     engine = _walk((ENGINE,)) if cache_dir is not None else ()  # once, not once per lesson
     loaded: list[tuple[LessonFolder, Lesson]] = []
+    drafts: list[str] = []
     for candidate in candidates:
-        found = _load_one(candidate, cache_dir, engine)
+        found = _load_one(candidate, cache_dir, engine, published)
         if isinstance(found, list):
             problems += found
+        elif isinstance(found, str):
+            drafts.append(found)
         else:
             loaded.append(found)
     by_folder = dict(loaded)
     folders, problems = in_order(list(by_folder), problems)
     lessons = {folder.id: by_folder[folder] for folder in folders}
+    if drafts and not lessons and not problems:
+        message = f"no published lesson here, only drafts ({', '.join(drafts)}); run `kiosk publish` on a lesson"
+        problems.append(ContentError(root, 1, message))
     return (None if problems or not lessons else Library(lessons)), problems
 
 
 def _load_one(
-    candidate: Candidate, cache_dir: Path | None, engine: Inputs
-) -> tuple[LessonFolder, Lesson] | list[LocatedError]:
-    """The lesson folder and its lesson, from the cache when its inputs (lesson.toml among them) are unchanged."""
+    candidate: Candidate, cache_dir: Path | None, engine: Inputs, published: bool
+) -> tuple[LessonFolder, Lesson] | list[LocatedError] | str:
+    """The lesson folder and its lesson, from the cache when its inputs (lesson.toml among them) are unchanged.
+
+    With `published`, a draft gives its folder's name, and a lesson that does not match its manifest the problems.
+    """
     if cache_dir is not None:
-        # The language folders are part of the key: a language folder checked alone is another entry.
-        key = tuple(path.name for path in candidate.languages)
+        # The language folders are part of the key: a language folder checked alone is another entry. So is
+        # `published`: such an entry was checked against the manifest, which is one of its inputs.
+        key = (tuple(path.name for path in candidate.languages), published)
         path, current = entry_path(cache_dir, candidate.path), inputs(candidate.path, engine=engine)
         cached = _read(path, key, current)
         if cached is not None:
@@ -96,6 +113,18 @@ def _load_one(
     described, problems = describe(candidate)
     if described is None:
         return problems
+    if published:
+        from kiosk.content.publish import Manifest, check_manifest, read_manifest
+
+        manifest = read_manifest(described.path) if not described.draft else None
+        if manifest is None:
+            why = "draft = true in its lesson.toml" if described.draft else "no manifest: not published"
+            log.info("lesson %s in %s is a draft (%s): not shown to patients", described.id, described.path, why)
+            return described.path.name
+        if not isinstance(manifest, Manifest):
+            return [manifest]
+        if problems := check_manifest(described.path, described.id, manifest):
+            return problems
     from kiosk.content.loader import load_lesson_folder  # Markdown and the sanitiser load only when needed
 
     made, problems = load_lesson_folder(described)

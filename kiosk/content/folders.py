@@ -34,6 +34,7 @@ class LessonFolder(NamedTuple):
     languages: tuple[Path, ...]
     attract: tuple[str | int, ...] | None = None  # lesson.toml's slides for the attract loop; None: the default
     attract_line: int = 1  # where lesson.toml says it, for messages
+    draft: bool = False  # lesson.toml's `draft = true`: previewed by render and validate, never shown to patients
 
     @property
     def pictures(self) -> Path:
@@ -163,14 +164,20 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
     line = 1
     attract: tuple[str | int, ...] | None = None
     attract_line = 1
+    draft = False
     if settings_path.is_file():
         settings, problem, text = _read_settings(settings_path)
         if problem is not None:
             return None, [problem]
-        for key in sorted(set(settings) - {"id", "order", "attract"}):
-            return None, [
-                ContentError(settings_path, 1, _("unknown key {key!r} (keys: id, order, attract)").format(key=key))
-            ]
+        for key in sorted(set(settings) - {"id", "order", "attract", "draft"}):
+            message = _("unknown key {key!r} (keys: id, order, attract, draft)").format(key=key)
+            return None, [ContentError(settings_path, 1, message)]
+        draft_value = settings.get("draft", False)
+        if not isinstance(draft_value, bool):
+            line = key_line(text, "draft")
+            message = _("draft must be true or false, not {value!r}").format(value=draft_value)
+            return None, [ContentError(settings_path, line, message)]
+        draft = draft_value
         if "attract" in settings:
             attract_line = key_line(text, "attract")
             attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
@@ -189,7 +196,7 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         if not settings_path.is_file():
             message += f" (rename the folder or give an id in {settings_path})"
         return None, [ContentError(where, line, message)]
-    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line), []
+    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line, draft), []
 
 
 def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, str]:

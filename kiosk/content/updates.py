@@ -88,10 +88,12 @@ class UpdateChecker:
         quiet_seconds: float,
         load: Callable[[Path], tuple[Library | None, list[LocatedError]]],
         clock: Callable[[], float] = time.monotonic,
+        shown: Listing | None = None,
     ) -> None:
         self.root, self.snapshots, self.quiet_seconds = root, snapshots, quiet_seconds
         self.load, self.clock = load, clock
-        self._checked = listing(root) if root.is_dir() else ()  # what is shown now came from this
+        # What is shown now came from this: the listing the kiosk loaded at start-up, so a change since is seen.
+        self._checked = shown if shown is not None else listing(root) if root.is_dir() else ()
         self._seen = self._checked
         self._changed_at = clock()
         self._missing_reported = False
@@ -135,15 +137,18 @@ _CHILD = (
     "import json, sys\n"
     "from pathlib import Path\n"
     "from kiosk.content.cache import load_content\n"
-    "_, problems = load_content(Path(sys.argv[1]), Path(sys.argv[2]))\n"
+    "_, problems = load_content(Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == 'published')\n"
     "print(json.dumps([[str(p.path), p.line, p.message] for p in problems]))\n"
 )
 
 
 def validate_elsewhere(
-    root: Path, cache_dir: Path, timeout: float = 300.0
+    root: Path, cache_dir: Path, timeout: float = 300.0, published: bool = False
 ) -> tuple[Library | None, list[LocatedError]]:
     """Parse and validate in a child process, then load what it validated from the cache it wrote.
+
+    published: as a kiosk shows content, drafts left out and every lesson checked against its manifest
+    (kiosk.content.publish), in the snapshot, so what is checked is what will be shown.
 
     A thread would do, but parsing Markdown in Python holds the interpreter lock for most of its time, and the
     patient's screen then loses frames (measured: 19 of 110 frames over 16 ms). In a child process the parsing
@@ -155,7 +160,7 @@ def validate_elsewhere(
 
     try:
         done = subprocess.run(
-            [sys.executable, "-c", _CHILD, str(root), str(cache_dir)],
+            [sys.executable, "-c", _CHILD, str(root), str(cache_dir), "published" if published else "all"],
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -179,4 +184,4 @@ def validate_elsewhere(
         return None, [ContentError(Path(path), int(line), str(message)) for path, line, message in found]
     from kiosk.content.cache import load_content
 
-    return load_content(root, cache_dir)  # every lesson is in the cache now: nothing is parsed here
+    return load_content(root, cache_dir, published)  # every lesson is in the cache now: nothing is parsed here

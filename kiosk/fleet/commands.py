@@ -23,6 +23,12 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
     status = fleet_commands.add_parser("status", help=_("every kiosk's last heartbeat; silent ones marked"))
     status.add_argument("folders", nargs="+", type=Path, help=_("outbox folders, or folders holding one per kiosk"))
     status.add_argument("--stale-minutes", type=float, default=30, help=_("silent after this long (default 30)"))
+    status.add_argument(
+        "--skew-minutes",
+        type=float,
+        default=10,
+        help=_("a kiosk's clock this far off the hub's is reported (default 10)"),
+    )
     config = fleet_commands.add_parser("config", help=_("print the Syncthing folders and settings for one kiosk"))
     config.add_argument("--kiosk", required=True, help=_("the kiosk's name (letters, digits, '-', '_', '.')"))
     data = paths.data_dir()
@@ -30,6 +36,17 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
     config.add_argument("--outbox", type=Path, default=data / "outbox", help=_("the kiosk's outbox folder"))
     config.add_argument("--hub-content", type=Path, default=Path("~/kiosk-hub/content"), help=_("on the hub"))
     config.add_argument("--hub-outboxes", type=Path, default=Path("~/kiosk-hub/outboxes"), help=_("on the hub"))
+    config.add_argument("--hub-device", default="HUB-DEVICE-ID", help="the hub's Syncthing device ID")
+    config.add_argument("--kiosk-device", default="KIOSK-DEVICE-ID", help="the kiosk's Syncthing device ID")
+    config.add_argument("--hub-address", default="dynamic", help="where the kiosk finds the hub (tcp://HOST:PORT)")
+    config.add_argument("--kiosk-address", default="dynamic", help="where the hub finds the kiosk (tcp://HOST:PORT)")
+    config.add_argument("--listen", default="default", help="the address Syncthing listens on, on the side printed")
+    config.add_argument(
+        "--local-only", action="store_true", help="no global discovery, relays or NAT: the clinic's network only"
+    )
+    config.add_argument("--rescan-seconds", type=int, default=60, help="rescan every folder this often (default 60)")
+    config.add_argument("--syncthing-cli", default="syncthing cli", help="how to run Syncthing's command line")
+    config.add_argument("--script", choices=("hub", "kiosk"), help="print only this side's Syncthing commands")
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -40,6 +57,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if args.csv:
         replace_file(args.csv, csv_report(report).encode("utf-8"), private=False)
         print(_("wrote {path}").format(path=args.csv))
+    if report.trouble:  # a kiosk's clock ahead, two kiosks with one name: the report holds, but act on it
+        return 1
     return 0 if report.summaries or not report.skipped else 1
 
 
@@ -51,15 +70,30 @@ def cmd_fleet(args: argparse.Namespace) -> int:
         if not KIOSK_NAME.fullmatch(args.kiosk):
             print(f"kiosk: {args.kiosk!r} is not a kiosk name (letters, digits, '-', '_', '.')", file=sys.stderr)
             return 2
-        plan = FleetPlan(args.kiosk, args.content, args.outbox, args.hub_content, args.hub_outboxes)
-        print(plan.text())
+        plan = FleetPlan(
+            args.kiosk,
+            args.content,
+            args.outbox,
+            args.hub_content,
+            args.hub_outboxes,
+            hub_device=args.hub_device,
+            kiosk_device=args.kiosk_device,
+            hub_address=args.hub_address,
+            kiosk_address=args.kiosk_address,
+            listen=args.listen,
+            local_only=args.local_only,
+            rescan_seconds=args.rescan_seconds,
+            cli=args.syncthing_cli,
+        )
+        print("\n".join(plan.script(args.script)) if args.script else plan.text())
         return 0
     from datetime import UTC, datetime, timedelta  # here: `kiosk run` never loads datetime at start-up
 
     from kiosk.fleet.status import read_status, status_lines
 
     statuses = read_status(args.folders)
-    lines, silent = status_lines(statuses, datetime.now(UTC), timedelta(minutes=args.stale_minutes))
+    stale, skew = timedelta(minutes=args.stale_minutes), timedelta(minutes=args.skew_minutes)
+    lines, counts = status_lines(statuses, datetime.now(UTC), stale, skew)
     print("\n".join(lines) if lines else _("no kiosk outboxes found"))
-    print(_("{count} kiosks, {silent} silent or unreadable").format(count=len(statuses), silent=silent))
-    return 1 if silent or not statuses else 0
+    print(_("{count} kiosks: {counts}").format(count=len(statuses), counts=counts))
+    return 1 if counts.bad or not statuses else 0

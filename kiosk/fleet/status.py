@@ -1,15 +1,27 @@
-"""`kiosk fleet status`: every kiosk's last heartbeat, content version and problems; silent ones marked."""
+"""`kiosk fleet status`: every kiosk's last heartbeat, content version and problems; what needs an operator marked.
+
+Time is judged by the hub's clock: a heartbeat counts from when its file arrived on the hub (the time the sync
+engine wrote it there), never from the time the kiosk wrote in it, so a kiosk whose clock is wrong can neither
+look alive nor hide; a gap between the two is reported as the kiosk's clock being off. A kiosk is marked when
+it is silent, refuses content (or reports any problem), has a clock off by more than `skew`, sent summaries of
+periods that have not ended by the hub's date, or shares its name with another kiosk.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.core.files import entries, read_file
 from kiosk.fleet.outbox import HEARTBEAT, Heartbeat, read_heartbeat
+from kiosk.fleet.periods import DAY, MONTH, WEEK, span
 from kiosk.fleet.summary import SummaryError
+
+SUMMARY_NAME = re.compile(r"summary-(\d{4})-(\d{2})(?:-(\d{2})|-w([1-4]))?[.]")
 
 
 @dataclass(frozen=True)
@@ -17,9 +29,11 @@ class KioskStatus:
     folder: Path
     heartbeat: Heartbeat | None
     problem: str  # why there is no heartbeat to show, or ""
+    arrived: datetime | None = None  # when the heartbeat file arrived on the hub (the hub's clock)
+    future: tuple[str, ...] = ()  # summary files of periods not ended by the hub's date
 
     def silent_for(self, now: datetime) -> timedelta | None:
-        return now - self.heartbeat.drawn if self.heartbeat is not None else None
+        return now - self.arrived if self.arrived is not None else None
 
 
 MAX_HEARTBEAT_BYTES = 64 * 1024  # a heartbeat is about 300 bytes
@@ -47,38 +61,124 @@ def outbox_folders(folders: Iterable[Path]) -> list[Path]:
     return found
 
 
-def read_status(folders: Iterable[Path]) -> list[KioskStatus]:
+def arrival(path: Path) -> datetime:
+    """When the file was last put in place on this machine: its inode change time (a sync engine renames it into
+    place and sets its modification time to the sender's, so st_mtime is the kiosk's clock and st_ctime the hub's).
+    """
+    return datetime.fromtimestamp(os.stat(path).st_ctime, UTC)
+
+
+def future_summaries(folder: Path, today: date) -> tuple[str, ...]:
+    """Summary files whose period has not ended by `today` (the hub's date): a kiosk's clock is ahead."""
+    found = []
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.startswith("summary-"))
+    except OSError:
+        return ()
+    for name in names:
+        match = SUMMARY_NAME.match(name)
+        if match is None:
+            continue
+        year, month, day, week = match.groups()
+        try:
+            if day:
+                last = span(DAY, date(int(year), int(month), int(day)))[1]
+            elif week:
+                last = span(WEEK, date(int(year), int(month), 1 + 7 * (int(week) - 1)))[1]
+            else:
+                last = span(MONTH, date(int(year), int(month), 1))[1]
+        except ValueError:
+            continue
+        if last >= today:
+            found.append(name)
+    return tuple(found)
+
+
+def read_status(
+    folders: Iterable[Path], arrived: Callable[[Path], datetime] = arrival, today: date | None = None
+) -> list[KioskStatus]:
+    today = today or datetime.now(UTC).date()
     statuses = []
     for folder in outbox_folders(folders):
         path = folder / HEARTBEAT
+        future = future_summaries(folder, today)
         try:
-            statuses.append(KioskStatus(folder, read_heartbeat(read_file(path, MAX_HEARTBEAT_BYTES)), ""))
+            beat = read_heartbeat(read_file(path, MAX_HEARTBEAT_BYTES))
+            statuses.append(KioskStatus(folder, beat, "", arrived(path), future))
         except FileNotFoundError:
-            statuses.append(KioskStatus(folder, None, "no heartbeat yet"))
+            statuses.append(KioskStatus(folder, None, "no heartbeat yet", None, future))
         except OSError as error:
-            statuses.append(KioskStatus(folder, None, f"heartbeat cannot be read ({error.strerror or error})"))
+            problem = f"heartbeat cannot be read ({error.strerror or error})"
+            statuses.append(KioskStatus(folder, None, problem, None, future))
         except SummaryError as error:
-            statuses.append(KioskStatus(folder, None, f"heartbeat skipped: {error}"))
+            statuses.append(KioskStatus(folder, None, f"heartbeat skipped: {error}", None, future))
     return statuses
 
 
-def status_lines(statuses: list[KioskStatus], now: datetime, stale: timedelta) -> tuple[list[str], int]:
-    """One line per kiosk (and its problems below it); the count of kiosks that are silent or unreadable."""
-    lines, bad = [], 0
-    for status in sorted(statuses, key=lambda s: s.heartbeat.kiosk if s.heartbeat else s.folder.name):
+@dataclass
+class Counts:
+    silent: int = 0
+    refusing: int = 0
+    clock: int = 0
+    future: int = 0
+    collisions: int = 0
+
+    @property
+    def bad(self) -> int:
+        return self.silent + self.refusing + self.clock + self.future + self.collisions
+
+    def __str__(self) -> str:
+        return (
+            f"{self.silent} silent or unreadable, {self.refusing} refusing content or with problems, "
+            f"{self.clock} with a clock off, {self.future} with summaries dated in the future, "
+            f"{self.collisions} sharing a name"
+        )
+
+
+def status_lines(
+    statuses: list[KioskStatus], now: datetime, stale: timedelta, skew: timedelta = timedelta(minutes=10)
+) -> tuple[list[str], Counts]:
+    """One line per kiosk (and its problems below it), and how many kiosks need an operator, by cause."""
+    counts = Counts()
+    names: dict[str, int] = {}
+    for status in statuses:
+        if status.heartbeat is not None:
+            names[status.heartbeat.kiosk] = names.get(status.heartbeat.kiosk, 0) + 1
+    lines: list[str] = []
+    for status in sorted(statuses, key=lambda s: (s.heartbeat.kiosk if s.heartbeat else s.folder.name, s.folder)):
         beat = status.heartbeat
-        if beat is None:
-            bad += 1
-            lines.append(f"{status.folder.name}: SILENT: {status.problem} ({status.folder})")
+        future = f"; SUMMARIES DATED IN THE FUTURE: {', '.join(status.future[:3])}" if status.future else ""
+        counts.future += bool(status.future)
+        if beat is None or status.arrived is None:
+            counts.silent += 1
+            lines.append(f"{status.folder.name}: SILENT: {status.problem} ({status.folder}){future}")
             continue
-        silent = now - beat.drawn
+        marks = []
+        silent = now - status.arrived
+        if silent > stale:
+            marks.append("SILENT")
+            counts.silent += 1
+        off = beat.drawn - status.arrived
+        if abs(off) > skew:
+            marks.append(f"CLOCK {'AHEAD' if off > timedelta(0) else 'BEHIND'} {_span(abs(off))}")
+            counts.clock += 1
+        if beat.problems:
+            marks.append("PROBLEMS (refused content keeps the last good lesson)")
+            counts.refusing += 1
+        if names[beat.kiosk] > 1:
+            marks.append(f"NAME SHARED WITH ANOTHER KIOSK ({status.folder})")
+            counts.collisions += 1
         minutes = max(0, int(silent.total_seconds() // 60))
-        mark = "SILENT" if silent > stale else "ok"
-        bad += mark != "ok"
         lessons = ", ".join(beat.lessons) or "-"
         lines.append(
-            f"{beat.kiosk}: {mark}: last screen drawn {beat.drawn:%Y-%m-%d %H:%M} UTC ({minutes} min ago), "
-            f"content {beat.content_version}, lessons {lessons}, {len(beat.problems)} problem(s)"
+            f"{beat.kiosk}: {', '.join(marks) or 'ok'}: heartbeat arrived {status.arrived:%Y-%m-%d %H:%M} UTC "
+            f"({minutes} min ago), content {beat.content_version}, lessons {lessons}, "
+            f"{len(beat.problems)} problem(s){future}"
         )
         lines.extend(f"  {problem}" for problem in beat.problems)
-    return lines, bad
+    return lines, counts
+
+
+def _span(gap: timedelta) -> str:
+    minutes = int(gap.total_seconds() // 60)
+    return f"{minutes // 1440} days" if minutes >= 2880 else f"{minutes} min"

@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
-FORMAT: Final = 1
+FORMAT: Final = 1  # the heartbeat's format
+SUMMARY_FORMAT: Final = 2  # 2: a summary covers a day, a week or a month (kiosk.fleet.periods); 1 was a day
 KIND: Final = "daily-summary"
+PERIOD_KINDS: Final = ("day", "week", "month")
 PROGRESS_BUCKETS: Final = ("0-25", "25-50", "50-75", "75-100")  # share of the lesson's slides seen, in %
 KIOSK_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 MAX_BYTES: Final = 256 * 1024  # a day's counts are a few hundred bytes; anything near this is not ours
@@ -62,8 +64,9 @@ class Group:
 @dataclass(frozen=True)
 class DailySummary:
     kiosk: str
-    day: date
+    day: date  # the first day of its period
     groups: dict[tuple[str, str], Group]  # (lesson, language) -> sums
+    period: str = "day"  # or "week", "month": small groups are merged into a coarser period (kiosk.fleet.periods)
 
     @property
     def visits(self) -> int:
@@ -104,6 +107,7 @@ def dumps(summary: DailySummary) -> bytes:
     body = {
         "kiosk": summary.kiosk,
         "day": summary.day.isoformat(),
+        "period": summary.period,
         "groups": [
             {
                 "lesson": lesson,
@@ -118,17 +122,17 @@ def dumps(summary: DailySummary) -> bytes:
             for (lesson, language), g in sorted(summary.groups.items())
         ],
     }
-    return envelope(KIND, body)
+    return envelope(KIND, body, SUMMARY_FORMAT)
 
 
-def envelope(kind: str, body: dict[str, Any]) -> bytes:
+def envelope(kind: str, body: dict[str, Any], form: int = FORMAT) -> bytes:
     """Header line + body line; the header names the format version and the body's checksum."""
     data = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
-    header = {"format": FORMAT, "kind": kind, "sha256": hashlib.sha256(data).hexdigest()}
+    header = {"format": form, "kind": kind, "sha256": hashlib.sha256(data).hexdigest()}
     return json.dumps(header, separators=(",", ":")).encode("ascii") + b"\n" + data + b"\n"
 
 
-def open_envelope(data: bytes, kind: str) -> dict[str, Any]:
+def open_envelope(data: bytes, kind: str, newest: int = FORMAT) -> dict[str, Any]:
     """The body of a file written by `envelope`; SummaryError when it is damaged, foreign or too new."""
     if len(data) > MAX_BYTES:
         raise SummaryError(f"larger than {MAX_BYTES // 1024} kB")
@@ -142,8 +146,8 @@ def open_envelope(data: bytes, kind: str) -> dict[str, Any]:
     version = header.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SummaryError("no format version")
-    if version > FORMAT:
-        raise SummaryError(f"written in format {version} by a newer kiosk (this one reads up to {FORMAT})")
+    if version > newest:
+        raise SummaryError(f"written in format {version} by a newer kiosk (this one reads up to {newest})")
     body = rest[:-1] if rest.endswith(b"\n") else rest
     if not newline or hashlib.sha256(body).hexdigest() != header.get("sha256"):
         raise SummaryError("damaged or only partly synced (checksum does not match)")
@@ -158,11 +162,14 @@ def open_envelope(data: bytes, kind: str) -> dict[str, Any]:
 
 def loads(data: bytes) -> DailySummary:
     """Read a summary file's bytes; SummaryError with the reason when it cannot be trusted."""
-    body = open_envelope(data, KIND)
+    body = open_envelope(data, KIND, SUMMARY_FORMAT)
     try:
         kiosk, day = body["kiosk"], date.fromisoformat(body["day"])
         if not isinstance(kiosk, str) or not KIOSK_NAME.fullmatch(kiosk):
             raise SummaryError(f"kiosk name {kiosk!r} is not a kiosk name")
+        period = body.get("period", "day")
+        if period not in PERIOD_KINDS:
+            raise SummaryError(f"period {period!r} is not one of {', '.join(PERIOD_KINDS)}")
         groups: dict[tuple[str, str], Group] = {}
         for item in body["groups"]:
             key = (str(item["lesson"]), str(item["language"]))
@@ -180,7 +187,7 @@ def loads(data: bytes) -> DailySummary:
         if isinstance(error, SummaryError):
             raise
         raise SummaryError(f"missing or wrong field ({error!r})") from None
-    return DailySummary(kiosk, day, groups)
+    return DailySummary(kiosk, day, groups, period)
 
 
 def _count(value: object) -> int:

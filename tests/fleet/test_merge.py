@@ -32,7 +32,7 @@ def test_bad_files_are_skipped_with_a_message_and_never_counted(tmp_path: Path) 
     (box / f"summary-{FIRST_DAY}.json").write_bytes(good)
     (box / f"summary-{FIRST_DAY}.sync-conflict-20251202-101010-ABCDEFG.json").write_bytes(good)
     (box / "summary-2025-12-02.json").write_bytes(good[: len(good) // 2])
-    (box / "summary-2025-12-03.json").write_bytes(good.replace(b'"format":1', b'"format":9'))
+    (box / "summary-2025-12-03.json").write_bytes(good.replace(b'"format":2', b'"format":9'))
     (box / "summary-2025-12-04.json").write_bytes(good)  # yesterday's body under another day's name
     (box / ".syncthing.summary-2025-12-05.json.tmp").write_bytes(good[:10])  # still arriving: never read
     second = tmp_path / "copy-of-a"  # the same outbox synced twice into the hub
@@ -43,7 +43,7 @@ def test_bad_files_are_skipped_with_a_message_and_never_counted(tmp_path: Path) 
     reasons = "\n".join(report.skipped)
     assert len(report.skipped) == 5, reasons
     assert "already counted" in reasons and "checksum" in reasons and "newer kiosk" in reasons
-    assert "another day's name" in reasons and ".syncthing" not in reasons
+    assert "under another name" in reasons and ".syncthing" not in reasons
 
 
 def test_an_outbox_given_directly_is_read_too(tmp_path: Path) -> None:

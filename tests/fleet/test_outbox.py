@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.fleet import outbox, summary
+from kiosk.fleet import summary
 from kiosk.fleet.outbox import Heartbeat, Outbox, content_version, kiosk_name, read_heartbeat
 from kiosk.stats.store import StatsStore
 from tests.stats.samples import left_early, make_record
@@ -30,7 +30,7 @@ def stats(tmp_path: Path) -> Path:
 def test_summaries_cover_ended_days_with_visits_and_never_today(stats: Path, tmp_path: Path) -> None:
     """Yesterday and three days ago are written; today (still changing) and days without visits are not."""
     box = tmp_path / "outbox"
-    assert Outbox(box, "k1", stats).write_summaries(TODAY) == 2
+    assert Outbox(box, "k1", stats).write_summaries(TODAY, min_visits=1) == 2
     names = sorted(p.name for p in box.iterdir())
     assert names == ["summary-2026-11-28.json", "summary-2026-11-30.json"]
     yesterday = summary.loads((box / "summary-2026-11-30.json").read_bytes())
@@ -41,7 +41,7 @@ def test_summaries_cover_ended_days_with_visits_and_never_today(stats: Path, tmp
 def test_a_file_time_is_the_start_of_its_day(stats: Path, tmp_path: Path) -> None:
     """The modification time (which a sync engine copies) tells nothing about when visits ended."""
     box = tmp_path / "outbox"
-    Outbox(box, "k1", stats).write_summaries(TODAY)
+    Outbox(box, "k1", stats).write_summaries(TODAY, min_visits=1)
     start = datetime(2026, 11, 30).timestamp()
     assert os.stat(box / "summary-2026-11-30.json").st_mtime == start
 
@@ -53,14 +53,15 @@ def test_writing_again_changes_nothing(stats: Path, tmp_path: Path) -> None:
     assert Outbox(box, "k1", stats).write_summaries(TODAY) == 0
 
 
-def test_old_summaries_are_pruned(stats: Path, tmp_path: Path) -> None:
-    """Summaries older than DAYS_KEPT leave the outbox."""
+def test_a_kiosk_never_removes_a_summary(stats: Path, tmp_path: Path) -> None:
+    """Retention is the hub's choice: a summary years old stays in the outbox (a kiosk's deletion would sync)."""
     box = tmp_path / "outbox"
     box.mkdir()
-    old = box / f"summary-{(TODAY - timedelta(days=outbox.DAYS_KEPT + 1)).isoformat()}.json"
+    old = box / "summary-2020-01-01.json"
     old.write_bytes(b"old")
     Outbox(box, "k1", stats).write_summaries(TODAY)
-    assert not old.exists()
+    Outbox(box, "k1", stats).write_summaries(TODAY + timedelta(days=400))  # a clock a year ahead
+    assert old.read_bytes() == b"old"
 
 
 @pytest.mark.allow_warnings
@@ -109,6 +110,6 @@ def test_summaries_split_visits_by_the_lesson_they_saw(tmp_path: Path) -> None:
         assert store.add(make_record(day=day, lesson="stretching"))
         assert store.add(make_record(day=day, lesson="sleep"))
         assert store.add(left_early(day=day, lesson="sleep"))
-    Outbox(tmp_path / "box", "k1", path).write_summaries(TODAY)
+    Outbox(tmp_path / "box", "k1", path).write_summaries(TODAY, min_visits=1)
     written = summary.loads((tmp_path / "box" / f"summary-{day.isoformat()}.json").read_bytes())
     assert {key: group.visits for key, group in written.groups.items()} == {("sleep", "ja"): 2, ("stretching", "ja"): 1}

@@ -62,7 +62,7 @@ def test_the_file_holds_the_day_and_never_a_time() -> None:
         (lambda d: d.replace(b'"visits":2', b'"visits":9'), "checksum"),
         (lambda d: b"", "header"),
         (lambda d: b"\x00" * 40, "header"),
-        (lambda d: d.replace(b'"format":1', b'"format":2'), "newer kiosk"),
+        (lambda d: d.replace(b'"format":2', b'"format":3'), "newer kiosk"),
         (lambda d: d.replace(b'"kind":"daily-summary"', b'"kind":"heartbeat"'), "not a daily-summary"),
         (lambda d: d + b"x" * summary.MAX_BYTES, "larger than"),
     ],

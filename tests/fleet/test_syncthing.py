@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
+from kiosk.content.publish import publish
 from kiosk.core.endings import EndReason
 from kiosk.fleet.merge import merge
 from kiosk.fleet.outbox import Outbox
@@ -82,6 +83,7 @@ def test_content_and_outbox_travel_between_hub_and_kiosk(
     shown.flow.next()
     changed = (hub_content / deck).read_text(encoding="utf-8").replace("title: ", "title: 改訂 ", 1)
     (hub_content / deck).write_text(changed, encoding="utf-8")
+    assert publish(hub_content / deck.parts[0])[0] is not None  # the practitioner says "ready"
     hub.scan(CONTENT_FOLDER_ID)
     wait_for(lambda: (kiosk_content / deck).read_text(encoding="utf-8") == changed, 60, "the change to arrive")
 
@@ -99,11 +101,11 @@ def test_content_and_outbox_travel_between_hub_and_kiosk(
     stats = tmp_path / "visits.sqlite3"
     yesterday = date.today() - timedelta(days=1)
     with StatsStore(stats) as store:
-        for _ in range(3):
+        for _ in range(5):  # the fewest a summary may describe
             assert store.add(make_record(day=yesterday))
     assert Outbox(kiosk_outbox, "kiosk-1", stats).write_summaries(date.today()) == 1
     kiosk.scan(outbox_id)
     arrived = hub_outboxes / "kiosk-1" / f"summary-{yesterday.isoformat()}.json"
     wait_for(arrived.exists, 60, "the summary to reach the hub")
     report = merge([hub_outboxes])
-    assert report.kiosks["kiosk-1"].total.visits == 3 and not report.skipped
+    assert report.kiosks["kiosk-1"].total.visits == 5 and not report.skipped
