@@ -63,9 +63,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--content", type=Path, help="content folder (default: the settings file's, or the shipped one)")
 
     render = commands.add_parser("render", help="draw every screen to numbered PNG files")
-    render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check)")
+    render.add_argument("--out", type=Path, help="folder for the PNG files (needed unless --check or --lines)")
     render.add_argument(
         "--check", action="store_true", help="lay out every screen and list its typesetting and layout problems"
+    )
+    render.add_argument(
+        "--lines",
+        action="store_true",
+        help="print every laid-out line of every screen as JSON (screen, widget, line, size, text size, language)",
     )
     render.add_argument("--size", type=_size, default=(1920, 1080))
     render.add_argument("--lang", default="ja")
@@ -168,6 +173,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     from kiosk.app.render import Aids, render_all
 
     options = Options(content=args.content, language=args.lang, size=args.size)
+    if args.lines:
+        import json
+
+        from kiosk.app.render_check import lines_all
+
+        records = lines_all(options, Aids(args.large_text, args.high_contrast))
+        print("[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]")
+        return 0
     if args.check:
         from kiosk.app.render_check import check_all, report
 
@@ -175,7 +188,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(report(problems))
         return 1 if problems else 0
     if args.out is None:
-        print("kiosk render: --out DIR is needed (or --check)", file=sys.stderr)
+        print("kiosk render: --out DIR is needed (or --check, or --lines)", file=sys.stderr)
         return 2
     written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
     print(f"wrote {len(written)} screens to {args.out}")

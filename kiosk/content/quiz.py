@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.markup import inline_text
+from kiosk.content.markup import inline_text, soft_joined
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
@@ -109,7 +109,7 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
             problem(f"{right} answers are marked right; mark exactly one with '- [x]'")
         if any(not answer.text for answer in draft.answers):
             problem("an answer has no text")
-        explanation = " ".join(part for part in draft.explanation if part)
+        explanation = soft_joined(draft.explanation)
         if not explanation:
             problem("the explanation is empty: add a '> ' line saying why the right answer is right")
         seen_ids.setdefault(question_id, draft.line)
