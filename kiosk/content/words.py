@@ -25,10 +25,22 @@ _LIGHT_VERB = "為る"  # する (normalised form): it leans on a noun of the �
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> Any:
-    from sudachipy import Dictionary, SplitMode  # type: ignore[import-untyped]  # no py.typed; loaded lazily
+def _dictionary() -> Any:
+    from sudachipy import Dictionary  # type: ignore[import-untyped]  # no py.typed; loaded lazily
 
-    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
+    return Dictionary(dict="core")
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from sudachipy import SplitMode
+
+    return _dictionary().tokenizer(mode=SplitMode.C)
+
+
+@lru_cache(maxsize=4096)
+def _pos(pos_id: int) -> tuple[str, ...]:
+    return tuple(_dictionary().pos_of(pos_id))
 
 
 def _leans(pos: tuple[str, ...], previous: tuple[str, ...] | None, lemma: str) -> bool:
@@ -45,25 +57,31 @@ def _leans(pos: tuple[str, ...], previous: tuple[str, ...] | None, lemma: str) -
 def line_starts(text: str) -> set[int]:
     """Offsets (besides 0) where a line of this text may start by the dictionary; every offset when the text
     has no Japanese (English breaks at its spaces, which is not the dictionary's business)."""
+    return set(_line_starts(text))
+
+
+@lru_cache(maxsize=2048)
+def _line_starts(text: str) -> frozenset[int]:
     if not has_cjk(text):
-        return set(range(1, len(text)))
+        return frozenset(range(1, len(text)))
     starts: set[int] = set()
     previous: tuple[str, ...] | None = None
     for morpheme in _tokenizer().tokenize(text):
-        pos = tuple(morpheme.part_of_speech())
+        pos = _pos(morpheme.part_of_speech_id())
         if pos[0] == "空白":  # after a space a line may start, unless what follows leans
             starts.add(morpheme.end())
             previous = None
             continue
         begin = morpheme.begin()
-        if begin and _leans(pos, previous, morpheme.normalized_form()):
+        lemma = morpheme.normalized_form() if pos[1] == "非自立可能" else ""
+        if begin and _leans(pos, previous, lemma):
             starts.discard(begin)
         elif begin:
             starts.add(begin)
         previous = pos
     starts.discard(len(text))
     starts.discard(0)
-    return starts
+    return frozenset(starts)
 
 
 def words(text: str) -> list[str]:
