@@ -61,9 +61,12 @@ def _parse_slide(
     settings: dict[str, str] | None = None
     settings_line = 1
     notes: list[str] = []
+    keep_lines: list[int] = []  # lines of `<!-- keep together -->` marks: the next block stays on one screen
     for comment in comments(source.text):
         parsed = parse_settings(comment.body)
-        if settings is None and parsed is not None and "id" in parsed:
+        if KEEP_MARK.fullmatch(comment.body):
+            keep_lines.append(line_of(source.text, comment.start))
+        elif settings is None and parsed is not None and "id" in parsed:
             settings = parsed
             settings_line = line_of(source.text, comment.start)
             for key in parsed:
@@ -103,7 +106,10 @@ def _parse_slide(
             body_lines.append(line)
     if not heading:
         problem(1, "the slide has no '# ' heading")
+    _mark_kept(body_lines, keep_lines)
     body_html, body_text, markup_problems = render_markdown("\n".join(body_lines))
+    body_html, keep = kept_blocks(body_html)
+    body_text = body_text.replace(KEEP_SENTINEL, "")
     for message in markup_problems:
         problem(_guess_line(text, message), message)
     if not body_text:
@@ -111,8 +117,34 @@ def _parse_slide(
     if problems:
         return None, problems
     audio = settings.get("audio") or None
-    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio)
+    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio, keep)
     return slide, []
+
+
+KEEP_MARK = re.compile(r"\s*keep[ -]together\s*", re.IGNORECASE)
+KEEP_SENTINEL = "\ue000"  # where a kept block starts, between Markdown and the slide's HTML only
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TOP_BLOCK = re.compile(r"<(p|ul|ol)\b[^>]*>.*?</\1>", re.S)  # the blocks kiosk.ui.pages.slide_fit counts
+
+
+def _mark_kept(body_lines: list[str], keep_lines: list[int]) -> None:
+    """Put the sentinel at the start of the first text line after each keep mark (after a list marker)."""
+    for mark_line in keep_lines:
+        for index in range(mark_line - 1, len(body_lines)):
+            line = body_lines[index]
+            if line.strip():
+                marker = _LIST_MARKER.match(line)
+                cut = marker.end() if marker else len(line) - len(line.lstrip())
+                body_lines[index] = line[:cut] + KEEP_SENTINEL + line[cut:]
+                break
+
+
+def kept_blocks(body_html: str) -> tuple[str, tuple[int, ...]]:
+    """The HTML without sentinels, and the numbers of the top-level blocks that held one."""
+    if KEEP_SENTINEL not in body_html:
+        return body_html, ()
+    kept = tuple(n for n, block in enumerate(_TOP_BLOCK.finditer(body_html)) if KEEP_SENTINEL in block.group(0))
+    return body_html.replace(KEEP_SENTINEL, ""), kept
 
 
 def _guess_line(text: str, message: str) -> int:

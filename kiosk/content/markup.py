@@ -6,7 +6,7 @@ that is checked and read aloud is taken from the cleaned HTML, so what is valida
 
 A line break typed inside a paragraph is soft, as in CommonMark: it joins the lines, with nothing between
 two Japanese characters and a space otherwise (CSS Text 3's segment-break rule); a hard break is a blank
-line (a new paragraph) or two spaces at the line's end. `{{...}}` keeps a phrase whole on one line.
+line (a new paragraph), a backslash or two spaces at the line's end. `{{...}}` keeps a phrase whole on one line.
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ def _read(fragment: str) -> _HtmlReader:
 
 _KEEP = re.compile(r"\{\{(.+?)\}\}", re.S)
 _SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BACKSLASH_BREAK = re.compile(r"(?<!\\)\\\n")  # CommonMark's hard break: a backslash at the line's end
 
 
 def keep_whole(source: str) -> str:
@@ -167,7 +168,7 @@ def render_markdown(source: str) -> tuple[str, str, list[str]]:
         message = f"the slide text is {len(source):,} characters; a slide holds at most {MAX_SLIDE_CHARS:,}"
         return "", "", [message]
     try:
-        raw_html = _convert(keep_whole(source))
+        raw_html = _convert(_BACKSLASH_BREAK.sub("  \n", keep_whole(source)))
     except RecursionError:
         return "", "", ["lists or quotes are nested too deeply"]
     reader = _read(raw_html)

@@ -24,6 +24,7 @@ class Slide(NamedTuple):
     notes: tuple[str, ...] = ()  # presenter notes: never shown
     line: int = 1
     audio: str | None = None  # recorded narration: a file in the language's audio/ folder
+    keep: tuple[int, ...] = ()  # the body's blocks marked `<!-- keep together -->`: never split across screens
 
 
 class Deck(NamedTuple):

@@ -89,8 +89,9 @@ def _show(text: str) -> str:
 def test_typed_line_breaks_inside_a_paragraph_are_soft() -> None:
     """Lines of one paragraph join (nothing between Japanese, a space in English); a blank line or two
     trailing spaces still break; a quiz explanation's lines join the same way."""
-    html, text, _ = render_markdown("腰が痛むと、\nまず**ストレッチ**を\n思い浮かべます。\n\nOne line\nand the next.  \nHard.")
+    source = "腰が痛むと、\nまず**ストレッチ**を\n思い浮かべます。\n\nOne line\nand the next.  \nHard.\\\nharder."
+    html, text, _ = render_markdown(source)
     assert "<p>腰が痛むと、まず<strong>ストレッチ</strong>を思い浮かべます。</p>" in html
-    assert "<p>One line and the next.<br>" in html
+    assert "<p>One line and the next.<br>\nHard.<br>\nharder.</p>" in html  # two spaces or a backslash: hard
     assert soft_joined(["筋肉が硬いとは", "限りません。", ""]) == "筋肉が硬いとは限りません。"
     assert soft_joined(["Muscles are not", "always tight."]) == "Muscles are not always tight."
