@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
+from kiosk.content.limits import HEADING_UNITS, too_long
 from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
@@ -99,6 +100,7 @@ def _parse_slide(
             if heading:
                 problem(number, "a slide has one '# ' heading; start a new slide with '---' for another idea")
             heading, why = inline_text(line[1:].strip().rstrip("#").strip())
+            why = why or too_long(heading, HEADING_UNITS, "the heading")
             if why:
                 problem(number, why)
             body_lines.append("")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kiosk.content.limits import ANSWER_UNITS, EXPLANATION_UNITS, QUESTION_UNITS, too_long
 from kiosk.content.markup import inline_text, soft_joined
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
@@ -26,9 +27,13 @@ class _Draft:
     explanation: list[str] = field(default_factory=list)
 
 
-def _checked(source: str, path: Path, line: int, problems: list[ContentError]) -> str:
+def _checked(
+    source: str, path: Path, line: int, problems: list[ContentError], limit: tuple[int, str] | None = None
+) -> str:
     """Inline Markdown to plain text; HTML or an over-long line is a problem at that line."""
     text, why = inline_text(source)
+    if not why and limit is not None:
+        why = too_long(text, *limit)
     if why:
         problems.append(ContentError(path, line, why))
     return text
@@ -39,7 +44,8 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if line.startswith("## "):
-            drafts.append(_Draft(_checked(line[3:].strip(), path, number, problems), number))
+            prompt = _checked(line[3:].strip(), path, number, problems, (QUESTION_UNITS, "the question"))
+            drafts.append(_Draft(prompt, number))
             continue
         if not drafts or not stripped:
             continue  # a title or introduction before the first question is ignored
@@ -56,7 +62,8 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
                         message = f"unknown question setting {key!r} (known: {known})"
                         problems.append(ContentError(path, number, message))
         elif answer:
-            draft.answers.append(Answer(_checked(answer.group(2), path, number, problems), answer.group(1) != " "))
+            text = _checked(answer.group(2), path, number, problems, (ANSWER_UNITS, "the answer"))
+            draft.answers.append(Answer(text, answer.group(1) != " "))
         elif stripped.startswith(">"):
             draft.explanation.append(_checked(stripped.lstrip(">").strip(), path, number, problems))
         elif stripped.startswith("<!--"):
@@ -112,6 +119,8 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
         explanation = soft_joined(draft.explanation)
         if not explanation:
             problem("the explanation is empty: add a '> ' line saying why the right answer is right")
+        elif why := too_long(explanation, EXPLANATION_UNITS, "the explanation"):
+            problem(why)
         seen_ids.setdefault(question_id, draft.line)
         seen_prompts.setdefault(draft.prompt, draft.line)
         if len(problems) == before:

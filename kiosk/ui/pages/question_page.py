@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 MAX_ANSWERS = 4
 PICTURE_SHARE = 0.8  # the referred slide's picture: small, at most this share of the space beside the answers
 MAX_PROMPT_LINES = 2  # beside the panel; a longer question runs across the page
+ANSWER_SHARES = (50, 58, 67)  # landscape: the question and answers' share of the width, the narrowest that fits
 
 
 class SidePanel(QWidget):
@@ -142,6 +143,7 @@ class QuestionPage(QWidget):
         bar.addStretch(1)
         self._grid = QGridLayout(self)
         self._landscape: bool | None = None
+        self._share = ANSWER_SHARES[0]
 
     def show_question(
         self,
@@ -174,6 +176,7 @@ class QuestionPage(QWidget):
                 button.set_mark("wrong", self._icons.get("cross"), words[1])
             else:
                 button.set_mark("dim", None, "")
+        self._lay_prompt()  # again: the column's width depends on the answers just set
         self.answer_column.place()
         if picture is not None:
             self.picture.set_svg(*picture)
@@ -201,12 +204,33 @@ class QuestionPage(QWidget):
         """What stays still when the question changes: the bar with Home and the counter."""
         return [self.bar]
 
+    def _choose_share(self) -> None:
+        """Landscape: the narrowest column for the question and answers in which all the answers fit under the
+        question (four long answers with larger text need more than half the width); the panel has the rest."""
+        if not self._landscape:
+            return
+        margins = self._grid.contentsMargins()
+        inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
+        height = self.height() - margins.top() - margins.bottom() - self._grid.verticalSpacing()
+        chosen = ANSWER_SHARES[-1]
+        for share in ANSWER_SHARES:
+            width = inner * share // 100
+            if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) <= height:
+                chosen = share
+                break
+        if chosen != self._share:
+            self._share = chosen
+            self._grid.setColumnStretch(0, chosen)
+            self._grid.setColumnStretch(1, 100 - chosen)
+
     def _lay_prompt(self) -> None:
         """Landscape: a question longer than three lines beside the panel runs across the page instead."""
         if not self._landscape:
             return
+        self._choose_share()
         margins = self._grid.contentsMargins()
-        half = (self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()) // 2
+        inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
+        half = inner * self._share // 100
         lines = self.prompt.heightForWidth(half) / max(1.0, self.prompt.fontMetrics().lineSpacing())
         wide = lines > MAX_PROMPT_LINES + 0.5
         if wide != self._wide_prompt:
@@ -268,8 +292,8 @@ class QuestionPage(QWidget):
                 self._grid.addWidget(self.side, 0, 1, 2, 1)
                 self._grid.addWidget(self.bar, 2, 1)
                 self._grid.setRowStretch(1, 1)
-                self._grid.setColumnStretch(0, 1)
-                self._grid.setColumnStretch(1, 1)
+                self._grid.setColumnStretch(0, self._share)
+                self._grid.setColumnStretch(1, 100 - self._share)
                 self._lay_prompt()
             else:  # question, answers, card, bar: one column
                 self._grid.addWidget(self.prompt, 0, 0)
