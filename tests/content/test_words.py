@@ -95,3 +95,17 @@ def test_typed_line_breaks_inside_a_paragraph_are_soft() -> None:
     assert "<p>One line and the next.<br>\nHard.<br>\nharder.</p>" in html  # two spaces or a backslash: hard
     assert soft_joined(["筋肉が硬いとは", "限りません。", ""]) == "筋肉が硬いとは限りません。"
     assert soft_joined(["Muscles are not", "always tight."]) == "Muscles are not always tight."
+
+
+def test_the_validator_refuses_quiz_texts_over_the_limits_the_layout_is_made_for() -> None:
+    """An answer one unit over ANSWER_UNITS is refused at its line; one at the limit is not."""
+    from pathlib import Path
+
+    from kiosk.content.limits import ANSWER_UNITS, too_long
+    from kiosk.content.quiz import parse_quiz
+
+    assert too_long("あ" * ANSWER_UNITS, ANSWER_UNITS, "the answer") is None
+    assert too_long("a" * (2 * ANSWER_UNITS + 1), ANSWER_UNITS, "the answer") is not None
+    quiz = f"## 質問？\n<!-- id: q; slide: s -->\n- [x] {'あ' * (ANSWER_UNITS + 1)}\n- [ ] いいえ\n> 解説です。\n"
+    _, problems = parse_quiz(quiz, Path("quiz.md"), {"s"})
+    assert [(p.line, "the answer is" in str(p)) for p in problems] == [(3, True)]
