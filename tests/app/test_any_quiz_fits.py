@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kiosk.app.render import Aids
-from kiosk.app.render_check import check_all, report
+from kiosk.app.render_check import check_all
 from kiosk.config.options import Options
 from kiosk.content.loader import load_library
 from tests.strategies import LessonSpec, lessons, write_lesson
