@@ -1,8 +1,9 @@
 """One quiz question: the question large, answers centred; answering marks them in place and opens a panel.
 
 The answers never move: the panel with the explanation, "see the slide" and Next appears in space kept for it
-beside the answers (below them in portrait), where the picture of the slide it refers to was. When large text
-on a small screen leaves too little room, the panel also takes the question's lines (the question gives way).
+beside the answers (below them in portrait), where the picture of the slide it refers to was. In landscape the
+question and answers take the narrowest column (half, 58 % or two thirds of the width) in which every answer fits
+and, if one does, the card too; the question stays on screen after answering.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 MAX_ANSWERS = 4
 PICTURE_SHARE = 0.8  # the referred slide's picture: small, at most this share of the space beside the answers
-MAX_PROMPT_LINES = 2  # beside the panel; a longer question runs across the page
 ANSWER_SHARES = (50, 58, 67)  # landscape: the question and answers' share of the width, the narrowest that fits
 
 
@@ -128,7 +128,6 @@ class QuestionPage(QWidget):
         policy.setRetainSizeWhenHidden(True)  # the answers below it never move
         self.prompt.setSizePolicy(policy)
         self._answered = False
-        self._wide_prompt = False
         # The bar: Home, and the counter ("Quiz 2 / 5") where the slides show theirs.
         self.home = touch_button()
         self.home.clicked.connect(self.home_requested)
@@ -176,7 +175,12 @@ class QuestionPage(QWidget):
                 button.set_mark("wrong", self._icons.get("cross"), words[1])
             else:
                 button.set_mark("dim", None, "")
-        self._lay_prompt()  # again: the column's width depends on the answers just set
+        # The card's words before measuring (the column's width depends on the answers and on the card).
+        self.verdict.setText(max(strings.right, strings.wrong, key=len))
+        self.explanation.setText(question.explanation)
+        self.review.setText(strings.see_slide)
+        self.next.setText(strings.see_result if number == total else strings.next_question)
+        self._lay_prompt()
         self.answer_column.place()
         if picture is not None:
             self.picture.set_svg(*picture)
@@ -206,57 +210,58 @@ class QuestionPage(QWidget):
 
     def _choose_share(self) -> None:
         """Landscape: the narrowest column for the question and answers in which all the answers fit under the
-        question (four long answers with larger text need more than half the width); the panel has the rest."""
+        question and the feedback card fits beside them (four long answers with larger text need more than half
+        the width); else the narrowest in which the answers fit. The question stays in its column, always shown."""
         if not self._landscape:
             return
         margins = self._grid.contentsMargins()
         inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
         height = self.height() - margins.top() - margins.bottom() - self._grid.verticalSpacing()
-        chosen = ANSWER_SHARES[-1]
+        side_height = height - self.bar.sizeHint().height()
+        chosen = None
+        answers_fit = None
         for share in ANSWER_SHARES:
             width = inner * share // 100
-            if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) <= height:
+            if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) > height:
+                continue
+            answers_fit = answers_fit or share
+            if self._card_height(inner - width) <= side_height:
                 chosen = share
                 break
+        chosen = chosen or answers_fit or ANSWER_SHARES[-1]
         if chosen != self._share:
             self._share = chosen
             self._grid.setColumnStretch(0, chosen)
             self._grid.setColumnStretch(1, 100 - chosen)
+        self._arrange_actions()
+
+    def _card_height(self, width: int) -> int:
+        """The feedback card's height at this width, its buttons in a row or stacked as they would be."""
+        self._arrange_actions(width)
+        layout = self.feedback.layout()
+        return layout.totalHeightForWidth(width) if layout is not None else 0
 
     def _lay_prompt(self) -> None:
-        """Landscape: a question longer than three lines beside the panel runs across the page instead."""
-        if not self._landscape:
-            return
-        self._choose_share()
-        margins = self._grid.contentsMargins()
-        inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
-        half = inner * self._share // 100
-        lines = self.prompt.heightForWidth(half) / max(1.0, self.prompt.fontMetrics().lineSpacing())
-        wide = lines > MAX_PROMPT_LINES + 0.5
-        if wide != self._wide_prompt:
-            self._wide_prompt = wide
-            self._grid.removeWidget(self.prompt)
-            self._grid.addWidget(self.prompt, 0, 0, 1, 2 if wide else 1)
+        """Landscape: the question and answers' column gets its width (the question never leaves it)."""
+        if self._landscape:
+            self._choose_share()
 
     def _reserved(self) -> int:
-        """How far down the side panel the question runs (a long question across the page), else 0."""
-        if not (self._landscape and self._wide_prompt):
-            return 0
-        return self.prompt.geometry().bottom() + 1 + self._grid.verticalSpacing() - self.side.y()
+        """How far down the side panel the question runs: never (it keeps to its own column)."""
+        return 0
 
     def _place_side(self) -> None:
         self._grid.activate()  # the question's geometry, now, not at the next layout pass
         self._show_prompt(self.side.place())
 
     def _show_prompt(self, card_fits: bool) -> None:
-        """Only when the card needs the question's lines (large text, small screen) does the question give way;
-        its place is kept (retained size), so the answers stay where they are."""
-        self.prompt.setHidden(self._answered and not card_fits)
+        """The question stays on screen after answering (the card is placed beside the answers, never over it)."""
+        self.prompt.setHidden(False)
 
-    def _arrange_actions(self) -> None:
+    def _arrange_actions(self, width: int | None = None) -> None:
         """ "See the slide" and Next side by side when the card is wide enough, else one above the other."""
         margins = self._feedback_layout.contentsMargins()
-        room = self.side.width() - margins.left() - margins.right()
+        room = (self.side.width() if width is None else width) - margins.left() - margins.right()
         needed = self.review.sizeHint().width() + self.next.sizeHint().width() + self._actions.spacing()
         row = room <= 0 or needed <= room
         self._actions.setDirection(QBoxLayout.Direction.LeftToRight if row else QBoxLayout.Direction.BottomToTop)
@@ -283,7 +288,6 @@ class QuestionPage(QWidget):
             self._landscape = landscape
             for widget in (self.prompt, self.answer_column, self.side, self.bar):
                 self._grid.removeWidget(widget)
-            self._wide_prompt = False
             for row in range(4):
                 self._grid.setRowStretch(row, 0)
             if landscape:  # question, answers | picture or card, then the bar: the answers get the full height
