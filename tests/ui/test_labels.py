@@ -59,6 +59,8 @@ def test_the_label_paints_the_height_it_asks_for(qtbot: QtBot) -> None:
     label = _label(qtbot, "body", mark(SENTENCE), 400)
     count = sum(len(hard) for hard in label.lines())
     assert count >= 3
+    assert label.heightForWidth(400) == round(count * label.fontMetrics().lineSpacing() + 0.49)
+    label.text_block = True
     assert label.heightForWidth(400) == round(count * 1.6 * 40 + 0.49)
 
 
@@ -100,10 +102,11 @@ def test_rich_body_line_height_comes_from_its_own_font(qtbot: QtBot) -> None:
 
 
 def test_body_text_has_the_line_height_of_every_text_block(qtbot: QtBot) -> None:
-    """A wrapping body label (the explanation card) is 1.6 font sizes a line, as the slide body; a heading keeps
-    the font's own."""
+    """A text block (the explanation card) is 1.6 font sizes a line, as the slide body; a heading keeps the
+    font's own."""
     from kiosk.ui.theme.styles import LINE_HEIGHT_EM
 
     body, heading = _label(qtbot, "body", "本文", 400), _label(qtbot, "heading", "見出し", 400)
+    body.text_block = True
     assert body.line_spacing() == LINE_HEIGHT_EM * 40
     assert heading.line_spacing() < LINE_HEIGHT_EM * 40

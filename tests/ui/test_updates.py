@@ -77,3 +77,24 @@ def test_a_folder_that_disappears_keeps_the_kiosk_running(
     with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
         shutil.rmtree(content)
     assert kiosk.flow.start() and kiosk.window.current_page is kiosk.window.slide
+
+
+def test_a_new_lessons_card_shows_its_picture_and_line_from_the_first_frame(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], content: Path
+) -> None:
+    """A lesson that arrives while the attract screen is up has its picture drawn and its line at once."""
+    kiosk = watching(make_kiosk, content)
+    kiosk.window.show()
+    with qtbot.waitSignal(kiosk.updates.arrived, timeout=20_000):
+        new_lesson(content, "back-pain")
+    qtbot.waitUntil(lambda: len([c for c in kiosk.window.attract.topics.cards if c.isVisible()]) == 2)
+    card = [c for c in kiosk.window.attract.topics.cards if c.isVisible()][1]
+    image = card.picture.grab().toImage()
+    drawn = sum(
+        1
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+        if image.pixelColor(x, y).name() != image.pixelColor(0, 0).name()
+    )
+    assert drawn > 10, "the new card's picture is blank"
+    assert card.line.text() and card.line.isVisible()

@@ -105,6 +105,7 @@ class QuestionPage(QWidget):
         self.verdict_icon = Illustration()
         self.verdict = text_label("banner_right")
         self.explanation = text_label("body")
+        self.explanation.text_block = True  # read as a paragraph: the slide body's line height
         self.review = touch_button()
         self.next = touch_button(role="primary")
         self.review.clicked.connect(self.review_requested)

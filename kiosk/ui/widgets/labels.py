@@ -103,11 +103,13 @@ class PhraseLabel(QLabel):
         extra = 2 * self.margin()
         return margins.left() + margins.right() + extra, margins.top() + margins.bottom() + extra
 
+    text_block = False  # a block of reading text (the explanation card): the slide body's line height, 1.6
+
     def line_spacing(self) -> float:
-        """Body text (greedy, wrapping) has the line height of every text block, 1.6; headings and buttons
-        (balanced) keep the font's own."""
+        """A text block has the line height of every text block, 1.6; headings, buttons and short messages
+        keep the font's own."""
         natural = QFontMetricsF(self.font()).lineSpacing()
-        if self.balance or not self.wordWrap() or self.font().pixelSize() <= 0:
+        if not self.text_block or not self.wordWrap() or self.font().pixelSize() <= 0:
             return natural
         return max(natural, LINE_HEIGHT_EM * self.font().pixelSize())
 
