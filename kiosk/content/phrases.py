@@ -23,6 +23,7 @@ from kiosk.core.typeset import NBSP, NO_LINE_END, NO_LINE_START, WJ, ZWSP, has_c
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")  # ui.toml's {current}: never split, never marked inside
 _TAG = re.compile(r"(<[^>]*>)")
 _BLOCK_TAG = re.compile(r"</?(p|li|ul|ol|br)\b[^>]*>")
+_ARTICLE = re.compile(r"\b(a|an|the|A|An|The) (?=\S)")  # an English line never ends on an article ("a / woman")
 
 
 @lru_cache(maxsize=1)
@@ -104,7 +105,7 @@ def break_points(text: str) -> set[int]:
 def mark(text: str) -> str:
     """The text with a ZERO WIDTH SPACE between phrases and a WORD JOINER between characters of a phrase."""
     if not has_cjk(text):
-        return text
+        return _ARTICLE.sub("\\1" + NBSP, text)
     kept = _kept(text)
     text = plain(text)
     points = break_points(text) - kept

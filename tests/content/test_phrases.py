@@ -93,3 +93,9 @@ def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None: 
         for _ in range(2)
     ]
     assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True True", "False False"]
+
+
+def test_an_english_line_never_ends_on_an_article() -> None:
+    """"From our article: a / woman in her forties" cannot happen: the article is glued to its word."""
+    assert mark("From our article: a woman in her forties") == f"From our article: a{NBSP}woman in her forties"
+    assert plain(mark("The end of an idea")) == "The end of an idea"
