@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from kiosk.content.limits import ANSWER_UNITS, EXPLANATION_UNITS, HEADING_UNITS, QUESTION_UNITS, width_units
 from kiosk.content.quiz import MAX_ANSWERS, MIN_ANSWERS
+from kiosk.core.typeset import has_cjk
 from tests.conftest import SHIPPED_CONTENT
 
 SHIPPED_LESSON = SHIPPED_CONTENT / "stretching"
@@ -57,7 +58,7 @@ def cut(text: str, limit: float) -> str:
     """The text cut to at most `limit` width units, at a character (Japanese) or a word (English)."""
     if width_units(text) <= limit:
         return text
-    if " " in text:
+    if not has_cjk(text):
         words = text.split(" ")
         while words and width_units(" ".join(words)) > limit:
             words.pop()

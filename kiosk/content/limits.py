@@ -10,7 +10,7 @@ from __future__ import annotations
 from kiosk.core.typeset import is_cjk, plain
 
 HEADING_UNITS = 40  # a slide's `#` heading
-QUESTION_UNITS = 50  # a quiz question
+QUESTION_UNITS = 42  # a quiz question
 ANSWER_UNITS = 24  # one answer
 EXPLANATION_UNITS = 80  # the explanation shown after answering
 

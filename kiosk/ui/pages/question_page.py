@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 MAX_ANSWERS = 4
 PICTURE_SHARE = 0.8  # the referred slide's picture: small, at most this share of the space beside the answers
 ANSWER_SHARES = (50, 58, 67)  # landscape: the question and answers' share of the width, the narrowest that fits
+PROMPT_LINES = 2  # a question longer than this many lines at the widest column is set at the heading size
 
 
 class SidePanel(QWidget):
@@ -219,6 +220,7 @@ class QuestionPage(QWidget):
         inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
         height = self.height() - margins.top() - margins.bottom() - self._grid.verticalSpacing()
         side_height = height - self.bar.sizeHint().height()
+        self._size_prompt(inner * ANSWER_SHARES[-1] // 100)
         chosen = None
         answers_fit = None
         for share in ANSWER_SHARES:
@@ -235,6 +237,22 @@ class QuestionPage(QWidget):
             self._grid.setColumnStretch(0, chosen)
             self._grid.setColumnStretch(1, 100 - chosen)
         self._arrange_actions()
+
+    def _size_prompt(self, width: int) -> None:
+        """A long question (more than PROMPT_LINES lines at this width) is set at the heading size (48 px at
+        1080 p) instead of the question's own 58 px, so four answers still fit under it."""
+        role = "question"
+        self._set_prompt_role(role)
+        lines = self.prompt.heightForWidth(width) / max(1.0, self.prompt.line_spacing())
+        if lines > PROMPT_LINES + 0.5:
+            role = "question_long"
+        self._set_prompt_role(role)
+
+    def _set_prompt_role(self, role: str) -> None:
+        if self.prompt.objectName() != role:
+            self.prompt.setObjectName(role)
+            self.prompt.style().unpolish(self.prompt)
+            self.prompt.style().polish(self.prompt)
 
     def _card_height(self, width: int) -> int:
         """The feedback card's height at this width, its buttons in a row or stacked as they would be."""
