@@ -105,7 +105,7 @@ def break_points(text: str) -> set[int]:
 def mark(text: str) -> str:
     """The text with a ZERO WIDTH SPACE between phrases and a WORD JOINER between characters of a phrase."""
     if not has_cjk(text):
-        return _ARTICLE.sub("\\1" + NBSP, text)
+        return text
     kept = _kept(text)
     text = plain(text)
     points = break_points(text) - kept
@@ -122,6 +122,11 @@ def mark(text: str) -> str:
             char = NBSP  # a space inside a phrase ("README の") must not break it
         out.append(char)
     return "".join(out)
+
+
+def mark_heading(text: str) -> str:
+    """A heading marked as `mark` does, and in English an article glued to its word (never "a / woman")."""
+    return mark(text) if has_cjk(text) else _ARTICLE.sub("\\1" + NBSP, text)
 
 
 def _kept(text: str) -> set[int]:
@@ -194,11 +199,11 @@ def _take(marked: str, position: int, count: int) -> tuple[str, int]:
 def typeset_lesson(lesson: Translation) -> Translation:
     """The lesson with every text a patient reads marked for phrase breaking (plain text fields stay plain)."""
     deck = lesson.deck
-    slides = tuple(s._replace(heading=mark(s.heading), body_html=mark_html(s.body_html)) for s in deck.slides)
-    new_deck: Deck = deck._replace(title=mark(deck.title), subtitle=mark(deck.subtitle), slides=slides)
+    slides = tuple(s._replace(heading=mark_heading(s.heading), body_html=mark_html(s.body_html)) for s in deck.slides)
+    new_deck: Deck = deck._replace(title=mark_heading(deck.title), subtitle=mark_heading(deck.subtitle), slides=slides)
     questions = tuple(_question(q) for q in lesson.questions)
     result: ResultText = lesson.result._replace(
-        heading=mark(lesson.result.heading),
+        heading=mark_heading(lesson.result.heading),
         takeaways=tuple(mark(t) for t in lesson.result.takeaways),
         messages=tuple(m._replace(headline=mark(m.headline), text=mark(m.text)) for m in lesson.result.messages),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.content.loader import load_library
-from kiosk.content.phrases import break_points, mark, mark_html, phrases
+from kiosk.content.phrases import break_points, mark, mark_heading, mark_html, phrases
 from kiosk.core.typeset import NBSP, NO_LINE_END, NO_LINE_START, WJ, ZWSP, plain
 from tests.conftest import SHIPPED_CONTENT
 
@@ -96,6 +96,8 @@ def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None: 
 
 
 def test_an_english_line_never_ends_on_an_article() -> None:
-    """"From our article: a / woman in her forties" cannot happen: the article is glued to its word."""
-    assert mark("From our article: a woman in her forties") == f"From our article: a{NBSP}woman in her forties"
-    assert plain(mark("The end of an idea")) == "The end of an idea"
+    """ "From our article: a / woman in her forties" cannot happen: a heading's article is glued to its word."""
+    heading = "From our article: a woman in her forties"
+    assert mark_heading(heading) == f"From our article: a{NBSP}woman in her forties"
+    assert plain(mark_heading("The end of an idea")) == "The end of an idea"
+    assert mark(heading) == heading  # body text is left as written

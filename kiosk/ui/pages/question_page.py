@@ -145,6 +145,7 @@ class QuestionPage(QWidget):
         self._grid = QGridLayout(self)
         self._landscape: bool | None = None
         self._share = ANSWER_SHARES[0]
+        self._wide_prompt = False  # the last resort: the question across the page
 
     def show_question(
         self,
@@ -221,17 +222,20 @@ class QuestionPage(QWidget):
         height = self.height() - margins.top() - margins.bottom() - self._grid.verticalSpacing()
         side_height = height - self.bar.sizeHint().height()
         self._size_prompt(inner * ANSWER_SHARES[-1] // 100)
+        self._loose_explanation(True)
         chosen = None
-        answers_fit = None
         for share in ANSWER_SHARES:
             width = inner * share // 100
             if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) > height:
                 continue
-            answers_fit = answers_fit or share
             if self._card_height(inner - width) <= side_height:
                 chosen = share
                 break
-        chosen = chosen or answers_fit or ANSWER_SHARES[-1]
+        # Nowhere does the card fit beside the answers (large text, small screen): as before, the question runs
+        # across the page at half width, and once answered the card also takes the question's lines.
+        self._set_wide(chosen is None)
+        self._loose_explanation(chosen is not None)  # the last resort sets the explanation solid, too
+        chosen = chosen or ANSWER_SHARES[0]
         if chosen != self._share:
             self._share = chosen
             self._grid.setColumnStretch(0, chosen)
@@ -265,17 +269,32 @@ class QuestionPage(QWidget):
         if self._landscape:
             self._choose_share()
 
+    def _loose_explanation(self, loose: bool) -> None:
+        """The explanation at the text blocks' 1.6 line height, or (the last resort) at the font's own."""
+        if self.explanation.text_block != loose:
+            self.explanation.text_block = loose
+            self.explanation.updateGeometry()
+
+    def _set_wide(self, wide: bool) -> None:
+        if wide != self._wide_prompt:
+            self._wide_prompt = wide
+            self._grid.removeWidget(self.prompt)
+            self._grid.addWidget(self.prompt, 0, 0, 1, 2 if wide else 1)
+
     def _reserved(self) -> int:
-        """How far down the side panel the question runs: never (it keeps to its own column)."""
-        return 0
+        """How far down the side panel the question runs (across the page, in the last resort), else 0."""
+        if not (self._landscape and self._wide_prompt):
+            return 0
+        return self.prompt.geometry().bottom() + 1 + self._grid.verticalSpacing() - self.side.y()
 
     def _place_side(self) -> None:
         self._grid.activate()  # the question's geometry, now, not at the next layout pass
         self._show_prompt(self.side.place())
 
     def _show_prompt(self, card_fits: bool) -> None:
-        """The question stays on screen after answering (the card is placed beside the answers, never over it)."""
-        self.prompt.setHidden(False)
+        """The question stays on screen after answering, except in the last resort: when the card fits beside the
+        answers at no width, it takes the question's lines (its place is kept, so the answers stay put)."""
+        self.prompt.setHidden(self._answered and not card_fits)
 
     def _arrange_actions(self, width: int | None = None) -> None:
         """ "See the slide" and Next side by side when the card is wide enough, else one above the other."""
@@ -307,6 +326,7 @@ class QuestionPage(QWidget):
             self._landscape = landscape
             for widget in (self.prompt, self.answer_column, self.side, self.bar):
                 self._grid.removeWidget(widget)
+            self._wide_prompt = False
             for row in range(4):
                 self._grid.setRowStretch(row, 0)
             if landscape:  # question, answers | picture or card, then the bar: the answers get the full height
