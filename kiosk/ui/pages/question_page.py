@@ -146,6 +146,7 @@ class QuestionPage(QWidget):
         self._landscape: bool | None = None
         self._share = ANSWER_SHARES[0]
         self._wide_prompt = False  # the last resort: the question across the page
+        self._longest_verdict = ""
 
     def show_question(
         self,
@@ -179,7 +180,8 @@ class QuestionPage(QWidget):
             else:
                 button.set_mark("dim", None, "")
         # The card's words before measuring (the column's width depends on the answers and on the card).
-        self.verdict.setText(max(strings.right, strings.wrong, key=len))
+        self._longest_verdict = max(strings.right, strings.wrong, key=len)
+        self.verdict.setText(self._longest_verdict)
         self.explanation.setText(question.explanation)
         self.review.setText(strings.see_slide)
         self.next.setText(strings.see_result if number == total else strings.next_question)
@@ -259,10 +261,17 @@ class QuestionPage(QWidget):
             self.prompt.style().polish(self.prompt)
 
     def _card_height(self, width: int) -> int:
-        """The feedback card's height at this width, its buttons in a row or stacked as they would be."""
+        """The feedback card's height at this width, its buttons in a row or stacked as they would be, with the
+        longer verdict (the layout must not depend on which answer was chosen)."""
         self._arrange_actions(width)
         layout = self.feedback.layout()
-        return layout.totalHeightForWidth(width) if layout is not None else 0
+        if layout is None:
+            return 0
+        shown = self.verdict.text()
+        self.verdict.setText(self._longest_verdict or shown)
+        height = layout.totalHeightForWidth(width)
+        self.verdict.setText(shown)
+        return height
 
     def _lay_prompt(self) -> None:
         """Landscape: the question and answers' column gets its width (the question never leaves it)."""
