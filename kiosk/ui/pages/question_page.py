@@ -222,7 +222,7 @@ class QuestionPage(QWidget):
         margins = self._grid.contentsMargins()
         inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
         height = self.height() - margins.top() - margins.bottom() - self._grid.verticalSpacing()
-        side_height = height - self.bar.sizeHint().height()
+        side_height = height - self.bar.sizeHint().height() - self._grid.verticalSpacing()  # a spacing to spare
         self._size_prompt(inner * ANSWER_SHARES[-1] // 100)
         self._loose_explanation(True)
         chosen = None
@@ -242,6 +242,7 @@ class QuestionPage(QWidget):
             self._share = chosen
             self._grid.setColumnStretch(0, chosen)
             self._grid.setColumnStretch(1, 100 - chosen)
+        self._grid.activate()  # the side's new width now, so the card's buttons are arranged for it
         self._arrange_actions()
 
     def _size_prompt(self, width: int) -> None:
