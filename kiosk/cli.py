@@ -109,9 +109,14 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--content", type=Path, help=_("the content folder holding the lesson named"))
 
     render = commands.add_parser("render", help=_("draw every screen to numbered PNG files"))
-    render.add_argument("--out", type=Path, help=_("folder for the PNG files (needed unless --check)"))
+    render.add_argument("--out", type=Path, help=_("folder for the PNG files (needed unless --check or --lines)"))
     render.add_argument(
         "--check", action="store_true", help=_("lay out every screen and list its typesetting and layout problems")
+    )
+    render.add_argument(
+        "--lines",
+        action="store_true",
+        help=_("print every laid-out line of every screen as JSON (screen, widget, line, size, text size, language)"),
     )
     render.add_argument("--size", type=_size, default=(1920, 1080), help=_("screen size (default 1920x1080)"))
     render.add_argument("--lang", default="ja", help=_("the lesson's language, a language folder's name (default ja)"))
@@ -275,6 +280,14 @@ def cmd_render(args: argparse.Namespace) -> int:
     from kiosk.app.render import Aids, render_all
 
     options = Options(content=args.content, language=args.lang, size=args.size)
+    if args.lines:
+        import json
+
+        from kiosk.app.render_check import lines_all
+
+        records = lines_all(options, Aids(args.large_text, args.high_contrast))
+        print("[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]")
+        return 0
     if args.check:
         from kiosk.app.render_check import check_all, report
 
@@ -282,7 +295,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         print(report(problems))
         return 1 if problems else 0
     if args.out is None:
-        print(_("kiosk render: --out DIR is needed (or --check)"), file=sys.stderr)
+        print(_("kiosk render: --out DIR is needed (or --check, or --lines)"), file=sys.stderr)
         return 2
     written = render_all(options, args.out, aids=Aids(args.large_text, args.high_contrast))
     print(_("wrote {count} screens to {path}").format(count=len(written), path=args.out))

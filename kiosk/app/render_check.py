@@ -2,8 +2,9 @@
 
 Problems are found from the widgets, not from pixels: the lines a label laid out (PhraseLabel,
 RichTextLabel; a plain QLabel is laid out again with QTextLayout as Qt does), checked against the
-phrases BudouX finds in the same text (segmented here afresh, off any touch path), and the geometry of
-every visible text, button and picture.
+phrases BudouX finds in the same text (segmented here afresh, off any touch path), against the words a
+dictionary analyser finds in it (kiosk.content.words: a rule that shares nothing with the line breaker, so
+it sees BudouX's own mistakes), and the geometry of every visible text, button and picture.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import Aids, laid_out_screens, render_kiosk
 from kiosk.config.options import Options
 from kiosk.content.phrases import break_points
+from kiosk.content.words import line_starts
 from kiosk.core.i18n import N_, _
 from kiosk.core.typeset import NO_LINE_END, NO_LINE_START, is_orphan, plain
 from kiosk.ui.widgets.illustration import Illustration
@@ -27,6 +29,7 @@ from kiosk.ui.widgets.qr_view import QrView
 from kiosk.ui.widgets.rich_text import LINE_SEPARATOR, block_lines
 
 BREAK_INSIDE = N_("break inside a phrase")
+BREAK_IN_WORD = N_("break inside a dictionary word")
 BAD_START = N_("forbidden line start")
 BAD_END = N_("line ends with an opening bracket")
 ORPHAN = N_("orphan")
@@ -35,7 +38,7 @@ CUT = N_("text cut")
 OVERLAP = N_("overlapping")
 OUTSIDE = N_("control outside the screen")
 NO_CONTENT = N_("content does not load (run kiosk validate)")
-KINDS = (NO_CONTENT, BREAK_INSIDE, BAD_START, BAD_END, ORPHAN, NO_PICTURE, CUT, OVERLAP, OUTSIDE)
+KINDS = (NO_CONTENT, BREAK_INSIDE, BREAK_IN_WORD, BAD_START, BAD_END, ORPHAN, NO_PICTURE, CUT, OVERLAP, OUTSIDE)
 
 
 class Problem(NamedTuple):
@@ -95,12 +98,15 @@ def label_lines(label: QLabel) -> list[tuple[list[str], str]]:
 def line_problems(lines: list[str], text: str) -> Iterator[str]:
     """What is wrong with the lines of one hard line (a sentence, a paragraph, a list item) of this text."""
     points = break_points(text)
+    words = line_starts(text) if len(lines) > 1 else set()
     offset = 0
     for number, line in enumerate(lines):
         found = text.find(line, offset) if line else offset
         offset = found if found >= 0 else offset
         if number and offset not in points:
             yield BAD_START if line[:1] in NO_LINE_START else BREAK_INSIDE
+        if number and offset not in words and line[:1] not in NO_LINE_START:
+            yield BREAK_IN_WORD
         if number < len(lines) - 1 and line.rstrip()[-1:] in NO_LINE_END:
             yield BAD_END
         offset += len(line)
@@ -155,6 +161,37 @@ def screen_problems(screen: str, shown: list[QWidget], root: QWidget) -> list[Pr
             if _rect(first, root).intersects(_rect(second, root)):
                 problems.append(Problem(screen, f"{_describe(first)} / {_describe(second)}", OVERLAP))
     return problems
+
+
+def screen_lines(screen: str, shown: list[QWidget], root: QWidget) -> list[dict[str, object]]:
+    """Every laid-out line of every visible text on one screen, as `render --lines` prints them: the widget's
+    role (its objectName) with its number among the screen's widgets of that role, and which hard line."""
+    records: list[dict[str, object]] = []
+    seen: Counter[str] = Counter()
+    for label in (w for page in shown for w in page.findChildren(QLabel) if _visible(w, root) and w.text()):
+        role = label.objectName() or type(label).__name__
+        seen[role] += 1
+        for hard, (lines, _text) in enumerate(label_lines(label)):
+            records += [
+                {"screen": screen, "widget": role, "widget_number": seen[role], "hard_line": hard, "line": line}
+                for line in lines
+            ]
+    return records
+
+
+def lines_all(options: Options, aids: Aids = Aids()) -> list[dict[str, object]]:  # noqa: B008 (a frozen value)
+    """Every laid-out line of every screen, laid out exactly as `render` lays it out, with the size, the text
+    size and the language it was laid out at."""
+    width, height = options.size
+    context = {"size": f"{width}x{height}", "text_size": "large" if aids.large_text else "normal"}
+    context["contrast"] = "high" if aids.high_contrast else "normal"
+    records: list[dict[str, object]] = []
+    with render_kiosk(options) as kiosk:
+        for screen in laid_out_screens(kiosk, aids):
+            language = kiosk.flow.language_shown if kiosk.flow is not None else options.language
+            found = screen_lines(screen, shown_widgets(kiosk), kiosk.window)
+            records += [{**record, **context, "language": language} for record in found]
+    return records
 
 
 def _describe(widget: QWidget) -> str:

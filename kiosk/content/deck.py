@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
-from kiosk.content.limits import MAX_SLIDES
+from kiosk.content.limits import HEADING_UNITS, MAX_SLIDES, too_long
 from kiosk.content.markup import inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
@@ -63,9 +63,12 @@ def _parse_slide(
     settings: dict[str, str] | None = None
     settings_line = 1
     notes: list[str] = []
+    keep_lines: list[int] = []  # lines of `<!-- keep together -->` marks: the next block stays on one screen
     for comment in comments(source.text):
         parsed = parse_settings(comment.body)
-        if settings is None and parsed is not None and "id" in parsed:
+        if KEEP_MARK.fullmatch(comment.body):
+            keep_lines.append(line_of(source.text, comment.start))
+        elif settings is None and parsed is not None and "id" in parsed:
             settings = parsed
             settings_line = line_of(source.text, comment.start)
             for key in parsed:
@@ -109,6 +112,7 @@ def _parse_slide(
             if heading:
                 problem(number, _("a slide has one '# ' heading; start a new slide with '---' for another idea"))
             heading, why = inline_text(line[1:].strip().rstrip("#").strip())
+            why = why or too_long(heading, HEADING_UNITS, _("the heading"))
             if why:
                 problem(number, why)
             body_lines.append("")
@@ -116,7 +120,10 @@ def _parse_slide(
             body_lines.append(line)
     if not heading:
         problem(1, _("the slide has no '# ' heading"))
+    _mark_kept(body_lines, keep_lines)
     body_html, body_text, markup_problems = render_markdown("\n".join(body_lines))
+    body_html, keep = kept_blocks(body_html)
+    body_text = body_text.replace(KEEP_SENTINEL, "")
     for message in markup_problems:
         problem(_guess_line(text, message), message)
     if not body_text:
@@ -124,8 +131,34 @@ def _parse_slide(
     if problems:
         return None, problems
     audio = settings.get("audio") or None
-    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio)
+    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio, keep)
     return slide, []
+
+
+KEEP_MARK = re.compile(r"\s*keep[ -]together\s*", re.IGNORECASE)
+KEEP_SENTINEL = "\ue000"  # where a kept block starts, between Markdown and the slide's HTML only
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_TOP_BLOCK = re.compile(r"<(p|ul|ol)\b[^>]*>.*?</\1>", re.S)  # the blocks kiosk.ui.pages.slide_fit counts
+
+
+def _mark_kept(body_lines: list[str], keep_lines: list[int]) -> None:
+    """Put the sentinel at the start of the first text line after each keep mark (after a list marker)."""
+    for mark_line in keep_lines:
+        for index in range(mark_line - 1, len(body_lines)):
+            line = body_lines[index]
+            if line.strip():
+                marker = _LIST_MARKER.match(line)
+                cut = marker.end() if marker else len(line) - len(line.lstrip())
+                body_lines[index] = line[:cut] + KEEP_SENTINEL + line[cut:]
+                break
+
+
+def kept_blocks(body_html: str) -> tuple[str, tuple[int, ...]]:
+    """The HTML without sentinels, and the numbers of the top-level blocks that held one."""
+    if KEEP_SENTINEL not in body_html:
+        return body_html, ()
+    kept = tuple(n for n, block in enumerate(_TOP_BLOCK.finditer(body_html)) if KEEP_SENTINEL in block.group(0))
+    return body_html.replace(KEEP_SENTINEL, ""), kept
 
 
 def _guess_line(text: str, message: str) -> int:

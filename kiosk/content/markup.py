@@ -3,18 +3,26 @@
 Python-Markdown turns the text into HTML; anything outside the subset (links, images, raw HTML, attributes,
 declarations) is reported as a problem at validation time; then nh3 cleans the HTML anyway, and the plain text
 that is checked and read aloud is taken from the cleaned HTML, so what is validated is what is shown.
+
+A line break typed inside a paragraph is soft, as in CommonMark: it joins the lines, with nothing between
+two Japanese characters and a space otherwise (CSS Text 3's segment-break rule); a hard break is a blank
+line (a new paragraph), a backslash or two spaces at the line's end. `{{...}}` keeps a phrase whole on one line.
 """
 
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from kiosk.content.list_breaks import loosen_lists
 from kiosk.core.i18n import N_, _
+from kiosk.core.typeset import NBSP, WJ, is_cjk, plain
 
 ALLOWED_TAGS = {"p", "strong", "em", "ul", "ol", "li", "br"}
 # Tags Markdown may produce that we drop silently (they would only restyle the text).
@@ -102,11 +110,78 @@ def nesting_depth(source: str) -> int:
     return deepest
 
 
+_KEEP = re.compile(r"\{\{(.+?)\}\}", re.S)
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_BACKSLASH_BREAK = re.compile(r"(?<!\\)\\\n")  # CommonMark's hard break: a backslash at the line's end
+
+
+def keep_whole(source: str) -> str:
+    """`{{...}}` as its text with no break inside: a WORD JOINER beside each Japanese character, spaces
+    that never break (kiosk.content.phrases honours both)."""
+
+    def joined(match: re.Match[str]) -> str:
+        text = " ".join(match.group(1).split()).replace(" ", NBSP)
+        out = text[:1]
+        for before, char in zip(text, text[1:], strict=False):
+            out += (WJ if is_cjk(before) or is_cjk(char) else "") + char
+        return out
+
+    return _KEEP.sub(joined, source)
+
+
+def soft_join(before: str, after: str) -> str:
+    """What a soft line break between these two texts becomes: nothing between Japanese, else a space."""
+    if not before or not after:
+        return ""
+    return "" if is_cjk(before[-1]) or is_cjk(after[0]) else " "
+
+
+def soft_joined(parts: list[str]) -> str:
+    """Lines joined as soft breaks join them (a quiz explanation's `>` lines, a score message's lines)."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if part:
+            text += soft_join(text, part) + part
+    return text
+
+
+def _unbreak(text: str, before: str = "", after: str = "") -> str:
+    """A text's soft line breaks joined; `before`/`after` are the texts around it (for a break at an end)."""
+    pieces = _SOFT_BREAK.split(text)
+    if len(pieces) == 1:
+        return text
+    out = pieces[0]
+    for index, piece in enumerate(pieces[1:], start=1):
+        left = out or (before if index == 1 else "")
+        right = piece or (after if index == len(pieces) - 1 else "")
+        out += soft_join(left, right) + piece
+    return out
+
+
+class _SoftBreaks(Treeprocessor):
+    """Every line break left in a paragraph's or item's text after Markdown's own passes is soft."""
+
+    def run(self, root: Element) -> None:
+        for element in root.iter():
+            if element.tag in ("pre", "code"):
+                continue
+            if element.text and "\n" in element.text:
+                element.text = _unbreak(element.text, "", (element[0].text or "") if len(element) else "")
+            children = list(element)
+            for index, child in enumerate(children):
+                if child.tail and "\n" in child.tail and child.tag not in ("ul", "ol", "p", "li", "pre"):
+                    after = (children[index + 1].text or "") if index + 1 < len(children) else ""
+                    child.tail = _unbreak(child.tail, child.text or "", after)
+
+
+class _SoftBreakExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.treeprocessors.register(_SoftBreaks(md), "soft_breaks", 15)  # after inline (20), before prettify (10)
+
+
 def _new_markdown() -> markdown.Markdown:
-    # nl2br: a line break in the file is a line break on screen. Japanese has no spaces between
-    # sentences, so joining lines the Markdown way would insert stray spaces; one sentence a line also
-    # reads well from a distance.
-    return markdown.Markdown(extensions=["sane_lists", "nl2br", "fenced_code"], output_format="html")
+    # Line breaks typed inside a paragraph are soft (CommonMark); see _SoftBreaks and soft_join.
+    return markdown.Markdown(extensions=["sane_lists", "fenced_code", _SoftBreakExtension()], output_format="html")
 
 
 _markdown = _new_markdown()
@@ -134,7 +209,7 @@ def render_markdown(source: str) -> tuple[str, str, list[str]]:
     if nesting_depth(source) > MAX_NESTING:
         return "", "", [_nested_too_deep()]
     try:
-        raw_html = _convert(source)
+        raw_html = _convert(_BACKSLASH_BREAK.sub("  \n", keep_whole(source)))
     except RecursionError:
         return "", "", [_nested_too_deep()]
     reader = _read(raw_html)
@@ -152,8 +227,8 @@ def render_markdown(source: str) -> tuple[str, str, list[str]]:
     if reader.declarations:
         problems.append(_("HTML declarations (<!...> or <?...>) are not allowed in slide text"))
     safe = nh3.clean(raw_html, tags=ALLOWED_TAGS, attributes={}, strip_comments=True)
-    plain = re.sub(r"[ \t]*\n[ \t\n]*", "\n", "".join(_read(safe).text)).strip()
-    return safe, plain, problems
+    text = re.sub(r"[ \t]*\n[ \t\n]*", "\n", "".join(_read(safe).text)).strip()
+    return safe, plain(text), problems
 
 
 def inline_text(source: str) -> tuple[str, str | None]:
@@ -166,11 +241,11 @@ def inline_text(source: str) -> tuple[str, str | None]:
     if nesting_depth(source) > MAX_NESTING:
         return "", _("the text is nested too deeply")
     try:
-        raw_html = _convert(source)
+        raw_html = _convert(keep_whole(source))
     except RecursionError:
         return "", _("the text is nested too deeply")
     reader = _read(raw_html)
-    text = " ".join("".join(reader.text).split())
+    text = re.sub(r"[ \t\r\n]+", " ", "".join(reader.text)).strip()  # a kept phrase's no-break space stays
     unexpected = [tag for tag in reader.tags if tag not in {"p", "strong", "em", "b", "i", "code", "br"}]
     if unexpected or reader.attributes or reader.declarations or TAG_LIKE.search(text):
         return text, _("HTML is not allowed here; write plain text (**bold** is fine)")

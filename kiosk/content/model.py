@@ -24,6 +24,7 @@ class Slide(NamedTuple):
     notes: tuple[str, ...] = ()  # presenter notes: never shown
     line: int = 1
     audio: str | None = None  # recorded narration: a file in the language's audio/ folder
+    keep: tuple[int, ...] = ()  # the body's blocks marked `<!-- keep together -->`: never split across screens
 
 
 class Deck(NamedTuple):
@@ -119,10 +120,14 @@ class Translation(NamedTuple):
 
     def attract_loop(self, slide_ids: tuple[str, ...]) -> tuple[tuple[str | None, str], ...]:
         """The attract loop in this language, as (picture, line): the deck's picture and subtitle first, then
-        each chosen slide's picture and heading (kiosk/content/attract.py chooses the slides)."""
+        each chosen slide's picture and heading (kiosk/content/attract.py chooses the slides). A deck without a
+        picture of its own starts on its first slide's, so a topic card is never blank at its first frame."""
         by_id = {slide.id: slide for slide in self.deck.slides}
         chosen = [by_id[slide_id] for slide_id in slide_ids if slide_id in by_id and by_id[slide_id].image]
-        return ((self.deck.image, self.deck.subtitle), *((slide.image, slide.heading) for slide in chosen))
+        slides = tuple((slide.image, slide.heading) for slide in chosen)
+        if self.deck.image is None and slides:
+            return slides
+        return ((self.deck.image, self.deck.subtitle), *slides)
 
     def __repr__(self) -> str:  # without the images' bytes
         return f"Translation({self.language!r}, {len(self.deck.slides)} slides, {len(self.questions)} questions)"

@@ -1,5 +1,9 @@
 """Where Japanese text may break: BudouX phrases (文節) with kinsoku glue, written into the text as marks.
 
+A BudouX break that falls inside a word a dictionary knows (kiosk.content.words: 我慢, 入りにくく,
+流行って) is dropped, and so is every break inside a phrase the lesson marks to keep whole (`{{...}}` in the
+Markdown, a WORD JOINER between its characters once loaded: kiosk.content.markup.keep_whole).
+
 One pass over a loaded lesson (the loader calls `typeset_lesson`; the result is what the content cache
 keeps), so segmentation never runs on a tap or at a start-up from the cache. Text without Japanese is
 left exactly as written; its lines break at spaces as usual. Marks: kiosk.core.typeset.
@@ -13,11 +17,13 @@ from html import escape, unescape
 from typing import Any
 
 from kiosk.content.model import Deck, Question, ResultText, Translation
+from kiosk.content.words import line_starts
 from kiosk.core.typeset import NBSP, NO_LINE_END, NO_LINE_START, WJ, ZWSP, has_cjk, is_cjk, plain
 
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")  # ui.toml's {current}: never split, never marked inside
 _TAG = re.compile(r"(<[^>]*>)")
 _BLOCK_TAG = re.compile(r"</?(p|li|ul|ol|br)\b[^>]*>")
+_ARTICLE = re.compile(r"\b(a|an|the|A|An|The) (?=\S)")  # an English line never ends on an article ("a / woman")
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +49,21 @@ def phrases(text: str) -> list[str]:
                 found[-1] += word
             else:
                 found.append(word)
-    return _keep_placeholders(found)
+    return _keep_words(_keep_placeholders(found), text)
+
+
+def _keep_words(found: list[str], text: str) -> list[str]:
+    """Join phrases whose boundary falls inside a dictionary word or before a word that leans on the last."""
+    allowed = line_starts(text)
+    joined: list[str] = []
+    offset = 0
+    for part in found:
+        if joined and offset not in allowed:
+            joined[-1] += part
+        else:
+            joined.append(part)
+        offset += len(part)
+    return joined
 
 
 def _latin_words(chunk: str) -> list[str]:
@@ -86,8 +106,9 @@ def mark(text: str) -> str:
     """The text with a ZERO WIDTH SPACE between phrases and a WORD JOINER between characters of a phrase."""
     if not has_cjk(text):
         return text
+    kept = _kept(text)
     text = plain(text)
-    points = break_points(text)
+    points = break_points(text) - kept
     inside = {i for m in _PLACEHOLDER.finditer(text) for i in range(m.start() + 1, m.end())}
     out: list[str] = []
     for index, char in enumerate(text):
@@ -101,6 +122,23 @@ def mark(text: str) -> str:
             char = NBSP  # a space inside a phrase ("README の") must not break it
         out.append(char)
     return "".join(out)
+
+
+def mark_heading(text: str) -> str:
+    """A heading marked as `mark` does, and in English an article glued to its word (never "a / woman")."""
+    return mark(text) if has_cjk(text) else _ARTICLE.sub("\\1" + NBSP, text)
+
+
+def _kept(text: str) -> set[int]:
+    """Offsets into the plain text at which the text already holds a WORD JOINER: a phrase kept whole."""
+    kept: set[int] = set()
+    offset = 0
+    for char in text:
+        if char == WJ:
+            kept.add(offset)
+        elif char != ZWSP:
+            offset += 1
+    return kept
 
 
 def _joined(before: str, char: str) -> bool:
@@ -161,11 +199,11 @@ def _take(marked: str, position: int, count: int) -> tuple[str, int]:
 def typeset_lesson(lesson: Translation) -> Translation:
     """The lesson with every text a patient reads marked for phrase breaking (plain text fields stay plain)."""
     deck = lesson.deck
-    slides = tuple(s._replace(heading=mark(s.heading), body_html=mark_html(s.body_html)) for s in deck.slides)
-    new_deck: Deck = deck._replace(title=mark(deck.title), subtitle=mark(deck.subtitle), slides=slides)
+    slides = tuple(s._replace(heading=mark_heading(s.heading), body_html=mark_html(s.body_html)) for s in deck.slides)
+    new_deck: Deck = deck._replace(title=mark_heading(deck.title), subtitle=mark_heading(deck.subtitle), slides=slides)
     questions = tuple(_question(q) for q in lesson.questions)
     result: ResultText = lesson.result._replace(
-        heading=mark(lesson.result.heading),
+        heading=mark_heading(lesson.result.heading),
         takeaways=tuple(mark(t) for t in lesson.result.takeaways),
         messages=tuple(m._replace(headline=mark(m.headline), text=mark(m.text)) for m in lesson.result.messages),
     )

@@ -6,8 +6,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kiosk.content.limits import MAX_QUESTION_ID, MAX_QUESTIONS, question_id_ok
-from kiosk.content.markup import inline_text
+from kiosk.content.limits import (
+    ANSWER_UNITS,
+    EXPLANATION_UNITS,
+    MAX_QUESTION_ID,
+    MAX_QUESTIONS,
+    QUESTION_UNITS,
+    question_id_ok,
+    too_long,
+)
+from kiosk.content.markup import inline_text, soft_joined
 from kiosk.content.model import Answer, Question
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
@@ -28,9 +36,13 @@ class _Draft:
     explanation: list[str] = field(default_factory=list)
 
 
-def _checked(source: str, path: Path, line: int, problems: list[ContentError]) -> str:
+def _checked(
+    source: str, path: Path, line: int, problems: list[ContentError], limit: tuple[int, str] | None = None
+) -> str:
     """Inline Markdown to plain text; HTML or an over-long line is a problem at that line."""
     text, why = inline_text(source)
+    if not why and limit is not None:
+        why = too_long(text, *limit)
     if why:
         problems.append(ContentError(path, line, why))
     return text
@@ -41,7 +53,8 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
     for number, line in enumerate(text.split("\n"), start=1):
         stripped = line.strip()
         if line.startswith("## "):
-            drafts.append(_Draft(_checked(line[3:].strip(), path, number, problems), number))
+            prompt = _checked(line[3:].strip(), path, number, problems, (QUESTION_UNITS, _("the question")))
+            drafts.append(_Draft(prompt, number))
             continue
         if not drafts or not stripped:
             continue  # a title or introduction before the first question is ignored
@@ -58,7 +71,8 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
                         message = f"unknown question setting {key!r} (known: {known})"
                         problems.append(ContentError(path, number, message))
         elif answer:
-            draft.answers.append(Answer(_checked(answer.group(2), path, number, problems), answer.group(1) != " "))
+            text = _checked(answer.group(2), path, number, problems, (ANSWER_UNITS, _("the answer")))
+            draft.answers.append(Answer(text, answer.group(1) != " "))
         elif stripped.startswith(">"):
             draft.explanation.append(_checked(stripped.lstrip(">").strip(), path, number, problems))
         elif stripped.startswith("<!--"):
@@ -136,9 +150,11 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
             problem(_("{right} answers are marked right; mark exactly one with '- [x]'").format(right=right))
         if any(not answer.text for answer in draft.answers):
             problem(_("an answer has no text"))
-        explanation = " ".join(part for part in draft.explanation if part)
+        explanation = soft_joined(draft.explanation)
         if not explanation:
             problem(_("the explanation is empty: add a '> ' line saying why the right answer is right"))
+        elif why := too_long(explanation, EXPLANATION_UNITS, _("the explanation")):
+            problem(why)
         seen_ids.setdefault(question_id, draft.line)
         seen_prompts.setdefault(draft.prompt, draft.line)
         if len(problems) == before:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kiosk.content.markup import inline_text
+from kiosk.content.markup import inline_text, soft_joined
 from kiosk.content.model import ResultText, ScoreMessage
 from kiosk.content.settings_comment import parse_settings
 from kiosk.core.errors import ContentError
@@ -118,7 +118,7 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
         elif not words:
             problems.append(ContentError(path, at, _("the message has no sentence under its heading")))
         else:
-            parsed.append(ScoreMessage(minimum, headline, " ".join(words)))
+            parsed.append(ScoreMessage(minimum, headline, soft_joined(words)))
     if not any(message.minimum == 0 for message in parsed) and not problems:
         problems.append(
             ContentError(

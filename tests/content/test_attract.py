@@ -136,3 +136,21 @@ def test_turns_go_round_every_lesson_one_at_a_time() -> None:
     assert seen == {(0, 0), (0, 1), (0, 2), (1, 0), (2, 0), (2, 1)}
     assert turn(1, [4]) == (0, 1) and turn(4, [4]) == (0, 0)  # one lesson: round its loop, back to the cover
     assert turn(1, [1, 1]) is None and turn(1, []) is None and turn(0, [4]) is None
+
+
+def test_a_deck_without_its_own_picture_starts_its_loop_on_a_slide_picture(tmp_path) -> None:  # noqa: ANN001
+    """A topic card is never blank at its first frame: without `image:` the loop starts on a chosen slide's."""
+    import shutil
+
+    from kiosk.content.loader import load_library
+    from tests.conftest import SHIPPED_LESSON
+
+    lesson = tmp_path / "content" / "stretching"
+    shutil.copytree(SHIPPED_LESSON, lesson)
+    for language in ("ja", "en"):
+        deck = lesson / language / "deck.md"
+        deck.write_text(deck.read_text(encoding="utf-8").replace("image: attract.svg\n", "", 1), encoding="utf-8")
+    library, problems = load_library(tmp_path / "content")
+    assert problems == [] and library is not None
+    loop = library.first.translations["ja"].attract_loop(library.first.attract)
+    assert loop[0][0] is not None and loop[0][1], loop[0]

@@ -60,8 +60,8 @@ def test_good_deck_parses_settings_and_slides(illustrations: Path) -> None:
     assert [s.id for s in deck.slides] == ["one", "two"]
     first, second = deck.slides
     assert first.heading == "一枚目" and first.image == "a.svg" and first.layout == "split"
-    assert "一行目です。<br" in first.body_html  # one sentence a line, no stray spaces
-    assert first.body_text == "一行目です。\n二行目です。"
+    assert "<p>一行目です。二行目です。</p>" in first.body_html  # a typed line break is soft, no stray space
+    assert first.body_text == "一行目です。二行目です。"
     assert second.layout == "center" and second.image is None
     assert "---" in second.body_text  # the fenced '---' did not split the slide
 

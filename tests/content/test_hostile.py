@@ -29,6 +29,7 @@ from kiosk.content.loader import load_library
 from kiosk.content.markup import MAX_NESTING, MAX_SLIDE_CHARS, render_markdown
 from kiosk.content.model import Lesson, Library, ResultText, Translation
 from kiosk.content.strings import FALLBACK, INTERFACE, required
+from kiosk.content.words import line_starts
 from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
 
@@ -84,6 +85,12 @@ def _hard_stop(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _dictionary_loaded() -> None:
+    """The dictionary analyser is loaded once per process (about 0.1-0.7 s); the time limit is for validating."""
+    line_starts("辞書を読み込む")
 
 
 def _timed(what: str, call: Callable[[], object]) -> object:

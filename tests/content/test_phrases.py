@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.content.loader import load_library
-from kiosk.content.phrases import break_points, mark, mark_html, phrases
+from kiosk.content.phrases import break_points, mark, mark_heading, mark_html, phrases
 from kiosk.core.typeset import NBSP, NO_LINE_END, NO_LINE_START, WJ, ZWSP, plain
 from tests.conftest import SHIPPED_CONTENT
 
@@ -66,7 +66,8 @@ def test_the_loaded_lesson_carries_marks_and_its_plain_text_stays_plain() -> Non
 
 
 def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None:  # noqa: ANN001
-    """The first run segments and caches; a second process starting from that cache never imports budoux."""
+    """The first run segments and caches; a second process starting from that cache imports neither budoux nor
+    the dictionary analyser (sudachipy)."""
     import os
     import subprocess
     import sys
@@ -83,7 +84,7 @@ def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None: 
         "k.show()\n"
         "from PySide6.QtWidgets import QApplication\n"
         "QApplication.processEvents()\n"
-        "print('budoux' in sys.modules)\n"
+        "print('budoux' in sys.modules, 'sudachipy' in sys.modules)\n"
         "k.close()\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -91,4 +92,12 @@ def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None: 
         subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env, check=True)
         for _ in range(2)
     ]
-    assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True", "False"]
+    assert [run.stdout.strip().splitlines()[-1] for run in runs] == ["True True", "False False"]
+
+
+def test_an_english_line_never_ends_on_an_article() -> None:
+    """ "From our article: a / woman in her forties" cannot happen: a heading's article is glued to its word."""
+    heading = "From our article: a woman in her forties"
+    assert mark_heading(heading) == f"From our article: a{NBSP}woman in her forties"
+    assert plain(mark_heading("The end of an idea")) == "The end of an idea"
+    assert mark(heading) == heading  # body text is left as written

@@ -39,7 +39,7 @@ def test_good_quiz_parses() -> None:
     first, second = questions
     assert (first.id, first.slide_id, first.prompt) == ("always", "stretch", "ストレッチは必ず効く？")
     assert [a.text for a in first.answers] == ["はい", "いいえ"] and first.right_index == 1
-    assert first.explanation == "力が入らない筋肉には 効かないこともあります。"
+    assert first.explanation == "力が入らない筋肉には効かないこともあります。"  # lines joined, no stray space
     assert second.right_index == 1 and len(second.answers) == 3
 
 

@@ -55,11 +55,13 @@ def test_an_english_button_label_never_ends_with_one_word(qtbot: QtBot) -> None:
 
 
 def test_the_label_paints_the_height_it_asks_for(qtbot: QtBot) -> None:
-    """heightForWidth is the number of laid-out lines times the line spacing."""
+    """heightForWidth is the number of laid-out lines times the line spacing (1.6 font sizes for body text)."""
     label = _label(qtbot, "body", mark(SENTENCE), 400)
     count = sum(len(hard) for hard in label.lines())
     assert count >= 3
     assert label.heightForWidth(400) == round(count * label.fontMetrics().lineSpacing() + 0.49)
+    label.text_block = True
+    assert label.heightForWidth(400) == round(count * 1.6 * 40 + 0.49)
 
 
 def test_rich_body_glues_the_break_before_an_orphan(qtbot: QtBot) -> None:
@@ -97,3 +99,14 @@ def test_rich_body_line_height_comes_from_its_own_font(qtbot: QtBot) -> None:
     label.setStyleSheet("font-size: 40px; font-family: 'Noto Sans CJK JP'")
     two_lines = label.heightForWidth(1000)
     assert abs(two_lines - 2 * 1.6 * 40) <= 4, two_lines
+
+
+def test_body_text_has_the_line_height_of_every_text_block(qtbot: QtBot) -> None:
+    """A text block (the explanation card) is 1.6 font sizes a line, as the slide body; a heading keeps the
+    font's own."""
+    from kiosk.ui.theme.styles import LINE_HEIGHT_EM
+
+    body, heading = _label(qtbot, "body", "本文", 400), _label(qtbot, "heading", "見出し", 400)
+    body.text_block = True
+    assert body.line_spacing() == LINE_HEIGHT_EM * 40
+    assert heading.line_spacing() < LINE_HEIGHT_EM * 40

@@ -22,10 +22,14 @@ def window_rect(widget: QAbstractButton | QLabel, kiosk: Kiosk) -> QRect:
 
 
 def answer_geometry(kiosk: Kiosk) -> list[tuple[QRect, QRect]]:
-    """Where each shown answer button and its text are, in window coordinates."""
+    """Where each shown answer button and its text start, in window coordinates (the text's width shrinks
+    once answered: the mark's slot is shown only then)."""
     settle(QApplication)
     buttons = [b for b in kiosk.window.question.answers if b.isVisibleTo(kiosk.window)]
-    return [(window_rect(b, kiosk), window_rect(b.label, kiosk)) for b in buttons]
+    labels = [window_rect(b.label, kiosk) for b in buttons]
+    return [
+        (window_rect(b, kiosk), QRect(r.left(), r.top(), 0, r.height())) for b, r in zip(buttons, labels, strict=True)
+    ]
 
 
 def to_question(kiosk: Kiosk, number: int) -> None:

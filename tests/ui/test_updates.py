@@ -127,3 +127,24 @@ def test_a_kiosk_shows_a_snapshot_never_the_live_folder_and_a_restart_reuses_it(
     shutil.copystat(SHIPPED_LESSON / "ja" / "deck.md", deck)
     again = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
     assert again.shown_root() == root and again.flow is not None
+
+
+def test_a_new_lessons_card_shows_its_picture_and_line_from_the_first_frame(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], content: Path
+) -> None:
+    """A lesson that arrives while the attract screen is up has its picture drawn and its line at once."""
+    kiosk = watching(make_kiosk, content)
+    kiosk.window.show()
+    with qtbot.waitSignal(kiosk.updates.arrived, timeout=20_000):
+        publish(new_lesson(content, "back-pain"))
+    qtbot.waitUntil(lambda: len([c for c in kiosk.window.attract.topics.cards if c.isVisible()]) == 2)
+    card = [c for c in kiosk.window.attract.topics.cards if c.isVisible()][1]
+    image = card.picture.grab().toImage()
+    drawn = sum(
+        1
+        for x in range(0, image.width(), 8)
+        for y in range(0, image.height(), 8)
+        if image.pixelColor(x, y).name() != image.pixelColor(0, 0).name()
+    )
+    assert drawn > 10, "the new card's picture is blank"
+    assert card.line.text() and card.line.isVisible()

@@ -1,8 +1,9 @@
 """One quiz question: the question large, answers centred; answering marks them in place and opens a panel.
 
 The answers never move: the panel with the explanation, "see the slide" and Next appears in space kept for it
-beside the answers (below them in portrait), where the picture of the slide it refers to was. When large text
-on a small screen leaves too little room, the panel also takes the question's lines (the question gives way).
+beside the answers (below them in portrait), where the picture of the slide it refers to was. In landscape the
+question and answers take the narrowest column (half, 58 % or two thirds of the width) in which every answer fits
+and, if one does, the card too; the question stays on screen after answering.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ if TYPE_CHECKING:
 
 MAX_ANSWERS = 4
 PICTURE_SHARE = 0.8  # the referred slide's picture: small, at most this share of the space beside the answers
-MAX_PROMPT_LINES = 2  # beside the panel; a longer question runs across the page
+ANSWER_SHARES = (50, 58, 67)  # landscape: the question and answers' share of the width, the narrowest that fits
+PROMPT_LINES = 2  # a question longer than this many lines at the widest column is set at the heading size
 
 
 class SidePanel(QWidget):
@@ -104,6 +106,7 @@ class QuestionPage(QWidget):
         self.verdict_icon = Illustration()
         self.verdict = text_label("banner_right")
         self.explanation = text_label("body")
+        self.explanation.text_block = True  # read as a paragraph: the slide body's line height
         self.review = touch_button()
         self.next = touch_button(role="primary")
         self.review.clicked.connect(self.review_requested)
@@ -127,7 +130,6 @@ class QuestionPage(QWidget):
         policy.setRetainSizeWhenHidden(True)  # the answers below it never move
         self.prompt.setSizePolicy(policy)
         self._answered = False
-        self._wide_prompt = False
         # The bar: Home, and the counter ("Quiz 2 / 5") where the slides show theirs.
         self.home = touch_button()
         self.home.clicked.connect(self.home_requested)
@@ -142,6 +144,9 @@ class QuestionPage(QWidget):
         bar.addStretch(1)
         self._grid = QGridLayout(self)
         self._landscape: bool | None = None
+        self._share = ANSWER_SHARES[0]
+        self._wide_prompt = False  # the last resort: the question across the page
+        self._longest_verdict = ""
 
     def show_question(
         self,
@@ -174,6 +179,13 @@ class QuestionPage(QWidget):
                 button.set_mark("wrong", self._icons.get("cross"), words[1])
             else:
                 button.set_mark("dim", None, "")
+        # The card's words before measuring (the column's width depends on the answers and on the card).
+        self._longest_verdict = max(strings.right, strings.wrong, key=len)
+        self.verdict.setText(self._longest_verdict)
+        self.explanation.setText(question.explanation)
+        self.review.setText(strings.see_slide)
+        self.next.setText(strings.see_result if number == total else strings.next_question)
+        self._lay_prompt()
         self.answer_column.place()
         if picture is not None:
             self.picture.set_svg(*picture)
@@ -201,21 +213,86 @@ class QuestionPage(QWidget):
         """What stays still when the question changes: the bar with Home and the counter."""
         return [self.bar]
 
-    def _lay_prompt(self) -> None:
-        """Landscape: a question longer than three lines beside the panel runs across the page instead."""
+    def _choose_share(self) -> None:
+        """Landscape: the narrowest column for the question and answers in which all the answers fit under the
+        question and the feedback card fits beside them (four long answers with larger text need more than half
+        the width); else the narrowest in which the answers fit. The question stays in its column, always shown."""
         if not self._landscape:
             return
         margins = self._grid.contentsMargins()
-        half = (self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()) // 2
-        lines = self.prompt.heightForWidth(half) / max(1.0, self.prompt.fontMetrics().lineSpacing())
-        wide = lines > MAX_PROMPT_LINES + 0.5
+        inner = self.width() - margins.left() - margins.right() - self._grid.horizontalSpacing()
+        height = self.height() - margins.top() - margins.bottom() - self._grid.verticalSpacing()
+        side_height = height - self.bar.sizeHint().height() - self._grid.verticalSpacing()  # a spacing to spare
+        self._size_prompt(inner * ANSWER_SHARES[-1] // 100)
+        self._loose_explanation(True)
+        chosen = None
+        for share in ANSWER_SHARES:
+            width = inner * share // 100
+            if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) > height:
+                continue
+            if self._card_height(inner - width) <= side_height:
+                chosen = share
+                break
+        # Nowhere does the card fit beside the answers (large text, small screen): as before, the question runs
+        # across the page at half width, and once answered the card also takes the question's lines.
+        self._set_wide(chosen is None)
+        self._loose_explanation(chosen is not None)  # the last resort sets the explanation solid, too
+        chosen = chosen or ANSWER_SHARES[0]
+        if chosen != self._share:
+            self._share = chosen
+            self._grid.setColumnStretch(0, chosen)
+            self._grid.setColumnStretch(1, 100 - chosen)
+        self._grid.activate()  # the side's new width now, so the card's buttons are arranged for it
+        self._arrange_actions()
+
+    def _size_prompt(self, width: int) -> None:
+        """A long question (more than PROMPT_LINES lines at this width) is set at the heading size (48 px at
+        1080 p) instead of the question's own 58 px, so four answers still fit under it."""
+        role = "question"
+        self._set_prompt_role(role)
+        lines = self.prompt.heightForWidth(width) / max(1.0, self.prompt.line_spacing())
+        if lines > PROMPT_LINES + 0.5:
+            role = "question_long"
+        self._set_prompt_role(role)
+
+    def _set_prompt_role(self, role: str) -> None:
+        if self.prompt.objectName() != role:
+            self.prompt.setObjectName(role)
+            self.prompt.style().unpolish(self.prompt)
+            self.prompt.style().polish(self.prompt)
+
+    def _card_height(self, width: int) -> int:
+        """The feedback card's height at this width, its buttons in a row or stacked as they would be, with the
+        longer verdict (the layout must not depend on which answer was chosen)."""
+        self._arrange_actions(width)
+        layout = self.feedback.layout()
+        if layout is None:
+            return 0
+        shown = self.verdict.text()
+        self.verdict.setText(self._longest_verdict or shown)
+        height = layout.totalHeightForWidth(width)
+        self.verdict.setText(shown)
+        return height
+
+    def _lay_prompt(self) -> None:
+        """Landscape: the question and answers' column gets its width (the question never leaves it)."""
+        if self._landscape:
+            self._choose_share()
+
+    def _loose_explanation(self, loose: bool) -> None:
+        """The explanation at the text blocks' 1.6 line height, or (the last resort) at the font's own."""
+        if self.explanation.text_block != loose:
+            self.explanation.text_block = loose
+            self.explanation.updateGeometry()
+
+    def _set_wide(self, wide: bool) -> None:
         if wide != self._wide_prompt:
             self._wide_prompt = wide
             self._grid.removeWidget(self.prompt)
             self._grid.addWidget(self.prompt, 0, 0, 1, 2 if wide else 1)
 
     def _reserved(self) -> int:
-        """How far down the side panel the question runs (a long question across the page), else 0."""
+        """How far down the side panel the question runs (across the page, in the last resort), else 0."""
         if not (self._landscape and self._wide_prompt):
             return 0
         return self.prompt.geometry().bottom() + 1 + self._grid.verticalSpacing() - self.side.y()
@@ -225,14 +302,14 @@ class QuestionPage(QWidget):
         self._show_prompt(self.side.place())
 
     def _show_prompt(self, card_fits: bool) -> None:
-        """Only when the card needs the question's lines (large text, small screen) does the question give way;
-        its place is kept (retained size), so the answers stay where they are."""
+        """The question stays on screen after answering, except in the last resort: when the card fits beside the
+        answers at no width, it takes the question's lines (its place is kept, so the answers stay put)."""
         self.prompt.setHidden(self._answered and not card_fits)
 
-    def _arrange_actions(self) -> None:
+    def _arrange_actions(self, width: int | None = None) -> None:
         """ "See the slide" and Next side by side when the card is wide enough, else one above the other."""
         margins = self._feedback_layout.contentsMargins()
-        room = self.side.width() - margins.left() - margins.right()
+        room = (self.side.width() if width is None else width) - margins.left() - margins.right()
         needed = self.review.sizeHint().width() + self.next.sizeHint().width() + self._actions.spacing()
         row = room <= 0 or needed <= room
         self._actions.setDirection(QBoxLayout.Direction.LeftToRight if row else QBoxLayout.Direction.BottomToTop)
@@ -268,8 +345,8 @@ class QuestionPage(QWidget):
                 self._grid.addWidget(self.side, 0, 1, 2, 1)
                 self._grid.addWidget(self.bar, 2, 1)
                 self._grid.setRowStretch(1, 1)
-                self._grid.setColumnStretch(0, 1)
-                self._grid.setColumnStretch(1, 1)
+                self._grid.setColumnStretch(0, self._share)
+                self._grid.setColumnStretch(1, 100 - self._share)
                 self._lay_prompt()
             else:  # question, answers, card, bar: one column
                 self._grid.addWidget(self.prompt, 0, 0)

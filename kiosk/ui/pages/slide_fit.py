@@ -19,6 +19,11 @@ TEXT_SHARES = (0.5, 0.58, 0.67)  # the text column's share of the width beside t
 _BLOCK = re.compile(r"<(p|ul|ol)\b[^>]*>.*?</\1>", re.S)
 _LINE_BREAK = re.compile(r"<br\s*/?>\n?")
 _ITEM = re.compile(r"<li\b[^>]*>.*?</li>", re.S)
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+# A sentence ends at 。！？ (with a closing bracket and the break marks after it), or at . ! ? and a space
+# before a capital or a digit.
+_SENTENCE_END = re.compile(r"[。！？][」』）)]*[\u200b\u2060]*|[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+HARD_BREAK = "<br />\n"
 
 
 class Arrangement(NamedTuple):
@@ -50,25 +55,64 @@ Piece = tuple[str, int, str]  # container tag, which block of the body, inner HT
 
 
 def units(body_html: str) -> list[Piece]:
-    """The body as pieces that may go to different screens: one per line of a paragraph or item of a list."""
+    """The body as pieces that may go to different screens: one per sentence of a paragraph (a piece after a
+    hard line break starts with it) or item of a list."""
     found: list[Piece] = []
     for number, block in enumerate(_BLOCK.finditer(body_html)):
         tag, html = block.group(1), block.group(0)
         inner = html[html.index(">") + 1 : html.rindex("</")]
         if tag == "p":
-            found += [("p", number, line) for line in _LINE_BREAK.split(inner) if line.strip()]
+            for index, line in enumerate(part for part in _LINE_BREAK.split(inner) if part.strip()):
+                for place, sentence in enumerate(sentences(line)):
+                    found.append(("p", number, (HARD_BREAK if index and not place else "") + sentence))
         else:
             found += [(tag, number, item.group(0)) for item in _ITEM.finditer(inner)]
     return found or [("p", 0, body_html)]
 
 
+def sentences(html: str) -> list[str]:
+    """A paragraph's line of HTML cut after each sentence's end outside any inline tag (<strong>...</strong>)."""
+    found: list[str] = []
+    start = depth = position = 0
+    for token in _TAG_SPLIT.split(html):
+        if token.startswith("<"):
+            depth += -1 if token.startswith("</") else 0 if token.endswith("/>") else 1
+        elif depth <= 0:
+            for end in _SENTENCE_END.finditer(token):
+                cut = position + end.end()
+                if html[start:cut].strip() and html[cut:].strip():
+                    found.append(html[start:cut])
+                    start = cut
+        position += len(token)
+    found.append(html[start:])
+    return [sentence for sentence in found if sentence.strip()]
+
+
+def groups(pieces: list[Piece], keep: tuple[int, ...]) -> list[list[Piece]]:
+    """Pieces that go to a screen together: a block marked to keep together, and a paragraph's last sentence
+    with the one before it (a closing sentence, often a hedge, never goes alone to the next screen)."""
+    grouped: list[list[Piece]] = []
+    for index, piece in enumerate(pieces):
+        previous = pieces[index - 1] if index else None
+        same_block = previous is not None and previous[:2] == piece[:2]
+        last_of_paragraph = index + 1 == len(pieces) or pieces[index + 1][:2] != piece[:2]
+        if same_block and (piece[1] in keep or (piece[0] == "p" and last_of_paragraph)):
+            grouped[-1].append(piece)
+        else:
+            grouped.append([piece])
+    return grouped
+
+
 def join(pieces: list[Piece]) -> str:
-    """Pieces back into HTML: lines of one paragraph stay one paragraph, items of one list one list."""
+    """Pieces back into HTML: sentences and lines of one paragraph stay one paragraph, items of one list one
+    list; a hard line break that would open a screen is dropped."""
     html: list[str] = []
     for index, (tag, block, inner) in enumerate(pieces):
         continues = index > 0 and pieces[index - 1][:2] == (tag, block)
+        if not continues and inner.startswith(HARD_BREAK):
+            inner = inner[len(HARD_BREAK) :]
         if tag == "p":
-            html.append("<br />\n" + inner if continues else "<p>" + inner)
+            html.append(inner if continues else "<p>" + inner)
         else:
             html.append(inner if continues else f"<{tag}>" + inner)
         if index + 1 == len(pieces) or pieces[index + 1][:2] != (tag, block):

@@ -25,6 +25,7 @@ from kiosk.ui.pages.slide_fit import (
     Piece,
     card_fallback,
     card_plan,
+    groups,
     join,
     meets_floor,
     small_print,
@@ -321,16 +322,21 @@ class SlidePage(QWidget):
         return Arrangement(0, True), self._split(lambda pieces: self._text_height(width, pieces) <= budget)
 
     def _split(self, fits: Callable[[list[Piece]], bool]) -> list[list[Piece]]:
-        """The body's lines and items in screens that each fit (a single piece that cannot is kept whole)."""
+        """The body's sentences and items in screens that each fit; what belongs together (a block marked to
+        keep together, a paragraph's last sentence and the one before) goes to a screen together, unless it
+        cannot fit on one screen alone (then its pieces go one by one; a single piece is kept whole)."""
         if fits(self._units):
             return [self._units]
+        keep = self._slide.keep if self._slide is not None else ()
         parts: list[list[Piece]] = []
         current: list[Piece] = []
-        for piece in self._units:
-            if current and not fits([*current, piece]):
-                parts.append(current)
-                current = []
-            current.append(piece)
+        for group in groups(self._units, keep):
+            together = fits(group)
+            for unit in [group] if together else [[piece] for piece in group]:
+                if current and not fits([*current, *unit]):
+                    parts.append(current)
+                    current = []
+                current += unit
         parts.append(current)
         return parts
 

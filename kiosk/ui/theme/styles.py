@@ -103,6 +103,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     QLabel#subheading {{ font-size: {m.text(42)}px; font-weight: bold; color: {p.ink}; }}
     QLabel#score_words {{ font-size: {m.text(76)}px; font-weight: bold; color: {p.teal_dark}; }}
     QLabel#question {{ font-size: {m.text(58)}px; font-weight: bold; color: {p.teal_dark}; }}
+    QLabel#question_long {{ font-size: {m.heading}px; font-weight: bold; color: {p.teal_dark}; }}
     QLabel#answer_text {{ font-size: {m.body}px; color: {p.ink}; font-weight: bold; }}
     QLabel#answer_tag {{ font-size: {m.caption}px; color: {p.ink}; font-weight: bold; }}
     QPushButton#answer_dim QLabel {{ color: {p.ink_soft}; font-weight: normal; }}

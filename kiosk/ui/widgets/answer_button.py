@@ -1,7 +1,9 @@
-"""Large answer buttons that never move: a column of equal heights, a mark slot reserved from the start.
+"""Large answer buttons that never move: a column of equal heights, a mark slot shown once answered.
 
-Answering only restyles the buttons (colour, icon, words in the reserved slot); sizes depend on the answer
-texts, the words and the width alone, so nothing under the patient's finger moves or reflows. The words
+Before answering the text has the button's full width (the slot for the mark is hidden, so a short answer
+does not wrap early); answering shows the slot (icon and words) beside the text. The height is the larger of
+the two, fixed from the start: sizes depend on the answer texts, the words and the width alone, so nothing
+under the patient's finger moves. The words
 ("正解", "選んだ答え") show at every size, on one line under the icon: in the caption size, or (large text on
 a small screen) at the body-text floor of 32 px at 1080 p when the larger words would make the answers taller.
 """
@@ -71,6 +73,7 @@ class AnswerButton(QPushButton):
         else:
             self.icon_view.clear()
         self.tag.setText(word)
+        self.slot.setVisible(bool(mark) and mark != "dim")
 
     def apply_metrics(self, m: Metrics) -> None:
         self._min_height = m.button_height
@@ -112,10 +115,12 @@ class AnswerButton(QPushButton):
         self.updateGeometry()
 
     def height_with(self, width: int, slot: QSize) -> int:
-        """The button's height at this width with a slot of this size."""
+        """The button's height at this width with a slot of this size: the taller of the text alone (before
+        answering) and the text beside the slot (after), so answering never changes it."""
         margins = self._layout.contentsMargins()
-        text_width = width - margins.left() - margins.right() - self._layout.spacing() - slot.width()
-        inner = max(self.label.heightForWidth(max(1, text_width)), slot.height())
+        full = width - margins.left() - margins.right()
+        text_width = full - self._layout.spacing() - slot.width()
+        inner = max(self.label.heightForWidth(max(1, text_width)), slot.height(), self.label.heightForWidth(full))
         return max(self._min_height, inner + margins.top() + margins.bottom())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kiosk.core.typeset import fill, pieces, plain, split_overlong
+from kiosk.ui.theme.styles import LINE_HEIGHT_EM
 
 # Roles whose lines are balanced (a two-line heading in two even lines); the rest fill greedily.
 BALANCED_ROLES = frozenset(
@@ -102,8 +103,18 @@ class PhraseLabel(QLabel):
         extra = 2 * self.margin()
         return margins.left() + margins.right() + extra, margins.top() + margins.bottom() + extra
 
+    text_block = False  # a block of reading text (the explanation card): the slide body's line height, 1.6
+
+    def line_spacing(self) -> float:
+        """A text block has the line height of every text block, 1.6; headings, buttons and short messages
+        keep the font's own."""
+        natural = QFontMetricsF(self.font()).lineSpacing()
+        if not self.text_block or not self.wordWrap() or self.font().pixelSize() <= 0:
+            return natural
+        return max(natural, LINE_HEIGHT_EM * self.font().pixelSize())
+
     def _height_of(self, lines: list[list[str]]) -> int:
-        return math.ceil(self._count(lines) * QFontMetricsF(self.font()).lineSpacing())
+        return math.ceil(self._count(lines) * self.line_spacing())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return self.wordWrap()
@@ -145,7 +156,7 @@ class PhraseLabel(QLabel):
         every = [plain(piece).rstrip() for line in pieces(self.text()) for piece in line]
         widest = max((metrics.horizontalAdvance(piece) for piece in every), default=0)
         extra_w, extra_h = self._extra()
-        return QSize(math.ceil(widest) + extra_w, math.ceil(metrics.lineSpacing()) + extra_h)
+        return QSize(math.ceil(widest) + extra_w, math.ceil(self.line_spacing()) + extra_h)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if not self.text():
@@ -156,8 +167,8 @@ class PhraseLabel(QLabel):
         rect = self.contentsRect().adjusted(self.margin(), self.margin(), -self.margin(), -self.margin())
         flat = [line for hard_line in self.lines(rect.width()) for line in hard_line]
         metrics = QFontMetricsF(self.font())
-        spacing = metrics.lineSpacing()
-        top = _aligned_top(self.alignment(), rect, len(flat) * spacing)
+        spacing = self.line_spacing()
+        top = _aligned_top(self.alignment(), rect, len(flat) * spacing) + (spacing - metrics.lineSpacing()) / 2
         for number, line in enumerate(flat):
             width = metrics.horizontalAdvance(line)
             if self.alignment() & Qt.AlignmentFlag.AlignHCenter:

@@ -30,7 +30,7 @@ def test_more_than_four_sentences_besides_a_list_is_advised(advice_for: Advise) 
 
 def test_an_english_body_over_45_words_is_advised(advice_for: Advise) -> None:
     """46 words draw advice; 45 do not."""
-    sentence = " ".join(["word"] * 15) + "."
+    sentence = " ".join(["Word"] * 15) + "."  # capitalised: the lines join into one paragraph (soft breaks)
     over = "\n".join([sentence] * 3) + "\nOne more."
     assert rules(advice_for(_with("en", 1, body=over), lang="en")) == ["slide-body"]
     assert advice_for(_with("en", 1, body="\n".join([sentence] * 3)), lang="en") == []
