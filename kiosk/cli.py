@@ -88,10 +88,15 @@ def _count(number: int, noun: str) -> str:
 def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> int:
     """Check every lesson under `content`; print each problem, or its advice and what was checked, lesson by lesson.
 
-    Advice never fails the check unless `strict`; `report` adds the automatic part of a PEMAT-P score.
+    Advice never fails the check unless `strict`; `report` adds the automatic part of a PEMAT-P score. A lesson
+    whose review is not recorded or over a year old gets a reminder, which never fails the check (only a person's
+    review answers it, never an edit).
     """
+    from datetime import date
+
     from kiosk.content.advice import advise_languages, format_report
-    from kiosk.content.folders import find_lessons
+    from kiosk.content.folders import LESSON_FILE, find_lessons
+    from kiosk.content.review import review_reminders
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
 
@@ -102,10 +107,14 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
         print(f"{len(problems)} problem(s) found in {content}", file=sys.stderr)
         return 1
     folders = {folder.id: folder for folder in find_lessons(content)[0]}
-    advice_count = 0
+    advice_count = reminders = 0
     reports: list[str] = []
     for lesson in library.lessons.values():
         first = reference_language(lesson.languages)
+        review = lesson.translation(first).review
+        for reminder in review_reminders(folders[lesson.id].path / LESSON_FILE, review, date.today()):
+            print(reminder)
+            reminders += 1
         ordered = sorted(lesson.translations.items(), key=lambda item: (item[0] != first, item[0]))
         found = advise_languages(folders[lesson.id].languages, lesson)
         for code, text in ordered:
@@ -120,7 +129,7 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
         )
         print(f"lesson {lesson.id}: {languages}")
     summary = f"{content}: OK ({_count(len(library.lessons), 'lesson')})"
-    print(summary + (f"; {advice_count} advice" if advice_count else ""))
+    print(summary + (f"; {advice_count} advice" if advice_count else "") + (f"; {_count(reminders, 'review reminder')}" if reminders else ""))
     if report:
         print("\n".join(reports))
     if strict and advice_count:

@@ -25,8 +25,8 @@ except ImportError:  # a Python without the C accelerator
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 7  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
-# lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml
+CACHE_FORMAT = 8  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
+# lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml; 8: the review
 ENGINE = Path(__file__).resolve().parent
 
 Inputs = tuple[tuple[str, int, int], ...]

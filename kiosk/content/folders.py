@@ -22,6 +22,7 @@ LESSON_FILE = "lesson.toml"
 PICTURES = "pictures"
 LESSON_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DEFAULT_ORDER = 1000
+KEYS = ("id", "order", "attract", "reviewed_by", "reviewed_on")  # what lesson.toml may say
 
 
 class LessonFolder(NamedTuple):
@@ -33,6 +34,8 @@ class LessonFolder(NamedTuple):
     languages: tuple[Path, ...]
     attract: tuple[str | int, ...] | None = None  # lesson.toml's slides for the attract loop; None: the default
     attract_line: int = 1  # where lesson.toml says it, for messages
+    reviewed_by: str = ""  # who checked the lesson's wording (lesson.toml); empty: not recorded
+    reviewed_on: str = ""  # when, as an ISO date (lesson.toml); empty: not recorded
 
     @property
     def pictures(self) -> Path:
@@ -119,12 +122,16 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
     line = 1
     attract: tuple[str | int, ...] | None = None
     attract_line = 1
+    review = ("", "")
     if settings_path.is_file():
         settings, problem, text = _read_settings(settings_path)
         if problem is not None:
             return None, [problem]
-        for key in sorted(set(settings) - {"id", "order", "attract"}):
-            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: id, order, attract)")]
+        for key in sorted(set(settings) - set(KEYS)):
+            return None, [ContentError(settings_path, 1, f"unknown key {key!r} (keys: {', '.join(KEYS)})")]
+        review, problem = _review(settings, settings_path, text)
+        if problem is not None:
+            return None, [problem]
         if "attract" in settings:
             attract_line = key_line(text, "attract")
             attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
@@ -141,7 +148,26 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         if not settings_path.is_file():
             message += f" (rename the folder or give an id in {settings_path})"
         return None, [ContentError(where, line, message)]
-    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line), []
+    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line, *review), []
+
+
+def _review(settings: dict[str, object], path: Path, text: str) -> tuple[tuple[str, str], LocatedError | None]:
+    """lesson.toml's reviewed_by (text) and reviewed_on (a date: 2026-04-01, bare or in quotes); both optional."""
+    import datetime
+
+    by, on = settings.get("reviewed_by", ""), settings.get("reviewed_on", "")
+    if not isinstance(by, str) or not by.isprintable() or len(by) > 100:
+        line = key_line(text, "reviewed_by")
+        return ("", ""), ContentError(path, line, "reviewed_by must be a name in quotes on one line (at most 100 characters)")
+    if isinstance(on, datetime.datetime) or not isinstance(on, str | datetime.date):
+        on = "not a date"
+    if isinstance(on, str) and on:
+        try:
+            on = datetime.date.fromisoformat(on)
+        except ValueError:
+            line = key_line(text, "reviewed_on")
+            return ("", ""), ContentError(path, line, f"reviewed_on must be a date such as 2026-04-01, not {str(on)[:30]!r}")
+    return (by.strip(), on.isoformat() if isinstance(on, datetime.date) else ""), None
 
 
 def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, str]:
