@@ -161,11 +161,13 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs fonts, not a screen
-    from kiosk.app.handout import handout_for
+    from kiosk.app.handout import clinic_of, handout_for
     from kiosk.app.kiosk import ensure_application
+    from kiosk.config.settings import load_settings
 
     ensure_application()
-    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out)
+    settings, _ = load_settings(paths.config_dir() / "settings.toml")  # the clinic's name, address, phone, hours
+    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out, clinic_of(settings))
     if problem:
         print(problem, file=sys.stderr)
         return 1

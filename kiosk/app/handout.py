@@ -17,10 +17,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from PySide6.QtCore import QByteArray, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QRawFont,
+    QTextDocument,
+)
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.app.pdf_unicode import fix_file
+from kiosk.app.pdf_unicode import SUSPECTS, fix_file
 from kiosk.content.model import Slide, Translation
 from kiosk.core.qr import qr_matrix
 from kiosk.core.typeset import plain
@@ -28,6 +38,7 @@ from kiosk.ui.theme.palette import NORMAL
 
 if TYPE_CHECKING:
     from kiosk.config.settings import Settings
+    from kiosk.content.strings import UiStrings
 
 DPI: Final = 300
 MARGIN_MM: Final = 15
@@ -130,20 +141,41 @@ def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = 
     pages = Pages(writer, painter, 0.0, height - footer_height - 8 * MM)
     try:
         for block in _first_page(lesson, family, width, clinic):
-            pages.add(block, 6 * MM)
+            pages.add(block, 4 * MM)
         _slide_pages(pages, lesson, family, width)
     finally:
         painter.end()
-    _fix_text_layer(out, lesson)
+    _fix_text_layer(out, lesson, family, clinic)
     return pages.count
 
 
-def _fix_text_layer(out: Path, lesson: Translation) -> None:
+def _fix_text_layer(out: Path, lesson: Translation, family: str, clinic: Clinic) -> None:
     """Name every glyph by the character the handout holds (肉, not the radical ⾁ that shares its glyph)."""
-    used = set(plain(" ".join([lesson.deck.title, *(s.heading + s.body_text for s in lesson.deck.slides)])))
-    used |= set(plain(" ".join([*lesson.result.takeaways, lesson.result.safety, lesson.deck.credit])))
-    used |= set(" ".join(lesson.strings))
-    fix_file(out, used)
+    used = set(plain(" ".join([lesson.deck.title, lesson.deck.subtitle, lesson.deck.credit, lesson.deck.qr or ""])))
+    used |= set(plain(" ".join(slide.heading + slide.body_text for slide in lesson.deck.slides)))
+    used |= set(plain(" ".join([lesson.result.heading, *lesson.result.takeaways, lesson.result.safety])))
+    used |= set(plain(" ".join(lesson.strings)))
+    used |= set(" ".join(clinic))
+    fix_file(out, look_alikes(family, used))
+
+
+def look_alikes(family: str, used: set[str]) -> dict[str, str]:
+    """Each suspect character (a radical, ‧) that the font draws with the glyph of a character in `used`."""
+    font = QFont(family)
+    font.setPixelSize(48)
+    raw = QRawFont.fromFont(font)
+    by_glyph: dict[int, str] = {}
+    for char in sorted(used):
+        glyphs = raw.glyphIndexesForString(char)
+        if len(glyphs) == 1 and glyphs[0]:
+            by_glyph.setdefault(glyphs[0], char)
+    found: dict[str, str] = {}
+    for code in SUSPECTS:
+        char = chr(code)
+        glyphs = raw.glyphIndexesForString(char)
+        if char not in used and len(glyphs) == 1 and glyphs[0] in by_glyph:
+            found[char] = by_glyph[glyphs[0]]
+    return found
 
 
 def _text_block(html: str, family: str, points: float, width: float, bold: bool = False, x: float = 0) -> Block:
@@ -160,11 +192,70 @@ def _text_block(html: str, family: str, points: float, width: float, bold: bool 
 
 def _first_page(lesson: Translation, family: str, width: float, clinic: Clinic) -> list[Block]:
     deck, result, strings = lesson.deck, lesson.result, lesson.strings
-    blocks = [_text_block(_escape(deck.title), family, 20, width, bold=True)]
+    blocks = [_text_block(_escape(deck.title), family, 22, width, bold=True)]
     if deck.subtitle:
         blocks.append(_text_block(_escape(deck.subtitle), family, 13, width))
-    contact = [
-        template.format(**{key: _escape(value)})
+    points = "".join(f"<li>{_escape(point)}</li>" for point in result.takeaways)
+    blocks.append(
+        _stack([(_escape(result.heading), HEADING_PT, True), (f"<ul>{points}</ul>", BODY_PT, False)], family, width)
+    )
+    front = [slide for slide in deck.slides if slide.handout == "front"]
+    if front:
+        blocks.append(_safety_card(front, family, width))
+    blocks.append(_closing(lesson, family, width, clinic))
+    signed = [_escape(deck.credit)] if deck.credit else []  # the deck's `credit:` setting, on one line of its own
+    if lesson.review.recorded:
+        signed.append(_escape(strings.reviewed.format(reviewer=lesson.review.by, date=lesson.review.on)))
+    if signed:
+        blocks.append(_text_block("<br>".join(signed), family, BODY_PT, width))
+    return blocks
+
+
+def _stack(parts: list[tuple[str, float, bool]], family: str, width: float, x: float = 0) -> Block:
+    """Texts one under the other (html, points, bold), a little apart, as one block."""
+    blocks = [_text_block(html, family, points, width, bold, x) for html, points, bold in parts]
+    gap = 2 * MM
+
+    def draw(painter: QPainter, y: float) -> None:
+        for block in blocks:
+            block.draw(painter, y)
+            y += block.height + gap
+
+    return Block(sum(block.height for block in blocks) + gap * (len(blocks) - 1), draw)
+
+
+def _safety_card(slides: list[Slide], family: str, width: float) -> Block:
+    """The front slides in one framed card: each heading in bold, its text under it, a space between them."""
+    pad = 4 * MM
+    inner = width - 2 * pad
+    parts = [
+        _stack(
+            [(_escape(slide.heading), HEADING_PT, True), (_html(slide.body_html), BODY_PT, False)], family, inner, pad
+        )
+        for slide in slides
+    ]
+    between = 4 * MM
+    height = sum(part.height for part in parts) + between * (len(parts) - 1) + 2 * pad
+
+    def draw(painter: QPainter, y: float) -> None:
+        painter.save()
+        painter.setPen(QPen(QColor(NORMAL.ink), 0.8 * POINT))
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawRoundedRect(QRectF(0, y, width, height), 3 * MM, 3 * MM)
+        painter.restore()
+        y += pad
+        for part in parts:
+            part.draw(painter, y)
+            y += part.height + between
+
+    return Block(height, draw)
+
+
+def _contact(strings: UiStrings, clinic: Clinic) -> str:
+    """The clinic's name in bold and its address, phone and hours, a line each ("" when settings give none)."""
+    lines = [f"<b>{_escape(clinic.name)}</b>"] if clinic.name else []
+    lines += [
+        _escape(template.format(**{key: value}))
         for template, key, value in (
             (strings.contact_address, "address", clinic.address),
             (strings.contact_phone, "phone", clinic.phone),
@@ -172,59 +263,30 @@ def _first_page(lesson: Translation, family: str, width: float, clinic: Clinic) 
         )
         if value
     ]
-    if clinic.name or contact:
-        name = f"<b>{_escape(clinic.name)}</b><br>" if clinic.name else ""
-        blocks.append(_text_block(name + "<br>".join(contact), family, BODY_PT, width))
-    points = "".join(f"<li>{_escape(point)}</li>" for point in result.takeaways)
-    blocks.append(_text_block(f"<b>{_escape(result.heading)}</b><ul>{points}</ul>", family, BODY_PT, width))
-    front = [slide for slide in deck.slides if slide.handout == "front"]
-    if front:
-        blocks.append(_safety_card(front, family, width))
-    blocks.append(_closing(lesson, family, width))
-    return blocks
+    return "<br>".join(lines)
 
 
-def _safety_card(slides: list[Slide], family: str, width: float) -> Block:
-    """The front slides in one framed card: each heading in bold, its text under it."""
-    pad = 5 * MM
-    inner = width - 2 * pad
-    parts = "".join(
-        f"<p style='margin-top: 10px'><b>{_escape(slide.heading)}</b></p>{_html(slide.body_html)}" for slide in slides
-    )
-    text = _text_block(parts, family, BODY_PT, inner, x=pad)
-
-    def draw(painter: QPainter, y: float) -> None:
-        painter.save()
-        painter.setPen(QPen(QColor(NORMAL.ink), 0.8 * POINT))
-        painter.setBrush(QColor("#FFFFFF"))
-        painter.drawRoundedRect(QRectF(0, y, width, text.height + 2 * pad), 3 * MM, 3 * MM)
-        painter.restore()
-        text.draw(painter, y + pad)
-
-    return Block(text.height + 2 * pad, draw)
-
-
-def _closing(lesson: Translation, family: str, width: float) -> Block:
-    """The QR code with what it opens and its address; beside it the call to the desk, the credit and the review."""
+def _closing(lesson: Translation, family: str, width: float, clinic: Clinic) -> Block:
+    """The QR code, then what it opens and the call to the desk, then the clinic's contact, the credit and the review."""
     deck, strings = lesson.deck, lesson.strings
-    side = 32 * MM if deck.qr else 0.0
-    gap = 6 * MM if deck.qr else 0.0
-    lines = [f"<b>{_escape(strings.ask_front_desk)}</b>"]
+    side = 36 * MM if deck.qr else 0.0
+    gap = 6 * MM
+    left = [(f"<b>{_escape(strings.ask_front_desk)}</b>", BODY_PT, False)]
     if deck.qr:
-        lines.append(f"{_escape(strings.qr_caption)}<br>{_escape(deck.qr)}")
-    if deck.credit:  # the deck's `credit:` setting
-        lines.append(_escape(deck.credit))
-    if lesson.review.recorded:
-        review = lesson.review
-        lines.append(_escape(strings.reviewed.format(reviewer=review.by, date=review.on)))
-    text = _text_block("<br><br>".join(lines), family, BODY_PT, width - side - gap, x=side + gap)
+        left.append((f"{_escape(strings.qr_caption)}<br>{_escape(deck.qr)}", BODY_PT, False))
+    right = [(contact, BODY_PT, False)] if (contact := _contact(strings, clinic)) else []
+    x = side + gap if deck.qr else 0.0
+    column = (width - x - gap) / 2
+    first = _stack(left, family, column, x=x)
+    second = _stack(right, family, column, x=x + column + gap) if right else Block(0.0, lambda painter, y: None)
 
     def draw(painter: QPainter, y: float) -> None:
         if deck.qr:
             _draw_qr(painter, qr_matrix(deck.qr), QRectF(0, y, side, side))
-        text.draw(painter, y)
+        first.draw(painter, y)
+        second.draw(painter, y)
 
-    return Block(max(side, text.height), draw)
+    return Block(max(side, first.height, second.height), draw)
 
 
 def _slide_pages(pages: Pages, lesson: Translation, family: str, width: float) -> None:
@@ -314,9 +376,7 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
     painter.restore()
 
 
-def handout_for(
-    content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = Clinic()
-) -> tuple[int, str]:
+def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = Clinic()) -> tuple[int, str]:
     """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not)."""
     from kiosk.content.loader import load_library
     from kiosk.ui.theme.fonts import japanese_family

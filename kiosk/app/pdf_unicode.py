@@ -4,35 +4,22 @@ Qt's PDF writer names each glyph of an embedded font by the lowest code point th
 (QFontSubset::getReverseMap). Noto Sans CJK draws 肉 and the Kangxi radical ⾁ (U+2F81), 方 and ⽅, ・ and ‧
 with one glyph each, so the text layer said ⾁ where the page shows 肉: searching or copying 筋肉 found
 nothing. Qt writes each font's ToUnicode map uncompressed, one `<XXXX>` entry per glyph; a look-alike is put
-back to the character the text really holds, four hex digits for four, so no offset in the file moves.
-Pure bytes, no Qt.
+back to the character the text really holds (the caller finds which share a glyph: kiosk/app/handout.py), four
+hex digits for four, so no offset in the file moves. Pure bytes, no Qt.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from pathlib import Path
 
 _TO_UNICODE = re.compile(rb"/ToUnicode (\d+) 0 R")
 _ENTRY = re.compile(rb"<([0-9A-Fa-f]{4})>")
-HYPHENATION_POINT, KATAKANA_MIDDLE_DOT = "\u2027", "\u30fb"
+SUSPECTS = (*range(0x2E80, 0x2FE0), 0x2027)  # CJK radicals (supplement and Kangxi), the hyphenation point ‧
 
 
-def look_alike(char: str, used: set[str]) -> str | None:
-    """The character of `used` that `char` stands in for (a radical for its ideograph, ‧ for ・), or None."""
-    if char in used:
-        return None
-    if 0x2E80 <= ord(char) <= 0x2FDF:  # CJK radicals (supplement and Kangxi): NFKC gives the ideograph
-        folded = unicodedata.normalize("NFKC", char)
-        return folded if folded != char and folded in used else None
-    if char == HYPHENATION_POINT and KATAKANA_MIDDLE_DOT in used:
-        return KATAKANA_MIDDLE_DOT
-    return None
-
-
-def fix_to_unicode(data: bytes, used: set[str]) -> tuple[bytes, int]:
-    """The PDF with every look-alike in its ToUnicode maps replaced; and how many entries changed.
+def fix_to_unicode(data: bytes, replace: dict[str, str]) -> tuple[bytes, int]:
+    """The PDF with each look-alike in its ToUnicode maps replaced as `replace` says (⾁ -> 肉); how many changed.
 
     Only the Unicode side of an entry is touched: the values in a range's `[...]` list, the third value of a
     range of one glyph (`<g> <g> <u>`) and the second of a `bfchar` pair, never a glyph code."""
@@ -46,7 +33,7 @@ def fix_to_unicode(data: bytes, used: set[str]) -> tuple[bytes, int]:
             continue  # not the uncompressed CMap Qt writes: left alone
         for first, last in _unicode_spans(data, begin, end):
             for match in _ENTRY.finditer(data, first, last):
-                better = look_alike(chr(int(match.group(1), 16)), used)
+                better = replace.get(chr(int(match.group(1), 16)))
                 if better is not None and ord(better) <= 0xFFFF:
                     out[match.start(1) : match.end(1)] = f"{ord(better):04X}".encode()
                     changed += 1
@@ -69,10 +56,10 @@ def _unicode_spans(data: bytes, begin: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def fix_file(path: Path, used: set[str]) -> int:
+def fix_file(path: Path, replace: dict[str, str]) -> int:
     """Rewrite the PDF at `path` in place when any entry changes; the number of entries changed."""
     data = path.read_bytes()
-    fixed, changed = fix_to_unicode(data, used)
+    fixed, changed = fix_to_unicode(data, replace)
     if changed:
         path.write_bytes(fixed)
     return changed

@@ -24,10 +24,12 @@ class ReviewReminder(LocatedError):
 def review_due(review: Review, today: date) -> str:
     """Why the lesson needs a review ("" when a review is recorded within REVIEW_DAYS of today)."""
     if not review.recorded:
-        missing = " and ".join(key for key, value in (("reviewed_by", review.by), ("reviewed_on", review.on)) if not value)
+        missing = " and ".join(
+            key for key, value in (("reviewed_by", review.by), ("reviewed_on", review.on)) if not value
+        )
         return (
             f"no review recorded ({missing} missing): have the supervising practitioner check the wording, the "
-            "safety slides above all, then write reviewed_by = \"name\" and reviewed_on = YYYY-MM-DD here"
+            'safety slides above all, then write reviewed_by = "name" and reviewed_on = YYYY-MM-DD here'
         )
     age = (today - date.fromisoformat(review.on)).days
     if age > REVIEW_DAYS:
