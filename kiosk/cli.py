@@ -96,9 +96,9 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
 
     from kiosk.content.advice import advise_languages, format_report
     from kiosk.content.folders import LESSON_FILE, find_lessons
-    from kiosk.content.review import review_reminders
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
+    from kiosk.content.review import review_reminders
 
     library, problems = load_library(content)
     for problem in problems:
@@ -129,7 +129,9 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
         )
         print(f"lesson {lesson.id}: {languages}")
     summary = f"{content}: OK ({_count(len(library.lessons), 'lesson')})"
-    print(summary + (f"; {advice_count} advice" if advice_count else "") + (f"; {_count(reminders, 'review reminder')}" if reminders else ""))
+    if advice_count:
+        summary += f"; {advice_count} advice"
+    print(summary + (f"; {_count(reminders, 'review reminder')}" if reminders else ""))
     if report:
         print("\n".join(reports))
     if strict and advice_count:

@@ -60,6 +60,9 @@ class Clinic(NamedTuple):
     hours: str = ""
 
 
+NO_CLINIC: Final = Clinic()
+
+
 def clinic_of(settings: Settings) -> Clinic:
     return Clinic(settings.clinic_name, settings.clinic_address, settings.clinic_phone, settings.clinic_hours)
 
@@ -116,7 +119,7 @@ class Pages:
         self.y, self.count = self.top, self.count + 1
 
 
-def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = Clinic()) -> int:
+def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = NO_CLINIC) -> int:
     """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written."""
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = QPdfWriter(str(out))
@@ -267,7 +270,7 @@ def _contact(strings: UiStrings, clinic: Clinic) -> str:
 
 
 def _closing(lesson: Translation, family: str, width: float, clinic: Clinic) -> Block:
-    """The QR code, then what it opens and the call to the desk, then the clinic's contact, the credit and the review."""
+    """The QR code; beside it what it opens and the call to the desk; then the clinic's name, address, phone, hours."""
     deck, strings = lesson.deck, lesson.strings
     side = 36 * MM if deck.qr else 0.0
     gap = 6 * MM
@@ -376,7 +379,7 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
     painter.restore()
 
 
-def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = Clinic()) -> tuple[int, str]:
+def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = NO_CLINIC) -> tuple[int, str]:
     """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not)."""
     from kiosk.content.loader import load_library
     from kiosk.ui.theme.fonts import japanese_family

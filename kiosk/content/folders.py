@@ -158,7 +158,8 @@ def _review(settings: dict[str, object], path: Path, text: str) -> tuple[tuple[s
     by, on = settings.get("reviewed_by", ""), settings.get("reviewed_on", "")
     if not isinstance(by, str) or not by.isprintable() or len(by) > 100:
         line = key_line(text, "reviewed_by")
-        return ("", ""), ContentError(path, line, "reviewed_by must be a name in quotes on one line (at most 100 characters)")
+        why = "reviewed_by must be a name in quotes on one line (at most 100 characters)"
+        return ("", ""), ContentError(path, line, why)
     if isinstance(on, datetime.datetime) or not isinstance(on, str | datetime.date):
         on = "not a date"
     if isinstance(on, str) and on:
@@ -166,7 +167,8 @@ def _review(settings: dict[str, object], path: Path, text: str) -> tuple[tuple[s
             on = datetime.date.fromisoformat(on)
         except ValueError:
             line = key_line(text, "reviewed_on")
-            return ("", ""), ContentError(path, line, f"reviewed_on must be a date such as 2026-04-01, not {str(on)[:30]!r}")
+            why = f"reviewed_on must be a date such as 2026-04-01, not {str(on)[:30]!r}"
+            return ("", ""), ContentError(path, line, why)
     return (by.strip(), on.isoformat() if isinstance(on, datetime.date) else ""), None
 
 

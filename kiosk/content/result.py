@@ -81,7 +81,10 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
         else:
             problems.append(
                 ContentError(
-                    path, number, f"unexpected line {stripped[:30]!r}: expected '# heading', '- point', '> safety point' or '## message'"
+                    path,
+                    number,
+                    f"unexpected line {stripped[:30]!r}: "
+                    "expected '# heading', '- point', '> safety point' or '## message'",
                 )
             )
     if not heading:

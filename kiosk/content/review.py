@@ -17,7 +17,7 @@ from kiosk.core.textfile import key_line
 REVIEW_DAYS = 365  # a review older than a year is due again
 
 
-class ReviewReminder(LocatedError):
+class ReviewReminder(LocatedError):  # noqa: N818 (a reminder, never raised)
     """A lesson whose review is not recorded or is over a year old: `lesson.toml:N: review: ...`."""
 
 

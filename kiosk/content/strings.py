@@ -114,8 +114,8 @@ class UiStrings(NamedTuple):
         str, "the TLS certificate's fingerprint to compare on the desk device, with {fingerprint}"
     ]
     held: Annotated[str, "the attract screen while staff hold it (cleaning): touches start nothing"]
-    reviewed: Annotated[str, "the lesson's recorded review on the staff menu and the handout, with {reviewer} and {date}"]
-    not_reviewed: Annotated[str, "on the staff menu when the lesson's review is not recorded in lesson.toml, with {lesson}"]
+    reviewed: Annotated[str, "the lesson's recorded review (staff menu, handout), with {reviewer} and {date}"]
+    not_reviewed: Annotated[str, "on the staff menu when lesson.toml records no review, with {lesson}"]
     contact_address: Annotated[str, "the clinic's address on the handout, with {address}"]
     contact_phone: Annotated[str, "the clinic's phone number on the handout, with {phone}"]
     contact_hours: Annotated[str, "the clinic's opening hours on the handout, with {hours}"]
