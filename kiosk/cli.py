@@ -112,7 +112,9 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False) -> i
     for lesson in library.lessons.values():
         first = reference_language(lesson.languages)
         review = lesson.translation(first).review
-        for reminder in review_reminders(folders[lesson.id].path / LESSON_FILE, review, date.today()):
+        found_at = folders[lesson.id]
+        deck = found_at.languages[0] / "deck.md" if found_at.languages else None
+        for reminder in review_reminders(found_at.path / LESSON_FILE, review, date.today(), deck):
             print(reminder)
             reminders += 1
         ordered = sorted(lesson.translations.items(), key=lambda item: (item[0] != first, item[0]))

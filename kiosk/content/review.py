@@ -42,11 +42,15 @@ def review_due(review: Review, today: date) -> str:
     return ""
 
 
-def review_reminders(lesson_file: Path, review: Review, today: date) -> list[ReviewReminder]:
-    """The reminder for one lesson, at the line of lesson.toml it concerns (empty when none is due)."""
+def review_reminders(lesson_file: Path, review: Review, today: date, deck: Path | None = None) -> list[ReviewReminder]:
+    """The reminder for one lesson, at the line of lesson.toml it concerns (empty when none is due).
+
+    A lesson without lesson.toml is reminded at its deck (`deck`, line 1), so the report names a file that is there."""
     why = review_due(review, today)
     if not why:
         return []
+    if not lesson_file.is_file() and deck is not None:
+        return [ReviewReminder(deck, 1, f"review: {why} (in {lesson_file}, a new file)")]
     try:
         text = lesson_file.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):

@@ -144,13 +144,15 @@ def test_the_case_is_what_the_patient_reported(library) -> None:  # noqa: ANN001
 
 def test_the_case_stays_off_the_handout_and_its_picture_is_no_before_and_after(library) -> None:  # noqa: ANN001
     """Testimonials and before/after pictures are restricted in advertising: the story is marked `handout: no`,
-    and its picture is no timeline of awake-with-a-pill then asleep (no moon, no pill shapes in it)."""
+    and its picture shows her telling her story at the desk, not a timeline of awake-with-a-pill then asleep."""
     for code in ("ja", "en"):
         case = _slides(library, code)["case"]
         assert case.handout == "no"
         assert any("handout: no" in note for note in case.notes)
-    picture = (ILLUSTRATIONS / "case-timeline.svg").read_text(encoding="utf-8")
-    assert "pill" not in picture.lower() and "moon" not in picture.lower()
+    assert {_slides(library, code)["case"].image for code in ("ja", "en")} == {"case-story.svg"}
+    picture = (ILLUSTRATIONS / "case-story.svg").read_text(encoding="utf-8")
+    assert "tells her story" in picture and "No before and after" in picture
+    assert not (ILLUSTRATIONS / "case-timeline.svg").exists()  # the awake-then-asleep timeline is gone
 
 
 def test_the_qr_caption_names_what_it_opens(library) -> None:  # noqa: ANN001
@@ -253,7 +255,8 @@ def test_the_editors_text_fixes(library) -> None:  # noqa: ANN001
     assert "pushes out onto a nerve" in en["cannot-tell"].body_text
     assert "力が入らなく" in ja["seiza"].body_text and "strength" in en["seiza"].body_text
     everything = {
-        code: " ".join(s.heading + " " + s.body_text for s in library.lessons[code].deck.slides) for code in ("ja", "en")
+        code: " ".join(s.heading + " " + s.body_text for s in library.lessons[code].deck.slides)
+        for code in ("ja", "en")
     }
     assert "回復する力" not in everything["ja"] and "power to recover" not in everything["en"]
     for wrong in ("quickest", "no strength", "slipped disc"):

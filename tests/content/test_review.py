@@ -35,7 +35,7 @@ def test_the_review_is_read_from_lesson_toml(tmp_path: Path) -> None:
     ("toml", "message"),
     [
         ('reviewed_on = "April"\n', "lesson.toml:1: reviewed_on must be a date such as 2026-04-01, not 'April'"),
-        ("id = \"a\"\nreviewed_on = 2026-04-01T10:00:00\n", "lesson.toml:2: reviewed_on must be a date"),
+        ('id = "a"\nreviewed_on = 2026-04-01T10:00:00\n', "lesson.toml:2: reviewed_on must be a date"),
         ("reviewed_by = 3\n", "lesson.toml:1: reviewed_by must be a name in quotes"),
     ],
 )
