@@ -108,3 +108,28 @@ def test_statistics_read_the_store_and_the_writers_notes(layer: StaffLayer) -> N
     layer.show_statistics()
     assert layer.stats_page.isVisible() and not layer.menu.isVisible()
     assert "a note from the writer" in layer.stats_page.message.text()
+
+
+def test_the_menu_says_who_reviewed_each_lesson_or_that_nobody_has(window: KioskWindow, tmp_path: Path) -> None:
+    """A lesson with a recorded review shows reviewer and date; one without says no review is recorded."""
+    from kiosk.content.loader import load_library
+    from kiosk.content.model import Review
+    from tests.conftest import SHIPPED_CONTENT
+
+    library, _ = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    lesson = library.first.translations["ja"]
+    reviewed = lesson._replace(review=Review("Test Reviewer", "2026-04-01"))
+    files = StaffFiles(tmp_path / "pin.json", tmp_path / "lockout.json", tmp_path / "visits.sqlite3")
+    visit = VisitSide(
+        strings=lambda: FALLBACK,
+        default_language_name=lambda: "日本語",
+        lessons=lambda: [("stretching", lesson), ("reviewed", reviewed)],
+        flush_statistics=lambda: None,
+        statistics_notes=list,
+    )
+    layer = StaffLayer(window, files, Settings(), visit, [])
+    layer.show_menu()
+    notes = layer.menu.notes.text()
+    assert FALLBACK.not_reviewed.format(lesson="stretching") in notes
+    assert FALLBACK.reviewed.format(reviewer="Test Reviewer", date="2026-04-01") in notes
