@@ -154,6 +154,7 @@ _NOUNS = {
     "slide": (N_("{n} slide"), N_("{n} slides")),
     "question": (N_("{n} question"), N_("{n} questions")),
     "lesson": (N_("{n} lesson"), N_("{n} lessons")),
+    "review reminder": (N_("{n} review reminder"), N_("{n} review reminders")),
 }
 
 
@@ -168,12 +169,17 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False, temp
     Advice never fails the check unless `strict`; `report` adds the automatic part of a PEMAT-P score.
     `template_ok` (a lesson just made): lines still holding the template's words are listed as what is left to
     write, and do not fail the command.
+    A lesson whose review is not recorded or over a year old gets a reminder, which never fails the check (only a
+    person's review answers it, never an edit).
     """
+    from datetime import date
+
     from kiosk.content.advice import advise_languages, format_report
-    from kiosk.content.folders import FolderShapeError, find_lessons, folder_tree
+    from kiosk.content.folders import LESSON_FILE, FolderShapeError, find_lessons, folder_tree
     from kiosk.content.loader import load_library
     from kiosk.content.parity import reference_language
     from kiosk.content.placeholders import PlaceholderError
+    from kiosk.content.review import review_reminders
 
     library, problems = load_library(content)
     for problem in problems:
@@ -192,10 +198,16 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False, temp
         print(_("{count} problem(s) found in {path}").format(count=len(problems), path=content), file=sys.stderr)
         return 1
     folders = {folder.id: folder for folder in find_lessons(content)[0]}
-    advice_count = 0
+    advice_count = reminders = 0
     reports: list[str] = []
     for lesson in library.lessons.values():
         first = reference_language(lesson.languages)
+        review = lesson.translation(first).review
+        found_at = folders[lesson.id]
+        deck = found_at.languages[0] / "deck.md" if found_at.languages else None
+        for reminder in review_reminders(found_at.path / LESSON_FILE, review, date.today(), deck):
+            print(reminder)
+            reminders += 1
         ordered = sorted(lesson.translations.items(), key=lambda item: (item[0] != first, item[0]))
         found = advise_languages(folders[lesson.id].languages, lesson)
         for code, text in ordered:
@@ -210,7 +222,8 @@ def cmd_validate(content: Path, strict: bool = False, report: bool = False, temp
         )
         print(_("lesson {id}: {languages}").format(id=lesson.id, languages=languages))
     summary = _("{path}: OK ({lessons})").format(path=content, lessons=_count(len(library.lessons), "lesson"))
-    print(summary + (_("; {count} advice").format(count=advice_count) if advice_count else ""))
+    summary += _("; {count} advice").format(count=advice_count) if advice_count else ""
+    print(summary + ("; " + _count(reminders, "review reminder") if reminders else ""))
     if report:
         print("\n".join(reports))
     if strict and advice_count:
@@ -264,11 +277,14 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs fonts, not a screen
-    from kiosk.app.handout import handout_for
+    from kiosk.app.handout import clinic_of, handout_for
     from kiosk.app.kiosk import ensure_application
+    from kiosk.config.settings import load_settings
 
     ensure_application()
-    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out)
+    # The clinic's name, address, phone and hours for the first page.
+    settings, _problems = load_settings(paths.config_dir() / "settings.toml")
+    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out, clinic_of(settings))
     if problem:
         print(problem, file=sys.stderr)
         return 1

@@ -17,16 +17,16 @@ def test_validate_shipped_content_exits_0(capsys: pytest.CaptureFixture[str]) ->
     """The shipped content validates: exit 0, and it says what it checked, lesson by lesson, Japanese first."""
     assert cli.main(["validate", str(ROOT / "content")]) == 0
     out = capsys.readouterr().out
-    assert "lesson stretching: ja 18 slides 5 questions, en 18 slides 5 questions\n" in out
+    assert "lesson stretching: ja 19 slides 5 questions, en 19 slides 5 questions\n" in out
     assert ": OK (1 lesson)" in out
 
 
 def test_validate_takes_a_lesson_or_a_language_folder(capsys: pytest.CaptureFixture[str]) -> None:
     """`kiosk validate content/stretching/ja`, the folder just edited, checks that language with its pictures."""
     assert cli.main(["validate", str(ROOT / "content" / "stretching" / "ja")]) == 0
-    assert "lesson stretching: ja 18 slides 5 questions\n" in capsys.readouterr().out
+    assert "lesson stretching: ja 19 slides 5 questions\n" in capsys.readouterr().out
     assert cli.main(["validate", str(ROOT / "content" / "stretching")]) == 0
-    assert "lesson stretching: ja 18 slides 5 questions, en" in capsys.readouterr().out
+    assert "lesson stretching: ja 19 slides 5 questions, en" in capsys.readouterr().out
 
 
 def test_new_lesson_makes_a_folder_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -167,11 +167,11 @@ def test_advice_is_printed_but_never_fails_the_run(shipped_copy: Path, capsys: p
     deck = _add_advice(shipped_copy)
     line = next(n for n, text in enumerate(deck.read_text("utf-8").split("\n"), 1) if "じゅんばんに" in text)
     assert cli.main(["validate", str(shipped_copy)]) == 0
-    lines = capsys.readouterr().out.strip().split("\n")
+    lines = [line for line in capsys.readouterr().out.strip().split("\n") if ": review: " not in line]
     assert (
-        len(lines) == 4
-        and lines[2].startswith("lesson stretching: ja ")
-        and lines[3].endswith(": OK (1 lesson); 2 advice")
+        len(lines) == 3
+        and lines[1].startswith("lesson stretching: ja ")
+        and lines[2].endswith(": OK (1 lesson); 1 advice; 1 review reminder")
     )
     assert "slide 'stretch-not-always': its narration was made for words since changed" in lines[0]
     path, number, message = lines[1].split(":", 2)
@@ -196,3 +196,32 @@ def test_report_prints_the_automatic_pemat_items_per_language(capsys: pytest.Cap
     assert out.count("understandability: 7/7 automatic items agree (100 %)") == 2
     assert out.count("actionability: 2/2 automatic items agree (100 %)") == 2
     assert "disagree" not in out
+
+
+def test_a_missing_review_is_a_reminder_that_never_fails_the_run(
+    shipped_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The shipped lesson records no review: validate says so at lesson.toml, and exits 0 even with --strict."""
+    assert cli.main(["validate", "--strict", str(shipped_copy)]) == 0
+    out = capsys.readouterr().out
+    reminder = next(line for line in out.split("\n") if ": review: " in line)
+    assert reminder.split(":")[0].endswith("lesson.toml") and "no review recorded" in reminder
+    assert out.rstrip().endswith("; 1 review reminder")
+
+
+def test_a_recent_review_is_not_reminded_and_an_old_one_is(
+    shipped_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """reviewed_by and reviewed_on of today: no reminder; of 400 days ago: a reminder at the reviewed_on line."""
+    from datetime import date, timedelta
+
+    settings = shipped_copy / "lesson.toml"
+    original = settings.read_text(encoding="utf-8")
+    settings.write_text(original + f'reviewed_by = "Test"\nreviewed_on = {date.today()}\n', encoding="utf-8")
+    assert cli.main(["validate", str(shipped_copy)]) == 0
+    assert ": review: " not in capsys.readouterr().out
+    old = date.today() - timedelta(days=400)
+    settings.write_text(original + f'reviewed_by = "Test"\nreviewed_on = {old}\n', encoding="utf-8")
+    assert cli.main(["validate", str(shipped_copy)]) == 0
+    reminder = next(line for line in capsys.readouterr().out.split("\n") if ": review: " in line)
+    assert reminder.split(":")[1] == str(len(original.split("\n")) + 1) and "over a year" in reminder

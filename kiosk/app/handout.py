@@ -1,31 +1,72 @@
 """The printed handout: one language of a lesson laid out on A4 with Qt's own PDF writer.
 
-Three slides a page (heading, text and picture side by side), then a page with the take-home points, the
-QR code with its address written out (paper cannot be tapped) and the clinic's credit line. Pictures are
-drawn by Qt's SVG renderer straight into the PDF, so they stay vectors; Qt embeds the subset of the
-Japanese font the text uses, so the file prints the same on any printer.
+The first page holds the lesson's core: the title, the clinic's name, address, phone and hours (settings), the
+take-home points, the safety card (the slides marked `handout: front`), the QR code with its address written
+out (paper cannot be tapped), the call to the front desk, the supervisor's credit and the recorded review.
+The illustrated pages follow: each slide's picture beside its heading and text, as many a page as fit,
+balanced so that no page is left half blank; a slide marked `handout: no` (the patient's story) stays on the
+screen only. Body text is 12 pt or more. Pictures are drawn by Qt's SVG renderer straight into the PDF, so
+they stay vectors; Qt embeds the subset of the fonts the text uses; the text layer is then put right
+(kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QRawFont,
+    QTextDocument,
+)
 from PySide6.QtSvg import QSvgRenderer
 
+from kiosk.app.pdf_unicode import SUSPECTS, fix_to_unicode
 from kiosk.content.model import Slide, Translation
 from kiosk.core.files import replace_file
 from kiosk.core.qr import qr_matrix
+from kiosk.core.typeset import plain
 from kiosk.ui.theme.palette import NORMAL
 from kiosk.ui.widgets.raster import decode_photo, is_photo
 
-SLIDES_PER_PAGE: Final = 3
+if TYPE_CHECKING:
+    from kiosk.config.settings import Settings
+    from kiosk.content.strings import UiStrings
+
 DPI: Final = 300
 MARGIN_MM: Final = 15
 POINT: Final = DPI / 72  # device pixels per typographic point
+MM: Final = DPI / 25.4  # device pixels per millimetre
 LATIN_FAMILY: Final = "DejaVu Sans"
+BODY_PT: Final = 12.0  # body text: at least 12 pt for older readers
+HEADING_PT: Final = 14.0
+PICTURE_SHARE: Final = 0.42  # a slide's picture takes this share of the page's width
+LEAST_FILL: Final = 0.6  # a page of slides is filled at least this far when the slides allow it
+
+
+class Clinic(NamedTuple):
+    """The clinic's own words for the first page (settings); empty ones are left out."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    hours: str = ""
+
+
+NO_CLINIC: Final = Clinic()
+
+
+def clinic_of(settings: Settings) -> Clinic:
+    return Clinic(settings.clinic_name, settings.clinic_address, settings.clinic_phone, settings.clinic_hours)
 
 
 def _document(html: str, family: str, points: float, width: float, bold: bool = False) -> QTextDocument:
@@ -37,26 +78,50 @@ def _document(html: str, family: str, points: float, width: float, bold: bool = 
     font.setBold(bold)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
-    document.setDefaultStyleSheet(f"body {{ color: {NORMAL.ink}; }} strong {{ color: {NORMAL.teal_dark}; }}")
+    document.setDefaultStyleSheet(
+        f"body {{ color: {NORMAL.ink}; }} strong {{ color: {NORMAL.teal_dark}; }} li {{ margin-bottom: 6px; }}"
+    )
     document.setHtml(f"<body>{html}</body>")
     document.setTextWidth(width)
     return document
 
 
-def _text(painter: QPainter, document: QTextDocument, x: float, y: float) -> float:
-    """Draw a laid-out document at (x, y); returns its height."""
-    painter.save()
-    painter.translate(x, y)
-    document.drawContents(painter)
-    painter.restore()
-    return document.size().height()
-
-
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def write_handout(lesson: Translation, out: Path, family: str) -> int:
+def _html(html: str) -> str:
+    return plain(html)  # the phrase-break marks are for the screen's line breaker, never for the text layer
+
+
+class Block(NamedTuple):
+    """Something to place on a page: its height, and how to draw it with its top at y."""
+
+    height: float
+    draw: Callable[[QPainter, float], None]
+
+
+class Pages:
+    """The writer's pages: blocks go down the current page; a block that does not fit starts the next page."""
+
+    def __init__(self, writer: QPdfWriter, painter: QPainter, top: float, bottom: float) -> None:
+        self.writer, self.painter, self.top, self.bottom = writer, painter, top, bottom
+        self.y, self.count = top, 1
+
+    def add(self, block: Block, gap: float) -> None:
+        if self.y > self.top and self.y + gap + block.height > self.bottom:
+            self.new_page()
+        elif self.y > self.top:
+            self.y += gap
+        block.draw(self.painter, self.y)
+        self.y += block.height
+
+    def new_page(self) -> None:
+        self.writer.newPage()
+        self.y, self.count = self.top, self.count + 1
+
+
+def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = NO_CLINIC) -> int:
     """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written.
 
     Qt writes into memory and the kiosk's checked write puts the bytes in place: Qt would open `out` itself and
@@ -74,82 +139,242 @@ def write_handout(lesson: Translation, out: Path, family: str) -> int:
         )
     )
     deck = lesson.deck
-    writer.setTitle(deck.title)
+    writer.setTitle(plain(deck.title))
     writer.setCreator("clinic-kiosk")
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(f"cannot write the handout to {out}")
     page = writer.pageLayout().paintRectPixels(DPI)
     width, height = float(page.width()), float(page.height())
-    slides = deck.slides
-    pages = (len(slides) + SLIDES_PER_PAGE - 1) // SLIDES_PER_PAGE + 1
+    footer_height = _document("0", family, 10, width).size().height()
+    pages = Pages(writer, painter, 0.0, height - footer_height - 8 * MM)
     try:
-        for number in range(pages):
-            if number:
-                writer.newPage()
-            top = 0.0
-            if number == 0:
-                top += _text(painter, _document(_escape(deck.title), family, 20, width, bold=True), 0, 0)
-                if deck.subtitle:
-                    top += _text(painter, _document(_escape(deck.subtitle), family, 12, width), 0, top + 10)
-                top += 40
-            footer = _document(f"{_escape(deck.title)}　{number + 1} / {pages}", family, 8, width)
-            footer_height = footer.size().height()
-            _text(painter, footer, 0, height - footer_height)
-            area = QRectF(0, top, width, height - footer_height - 30 - top)
-            if number < pages - 1:
-                chunk = slides[number * SLIDES_PER_PAGE : (number + 1) * SLIDES_PER_PAGE]
-                _slides_page(painter, lesson, chunk, area, family)
-            else:
-                _closing_page(painter, lesson, area, family)
+        for block in _first_page(lesson, family, width, clinic):
+            pages.add(block, 4 * MM)
+        _slide_pages(pages, lesson, family, width)
     finally:
         painter.end()
-    replace_file(out, bytes(buffer.data().data()), private=False)  # for staff to take away and print
-    return pages
+    data, _changed = fix_to_unicode(bytes(buffer.data().data()), _look_alikes_used(lesson, family, clinic))
+    replace_file(out, data, private=False)  # for staff to take away and print
+    return pages.count
 
 
-def _slides_page(painter: QPainter, lesson: Translation, chunk: tuple[Slide, ...], area: QRectF, family: str) -> None:
-    block = area.height() / SLIDES_PER_PAGE
-    picture_width = area.width() * 0.36
-    gap = 40.0
-    text_width = area.width() - picture_width - gap
-    for index, slide in enumerate(chunk):
-        y = area.top() + index * block
-        if index:
-            painter.setPen(QColor(NORMAL.sage))
-            painter.drawLine(0, round(y - gap / 2), round(area.width()), round(y - gap / 2))
-        picture = QRectF(0, y, picture_width, min(block - gap, picture_width * 0.75))
-        if slide.image and slide.image in lesson.images and is_photo(lesson.images[slide.image]):
-            photo = decode_photo(lesson.images[slide.image])
-            if not photo.isNull():
-                shown = photo.size().scaled(picture.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.drawImage(QRectF(picture.topLeft(), shown.toSizeF()), photo)
-        elif slide.image and slide.image in lesson.images:
-            renderer = QSvgRenderer(QByteArray(lesson.images[slide.image]))
-            renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-            renderer.render(painter, picture)
-        x = picture_width + gap
-        used = _text(painter, _document(_escape(slide.heading), family, 14, text_width, bold=True), x, y)
-        _text(painter, _document(slide.body_html, family, 10.5, text_width), x, y + used + 16)
+def _look_alikes_used(lesson: Translation, family: str, clinic: Clinic) -> dict[str, str]:
+    """How to name every glyph by the character the handout holds (肉, not the radical ⾁ that shares its glyph)."""
+    used = set(plain(" ".join([lesson.deck.title, lesson.deck.subtitle, lesson.deck.credit, lesson.deck.qr or ""])))
+    used |= set(plain(" ".join(slide.heading + slide.body_text for slide in lesson.deck.slides)))
+    used |= set(plain(" ".join([lesson.result.heading, *lesson.result.takeaways, lesson.result.safety])))
+    used |= set(plain(" ".join(lesson.strings)))
+    used |= set(" ".join(clinic))
+    return look_alikes(family, used)
 
 
-def _closing_page(painter: QPainter, lesson: Translation, area: QRectF, family: str) -> None:
-    result = lesson.result
+def look_alikes(family: str, used: set[str]) -> dict[str, str]:
+    """Each suspect character (a radical, ‧) that the font draws with the glyph of a character in `used`."""
+    font = QFont(family)
+    font.setPixelSize(48)
+    raw = QRawFont.fromFont(font)
+    by_glyph: dict[int, str] = {}
+    for char in sorted(used):
+        glyphs = raw.glyphIndexesForString(char)
+        if len(glyphs) == 1 and glyphs[0]:
+            by_glyph.setdefault(glyphs[0], char)
+    found: dict[str, str] = {}
+    for code in SUSPECTS:
+        char = chr(code)
+        glyphs = raw.glyphIndexesForString(char)
+        if char not in used and len(glyphs) == 1 and glyphs[0] in by_glyph:
+            found[char] = by_glyph[glyphs[0]]
+    return found
+
+
+def _text_block(html: str, family: str, points: float, width: float, bold: bool = False, x: float = 0) -> Block:
+    document = _document(html, family, points, width, bold)
+
+    def draw(painter: QPainter, y: float) -> None:
+        painter.save()
+        painter.translate(x, y)
+        document.drawContents(painter)
+        painter.restore()
+
+    return Block(document.size().height(), draw)
+
+
+def _first_page(lesson: Translation, family: str, width: float, clinic: Clinic) -> list[Block]:
+    deck, result, strings = lesson.deck, lesson.result, lesson.strings
+    blocks = [_text_block(_escape(deck.title), family, 22, width, bold=True)]
+    if deck.subtitle:
+        blocks.append(_text_block(_escape(deck.subtitle), family, 13, width))
     points = "".join(f"<li>{_escape(point)}</li>" for point in result.takeaways)
-    y = area.top()
-    y += _text(painter, _document(_escape(result.heading), family, 16, area.width(), bold=True), 0, y) + 20
-    y += _text(painter, _document(f"<ul>{points}</ul>", family, 12, area.width()), 0, y) + 80
-    strings = lesson.strings
-    y += _text(painter, _document(_escape(strings.ask_front_desk), family, 13, area.width(), bold=True), 0, y) + 80
-    if lesson.deck.qr:
-        size = 600.0
-        _draw_qr(painter, qr_matrix(lesson.deck.qr), QRectF(0, y, size, size))
-        words = f"{_escape(strings.qr_caption)}<br><br>{_escape(lesson.deck.qr)}"
-        caption = _document(words, family, 10, area.width() - size - 60)
-        _text(painter, caption, size + 60, y + (size - caption.size().height()) / 2)
-        y += size + 80
-    if lesson.deck.credit:  # the deck's `credit:` setting
-        _text(painter, _document(_escape(lesson.deck.credit), family, 9, area.width()), 0, y)
+    blocks.append(
+        _stack([(_escape(result.heading), HEADING_PT, True), (f"<ul>{points}</ul>", BODY_PT, False)], family, width)
+    )
+    front = [slide for slide in deck.slides if slide.handout == "front"]
+    if front:
+        blocks.append(_safety_card(front, family, width))
+    blocks.append(_closing(lesson, family, width, clinic))
+    signed = [_escape(deck.credit)] if deck.credit else []  # the deck's `credit:` setting, on one line of its own
+    if lesson.review.recorded:
+        signed.append(_escape(strings.reviewed.format(reviewer=lesson.review.by, date=lesson.review.on)))
+    if signed:
+        blocks.append(_text_block("<br>".join(signed), family, BODY_PT, width))
+    return blocks
+
+
+def _stack(parts: list[tuple[str, float, bool]], family: str, width: float, x: float = 0) -> Block:
+    """Texts one under the other (html, points, bold), a little apart, as one block."""
+    blocks = [_text_block(html, family, points, width, bold, x) for html, points, bold in parts]
+    gap = 2 * MM
+
+    def draw(painter: QPainter, y: float) -> None:
+        for block in blocks:
+            block.draw(painter, y)
+            y += block.height + gap
+
+    return Block(sum(block.height for block in blocks) + gap * (len(blocks) - 1), draw)
+
+
+def _safety_card(slides: list[Slide], family: str, width: float) -> Block:
+    """The front slides in one framed card: each heading in bold, its text under it, a space between them."""
+    pad = 4 * MM
+    inner = width - 2 * pad
+    parts = [
+        _stack(
+            [(_escape(slide.heading), HEADING_PT, True), (_html(slide.body_html), BODY_PT, False)], family, inner, pad
+        )
+        for slide in slides
+    ]
+    between = 4 * MM
+    height = sum(part.height for part in parts) + between * (len(parts) - 1) + 2 * pad
+
+    def draw(painter: QPainter, y: float) -> None:
+        painter.save()
+        painter.setPen(QPen(QColor(NORMAL.ink), 0.8 * POINT))
+        painter.setBrush(QColor("#FFFFFF"))
+        painter.drawRoundedRect(QRectF(0, y, width, height), 3 * MM, 3 * MM)
+        painter.restore()
+        y += pad
+        for part in parts:
+            part.draw(painter, y)
+            y += part.height + between
+
+    return Block(height, draw)
+
+
+def _contact(strings: UiStrings, clinic: Clinic) -> str:
+    """The clinic's name in bold and its address, phone and hours, a line each ("" when settings give none)."""
+    lines = [f"<b>{_escape(clinic.name)}</b>"] if clinic.name else []
+    lines += [
+        _escape(template.format(**{key: value}))
+        for template, key, value in (
+            (strings.contact_address, "address", clinic.address),
+            (strings.contact_phone, "phone", clinic.phone),
+            (strings.contact_hours, "hours", clinic.hours),
+        )
+        if value
+    ]
+    return "<br>".join(lines)
+
+
+def _closing(lesson: Translation, family: str, width: float, clinic: Clinic) -> Block:
+    """The QR code; beside it what it opens and the call to the desk; then the clinic's name, address, phone, hours."""
+    deck, strings = lesson.deck, lesson.strings
+    side = 36 * MM if deck.qr else 0.0
+    gap = 6 * MM
+    left = [(f"<b>{_escape(strings.ask_front_desk)}</b>", BODY_PT, False)]
+    if deck.qr:
+        left.append((f"{_escape(strings.qr_caption)}<br>{_escape(deck.qr)}", BODY_PT, False))
+    right = [(contact, BODY_PT, False)] if (contact := _contact(strings, clinic)) else []
+    x = side + gap if deck.qr else 0.0
+    column = (width - x - gap) / 2
+    first = _stack(left, family, column, x=x)
+    second = _stack(right, family, column, x=x + column + gap) if right else Block(0.0, lambda painter, y: None)
+
+    def draw(painter: QPainter, y: float) -> None:
+        if deck.qr:
+            _draw_qr(painter, qr_matrix(deck.qr), QRectF(0, y, side, side))
+        first.draw(painter, y)
+        second.draw(painter, y)
+
+    return Block(max(side, first.height, second.height), draw)
+
+
+def _slide_pages(pages: Pages, lesson: Translation, family: str, width: float) -> None:
+    """The illustrated slides, as many a page as fit, spread so that every page is filled about as far."""
+    gap = 8 * MM
+    blocks = [_slide_block(lesson, slide, family, width) for slide in lesson.deck.slides if slide.handout == "yes"]
+    room = pages.bottom - pages.top
+    for chunk in _balanced(blocks, room, gap):
+        pages.new_page()
+        _footer(pages, lesson, family, width)
+        spare = room - sum(block.height for block in chunk) - gap * (len(chunk) - 1)
+        extra = min(spare / max(1, len(chunk) - 1), 20 * MM) if len(chunk) > 1 else 0.0
+        y = pages.top
+        for index, block in enumerate(chunk):
+            if index:
+                line_y = y + (gap + extra) / 2
+                pages.painter.setPen(QPen(QColor(NORMAL.sage), 0.6 * POINT))
+                pages.painter.drawLine(0, round(line_y), round(width), round(line_y))
+                y += gap + extra
+            block.draw(pages.painter, y)
+            y += block.height
+
+
+def _footer(pages: Pages, lesson: Translation, family: str, width: float) -> None:
+    footer = _text_block(_escape(lesson.deck.title), family, 10, width)
+    footer.draw(pages.painter, pages.bottom + 8 * MM)
+
+
+def _balanced(blocks: list[Block], room: float, gap: float) -> list[list[Block]]:
+    """Blocks in order, page by page: as few pages as fit, then slides moved on so no page is far emptier."""
+    chunks: list[list[Block]] = [[]]
+    for block in blocks:
+        if chunks[-1] and _used(chunks[-1] + [block], gap) > room:
+            chunks.append([])
+        chunks[-1].append(block)
+    for _ in range(len(blocks)):  # move a page's last slide on while the next page is the emptier
+        moved = False
+        for index in range(len(chunks) - 1, 0, -1):
+            before, after = chunks[index - 1], chunks[index]
+            if len(before) > 1 and _used(after, gap) < LEAST_FILL * room:
+                candidate = [before[-1], *after]
+                if _used(candidate, gap) <= room and _used(candidate, gap) <= _used(before, gap):
+                    chunks[index - 1], chunks[index] = before[:-1], candidate
+                    moved = True
+        if not moved:
+            break
+    return [chunk for chunk in chunks if chunk]
+
+
+def _used(chunk: list[Block], gap: float) -> float:
+    return sum(block.height for block in chunk) + gap * max(0, len(chunk) - 1)
+
+
+def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -> Block:
+    picture_width = width * PICTURE_SHARE
+    gap = 8 * MM
+    text_width = width - picture_width - gap
+    heading = _text_block(_escape(slide.heading), family, HEADING_PT, text_width, bold=True, x=picture_width + gap)
+    body = _text_block(_html(slide.body_html), family, BODY_PT, text_width, x=picture_width + gap)
+    picture_height = picture_width * 0.75 if slide.image and slide.image in lesson.images else 0.0
+    text_height = heading.height + 3 * MM + body.height
+
+    def draw(painter: QPainter, y: float) -> None:
+        if picture_height:
+            data, area = lesson.images[slide.image or ""], QRectF(0, y, picture_width, picture_height)
+            if is_photo(data):  # a clinic's photo: decoded once, upright, scaled into the picture's place
+                photo = decode_photo(data)
+                if not photo.isNull():
+                    shown = photo.size().scaled(area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
+                    painter.drawImage(QRectF(area.topLeft(), shown.toSizeF()), photo)
+            else:
+                renderer = QSvgRenderer(QByteArray(data))
+                renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+                renderer.render(painter, area)
+        heading.draw(painter, y)
+        body.draw(painter, y + heading.height + 3 * MM)
+
+    return Block(max(picture_height, text_height), draw)
 
 
 def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRectF) -> None:
@@ -168,7 +393,7 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
     painter.restore()
 
 
-def handout_for(content: Path, lesson_id: str, language: str, out: Path) -> tuple[int, str]:
+def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = NO_CLINIC) -> tuple[int, str]:
     """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not)."""
     from kiosk.content.loader import load_library
     from kiosk.ui.theme.fonts import japanese_family
@@ -183,4 +408,4 @@ def handout_for(content: Path, lesson_id: str, language: str, out: Path) -> tupl
     if language not in found.translations:
         return 0, f"lesson {found.id!r} has no language {language!r} (it has {', '.join(found.languages)})"
     lesson = found.translations[language]
-    return write_handout(lesson, out, japanese_family()), ""
+    return write_handout(lesson, out, japanese_family(), clinic), ""

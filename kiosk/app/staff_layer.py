@@ -208,9 +208,18 @@ class StaffLayer(QObject):
             "leave": strings.staff_leave,
             "close": strings.staff_close,
         }
-        notes = (notes or []) + self.config_problems + self.visit.content_problems()
+        notes = (notes or []) + self.config_problems + self.visit.content_problems() + self._reviews(strings)
         self.menu.show_menu(strings.staff_title, labels, notes)
         self.menu.open()
+
+    def _reviews(self, strings: UiStrings) -> list[str]:
+        """Who reviewed each lesson offered and when (lesson.toml), or that no review is recorded."""
+        return [
+            strings.reviewed.format(reviewer=lesson.review.by, date=lesson.review.on)
+            if lesson.review.recorded
+            else strings.not_reviewed.format(lesson=lesson_id)
+            for lesson_id, lesson in self.visit.lessons()
+        ]
 
     def close(self) -> None:
         if self.remote_page.isVisible():
@@ -249,7 +258,7 @@ class StaffLayer(QObject):
 
     def write_handout(self) -> None:
         """The lesson as a PDF in the export folder, for printing at the front desk: no file dialog, ever."""
-        from kiosk.app.handout import write_handout
+        from kiosk.app.handout import clinic_of, write_handout
         from kiosk.ui.theme.fonts import japanese_family
 
         strings, lessons = self.visit.strings(), self.visit.lessons()
@@ -262,7 +271,7 @@ class StaffLayer(QObject):
             named = f"{lesson_id}-" if len(lessons) > 1 else ""
             path = Path(folder) / f"handout-{named}{lesson.language}-{date.today():%Y%m%d}.pdf"
             try:
-                pages = write_handout(lesson, path, japanese_family())
+                pages = write_handout(lesson, path, japanese_family(), clinic_of(self.settings))
             except OSError as error:
                 log.warning("handout not written to %s: %s", path, error)
                 self.show_menu([strings.staff_handout_failed.format(error=error)])

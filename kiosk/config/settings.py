@@ -89,6 +89,14 @@ class Settings(NamedTuple):
     stats_export_folder: Annotated[
         str, Option("folder (a USB stick, say) for exported statistics (CSV) and handouts (PDF)")
     ] = ""
+    clinic_name: Annotated[
+        str, Option("the clinic's name, printed on the first page of the handout; empty: left out")
+    ] = ""
+    clinic_address: Annotated[str, Option("the clinic's address, printed on the handout; empty: left out")] = ""
+    clinic_phone: Annotated[str, Option("the clinic's phone number, printed on the handout; empty: left out")] = ""
+    clinic_hours: Annotated[
+        str, Option("the clinic's opening hours on one line, printed on the handout; empty: left out")
+    ] = ""
     outbox_folder: Annotated[
         str,
         Option("folder for the anonymous daily summaries and heartbeat a clinic chain syncs to its hub; empty: off"),

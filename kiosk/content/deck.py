@@ -17,7 +17,8 @@ from kiosk.core.errors import ContentError
 from kiosk.core.i18n import _
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
-SLIDE_KEYS = {"id", "image", "layout", "audio"}
+SLIDE_KEYS = {"id", "image", "layout", "audio", "handout"}
+HANDOUT = ("yes", "no", "front")  # the handout: with the illustrated slides, left off, or on the first page
 LAYOUTS = {"split", "center", "card"}  # slide_page.py draws each
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -104,6 +105,10 @@ def _parse_slide(
     image = settings.get("image") or None
     if image is not None and (why := image_problem(image)):
         problem(settings_line, why)
+    handout = settings.get("handout", "yes")
+    if handout not in HANDOUT:
+        why = "no: left off the handout; front: on its first page"
+        problem(settings_line, f"handout must be {', '.join(HANDOUT)}, not {handout!r} ({why})")
 
     heading = ""
     body_lines: list[str] = []
@@ -132,7 +137,7 @@ def _parse_slide(
         return None, problems
     audio = settings.get("audio") or None
     slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio, keep)
-    return slide, []
+    return slide._replace(handout=handout), []
 
 
 KEEP_MARK = re.compile(r"\s*keep[ -]together\s*", re.IGNORECASE)

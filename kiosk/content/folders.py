@@ -23,6 +23,7 @@ LESSON_FILE = "lesson.toml"
 PICTURES = "pictures"
 LESSON_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 DEFAULT_ORDER = 1000
+KEYS = ("id", "order", "attract", "draft", "reviewed_by", "reviewed_on")  # what lesson.toml may say
 
 
 class LessonFolder(NamedTuple):
@@ -35,6 +36,8 @@ class LessonFolder(NamedTuple):
     attract: tuple[str | int, ...] | None = None  # lesson.toml's slides for the attract loop; None: the default
     attract_line: int = 1  # where lesson.toml says it, for messages
     draft: bool = False  # lesson.toml's `draft = true`: previewed by render and validate, never shown to patients
+    reviewed_by: str = ""  # who checked the lesson's wording (lesson.toml); empty: not recorded
+    reviewed_on: str = ""  # when, as an ISO date (lesson.toml); empty: not recorded
 
     @property
     def pictures(self) -> Path:
@@ -165,12 +168,13 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
     attract: tuple[str | int, ...] | None = None
     attract_line = 1
     draft = False
+    review = ("", "")
     if settings_path.is_file():
         settings, problem, text = _read_settings(settings_path)
         if problem is not None:
             return None, [problem]
-        for key in sorted(set(settings) - {"id", "order", "attract", "draft"}):
-            message = _("unknown key {key!r} (keys: id, order, attract, draft)").format(key=key)
+        for key in sorted(set(settings) - set(KEYS)):
+            message = _("unknown key {key!r} (keys: {keys})").format(key=key, keys=", ".join(KEYS))
             return None, [ContentError(settings_path, 1, message)]
         draft_value = settings.get("draft", False)
         if not isinstance(draft_value, bool):
@@ -178,6 +182,9 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
             message = _("draft must be true or false, not {value!r}").format(value=draft_value)
             return None, [ContentError(settings_path, line, message)]
         draft = draft_value
+        review, problem = _review(settings, settings_path, text)
+        if problem is not None:
+            return None, [problem]
         if "attract" in settings:
             attract_line = key_line(text, "attract")
             attract, problem = _attract_list(settings["attract"], settings_path, attract_line)
@@ -196,7 +203,28 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         if not settings_path.is_file():
             message += f" (rename the folder or give an id in {settings_path})"
         return None, [ContentError(where, line, message)]
-    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line, draft), []
+    return LessonFolder(folder, lesson_id, order, languages, attract, attract_line, draft, *review), []
+
+
+def _review(settings: dict[str, object], path: Path, text: str) -> tuple[tuple[str, str], LocatedError | None]:
+    """lesson.toml's reviewed_by (text) and reviewed_on (a date: 2026-04-01, bare or in quotes); both optional."""
+    import datetime
+
+    by, on = settings.get("reviewed_by", ""), settings.get("reviewed_on", "")
+    if not isinstance(by, str) or not by.isprintable() or len(by) > 100:
+        line = key_line(text, "reviewed_by")
+        why = "reviewed_by must be a name in quotes on one line (at most 100 characters)"
+        return ("", ""), ContentError(path, line, why)
+    if isinstance(on, datetime.datetime) or not isinstance(on, str | datetime.date):
+        on = "not a date"
+    if isinstance(on, str) and on:
+        try:
+            on = datetime.date.fromisoformat(on)
+        except ValueError:
+            line = key_line(text, "reviewed_on")
+            why = f"reviewed_on must be a date such as 2026-04-01, not {str(on)[:30]!r}"
+            return ("", ""), ContentError(path, line, why)
+    return (by.strip(), on.isoformat() if isinstance(on, datetime.date) else ""), None
 
 
 def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, str]:

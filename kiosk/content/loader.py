@@ -10,7 +10,7 @@ from kiosk.content.attract import choose_slides
 from kiosk.content.deck import parse_deck
 from kiosk.content.folders import DECK, LESSON_FILE, FolderShapeError, LessonFolder, find_lessons
 from kiosk.content.images import IllustrationStore
-from kiosk.content.model import Lesson, Library, Translation
+from kiosk.content.model import Lesson, Library, Review, Translation
 from kiosk.content.narration import attach_synthesised, check_recordings
 from kiosk.content.new_lesson import TEMPLATE
 from kiosk.content.parity import same_structure
@@ -119,7 +119,8 @@ def load_lesson_folder(lesson: LessonFolder) -> tuple[Lesson | None, list[Locate
     if problems:
         return None, problems
     # Segmented once here (and so kept in the content cache): where each Japanese line may break.
-    languages = {name: typeset_lesson(language) for name, language in languages.items()}
+    review = Review(lesson.reviewed_by, lesson.reviewed_on)
+    languages = {name: typeset_lesson(language)._replace(review=review) for name, language in languages.items()}
     log.info(
         "lesson %s loaded from %s: %s",
         lesson.id,

@@ -25,6 +25,7 @@ class Slide(NamedTuple):
     line: int = 1
     audio: str | None = None  # recorded narration: a file in the language's audio/ folder
     keep: tuple[int, ...] = ()  # the body's blocks marked `<!-- keep together -->`: never split across screens
+    handout: str = "yes"  # the printed handout: "yes" with the pictures, "no" left off, "front" on its first page
 
 
 class Deck(NamedTuple):
@@ -45,6 +46,17 @@ class Deck(NamedTuple):
             if slide.id == slide_id:
                 return index
         raise ValueError(slide_id)
+
+
+class Review(NamedTuple):
+    """Who checked the lesson's wording and when (lesson.toml's reviewed_by and reviewed_on); empty: not recorded."""
+
+    by: str = ""
+    on: str = ""  # an ISO date, 2026-04-01
+
+    @property
+    def recorded(self) -> bool:
+        return bool(self.by and self.on)
 
 
 class Answer(NamedTuple):
@@ -85,6 +97,7 @@ class ResultText(NamedTuple):
     audio_line: int = 1
     image: str | None = None  # the result screen's own picture (optional): a file in the lesson's pictures/
     image_line: int = 1
+    safety: str = ""  # one safety point (result.md's `> ` line under the points), shown under them; optional
 
     def message_for(self, right: int, total: int) -> ScoreMessage:
         """The message for a score; the lowest range is always there (validated)."""
@@ -113,6 +126,7 @@ class Translation(NamedTuple):
     strings: UiStrings
     images: dict[str, bytes]  # validated pictures of the lesson, by name
     recordings: dict[str, str] = {}  # validated narration files: name -> path (played from disk, never loaded)
+    review: Review = Review()  # from lesson.toml: who checked the lesson and when (the staff menu and handout show it)
 
     @property
     def language_name(self) -> str:

@@ -205,6 +205,7 @@ def typeset_lesson(lesson: Translation) -> Translation:
     result: ResultText = lesson.result._replace(
         heading=mark_heading(lesson.result.heading),
         takeaways=tuple(mark(t) for t in lesson.result.takeaways),
+        safety=mark(lesson.result.safety),
         messages=tuple(m._replace(headline=mark(m.headline), text=mark(m.text)) for m in lesson.result.messages),
     )
     strings = lesson.strings.mapped(mark)

@@ -14,6 +14,7 @@ from kiosk.core.i18n import _
 TAKEAWAY_COUNT = 3
 _ITEM = re.compile(r"^\s*[-*+]\s+(.*)$")
 _COMMENT_LINE = re.compile(r"^\s*<!--(.*?)-->\s*$")
+_QUOTE = re.compile(r"^\s*>\s?(.*)$")
 
 
 HEADING_KEYS = ("image", "audio")  # what the comment under the heading may name
@@ -32,6 +33,7 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     heading = ""
     heading_line = 1
     takeaways: list[str] = []
+    safety: list[str] = []  # `> ` lines under the points: one safety point, shown under them
     audio: tuple[str, int] | None = None  # the result screen's narration and its line
     image: tuple[str, int] | None = None  # the result screen's picture and its line
     # Each message: [line, headline, minimum or None, text lines]
@@ -83,16 +85,19 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
                 audio = (own["audio"], number)
             if own.get("image"):
                 image = (own["image"], number)
-        elif heading and (item := _ITEM.match(line)):
+        elif heading and not safety and (item := _ITEM.match(line)):
             takeaways.append(checked(item.group(1), number))
+        elif heading and takeaways and (quote := _QUOTE.match(line)):
+            safety.append(checked(quote.group(1).strip(), number))
         else:
             problems.append(
                 ContentError(
                     path,
                     number,
-                    _("unexpected line {stripped!r}: expected '# heading', '- point' or '## message'").format(
-                        stripped=stripped[:30]
-                    ),
+                    _(
+                        "unexpected line {stripped!r}: expected '# heading', '- point', '> safety point'"
+                        " or '## message'"
+                    ).format(stripped=stripped[:30]),
                 )
             )
     if not heading:
@@ -128,4 +133,5 @@ def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[Content
     if problems:
         return None, problems
     ordered = tuple(sorted(parsed, key=lambda message: message.minimum, reverse=True))
-    return ResultText(heading, tuple(takeaways), ordered, *(audio or (None, 1)), *(image or (None, 1))), []
+    result = ResultText(heading, tuple(takeaways), ordered, *(audio or (None, 1)), *(image or (None, 1)))
+    return result._replace(safety=" ".join(part for part in safety if part)), []

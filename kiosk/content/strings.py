@@ -118,6 +118,11 @@ class UiStrings(NamedTuple):
         str, "the TLS certificate's fingerprint to compare on the desk device, with {fingerprint}"
     ]
     held: Annotated[str, "the attract screen while staff hold it (cleaning): touches start nothing"]
+    reviewed: Annotated[str, "the lesson's recorded review (staff menu, handout), with {reviewer} and {date}"]
+    not_reviewed: Annotated[str, "on the staff menu when lesson.toml records no review, with {lesson}"]
+    contact_address: Annotated[str, "the clinic's address on the handout, with {address}"]
+    contact_phone: Annotated[str, "the clinic's phone number on the handout, with {phone}"]
+    contact_hours: Annotated[str, "the clinic's opening hours on the handout, with {hours}"]
 
     def mapped(self, change: Callable[[str], str]) -> "UiStrings":
         """The same record with every string passed through `change` (phrase-break marks, say)."""
@@ -149,6 +154,7 @@ PLACEHOLDERS = {
     "current": 1, "total": 2, "right": 1, "seconds": 3, "left": 2, "language": "x", "days": 14,
     "visits": 3, "share": 50, "answered": 4, "path": "x", "rows": 1, "error": "x", "url": "x",
     "code": "123456", "minutes": 5, "pages": 2, "fingerprint": "AA:BB", "lesson": "x",
+    "reviewer": "x", "date": "2026-04-01", "address": "x", "phone": "x", "hours": "x",
 }  # fmt: skip
 
 
@@ -351,4 +357,9 @@ FALLBACK = UiStrings(
     remote_failed="開始できません / Cannot start: {error}",
     remote_fingerprint="証明書 / Certificate SHA-256: {fingerprint}",
     held="準備中 / One moment, please",
+    reviewed="内容の確認 / Reviewed: {reviewer} ({date})",
+    not_reviewed="内容の確認が未記録 / No review recorded: {lesson}",
+    contact_address="住所 / Address: {address}",
+    contact_phone="電話 / Phone: {phone}",
+    contact_hours="受付時間 / Hours: {hours}",
 )

@@ -1,11 +1,13 @@
-"""The A4 handout: three slides a page and a closing page; headings in the text layer, fonts embedded, pages render."""
+"""The A4 handout: a first page with the core and the clinic's contact, then the slides; a true text layer, 12 pt body,
+no half-blank page, fonts embedded, pages render."""
 
 from __future__ import annotations
 
-import math
+import re
 import shutil
 import subprocess
 import unicodedata
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,11 +15,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.handout import SLIDES_PER_PAGE, handout_for
+from kiosk.app.handout import Clinic, handout_for, look_alikes
 from kiosk.app.kiosk import Kiosk
+from kiosk.app.pdf_unicode import fix_to_unicode
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
 from kiosk.core.typeset import plain
+from kiosk.ui.theme.fonts import japanese_family
 from tests.conftest import SHIPPED_CONTENT
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm", "pdffonts", "pdfinfo"))
@@ -38,26 +42,164 @@ def run(*command: str) -> str:
     return subprocess.run(command, check=True, capture_output=True, text=True, timeout=60).stdout
 
 
+CLINIC = Clinic("さくら鍼灸整骨院", "東京都千代田区1-2-3", "03-0000-0000", "月〜金 9:00〜19:00")
+
+
+def _handout(tmp_path: Path, language: str, clinic: Clinic = CLINIC) -> tuple[Path, int]:
+    out = tmp_path / f"handout-{language}.pdf"
+    pages, problem = handout_for(SHIPPED_CONTENT, "", language, out, clinic)
+    assert problem == ""
+    return out, pages
+
+
 @needs_poppler
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_handout_has_every_heading_and_renders(qtbot: QtBot, tmp_path: Path, language: str) -> None:
-    """Pages = slides/3 rounded up + 1; every slide heading and take-home point is text; fonts embedded; A4."""
+    """Every slide heading the handout carries and every take-home point is text; the story is not; fonts embedded;
+    A4; pages as pdfinfo counts them."""
     library, _ = load_library(SHIPPED_CONTENT)
     assert library is not None
     lesson = library.first.translations[language]
-    out = tmp_path / "handout.pdf"
-    pages, problem = handout_for(SHIPPED_CONTENT, "", language, out)
-    assert problem == "" and pages == math.ceil(len(lesson.deck.slides) / SLIDES_PER_PAGE) + 1
+    out, pages = _handout(tmp_path, language)
     info = run("pdfinfo", str(out))
     assert f"Pages:          {pages}" in info.replace("Pages:           ", "Pages:          ") and "(A4)" in info
     text = searchable(run("pdftotext", "-layout", str(out), "-"))
-    for heading in [slide.heading for slide in lesson.deck.slides] + list(lesson.result.takeaways):
+    shown = [slide for slide in lesson.deck.slides if slide.handout != "no"]
+    for heading in [slide.heading for slide in shown] + list(lesson.result.takeaways):
         assert searchable(heading) in text, heading
+    case = next(slide for slide in lesson.deck.slides if slide.id == "case")
+    assert searchable(case.heading) not in text and "Google" + "マップの口コミ" not in text  # the story stays on screen
     assert lesson.deck.qr in text  # the address written out in full, digits included
     fonts = run("pdffonts", str(out)).splitlines()[2:]
     assert fonts and all(" yes " in line for line in fonts)  # every font embedded
     run("pdftoppm", "-r", "30", "-png", str(out), str(tmp_path / "page"))
     assert len(list(tmp_path.glob("page-*.png"))) == pages
+
+
+@needs_poppler
+def test_the_text_layer_says_the_characters_drawn(qtbot: QtBot, tmp_path: Path) -> None:
+    """筋肉 is found as written: no Kangxi or CJK radical, no word joiner in the title, every heading plain."""
+    out, _ = _handout(tmp_path, "ja")
+    raw = run("pdftotext", str(out), "-")  # no NFKC folding here: the characters as a reader copies them
+    assert "筋肉" in raw and "方" in raw and "長" in raw
+    assert not [char for char in raw if 0x2E80 <= ord(char) <= 0x2FDF], "radicals in the text layer"
+    title = next(line for line in run("pdfinfo", str(out)).splitlines() if line.startswith("Title:"))
+    assert "\u2060" not in title and "ストレッチが逆効果になるとき" in title
+    squeezed = "".join(raw.split())
+    library, _ = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    for slide in library.first.translations["ja"].deck.slides:
+        if slide.handout != "no":
+            assert "".join(plain(slide.heading).split()) in squeezed, slide.heading
+
+
+@needs_poppler
+def test_the_first_page_holds_the_core_and_the_clinics_contact(qtbot: QtBot, tmp_path: Path) -> None:
+    """Page 1: the key points, the safety card (119 now, a doctor today, stay safe), the QR's address, the clinic's
+    name, address, phone and hours from settings, and the supervisor's credit."""
+    out, _ = _handout(tmp_path, "ja")
+    first = "".join(run("pdftotext", "-f", "1", "-l", "1", str(out), "-").split())
+    for words in (
+        "今日のポイント",
+        "夜中でも、すぐに119番へ",
+        "今日のうちに医師へ",
+        "無理をしないために",
+        "診断ではありません",
+        "share.google",
+        "監修：鍼灸学士・柔道整復師桂寛章",
+        *("".join(v.split()) for v in CLINIC),
+    ):
+        assert words in first, words  # fmt: skip
+    second = run("pdftotext", "-f", "2", "-l", "2", str(out), "-")
+    assert "さくら鍼灸整骨院" not in second and "119番へ" not in second
+
+
+@needs_poppler
+def test_the_review_is_printed_once_recorded(qtbot: QtBot, tmp_path: Path, shipped_copy: Path) -> None:
+    """With reviewed_by and reviewed_on in lesson.toml the first page says who reviewed it and when."""
+    toml = shipped_copy / "lesson.toml"
+    toml.write_text(toml.read_text("utf-8") + 'reviewed_by = "Test Reviewer"\nreviewed_on = 2026-04-01\n', "utf-8")
+    out = tmp_path / "h.pdf"
+    pages, problem = handout_for(shipped_copy.parent, "", "en", out, CLINIC)
+    assert problem == "" and pages > 1
+    first = run("pdftotext", "-f", "1", "-l", "1", str(out), "-")
+    assert "Reviewed by Test Reviewer on 2026-04-01" in " ".join(first.split())
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_body_text_is_12_points_or_more(qtbot: QtBot, tmp_path: Path, language: str) -> None:
+    """Every text run is set at 12 pt or more but the footer's (10 pt): read from the page streams' `Tf` sizes,
+    in device pixels at 300 dpi, the page's own scale (72/300) applied."""
+    out, _ = _handout(tmp_path, language)
+    data = out.read_bytes()
+    sizes: set[float] = set()
+    for match in re.finditer(rb"stream\r?\n", data):
+        try:
+            stream = zlib.decompress(data[match.end() : data.find(b"endstream", match.end())])
+        except zlib.error:
+            continue  # not a compressed page stream
+        sizes |= {round(float(size) * 72 / 300, 1) for size in re.findall(rb"/F\d+ ([\d.]+) Tf", stream)}
+    footer = {size for size in sizes if size < 10.5}  # 10 pt, as whole device pixels: 42 px, 10.1 pt
+    assert len(footer) == 1 and min(sizes - footer) >= 11.95, sorted(sizes)
+
+
+def _ink_bottom(pgm: bytes) -> float:
+    """The lowest row with ink (darker than light grey), as a share of the page height, from a binary PGM."""
+    magic, width, height, _, pixels = pgm.split(maxsplit=4)
+    assert magic == b"P5"
+    columns, rows = int(width), int(height)
+    for row in range(rows - 1, -1, -1):
+        if min(pixels[row * columns : (row + 1) * columns]) < 200:
+            return (row + 1) / rows
+    return 0.0
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_no_page_is_left_half_blank(qtbot: QtBot, tmp_path: Path, language: str) -> None:
+    """Drawn without its footer (the bottom 25 mm), each page is inked down to at least 80 % of its height."""
+    out, pages = _handout(tmp_path, language)
+    assert 4 <= pages <= 6  # the first page and the slides three or four a page (it was 7 half-blank pages)
+    for page in range(1, pages + 1):
+        pgm = subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "20",
+                "-gray",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                "-y",
+                "0",
+                "-H",
+                "214",
+                "-W",
+                "170",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        ).stdout  # fmt: skip  (A4 at 20 dpi is 165 x 233 px; 214 px stops above the footer's 25 mm)
+        assert _ink_bottom(pgm) >= 0.8, (page, _ink_bottom(pgm))
+
+
+def test_look_alikes_are_put_back_in_place(qtbot: QtBot) -> None:
+    """A ToUnicode entry naming the Kangxi radical ⾁ (U+2F81) becomes 肉 when the text holds 肉, four hex digits
+    for four (no offset moves); a glyph code that happens to read 2F81 is never touched."""
+    cmap = (
+        b"1 0 obj\n<< /Length 99 >>\nstream\nbegincmap\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+        b"2 beginbfrange\n<0000> <0000> <0000>\n<0001> <0003> [<2F81> <7B4B> <2F45>]\nendbfrange\n"
+        b"1 beginbfchar\n<2F81> <2F81>\nendbfchar\nendcmap\nendstream\nendobj\n"
+    )
+    data = b"%PDF-1.4\n2 0 obj << /ToUnicode 1 0 R >> endobj\n" + cmap
+    fixed, changed = fix_to_unicode(data, {"\u2f81": "肉"})
+    assert changed == 2 and len(fixed) == len(data)
+    assert b"[<8089> <7B4B> <2F45>]" in fixed and b"<2F81> <8089>" in fixed
+    family = japanese_family()
+    assert look_alikes(family, set("筋肉")) == {"\u2f81": "肉"}  # the font draws both with one glyph
 
 
 def test_an_unknown_lesson_or_language_is_refused_with_the_choices(qtbot: QtBot, tmp_path: Path) -> None:

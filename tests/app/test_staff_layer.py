@@ -154,3 +154,28 @@ def test_the_pin_is_checked_off_the_ui_thread_and_the_pad_says_so(
         release.set()
     timer.stop()
     assert layer.menu.isVisible() and not layer.pin_pad.isVisible()
+
+
+def test_the_menu_says_who_reviewed_each_lesson_or_that_nobody_has(window: KioskWindow, tmp_path: Path) -> None:
+    """A lesson with a recorded review shows reviewer and date; one without says no review is recorded."""
+    from kiosk.content.loader import load_library
+    from kiosk.content.model import Review
+    from tests.conftest import SHIPPED_CONTENT
+
+    library, _ = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    lesson = library.first.translations["ja"]
+    reviewed = lesson._replace(review=Review("Test Reviewer", "2026-04-01"))
+    files = StaffFiles(tmp_path / "pin.json", tmp_path / "lockout.json", tmp_path / "visits.sqlite3")
+    visit = VisitSide(
+        strings=lambda: FALLBACK,
+        default_language_name=lambda: "日本語",
+        lessons=lambda: [("stretching", lesson), ("reviewed", reviewed)],
+        read_statistics=functools.partial(_read, files.statistics),
+        statistics_notes=list,
+    )
+    layer = StaffLayer(window, files, Settings(), visit, [])
+    layer.show_menu()
+    notes = layer.menu.notes.text()
+    assert FALLBACK.not_reviewed.format(lesson="stretching") in notes
+    assert FALLBACK.reviewed.format(reviewer="Test Reviewer", date="2026-04-01") in notes

@@ -95,7 +95,7 @@ def test_the_lines_are_phrase_broken_like_all_japanese_text() -> None:
         ("[1.5]", "attract: 1.5 is neither a slide id nor a number"),
         ("[true]", "attract: True is neither a slide id nor a number"),
         ('["seiza", "no-such-slide"]', "attract: no slide has the id 'no-such-slide'"),
-        ("[99]", "attract: there is no slide 99 (the deck has slides 1 to 18)"),
+        ("[99]", "attract: there is no slide 99 (the deck has slides 1 to 19)"),
     ],
 )
 def test_bad_lesson_toml_values_refuse_the_lesson_with_path_and_line(tmp_path: Path, value: str, message: str) -> None:

@@ -35,6 +35,7 @@ IDEAS = {
     "gentle treatment": "gentle-care",
     "the summary": "summary",
     "what to tell the front desk": "front-desk",
+    "emergency signs (saddle numbness, bladder or bowel, growing or both-leg weakness): call 119 now": "safety-now",
     "warning signs: see a doctor today": "safety",
     "do not stop medicine or treatment; stop a stretch that makes it worse": "safety-care",
     "consult us at the front desk": "consult",
@@ -76,10 +77,10 @@ def _slides(library, code: str) -> dict[str, Slide]:  # noqa: ANN001
 
 
 def test_every_idea_has_its_slide_in_order(library) -> None:  # noqa: ANN001
-    """The slides follow the article's ideas, in order, in every language, 14 to 18 of them."""
+    """The slides follow the article's ideas, in order, in every language, 14 to 19 of them."""
     for lesson in library.lessons.values():
         assert [slide.id for slide in lesson.deck.slides] == list(IDEAS.values())
-        assert 14 <= len(lesson.deck.slides) <= 18
+        assert 14 <= len(lesson.deck.slides) <= 19
 
 
 @pytest.mark.parametrize("code", ["ja", "en"])
@@ -133,36 +134,75 @@ def test_honesty_and_credit_are_kept(library) -> None:  # noqa: ANN001
 def test_the_case_is_what_the_patient_reported(library) -> None:  # noqa: ANN001
     """The case names its source (the clinic's article) and tells the outcome as her own report."""
     ja, en = _slides(library, "ja")["case"], _slides(library, "en")["case"]
-    assert (
-        "当院の記事" in ja.heading
-        and "40代女性" in ja.heading
-        and "とお話しされています" in ja.body_text
-        and "そうです" in ja.body_text
-    )
-    assert "our article" in en.heading and "She reports" in en.body_text and "She says" in en.body_text
-    assert "lumbar disc herniation" in en.body_text and "second treatment" in en.body_text
+    assert "患者さんのお話" in ja.heading and "40代女性" in ja.heading
+    assert ja.body_text.startswith("出典：当院の記事（Googleマップの口コミ）")  # the source, on the screen
+    assert "とお話しされています" in ja.body_text and "そうです" in ja.body_text
+    assert "A patient's story" in en.heading and en.body_text.startswith("Source: our article (a Google Maps review)")
+    assert "She reports" in en.body_text and "She says" in en.body_text
+    assert "disc herniation" in en.body_text and "second treatment" in en.body_text
+
+
+def test_the_case_stays_off_the_handout_and_its_picture_is_no_before_and_after(library) -> None:  # noqa: ANN001
+    """Testimonials and before/after pictures are restricted in advertising: the story is marked `handout: no`,
+    and its picture shows her telling her story at the desk, not a timeline of awake-with-a-pill then asleep."""
+    for code in ("ja", "en"):
+        case = _slides(library, code)["case"]
+        assert case.handout == "no"
+        assert any("handout: no" in note for note in case.notes)
+    assert {_slides(library, code)["case"].image for code in ("ja", "en")} == {"case-story.svg"}
+    picture = (ILLUSTRATIONS / "case-story.svg").read_text(encoding="utf-8")
+    assert "tells her story" in picture and "No before and after" in picture
+    assert not (ILLUSTRATIONS / "case-timeline.svg").exists()  # the awake-then-asleep timeline is gone
+
+
+def test_the_qr_caption_names_what_it_opens(library) -> None:  # noqa: ANN001
+    """The code opens the clinic's map page: the caption says so and sends nobody to reviews."""
+    ja, en = library.lessons["ja"].strings.qr_caption, library.lessons["en"].strings.qr_caption
+    assert "地図" in plain(ja) and "口コミ" not in plain(ja)
+    assert "map" in en and "review" not in en.lower()
 
 
 def test_a_safety_net_before_the_closing_slide(library) -> None:  # noqa: ANN001
-    """Signs that mean a doctor today, medicine kept, a worsening stretch stopped; the practitioner confirms."""
-    signs = {
-        "ja": ("今日のうちに", "急に足に力が入らな", "しびれが広が", "尿や便", "熱", "転ん"),
-        "en": ("today", "Sudden weakness", "Numbness that is spreading", "urine or stool", "fever", "after a fall"),
+    """Two levels (call 119 now, even at night; a doctor today) with the guideline's signs, medicine kept, a concrete
+    stop rule for stretching, not a diagnosis, ask your doctor too; each safety slide cites its guideline."""
+    now = {
+        "ja": ("夜中でも", "119番", "救急外来", "お尻のまわりや股", "尿や便が出ない", "もれ", "だんだん", "両足"),
+        "en": ("even at night", "call 119", "emergency department", "buttocks or groin", "pass urine or stool",
+               "leaks", "keeps getting weaker", "both legs"),
+    }  # fmt: skip
+    today = {
+        "ja": ("今日のうちに", "熱", "転ん", "夜も痛む", "体重が減った", "がん", "しびれが広が"),
+        "en": ("today", "fever", "after a fall", "at night", "weight loss", "cancer", "Numbness that is spreading"),
     }
     care = {
-        "ja": ("お薬や治療は、自分の判断でやめないで", "しびれが強まるストレッチは、そこでやめましょう"),
-        "en": ("Do not stop prescribed medicine or treatment on your own", "Stop any stretch"),
-    }
-    confirm = {"ja": "監修の施術者が確かめて", "en": "supervising practitioner must confirm"}
+        "ja": ("痛みやしびれが足のほうへ広がったら、そこでやめましょう", "お薬や治療は、自分の判断でやめないで",
+               "医師にも相談", "一般的な情報で、診断ではありません"),
+        "en": ("If pain or numbness spreads down your leg while stretching, stop there",
+               "Do not stop prescribed medicine or treatment on your own", "ask your doctor too",
+               "general information, not a diagnosis"),
+    }  # fmt: skip
     for code, lesson in library.lessons.items():
         ids = [slide.id for slide in lesson.deck.slides]
-        assert ids[-3:] == ["safety", "safety-care", "consult"]
+        assert ids[-4:] == ["safety-now", "safety", "safety-care", "consult"]
         slides = _slides(library, code)
-        for words in signs[code]:
-            assert words in slides["safety"].heading + slides["safety"].body_text, (code, words)
-        for words in care[code]:
-            assert words in slides["safety-care"].body_text, (code, words)
-        assert any(confirm[code] in note for note in slides["safety"].notes)
+        for slide_id, words in (("safety-now", now[code]), ("safety", today[code]), ("safety-care", care[code])):
+            shown = slides[slide_id].heading + " " + slides[slide_id].body_text
+            for word in words:
+                assert word in shown, (code, slide_id, word)
+            assert slides[slide_id].handout == "front"  # the handout's first page carries them
+            assert any("reviewed_by" in note for note in slides[slide_id].notes)
+        assert "今日のうちに" not in slides["safety-now"].heading + slides["safety-now"].body_text
+        cited = " ".join(slides["safety-now"].notes + slides["safety"].notes)
+        assert "NG59" in cited and ("腰痛診療ガイドライン2019" in cited or "Low Back Pain 2019" in cited)
+
+
+def test_the_safety_point_reaches_the_result_screen_and_the_quiz(library) -> None:  # noqa: ANN001
+    """The result screen's safety point says 119; one question asks what to do at night, answered 119."""
+    for code, lesson in library.lessons.items():
+        assert "119" in lesson.result.safety, code
+        question = next(q for q in lesson.questions if q.slide_id == "safety-now")
+        assert "119" in question.answers[question.right_index].text
+        assert all("119" not in a.text for a in question.answers if not a.right)
 
 
 def test_the_front_desk_slide_lists_what_to_say(library) -> None:  # noqa: ANN001
@@ -202,6 +242,47 @@ def test_english_wording(library) -> None:  # noqa: ANN001
     for wrong in ("order", "slipped disc", "2nd", "Rather avoid", "find it hard to work", "find it hard"):
         assert wrong not in shown, wrong
     assert "signals" in shown
+
+
+def test_the_editors_text_fixes(library) -> None:  # noqa: ANN001
+    """The chain has its sit-up row and 腰や股関節; どの筋肉 has a predicate; seiza says the strength goes; the
+    hernia is defined exactly; no vague promise; English says "lacks strength", never "quickest" or "no strength"."""
+    ja, en = _slides(library, "ja"), _slides(library, "en")
+    assert "腹筋運動：" in ja["chain"].body_text and "腰や股関節" in ja["chain"].body_text
+    assert "Sit-ups:" in en["chain"].body_text and "lower back and hips" in en["chain"].body_text
+    assert "どの筋肉に力が入りにくいのか" in ja["cannot-tell"].body_text
+    assert "背骨の間のクッション（椎間板）の一部が飛び出し、神経にふれること" in ja["cannot-tell"].body_text
+    assert "pushes out onto a nerve" in en["cannot-tell"].body_text
+    assert "力が入らなく" in ja["seiza"].body_text and "strength" in en["seiza"].body_text
+    everything = {
+        code: " ".join(s.heading + " " + s.body_text for s in library.lessons[code].deck.slides)
+        for code in ("ja", "en")
+    }
+    assert "回復する力" not in everything["ja"] and "power to recover" not in everything["en"]
+    for wrong in ("quickest", "no strength", "slipped disc"):
+        assert wrong not in everything["en"], wrong
+    assert library.lessons["en"].strings.score.format(right=3, total=5) == "You got 3 of 5 right"
+
+
+def test_the_quiz_gives_nothing_away(library) -> None:  # noqa: ANN001
+    """Question 1's right answer is neither the longest nor the only hedged one; 弱い is never used; question 3
+    keeps the hedge; no two questions ask from the same slide (a picture shown with one gives no other answer)."""
+    for code, lesson in library.lessons.items():
+        first = lesson.questions[0]
+        lengths = [len(plain(answer.text)) for answer in first.answers]
+        assert lengths[first.right_index] < max(lengths), (code, lengths)
+        slides = [q.slide_id for q in lesson.questions]
+        assert len(slides) == len(set(slides)), slides
+    ja = library.lessons["ja"]
+    for question in ja.questions:
+        words = plain(question.prompt + question.explanation + "".join(a.text for a in question.answers))
+        assert "弱い" not in words and "弱く" not in words, question.id
+    right = plain(ja.questions[0].answers[ja.questions[0].right_index].text)
+    assert "こともある" not in right and "かもしれ" not in right
+    assert "ことがあります" in plain(next(q for q in ja.questions if q.id == "weak-causes-pain").explanation)
+    assert "may" in next(q for q in library.lessons["en"].questions if q.id == "weak-causes-pain").explanation or (
+        "can" in next(q for q in library.lessons["en"].questions if q.id == "weak-causes-pain").explanation
+    )
 
 
 def test_quiz_covers_the_key_points(library) -> None:  # noqa: ANN001

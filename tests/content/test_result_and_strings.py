@@ -131,3 +131,14 @@ def test_score_words_never_say_zero_in_large_type() -> None:
     assert result.score_words(3, 5, strings) == strings.score.format(right=3, total=5)
     assert result.score_words(0, 5, strings) == strings.score_none.format(total=5)
     assert result.score_words(0, 0, strings) == "全問正解"  # no quiz: the top message's headline
+
+
+def test_a_quote_under_the_points_is_the_safety_point() -> None:
+    """`> ...` right under the three points is the result screen's one safety point; elsewhere it is a problem."""
+    text = GOOD.replace("- 三つ目\n", "- 三つ目\n> 股のしびれは119番へ\n")
+    result, problems = parse_result(text, Path("result.md"))
+    assert problems == [] and result is not None
+    assert result.safety == "股のしびれは119番へ" and len(result.takeaways) == 3
+    assert parse_result(GOOD, Path("result.md"))[0].safety == ""  # type: ignore[union-attr]
+    _, problems = parse_result("> 先に\n" + GOOD, Path("result.md"))
+    assert [str(p) for p in problems][0].startswith("result.md:1: unexpected line '> 先に'")

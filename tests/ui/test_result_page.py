@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import settle
 from kiosk.app.render_check import screen_problems
+from kiosk.core.typeset import plain
 from kiosk.ui.widgets.rich_text import RichTextLabel
 from tests.conftest import written_lesson as new_lesson
 from tests.ui.layout_checks import layout_problems
@@ -66,7 +67,7 @@ def test_every_score_fits_whole_with_its_picture(
         if page.missing_picture():
             problems.append(f"{right} right: picture {page.picture.image_rect()} below its floor")
         assert page.plan is not None and page.plan.fits
-        assert page.headline.text() in page.message_run_on.text() or page.headline.isVisibleTo(window)
+        assert plain(page.headline.text()) in plain(page.message_run_on.text()) or page.headline.isVisibleTo(window)
     assert problems == []
 
 
@@ -170,3 +171,14 @@ def test_a_new_lesson_without_a_result_picture_lays_out(
         assert not page.picture.isVisibleTo(window) and not page.missing_picture()
         assert layout_problems(page, window, min(size) / 1080) == []
         assert screen_problems("result", [page, window.aids], window) == []
+
+
+def test_the_safety_point_is_drawn_under_the_points(make_kiosk: Callable[..., Kiosk]) -> None:
+    """The lesson's safety point shows in bold inside the points card, below the list, never over the QR card."""
+    kiosk = make_kiosk(transitions=False)
+    to_result(kiosk, 3)
+    card = kiosk.window.result.points_card
+    assert card.safety.isVisible() and plain(card.safety.text()) == plain(kiosk.flow.lesson.result.safety)
+    assert "119" in card.safety.text()
+    assert card.safety.geometry().top() >= card.points.geometry().bottom()
+    assert card.safety.geometry().bottom() <= card.height()

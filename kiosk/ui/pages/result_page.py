@@ -75,7 +75,7 @@ class ResultPage(QWidget):
         self.message.setText(message.text)
         self._message = (message.headline, message.text)
         self._set_run_on()
-        self.points_card.show_points(result.heading, result.takeaways)
+        self.points_card.show_points(result.heading, result.takeaways, result.safety)
         self.qr_card.setVisible(qr is not None)
         if qr is not None:
             self.qr_card.show_code(qr, strings.qr_caption)

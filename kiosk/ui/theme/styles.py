@@ -100,6 +100,7 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     QLabel#subtitle {{ font-size: {m.heading * 3 // 4}px; color: {p.ink_soft}; }}
     QLabel#heading {{ font-size: {m.heading}px; font-weight: bold; color: {p.teal_dark}; }}
     QLabel#body {{ font-size: {m.body}px; color: {p.ink}; }}
+    QLabel#safety_point {{ font-size: {m.text(36)}px; font-weight: bold; color: {p.ink}; }}
     QLabel#subheading {{ font-size: {m.text(42)}px; font-weight: bold; color: {p.ink}; }}
     QLabel#score_words {{ font-size: {m.text(76)}px; font-weight: bold; color: {p.teal_dark}; }}
     QLabel#question {{ font-size: {m.text(58)}px; font-weight: bold; color: {p.teal_dark}; }}

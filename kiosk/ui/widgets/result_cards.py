@@ -16,22 +16,26 @@ from kiosk.ui.widgets.rich_text import RichTextLabel, bullet_list
 
 
 class PointsCard(QFrame):
-    """The three take-home points under their heading, drawn as a list like a slide's."""
+    """The three take-home points under their heading, drawn as a list like a slide's; under them, in bold, the
+    lesson's one safety point when it has one (result.md's `> ` line)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.heading = text_label("subheading", self)
         self.points = RichTextLabel("body", self)
+        self.safety = text_label("safety_point", self)
         self.items: tuple[str, ...] = ()
         self._padding = (36, 24)
         self._spacing = 8
         self._list_spacing = 8
         self._palette = NORMAL
 
-    def show_points(self, heading: str, items: tuple[str, ...]) -> None:
+    def show_points(self, heading: str, items: tuple[str, ...], safety: str = "") -> None:
         self.heading.setText(heading)
         self.items = items
+        self.safety.setText(safety)
+        self.safety.setVisible(bool(safety))
         self._set_list()
 
     def set_sizes(self, padding_x: int, padding_y: int, spacing: int, list_spacing: int, palette: Palette) -> None:
@@ -49,7 +53,12 @@ class PointsCard(QFrame):
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         inner = max(1, width - 2 * self._padding[0])
-        return 2 * self._padding[1] + self.heading.heightForWidth(inner) + self._spacing + self._list_height(inner)
+        height = 2 * self._padding[1] + self.heading.heightForWidth(inner) + self._spacing + self._list_height(inner)
+        return height + self._safety_height(inner)
+
+    def _safety_height(self, inner: int) -> int:
+        """The safety point and the space above it (the spacing under the heading); 0 without one."""
+        return self._spacing + self.safety.heightForWidth(inner) if self.safety.text() else 0
 
     def _list_height(self, inner: int) -> int:
         return self.points.heightForWidth(inner)
@@ -65,6 +74,9 @@ class PointsCard(QFrame):
         self.heading.setGeometry(pad_x, pad_y, inner, heading)
         top = pad_y + heading + self._spacing
         self.points.setGeometry(pad_x, top, inner, self._list_height(inner))
+        if self.safety.text():
+            top += self._list_height(inner) + self._spacing
+            self.safety.setGeometry(pad_x, top, inner, self.safety.heightForWidth(inner))
 
 
 class QrCard(QFrame):

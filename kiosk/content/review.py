@@ -1,0 +1,59 @@
+"""Whether a lesson's review is recorded and recent: lesson.toml's reviewed_by and reviewed_on. No Qt.
+
+Only a person can review a lesson, so a missing or old review is a reminder, never a problem: the lesson
+still loads and shows, `kiosk validate` prints the reminder (it never fails the run, --strict included: no
+edit to the content can make it go away but a real review), and the staff menu says what is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from kiosk.content.model import Review
+from kiosk.core.errors import LocatedError
+from kiosk.core.textfile import key_line
+
+REVIEW_DAYS = 365  # a review older than a year is due again
+
+
+class ReviewReminder(LocatedError):  # noqa: N818 (a reminder, never raised)
+    """A lesson whose review is not recorded or is over a year old: `lesson.toml:N: review: ...`."""
+
+
+def review_due(review: Review, today: date) -> str:
+    """Why the lesson needs a review ("" when a review is recorded within REVIEW_DAYS of today)."""
+    if not review.recorded:
+        missing = " and ".join(
+            key for key, value in (("reviewed_by", review.by), ("reviewed_on", review.on)) if not value
+        )
+        return (
+            f"no review recorded ({missing} missing): have the supervising practitioner check the wording, the "
+            'safety slides above all, then write reviewed_by = "name" and reviewed_on = YYYY-MM-DD here'
+        )
+    age = (today - date.fromisoformat(review.on)).days
+    if age > REVIEW_DAYS:
+        return (
+            f"reviewed on {review.on}, {age} days ago (over a year): have the lesson checked again and update "
+            "reviewed_on"
+        )
+    if age < 0:
+        return f"reviewed_on {review.on} is in the future: write the day the review was done"
+    return ""
+
+
+def review_reminders(lesson_file: Path, review: Review, today: date, deck: Path | None = None) -> list[ReviewReminder]:
+    """The reminder for one lesson, at the line of lesson.toml it concerns (empty when none is due).
+
+    A lesson without lesson.toml is reminded at its deck (`deck`, line 1), so the report names a file that is there."""
+    why = review_due(review, today)
+    if not why:
+        return []
+    if not lesson_file.is_file() and deck is not None:
+        return [ReviewReminder(deck, 1, f"review: {why} (in {lesson_file}, a new file)")]
+    try:
+        text = lesson_file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    line = key_line(text, "reviewed_on") if review.by else key_line(text, "reviewed_by")
+    return [ReviewReminder(lesson_file, line, f"review: {why}")]
