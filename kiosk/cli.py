@@ -522,9 +522,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `kiosk fleet status | head`: the reader has all it wanted; no message, no traceback
-        import os
+        from kiosk.core.files import discard_output
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's flush at exit must not fail too
+        discard_output(sys.stdout)  # Python's flush at exit must not fail too
         return 141  # as a shell reports a command ended by SIGPIPE
     except OSError as error:
         print(f"kiosk: {error}", file=sys.stderr)

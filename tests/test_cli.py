@@ -169,9 +169,9 @@ def test_advice_is_printed_but_never_fails_the_run(shipped_copy: Path, capsys: p
     assert cli.main(["validate", str(shipped_copy)]) == 0
     lines = [line for line in capsys.readouterr().out.strip().split("\n") if ": review: " not in line]
     assert (
-        len(lines) == 3
-        and lines[1].startswith("lesson stretching: ja ")
-        and lines[2].endswith(": OK (1 lesson); 1 advice; 1 review reminder")
+        len(lines) == 4
+        and lines[2].startswith("lesson stretching: ja ")
+        and lines[3].endswith(": OK (1 lesson); 2 advice; 1 review reminder")
     )
     assert "slide 'stretch-not-always': its narration was made for words since changed" in lines[0]
     path, number, message = lines[1].split(":", 2)

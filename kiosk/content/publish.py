@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from kiosk.content.folders import ignored
 from kiosk.core.errors import ContentError, LocatedError
-from kiosk.core.files import open_regular, read_file, replace_file
+from kiosk.core.files import open_regular, read_file, replace_file, walk
 
 MANIFEST = "manifest.json"
 MANIFEST_KIND = "clinic-kiosk lesson manifest"
@@ -58,15 +58,12 @@ class Manifest(NamedTuple):
 def lesson_files(folder: Path) -> list[str]:
     """Every content file below a lesson folder (editor and hidden files, and the manifest, left out), sorted."""
     found: list[str] = []
-    for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(name for name in dirs if not ignored(name) and name != "__pycache__")
-        for name in sorted(files):
-            if ignored(name):
-                continue
-            relative = os.path.relpath(os.path.join(top, name), folder).replace(os.sep, "/")
-            if relative != MANIFEST:
-                found.append(relative)
-    return found
+    # Links are listed, never followed (files.walk): a link to /dev/zero or a loop cannot stall a publish.
+    for name, _info in walk(folder, lambda name: ignored(name) or name == "__pycache__"):
+        relative = name.replace(os.sep, "/")
+        if relative != MANIFEST:
+            found.append(relative)
+    return sorted(found)
 
 
 def file_entry(path: Path, folder: Path) -> FileEntry:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kiosk.content.model import Review
 from kiosk.core.errors import LocatedError
+from kiosk.core.files import read_file
 from kiosk.core.textfile import key_line
 
 REVIEW_DAYS = 365  # a review older than a year is due again
@@ -52,7 +53,7 @@ def review_reminders(lesson_file: Path, review: Review, today: date, deck: Path 
     if not lesson_file.is_file() and deck is not None:
         return [ReviewReminder(deck, 1, f"review: {why} (in {lesson_file}, a new file)")]
     try:
-        text = lesson_file.read_text(encoding="utf-8-sig")
+        text = read_file(lesson_file, 1024 * 1024).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = ""
     line = key_line(text, "reviewed_on") if review.by else key_line(text, "reviewed_by")

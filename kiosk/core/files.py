@@ -186,6 +186,13 @@ def open_private_text(path: Path | str, mode: str, encoding: str) -> TextIOWrapp
     return stream
 
 
+def discard_output(stream: TextIOWrapper | object) -> None:
+    """Point a standard stream's file descriptor at the null device (its reader went away: `| head`)."""
+    fileno = getattr(stream, "fileno", None)
+    if fileno is not None:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), fileno())
+
+
 def entries(folder: Path | str) -> list[os.DirEntry[str]]:
     """The entries of one folder, sorted by name; ask them is_dir(follow_symlinks=False) to never follow a link.
 

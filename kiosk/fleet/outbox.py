@@ -23,7 +23,7 @@ from typing import Final
 
 import kiosk.fleet.periods as periods
 import kiosk.fleet.summary as summary
-from kiosk.core.files import read_file, read_head, replace_file, walk
+from kiosk.core.files import entries, read_file, read_head, replace_file, walk
 from kiosk.stats.store import StatsStore
 
 log = logging.getLogger("kiosk.fleet")
@@ -31,6 +31,7 @@ log = logging.getLogger("kiosk.fleet")
 HEARTBEAT: Final = "heartbeat.json"
 HEARTBEAT_KIND: Final = "heartbeat"
 MAX_CONTENT_FILE: Final = 8 * 1024 * 1024  # larger files are not content (the loader refuses them)
+MAX_SUMMARY_BYTES: Final = 1024 * 1024  # a day's summary is a few kilobytes
 DAYS_BACK: Final = 30  # how far back a kiosk that was off fills in missing summaries
 
 
@@ -82,7 +83,7 @@ def shown_version(folder: Path, lessons: tuple[str, ...]) -> str:
     named: dict[str, str] = {}
     for candidate in (folder, *sorted(p for p in _folders(folder))):
         try:
-            data = (candidate / MANIFEST).read_bytes()[:MAX_CONTENT_FILE]
+            data = read_file(candidate / MANIFEST, MAX_CONTENT_FILE, within=folder)
             body = json.loads(data)
             lesson, version = str(body["lesson"]), int(body["version"])
         except (OSError, ValueError, KeyError, TypeError):
@@ -97,9 +98,10 @@ def shown_version(folder: Path, lessons: tuple[str, ...]) -> str:
 
 def _folders(folder: Path) -> list[Path]:
     try:
-        return [Path(entry.path) for entry in os.scandir(folder) if entry.is_dir() and not entry.name.startswith(".")]
+        found = entries(folder)
     except OSError:
         return []
+    return [folder / e.name for e in found if e.is_dir(follow_symlinks=False) and not e.name.startswith(".")]
 
 
 def relative_problem(problem: str, roots: tuple[Path, ...]) -> str:
@@ -210,7 +212,7 @@ class Outbox:
             return found
         for name in names:
             try:
-                made = summary.loads((self.folder / name).read_bytes())
+                made = summary.loads(read_file(self.folder / name, MAX_SUMMARY_BYTES, within=self.folder))
             except (OSError, summary.SummaryError):
                 continue  # damaged: written again when the store has the visits
             if name == summary_name(made.day, made.period):

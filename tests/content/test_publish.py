@@ -13,7 +13,7 @@ from kiosk.content.cache import load_content
 from kiosk.content.new_lesson import new_lesson
 from kiosk.content.publish import MANIFEST, Manifest, check_manifest, publish, read_manifest, write_manifest
 from kiosk.content.updates import UpdateChecker
-from tests.conftest import SHIPPED_LESSON
+from tests.conftest import SHIPPED_LESSON, written_lesson
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_a_lesson_that_does_not_match_its_manifest_is_refused(content: Path, cha
 
 def test_drafts_are_never_shown_but_render_and_validate_see_them(content: Path) -> None:
     """A new lesson (no manifest) and one with draft = true are left out; the published one is shown."""
-    new_lesson(content, "back-pain")
+    written_lesson(content, "back-pain")  # a lesson whose template words were replaced: valid, a draft
     shutil.copytree(content / "stretching", content / "later")
     (content / "later" / "lesson.toml").write_text('id = "later"\ndraft = true\n', encoding="utf-8")
     write_manifest(content / "later", "later")  # even with a manifest, draft = true keeps it out
