@@ -21,7 +21,9 @@ from kiosk.core.typeset import has_cjk
 from tests.conftest import SHIPPED_CONTENT
 
 SHIPPED_LESSON = SHIPPED_CONTENT / "stretching"
-PICTURES = ("seiza.svg", "nerve-order.svg", "chain.svg", "case-timeline.svg")
+# Pictures of several shapes, taken from the shipped lesson's own folder so a redrawn or renamed picture never
+# leaves the generator pointing at a file that is gone.
+PICTURES = tuple(sorted(path.name for path in (SHIPPED_LESSON / "pictures").glob("*.svg")))[:6]
 _SENTENCE = re.compile(r"[^。？！]+[。？！]|[^.?!]+[.?!]")
 
 
