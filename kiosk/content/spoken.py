@@ -161,8 +161,11 @@ def screens(deck: Deck, questions: tuple[Question, ...], language: str, readings
     for slide in deck.slides:
         text = for_the_ear(_lines(slide.heading, slide.body_text), language, readings)
         found.append(Spoken(f"slide-{slide.id}", text, _own(slide.audio)))
+    # With shuffled answers each visit has its own order, which one recording cannot follow: the question is read
+    # alone then, never its answers in an order other than the screen's.
     for question in questions:
-        prompt = _lines(question.prompt, *(answer.text for answer in question.answers))
+        answers = () if deck.shuffle_answers else tuple(answer.text for answer in question.answers)
+        prompt = _lines(question.prompt, *answers)
         found.append(Spoken(f"question-{question.id}", for_the_ear(prompt, language, readings), _own(question.audio)))
     for question in questions:
         text = for_the_ear(question.explanation, language, readings)

@@ -63,3 +63,24 @@ def test_readings_toml_is_read_and_its_problems_have_lines(tmp_path: Path) -> No
     (folder / "readings.toml").write_text('"便" = "べん"\n"何回" = \n', encoding="utf-8")
     _, problems = read_readings(folder)
     assert len(problems) == 1 and problems[0].line == 2 and "not valid TOML" in problems[0].message
+
+
+def test_a_question_with_shuffled_answers_is_read_without_them() -> None:
+    """With shuffle_answers each visit orders the answers anew, so the recording reads the question alone; without
+    shuffling it reads the answers in the screen's (the file's) order."""
+    from kiosk.content.loader import load_library
+    from kiosk.content.spoken import screens
+    from tests.conftest import SHIPPED_CONTENT
+
+    library, _problems = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    lesson = library.first.translations["ja"]
+    question = lesson.questions[0]
+    assert lesson.deck.shuffle_answers
+    spoken = {s.key: s.text for s in screens(lesson.deck, lesson.questions, "ja", {})}
+    heard = spoken[f"question-{question.id}"]
+    assert not any(for_the_ear(answer.text, "ja", {}).rstrip("。") in heard for answer in question.answers)
+    kept = lesson.deck._replace(shuffle_answers=False)
+    spoken = {s.key: s.text for s in screens(kept, lesson.questions, "ja", {})}
+    heard = spoken[f"question-{question.id}"]
+    assert all(for_the_ear(answer.text, "ja", {}).rstrip("。") in heard for answer in question.answers)
