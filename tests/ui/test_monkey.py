@@ -23,6 +23,8 @@ FAST = Settings(
 
 @pytest.mark.slow  # ~25 s a seed
 @pytest.mark.allow_warnings  # wrong PINs and lockouts are logged, as they should be
+# Read-aloud now plays the shipped narration: on a machine with no sound card Qt's media backend says so.
+@pytest.mark.qt_log_ignore(r"Couldn't (load|resolve) va", r"PulseAudioService", r"pa_context_connect")
 @pytest.mark.parametrize("seed", [1, 2])
 def test_monkey_keeps_every_invariant(
     qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path, seed: int
