@@ -377,7 +377,11 @@ def _check_header(path: Path) -> None:
     """
     for suffix in ("-journal", "-wal", "-shm"):
         sidecar = Path(f"{path}{suffix}")
-        if os.path.lexists(sidecar) and not stat.S_ISREG(os.lstat(sidecar).st_mode):
+        try:
+            mode = os.lstat(sidecar).st_mode
+        except FileNotFoundError:  # none, or another connection's journal just ended with its transaction
+            continue
+        if not stat.S_ISREG(mode):
             raise _DamagedError(f"{sidecar.name} is not a regular file")
     try:
         head = read_head(path, 100)

@@ -210,3 +210,30 @@ def test_an_os_error_while_writing_is_a_fault_too(tmp_path: Path, monkeypatch: p
     assert store.write(make_record()) is WriteResult.LATER
     assert store.available and store.fault is not None and "Input/output error" in store.fault
     store.close()
+
+
+def test_a_journal_that_goes_while_it_is_looked_at_is_not_a_fault(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Another connection's rollback journal can vanish between seeing it and looking at it (a reader beside the
+    writer, on a busy machine): that is the ordinary end of a transaction, so the file opens and nothing is logged."""
+    path = tmp_path / "visits.sqlite3"
+    StatsStore(path).close()
+    real_lstat = os.lstat
+    seen: list[str] = []
+
+    def vanishing_lstat(target: os.PathLike[str] | str, *args: object, **kwargs: object) -> os.stat_result:
+        if str(target).endswith("-journal"):  # present a moment ago, gone now
+            seen.append(str(target))
+            raise FileNotFoundError(2, "No such file or directory", str(target))
+        return real_lstat(target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_module.os.path, "lexists", lambda target: True)
+    monkeypatch.setattr(store_module.os, "lstat", vanishing_lstat)
+    with caplog.at_level(logging.INFO, logger="kiosk.stats"):
+        store = StatsStore(path, repair=False)
+    monkeypatch.undo()
+    assert seen, "the check never looked at the journal"
+    assert store.available and store.notes == []
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    store.close()
