@@ -61,6 +61,38 @@ def test_the_language_comes_from_the_locale_as_gettext_reads_it(environ: dict[st
     assert language_from_environment(environ) == expected
 
 
+@pytest.mark.parametrize(
+    ("langid", "expected"),
+    [(0x0411, "ja"), (0x0409, "en"), (0x0809, "en"), (0x040C, "en"), (0x7FFF, "en"), (OSError, "en")],
+    ids=["ja-JP", "en-US", "en-GB", "fr-FR falls back", "unknown id", "kernel32 fails"],
+)
+def test_windows_takes_the_ui_language(langid: int | type[Exception], expected: str) -> None:
+    """On Windows (no LANG set) the user's UI language decides: what GetUserDefaultUILanguage would return."""
+
+    def ui_language_id() -> int:
+        if isinstance(langid, type):
+            raise langid("no kernel32")
+        return langid
+
+    assert language_from_environment({}, platform="win32", ui_language_id=ui_language_id) == expected
+
+
+def test_windows_variables_still_win_and_other_systems_never_ask_windows() -> None:
+    """LANG set on Windows (a Git Bash, say) is read first; Linux and macOS never call the Windows function."""
+
+    def japanese() -> int:
+        return 0x0411
+
+    def never() -> int:
+        raise AssertionError("asked Windows on another system")
+
+    assert language_from_environment({"LANG": "en_US.UTF-8"}, platform="win32", ui_language_id=japanese) == "en"
+    assert language_from_environment({}, platform="win32", ui_language_id=japanese) == "ja"
+    for platform in ("linux", "darwin"):
+        assert language_from_environment({}, platform=platform, ui_language_id=never) == "en"
+        assert language_from_environment({"LANG": "ja_JP.UTF-8"}, platform=platform, ui_language_id=never) == "ja"
+
+
 def _run(args: list[str], lang: str, home: Path) -> str:
     env = {
         "PATH": "/usr/bin:/bin",

@@ -157,10 +157,13 @@ def untranslated(tree: ast.Module, errors: set[str]) -> list[ast.AST]:
             if callee in SINK_CALLS or callee in errors or (callee == "error" and _name(node.func) != ""):
                 for arg in [*node.args, *(k.value for k in node.keywords if k.arg not in ("file", "sep", "end"))]:
                     sink(arg, scope)
-            elif callee in ("append", "extend", "insert") and isinstance(node.func, ast.Attribute):
-                if LISTS.search(_name(node.func.value)):
-                    for arg in node.args:
-                        sink(arg, scope)
+            elif (
+                callee in ("append", "extend", "insert")
+                and isinstance(node.func, ast.Attribute)
+                and LISTS.search(_name(node.func.value))
+            ):
+                for arg in node.args:
+                    sink(arg, scope)
             for keyword in node.keywords:
                 if keyword.arg and NAMES.match(keyword.arg):
                     sink(keyword.value, scope)
@@ -211,7 +214,7 @@ def test_every_allowance_is_still_needed() -> None:
         assert start == "*" or start in path.read_text(encoding="utf-8"), (module, start)
 
 
-SAMPLE = '''
+SAMPLE = """
 from kiosk.core.errors import ContentError
 from kiosk.core.i18n import _
 
@@ -237,7 +240,7 @@ def describe(size):
 class Counts:
     def __str__(self):
         return f"{self.n} kiosks silent"
-'''
+"""
 
 
 def test_the_walk_finds_what_it_should_in_a_sample() -> None:

@@ -107,8 +107,9 @@ def _parse_slide(
         problem(settings_line, why)
     handout = settings.get("handout", "yes")
     if handout not in HANDOUT:
-        why = "no: left off the handout; front: on its first page"
-        problem(settings_line, f"handout must be {', '.join(HANDOUT)}, not {handout!r} ({why})")
+        why = _("no: left off the handout; front: on its first page")
+        message = _("handout must be {choices}, not {value!r} ({why})")
+        problem(settings_line, message.format(choices=", ".join(HANDOUT), value=handout, why=why))
 
     heading = ""
     body_lines: list[str] = []

@@ -33,7 +33,7 @@ def decode_text(data: bytes, path: Path) -> str:
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeError:
-            message = "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"
+            message = _("the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8")
             raise ContentError(path, 1, message) from None
     try:
         text = data.decode("utf-8")
