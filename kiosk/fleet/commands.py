@@ -68,7 +68,8 @@ def cmd_fleet(args: argparse.Namespace) -> int:
         from kiosk.fleet.syncthing import FleetPlan
 
         if not KIOSK_NAME.fullmatch(args.kiosk):
-            print(f"kiosk: {args.kiosk!r} is not a kiosk name (letters, digits, '-', '_', '.')", file=sys.stderr)
+            message = _("kiosk: {name!r} is not a kiosk name (letters, digits, '-', '_', '.')")
+            print(message.format(name=args.kiosk), file=sys.stderr)
             return 2
         plan = FleetPlan(
             args.kiosk,
