@@ -411,7 +411,7 @@ def cmd_narrate(lesson: Path, languages: list[str] | None) -> int:
     try:
         done = narrate(lesson, languages, report=print)
     except NarrationError as error:
-        print(_("kiosk narrate: {error}").format(error=error), file=sys.stderr)
+        print(f"kiosk narrate: {error}", file=sys.stderr)
         return 1
     for problem in done.problems:
         print(problem)
