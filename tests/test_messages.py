@@ -166,3 +166,18 @@ def test_lang_overrides_the_locale(tmp_path: Path) -> None:
     """`--lang en` on a Japanese machine, `--lang ja` on an English one."""
     assert "OK (1 lesson)" in _run(["validate", "content", "--lang", "en"], "ja_JP.UTF-8", tmp_path)
     assert "問題なし" in _run(["validate", "content", "--lang", "ja"], "en_US.UTF-8", tmp_path)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_link_problem_points_at_its_line_in_either_language(language: str) -> None:
+    """The deck finds the line of a markup problem from the message: a Japanese message must find it too."""
+    from kiosk.content.deck import parse_deck
+
+    text = "---\ntitle: t\n---\n\n<!-- id: a -->\n# 見出し\n\n本文です。\n\n[リンク](https://x.org)\n"
+    i18n.set_language(language)
+    try:
+        deck, problems = parse_deck(text, Path("deck.md"), lambda name: None)
+    finally:
+        i18n.set_language(None)
+    assert deck is None
+    assert [problem.line for problem in problems] == [10], [str(p) for p in problems]

@@ -44,7 +44,7 @@ _URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
 
 class _RefusedError(Exception):
     def __init__(self, line: int, message: str) -> None:
-        super().__init__(_("line {line}: {message}").format(line=line, message=message))
+        super().__init__(f"line {line}: {message}")  # images.py makes it path:line: (the message is translated)
 
 
 @dataclass
