@@ -55,7 +55,7 @@ def _text(node: ast.AST) -> str | None:
     return None
 
 
-def _prose(node: ast.AST) -> Iterator[ast.AST]:
+def _prose(node: ast.AST) -> Iterator[ast.expr]:
     """The English texts inside an expression that are not the argument of _() or N_()."""
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_"):
         return
@@ -65,7 +65,7 @@ def _prose(node: ast.AST) -> Iterator[ast.AST]:
             yield from _prose(arg)
         return
     text = _text(node) if isinstance(node, ast.Constant | ast.JoinedStr) else None
-    if text is not None:
+    if text is not None and isinstance(node, ast.Constant | ast.JoinedStr):
         if PROSE.search(text):
             yield node
         if isinstance(node, ast.JoinedStr):
@@ -112,9 +112,9 @@ def _is_log(call: ast.Call) -> bool:
     )
 
 
-def untranslated(tree: ast.Module, errors: set[str]) -> list[ast.AST]:
+def untranslated(tree: ast.Module, errors: set[str]) -> list[ast.expr]:
     """The English texts of one module that reach a person without _()."""
-    found: list[ast.AST] = []
+    found: list[ast.expr] = []
     functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
     followed: set[str] = set()
 
@@ -174,7 +174,7 @@ def untranslated(tree: ast.Module, errors: set[str]) -> list[ast.AST]:
                     sink(inner.value, node)
         elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _name(node.exc.func) in errors:
             pass  # the call itself is a sink above
-    unique: dict[tuple[int, int], ast.AST] = {}
+    unique: dict[tuple[int, int], ast.expr] = {}
     for node in found:
         unique[(node.lineno, node.col_offset)] = node
     return [unique[key] for key in sorted(unique)]
