@@ -135,6 +135,7 @@ COMMANDS: list[tuple[list[str], str, str]] = [
     (["config", "check"], "every option has its default", "すべての設定は既定値です"),
     (["config", "path"], "statistics and lockout", "利用統計とロック情報"),
     (["config", "example", "--help"], "language of the messages", "メッセージの言語"),
+    (["config", "example"], "seconds the result screen stays", "結果画面を表示してから"),
     (["stats", "--help"], "write every visit to a CSV file", "CSV ファイルに書き出す"),
     (["stats", "export", "--csv", "{tmp}/v.csv"], "no statistics yet", "まだ利用統計がありません"),
     (["stats", "merge", "{tmp}/nope"], "no such folder", "このフォルダはありません"),

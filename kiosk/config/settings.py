@@ -330,14 +330,14 @@ def folder_problems(settings: Settings, path: Path, text: str) -> list[ConfigErr
 
 def example_file() -> str:
     """A settings file with every option commented out at its default, for README and `kiosk config example`."""
-    out = ["# Clinic kiosk settings. Remove the '#' before an option to change it."]
+    out = [_("# Clinic kiosk settings. Remove the '#' before an option to change it.")]
     offs = Settings.off_values()
-    for name, kind, default, description, low, high in Settings.declared():
-        bounds = f" ({low:g} to {high:g})" if low is not None and high is not None else ""
+    for name, kind, default, description, low, high in Settings.declared():  # descriptions: update_catalogs.py
+        bounds = _(" ({low:g} to {high:g})").format(low=low, high=high) if low is not None and high is not None else ""
         if name in offs:
-            bounds = f" ({offs[name]:g} turns it off, or {low:g} to {high:g})"
+            bounds = _(" ({off:g} turns it off, or {low:g} to {high:g})").format(off=offs[name], low=low, high=high)
         value = str(default).lower() if kind is bool else (f'"{default}"' if kind is str else f"{default:g}")
-        out += ["", f"# {description}{bounds}", f"# {name} = {value}"]
+        out += ["", f"# {_(description)}{bounds}", f"# {name} = {value}"]
     return "\n".join(out) + "\n"
 
 
