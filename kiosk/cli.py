@@ -345,9 +345,9 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
     ask = ask or getpass
     path = paths.config_dir() / "pin.json"
     try:
-        pin = ask("New staff PIN (digits, 6 suggested): ")
+        pin = ask(_("New staff PIN (digits, 6 suggested): "))
         validate_pin_format(pin)
-        if ask("The same PIN again: ") != pin:
+        if ask(_("The same PIN again: ")) != pin:
             print(_("kiosk: the two PINs differ; nothing was changed"), file=sys.stderr)
             return 1
         save_pin(path, pin)

@@ -21,11 +21,30 @@ PACKAGE = Path(__file__).resolve().parent.parent / "kiosk"
 PROSE = re.compile(r"[A-Za-z]{2,}[^\w./-]([^\n]*[^\w./-])?[A-Za-z]{2,}", re.DOTALL)  # two words, not a file name
 LOG_METHODS = {"debug", "info", "warning", "error", "exception", "critical", "log"}
 LOGGERS = re.compile(r"^(log|logger|logging|_log|LOG)$")
-SINK_CALLS = {"print", "say", "report", "fail", "echo", "exit", "ArgumentTypeError", "_note", "_disable"}
+SINK_CALLS = {
+    "print",
+    "say",
+    "report",
+    "fail",
+    "echo",
+    "exit",
+    "ArgumentTypeError",
+    "_note",
+    "_disable",
+    "_failed",
+    "ask",
+}
 LISTS = re.compile(r"problem|skipped|refus|note|warning|message|lines|marks|reasons|said")
 NAMES = re.compile(r"^_?(message|why|reason|problem|note|refused|refusal|detail|hint|fix|fault|help|description)s?$")
 FUNCTIONS = re.compile(r"problem|reason|why|message|refus|describe|explain|_note|^line$|_lines?$|report")
-ERRORS_BUILTIN = {"OSError", "IsADirectoryError", "NotADirectoryError", "FileNotFoundError", "PermissionError"}
+ERRORS_BUILTIN = {
+    "OSError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "FileNotFoundError",
+    "PermissionError",
+    "TimeoutError",
+}
 
 # (module path under kiosk/, start of the text or "*" for the whole module): why it is not a message.
 ALLOWED: dict[tuple[str, str], str] = {

@@ -242,7 +242,9 @@ def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, 
 
 def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:
     """lesson.toml's `attract`: a list of slide ids or slide numbers (checked against the slides when loading)."""
-    example = 'for example attract = ["seiza", "tight-or-weak"] or attract = [4, 10]'
+    example = _("for example {one} or {other}").format(
+        one='attract = ["seiza", "tight-or-weak"]', other="attract = [4, 10]"
+    )
     if not isinstance(value, list):
         return None, ContentError(
             path, line, _("attract must be a list of slide ids or numbers ({example})").format(example=example)

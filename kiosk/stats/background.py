@@ -156,15 +156,15 @@ class BackgroundRecorder:
         answer came within `timeout`, and whatever `question` raised.
         """
         if self._closed:
-            raise TimeoutError("the statistics writer is closed")
+            raise TimeoutError(_("the statistics writer is closed"))
         deadline = time.monotonic() + timeout
         item = _Read(question)
         try:
             self._queue.put(item, timeout=timeout)
         except queue.Full:
-            raise TimeoutError("the statistics writer is busy") from None
+            raise TimeoutError(_("the statistics writer is busy")) from None
         if not item.done.wait(max(0.0, deadline - time.monotonic())):
-            raise TimeoutError("the statistics writer is busy")
+            raise TimeoutError(_("the statistics writer is busy"))
         if item.error is not None:
             raise item.error
         return item.answer  # type: ignore[return-value]  # question's own T, set by the worker
