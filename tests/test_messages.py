@@ -261,7 +261,23 @@ def _bad_settings(tmp_path: Path) -> list[str]:
     return ["config", "check", str(path)]
 
 
+def _fleet(tmp_path: Path) -> list[str]:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.fleet.outbox import HEARTBEAT, Heartbeat
+
+    hub = tmp_path / "hub"
+    (hub / "a").mkdir(parents=True)  # never sent a heartbeat
+    (hub / "b").mkdir()
+    ahead = Heartbeat("b", datetime.now(UTC) + timedelta(hours=2), "v1", ("stretching",), ("deck.md:3: x",))
+    (hub / "b" / HEARTBEAT).write_bytes(ahead.dumps())
+    (hub / "c").mkdir()
+    (hub / "c" / HEARTBEAT).write_bytes(b"{damaged")
+    return ["fleet", "status", str(hub)]
+
+
 BAD_INPUT = {
+    "fleet status": (_fleet, "CLOCK AHEAD", "分進んでいます"),
     # what is broken: (how to make it, a phrase of the English output, the same in Japanese)
     "broken deck": (_broken_deck, "links cannot be opened", "キオスクではリンクを開けません"),
     "missing folder (validate)": (lambda t: ["validate", str(t / "nope")], "folder not found", "見つかりません"),

@@ -188,7 +188,7 @@ def status_lines(
                 " lessons {lessons}, {count} problem(s){future}"
             ).format(
                 kiosk=beat.kiosk,
-                marks=", ".join(marks) or _("ok"),
+                marks=_(", ").join(marks) or _("ok"),
                 arrived=f"{status.arrived:%Y-%m-%d %H:%M}",
                 minutes=minutes,
                 content=beat.content_version,
