@@ -423,7 +423,7 @@ def cmd_narrate(lesson: Path, languages: list[str] | None) -> int:
         print(_("removed {name} (its words changed)").format(name=name))
     states = [made.state for made in done.made]
     words = {"made": N_("{count} made"), "kept": N_("{count} kept"), "recorded": N_("{count} recorded")}
-    counts = ", ".join(_(words[state]).format(count=states.count(state)) for state in words)
+    counts = _(", ").join(_(words[state]).format(count=states.count(state)) for state in words)
     message = _("{lesson}: narration {counts}; {removed} removed ({seconds:.1f} s)")
     print(
         message.format(lesson=lesson, counts=counts, removed=len(done.removed), seconds=time.perf_counter() - started)
