@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 def build_wheel(folder: Path) -> Path:
     """The checkout's package as a wheel (what the lead's release builds), for an install from a checkout."""
     if not (CHECKOUT / "pyproject.toml").is_file():
-        raise DeployError("package", _("not run from a checkout: give the package with --wheel FILE"))
+        raise DeployError(_("package"), _("not run from a checkout: give the package with --wheel FILE"))
     argv = [
         sys.executable,
         "-m",
@@ -66,7 +66,7 @@ def build_wheel(folder: Path) -> Path:
     try:
         subprocess.run(argv, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
-        raise DeployError("package", _("building the wheel failed ({error})").format(error=error)) from error
+        raise DeployError(_("package"), _("building the wheel failed ({error})").format(error=error)) from error
     return next(folder / entry.name for entry in entries(folder) if re.fullmatch(r"clinic_kiosk-.*\.whl", entry.name))
 
 

@@ -50,7 +50,7 @@ def wheel_version(wheel: Path) -> str:
     match = _WHEEL.fullmatch(wheel.name)
     if not match:
         raise DeployError(
-            "package",
+            _("package"),
             _("{name} is not a clinic_kiosk wheel (clinic_kiosk-VERSION-py3-none-any.whl)").format(name=wheel.name),
         )
     return match.group("version")
@@ -157,11 +157,11 @@ def plan(layout: Layout, target: Target, wheel: Path, requirements: Path | None)
 def install(layout: Layout, target: Target, wheel: Path, requirements: Path | None) -> int:
     """Do (or with dry_run only print) every change not yet done; record what was done for uninstall."""
     if not wheel.is_file():
-        raise DeployError("package", _("{path} not found").format(path=wheel))
+        raise DeployError(_("package"), _("{path} not found").format(path=wheel))
     if requirements is not None and not requirements.is_file():
-        raise DeployError("requirements", _("{path} not found").format(path=requirements))
+        raise DeployError(_("requirements"), _("{path} not found").format(path=requirements))
     if not target.staging and not target.dry_run and _euid() != 0:
-        raise DeployError("install", _("run it as root (sudo), or with --root DIR to stage it in a folder"))
+        raise DeployError(_("install"), _("run it as root (sudo), or with --root DIR to stage it in a folder"))
     heading = _("dry run: nothing is changed; an install would do:") if target.dry_run else _("install:")
     target.say(f"{heading} {wheel}")
     done: list[Done] = []
@@ -208,7 +208,7 @@ def uninstall(layout: Layout, target: Target, purge: bool = False) -> int:
         target.say(_("nothing to uninstall: {path} not found").format(path=target.path(layout.manifest)))
         return 0
     if not target.staging and not target.dry_run and _euid() != 0:
-        raise DeployError("uninstall", _("run it as root (sudo)"))
+        raise DeployError(_("uninstall"), _("run it as root (sudo)"))
     target.say(_("dry run: nothing is changed; an uninstall would do:") if target.dry_run else _("uninstall:"))
     for item in reversed(entries):
         line = _undo_line(item, target, purge)

@@ -57,9 +57,9 @@ def update(
     """0 when the new package runs; 1 when it did not reach READY and the previous one runs again."""
     if not read_manifest(layout, target):
         message = _("no installed kiosk under {path}: run `kiosk install` first")
-        raise DeployError("update", message.format(path=target.path(layout.prefix)))
+        raise DeployError(_("update"), message.format(path=target.path(layout.prefix)))
     if not target.staging and not target.dry_run and os.geteuid() != 0:
-        raise DeployError("update", _("run it as root (sudo)"))
+        raise DeployError(_("update"), _("run it as root (sudo)"))
     ready = ready or (start_here(layout, target) if target.staging else restart_service(layout))
     venv = Venv(layout, wheel, requirements)
     current = target.path(layout.current)
