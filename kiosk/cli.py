@@ -34,7 +34,7 @@ class _Version(argparse.Action):
     """`kiosk --version`: the installed package's version, looked up only when asked (not at every start)."""
 
     def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="print the kiosk's version and exit")
+        super().__init__(option_strings, dest, nargs=0, help=_("print the kiosk's version and exit"))
 
     def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
         from importlib.metadata import PackageNotFoundError, version
@@ -42,7 +42,7 @@ class _Version(argparse.Action):
         try:
             number = version("clinic-kiosk")
         except PackageNotFoundError:  # run from a checkout that was never installed
-            number = "unknown (not installed)"
+            number = _("unknown (not installed)")
         print(f"kiosk {number}")
         parser.exit()
 
@@ -259,16 +259,19 @@ def cmd_publish(lesson: Path, content: Path | None) -> int:
 
     folder = content / lesson if content is not None and not lesson.is_absolute() else lesson
     if not folder.is_dir():
-        print(f"kiosk: no lesson folder {folder} (give its path, or its name with --content DIR)", file=sys.stderr)
+        message = _("kiosk: no lesson folder {folder} (give its path, or its name with --content DIR)")
+        print(message.format(folder=folder), file=sys.stderr)
         return 1
     manifest, problems = publish(folder)
     for problem in problems:
         print(problem)
     if manifest is None:
-        print(f"{len(problems)} problem(s): {folder} not published (kiosks keep what they show)", file=sys.stderr)
+        message = _("{count} problem(s): {folder} not published (kiosks keep what they show)")
+        print(message.format(count=len(problems), folder=folder), file=sys.stderr)
         return 1
-    written = f"{len(manifest.files)} files in {folder / MANIFEST}"
-    print(f"published lesson {manifest.lesson} version {manifest.version}: {written}")
+    written = _("{count} files in {path}").format(count=len(manifest.files), path=folder / MANIFEST)
+    message = _("published lesson {lesson} version {version}: {written}")
+    print(message.format(lesson=manifest.lesson, version=manifest.version, written=written))
     return 0
 
 
@@ -342,9 +345,9 @@ def cmd_set_pin(ask: Callable[[str], str] | None = None) -> int:
     ask = ask or getpass
     path = paths.config_dir() / "pin.json"
     try:
-        pin = ask("New staff PIN (digits, 6 suggested): ")
+        pin = ask(_("New staff PIN (digits, 6 suggested): "))
         validate_pin_format(pin)
-        if ask("The same PIN again: ") != pin:
+        if ask(_("The same PIN again: ")) != pin:
             print(_("kiosk: the two PINs differ; nothing was changed"), file=sys.stderr)
             return 1
         save_pin(path, pin)
@@ -413,13 +416,18 @@ def cmd_narrate(lesson: Path, languages: list[str] | None) -> int:
     for problem in done.problems:
         print(problem)
     if done.problems:
-        print(f"{len(done.problems)} problem(s) in {lesson}: fix them first", file=sys.stderr)
+        message = _("{count} problem(s) in {lesson}: fix them first")
+        print(message.format(count=len(done.problems), lesson=lesson), file=sys.stderr)
         return 1
     for name in done.removed:
-        print(f"removed {name} (its words changed)")
+        print(_("removed {name} (its words changed)").format(name=name))
     states = [made.state for made in done.made]
-    counts = ", ".join(f"{states.count(state)} {state}" for state in ("made", "kept", "recorded"))
-    print(f"{lesson}: narration {counts}; {len(done.removed)} removed ({time.perf_counter() - started:.1f} s)")
+    words = {"made": N_("{count} made"), "kept": N_("{count} kept"), "recorded": N_("{count} recorded")}
+    counts = _(", ").join(_(words[state]).format(count=states.count(state)) for state in words)
+    message = _("{lesson}: narration {counts}; {removed} removed ({seconds:.1f} s)")
+    print(
+        message.format(lesson=lesson, counts=counts, removed=len(done.removed), seconds=time.perf_counter() - started)
+    )
     return 0
 
 

@@ -1,7 +1,8 @@
 """Bring kiosk/locale/ja.po and en.po up to date with the messages in the code (what xgettext does).
 
-Every `_("...")` call in kiosk/ is a message; a new one is added with an empty Japanese translation (the
-catalog test then fails until a translator fills it in) and its English text as the English translation.
+Every `_("...")` / `N_("...")` call in kiosk/ is a message, and so is a setting's description (`Option("...")`,
+printed by `kiosk config example`); a new one is added with an empty Japanese translation (the catalog test then
+fails until a translator fills it in) and its English text as the English translation.
 Translations already there are kept; messages no longer in the code are dropped.
 
     .venv/bin/python scripts/update_catalogs.py
@@ -29,7 +30,7 @@ def messages() -> dict[str, list[str]]:
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id in ("_", "N_")
+                and node.func.id in ("_", "N_", "Option")  # Option: a setting's description (config example)
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

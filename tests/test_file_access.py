@@ -41,6 +41,8 @@ ALLOWED = {
     ("kiosk/app/render.py", "save"): "a PNG into that QBuffer",
     ("kiosk/ui/widgets/raster.py", "buffer.open"): "a QBuffer over the photo's bytes, in memory",
     ("kiosk/ui/widgets/raster.py", "QImageReader"): "reads that QBuffer (the bytes came through files.read_file)",
+    ("kiosk/core/i18n.py", "path.open"): "the package's own message catalog, bounded; files.py says its refusals "
+    "through i18n, so i18n cannot read through files.py (an import cycle)",
 }
 
 

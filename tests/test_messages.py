@@ -61,6 +61,38 @@ def test_the_language_comes_from_the_locale_as_gettext_reads_it(environ: dict[st
     assert language_from_environment(environ) == expected
 
 
+@pytest.mark.parametrize(
+    ("langid", "expected"),
+    [(0x0411, "ja"), (0x0409, "en"), (0x0809, "en"), (0x040C, "en"), (0x7FFF, "en"), (OSError, "en")],
+    ids=["ja-JP", "en-US", "en-GB", "fr-FR falls back", "unknown id", "kernel32 fails"],
+)
+def test_windows_takes_the_ui_language(langid: int | type[Exception], expected: str) -> None:
+    """On Windows (no LANG set) the user's UI language decides: what GetUserDefaultUILanguage would return."""
+
+    def ui_language_id() -> int:
+        if isinstance(langid, type):
+            raise langid("no kernel32")
+        return langid
+
+    assert language_from_environment({}, platform="win32", ui_language_id=ui_language_id) == expected
+
+
+def test_windows_variables_still_win_and_other_systems_never_ask_windows() -> None:
+    """LANG set on Windows (a Git Bash, say) is read first; Linux and macOS never call the Windows function."""
+
+    def japanese() -> int:
+        return 0x0411
+
+    def never() -> int:
+        raise AssertionError("asked Windows on another system")
+
+    assert language_from_environment({"LANG": "en_US.UTF-8"}, platform="win32", ui_language_id=japanese) == "en"
+    assert language_from_environment({}, platform="win32", ui_language_id=japanese) == "ja"
+    for platform in ("linux", "darwin"):
+        assert language_from_environment({}, platform=platform, ui_language_id=never) == "en"
+        assert language_from_environment({"LANG": "ja_JP.UTF-8"}, platform=platform, ui_language_id=never) == "ja"
+
+
 def _run(args: list[str], lang: str, home: Path) -> str:
     env = {
         "PATH": "/usr/bin:/bin",
@@ -103,6 +135,7 @@ COMMANDS: list[tuple[list[str], str, str]] = [
     (["config", "check"], "every option has its default", "すべての設定は既定値です"),
     (["config", "path"], "statistics and lockout", "利用統計とロック情報"),
     (["config", "example", "--help"], "language of the messages", "メッセージの言語"),
+    (["config", "example"], "seconds the result screen stays", "結果画面を表示してから"),
     (["stats", "--help"], "write every visit to a CSV file", "CSV ファイルに書き出す"),
     (["stats", "export", "--csv", "{tmp}/v.csv"], "no statistics yet", "まだ利用統計がありません"),
     (["stats", "merge", "{tmp}/nope"], "no such folder", "このフォルダはありません"),
@@ -134,3 +167,155 @@ def test_lang_overrides_the_locale(tmp_path: Path) -> None:
     """`--lang en` on a Japanese machine, `--lang ja` on an English one."""
     assert "OK (1 lesson)" in _run(["validate", "content", "--lang", "en"], "ja_JP.UTF-8", tmp_path)
     assert "問題なし" in _run(["validate", "content", "--lang", "ja"], "en_US.UTF-8", tmp_path)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_link_problem_points_at_its_line_in_either_language(language: str) -> None:
+    """The deck finds the line of a markup problem from the message: a Japanese message must find it too."""
+    from kiosk.content.deck import parse_deck
+
+    text = "---\ntitle: t\n---\n\n<!-- id: a -->\n# 見出し\n\n本文です。\n\n[リンク](https://x.org)\n"
+    i18n.set_language(language)
+    try:
+        deck, problems = parse_deck(text, Path("deck.md"), lambda name: None)
+    finally:
+        i18n.set_language(None)
+    assert deck is None
+    assert [problem.line for problem in problems] == [10], [str(p) for p in problems]
+
+
+# -- bad input, both languages: every line a person is shown is in the chosen language -------------------------
+
+_QUOTED = re.compile(r"`[^`]*`|'[^']*'|\"[^\"]*\"|<[^<>]*>|「[^」]*」")
+_PATHISH = re.compile(r"\S*[/\\]\S*|\S+\.(?:svg|ogg|md|toml|json|png|jpg|opus|mp3|wav)\b|--[\w-]+|https?://\S+")
+
+
+def _bare(line: str) -> str:
+    """A line without what is the same in every language: quoted text, tags, paths, file names, options."""
+    return _PATHISH.sub(" ", _QUOTED.sub(" ", line))
+
+
+def _english_leaks(output: str) -> list[str]:
+    """Lines of a Japanese run with English words and not a word of Japanese (file names and quotes aside)."""
+    return [
+        line
+        for line in output.splitlines()
+        if line.strip() and not JAPANESE.search(line) and re.search(r"[A-Za-z]{3,}", _bare(line))
+    ]
+
+
+def _japanese_leaks(output: str) -> list[str]:
+    """Lines of an English run with Japanese outside quotes and paths (a lesson's own words may be quoted)."""
+    return [line for line in output.splitlines() if JAPANESE.search(_bare(line).replace("ja/", ""))]
+
+
+def _lesson(tmp_path: Path, name: str) -> Path:
+    import shutil
+
+    folder = tmp_path / name / "stretching"
+    shutil.copytree(ROOT / "content" / "stretching", folder)
+    return folder
+
+
+def _broken_deck(tmp_path: Path) -> list[str]:
+    deck = _lesson(tmp_path, "deck") / "ja" / "deck.md"
+    deck.write_text(deck.read_text("utf-8") + "\n---\n<!-- id: extra -->\n# 追加\n\n[リンク](https://x.org)\n", "utf-8")
+    return ["validate", str(tmp_path / "deck")]
+
+
+def _bad_svg(tmp_path: Path) -> list[str]:
+    picture = _lesson(tmp_path, "svg") / "pictures" / "attract.svg"
+    picture.write_text(picture.read_text("utf-8").replace("</svg>", "<script>alert(1)</script></svg>"), "utf-8")
+    return ["validate", str(tmp_path / "svg")]
+
+
+def _bad_sound(tmp_path: Path) -> list[str]:
+    lesson = _lesson(tmp_path, "sound")
+    (lesson / "ja" / "audio" / "bad.ogg").write_bytes(b"OggS not really a sound file" * 40)
+    deck = lesson / "ja" / "deck.md"
+    slide = "<!-- id: stretch-not-always; image: stretch-doubt.svg"
+    deck.write_text(deck.read_text("utf-8").replace(slide, slide + "; audio: bad.ogg"), "utf-8")
+    return ["validate", str(tmp_path / "sound")]
+
+
+def _refused_link(tmp_path: Path) -> list[str]:
+    picture = _lesson(tmp_path, "link") / "pictures" / "case-story.svg"
+    outside = tmp_path / "outside.svg"
+    outside.write_bytes(picture.read_bytes())
+    picture.unlink()
+    picture.symlink_to(outside)
+    return ["validate", str(tmp_path / "link")]
+
+
+def _unpublished(tmp_path: Path) -> list[str]:
+    lesson = _lesson(tmp_path, "draft")
+    (lesson / "manifest.json").unlink()
+    with (lesson / "lesson.toml").open("a", encoding="utf-8") as handle:
+        handle.write("draft = true\n")
+    return ["publish", str(lesson)]
+
+
+def _bad_settings(tmp_path: Path) -> list[str]:
+    path = tmp_path / "settings.toml"
+    path.write_text('opening_hours = "mon-fri 09:00-25:00"\ncontent_folder = "/nope/nowhere"\n', "utf-8")
+    return ["config", "check", str(path)]
+
+
+def _fleet(tmp_path: Path) -> list[str]:
+    from datetime import UTC, datetime, timedelta
+
+    from kiosk.fleet.outbox import HEARTBEAT, Heartbeat
+
+    hub = tmp_path / "hub"
+    (hub / "a").mkdir(parents=True)  # never sent a heartbeat
+    (hub / "b").mkdir()
+    ahead = Heartbeat("b", datetime.now(UTC) + timedelta(hours=2), "v1", ("stretching",), ("deck.md:3: x",))
+    (hub / "b" / HEARTBEAT).write_bytes(ahead.dumps())
+    (hub / "c").mkdir()
+    (hub / "c" / HEARTBEAT).write_bytes(b"{damaged")
+    return ["fleet", "status", str(hub)]
+
+
+BAD_INPUT = {
+    "fleet status": (_fleet, "CLOCK AHEAD", "分進んでいます"),
+    # what is broken: (how to make it, a phrase of the English output, the same in Japanese)
+    "broken deck": (_broken_deck, "links cannot be opened", "キオスクではリンクを開けません"),
+    "missing folder (validate)": (lambda t: ["validate", str(t / "nope")], "folder not found", "見つかりません"),
+    "missing folder (publish)": (lambda t: ["publish", str(t / "nope")], "no lesson folder", "レッスンのフォルダ"),
+    "missing folder (narrate)": (lambda t: ["narrate", str(t / "nope")], "fix them first", "先に直してください"),
+    "missing folder (render)": (
+        lambda t: ["render", "--check", "--content", str(t / "nope")],
+        "no such folder",
+        "このフォルダはありません",
+    ),
+    "bad SVG": (_bad_svg, "SVG element <script> is not allowed", "SVG の要素 <script> は使えません"),
+    "bad sound file": (_bad_sound, "is not Ogg Vorbis, Ogg Opus, MP3 or WAV", "のどれでもありません"),
+    "refused link": (_refused_link, "only files inside it are read", "このフォルダの中のファイルだけです"),
+    "unpublished lesson": (_unpublished, "not published (kiosks keep what they show)", "公開していません"),
+    "bad settings": (_bad_settings, "is not a time of day", "時刻ではありません"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUT)
+def test_bad_input_is_told_in_the_locale_language(tmp_path: Path, case: str) -> None:
+    """Broken lessons, missing folders, a bad SVG or sound file, a picture linking out of its folder, a draft, bad
+    settings: under LANG=ja_JP.UTF-8 every line printed is Japanese, under en_US.UTF-8 every line English."""
+    make, english, japanese = BAD_INPUT[case]
+    args = make(tmp_path)
+    out_ja = _run(args, "ja_JP.UTF-8", tmp_path)
+    assert japanese in out_ja, out_ja
+    assert not _english_leaks(out_ja), out_ja
+    out_en = _run(args, "en_US.UTF-8", tmp_path)
+    assert english in out_en, out_en
+    assert not _japanese_leaks(out_en), out_en
+
+
+def test_the_leak_checks_see_a_leak() -> None:
+    """The checks themselves: an English line in a Japanese run and Japanese in an English run are found; paths,
+    file names and quoted lesson words are not leaks."""
+    assert _english_leaks("deck.md:3: 問題があります\ndeck.md:4: picture 'a.svg' cannot be read") == [
+        "deck.md:4: picture 'a.svg' cannot be read"
+    ]
+    assert _english_leaks("ja/deck.md:4: 'x.svg'\n  my-lesson/\n") == []
+    assert _japanese_leaks("slide 'まとめ': too long\nja/deck.md:1: fine") == []
+    assert _japanese_leaks("deck.md:1: 絵がありません") == ["deck.md:1: 絵がありません"]

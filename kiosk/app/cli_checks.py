@@ -40,7 +40,7 @@ def use_message_language(argv: Sequence[str]) -> None:
     Done before the parser is built, so `--help` is in that language too; argparse's words follow.
     """
     code: str | None = None
-    for index, word in enumerate(argv):
+    for index, word in enumerate(argv if argv[:1] != ["narrate"] else ()):  # narrate's --lang: what to narrate
         if word == "--lang" and index + 1 < len(argv):
             code = argv[index + 1]
         elif word.startswith("--lang="):

@@ -33,6 +33,7 @@ from PySide6.QtSvg import QSvgRenderer
 from kiosk.app.pdf_unicode import SUSPECTS, fix_to_unicode
 from kiosk.content.model import Slide, Translation
 from kiosk.core.files import replace_file
+from kiosk.core.i18n import _
 from kiosk.core.qr import qr_matrix
 from kiosk.core.typeset import plain
 from kiosk.ui.theme.palette import NORMAL
@@ -143,7 +144,7 @@ def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = 
     writer.setCreator("clinic-kiosk")
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"cannot write the handout to {out}")
+        raise OSError(_("cannot write the handout to {path}").format(path=out))
     page = writer.pageLayout().paintRectPixels(DPI)
     width, height = float(page.width()), float(page.height())
     footer_height = _document("0", family, 10, width).size().height()
@@ -332,7 +333,7 @@ def _balanced(blocks: list[Block], room: float, gap: float) -> list[list[Block]]
         if chunks[-1] and _used(chunks[-1] + [block], gap) > room:
             chunks.append([])
         chunks[-1].append(block)
-    for _ in range(len(blocks)):  # move a page's last slide on while the next page is the emptier
+    for _round in range(len(blocks)):  # move a page's last slide on while the next page is the emptier
         moved = False
         for index in range(len(chunks) - 1, 0, -1):
             before, after = chunks[index - 1], chunks[index]
@@ -404,8 +405,10 @@ def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic:
     ids = list(library.lessons)
     found = library.lessons.get(lesson_id) if lesson_id else library.first
     if found is None:
-        return 0, f"no lesson {lesson_id!r} in {content} (lessons: {', '.join(ids)})"
+        message = _("no lesson {id!r} in {content} (lessons: {lessons})")
+        return 0, message.format(id=lesson_id, content=content, lessons=", ".join(ids))
     if language not in found.translations:
-        return 0, f"lesson {found.id!r} has no language {language!r} (it has {', '.join(found.languages)})"
+        message = _("lesson {id!r} has no language {language!r} (it has {languages})")
+        return 0, message.format(id=found.id, language=language, languages=", ".join(found.languages))
     lesson = found.translations[language]
     return write_handout(lesson, out, japanese_family(), clinic), ""

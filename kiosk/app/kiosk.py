@@ -26,6 +26,7 @@ from kiosk.content.strings import FALLBACK, UiStrings
 from kiosk.core import paths
 from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError, LocatedError
+from kiosk.core.i18n import _
 from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.theme.fonts import japanese_family
@@ -357,7 +358,7 @@ class Kiosk:
 
         def ask(store: StatsStore | None) -> object:
             if store is None:
-                raise OSError(f"{self.stats_path} cannot be opened")
+                raise OSError(_("{path} cannot be opened").format(path=self.stats_path))
             return question(store)
 
         return self.recorder.read(ask, STATS_READ_TIMEOUT_S)

@@ -18,6 +18,7 @@ from PySide6.QtNetwork import QNetworkInterface
 from kiosk.app.remote_server import ALL_INTERFACES, RemoteServer, lan_address
 from kiosk.config.settings import Settings
 from kiosk.core.files import read_file
+from kiosk.core.i18n import _
 from kiosk.remote.certificate import Certificate, load_or_make
 from kiosk.remote.devices import Device, DeviceStore
 from kiosk.remote.limiter import RateLimiter
@@ -100,7 +101,8 @@ class RemoteControl(QObject):
             try:
                 self.certificate = load_or_make(self.tls_folder, self.address)
             except OSError as error:
-                return self._failed(f"cannot keep the TLS certificate in {self.tls_folder}: {error}")
+                why = _("cannot keep the TLS certificate in {folder}: {error}")
+                return self._failed(why.format(folder=self.tls_folder, error=error))
         server = RemoteServer(self._service(self.address, port), self.settings.remote_requests_per_second, self)
         problem = server.listen(self.address, port, self.certificate)
         if problem:

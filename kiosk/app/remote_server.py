@@ -30,6 +30,7 @@ from PySide6.QtNetwork import (
 )
 
 from kiosk.app.remote_guard import ConnectionGuard, ConnectionLimits
+from kiosk.core.i18n import _
 from kiosk.remote.certificate import Certificate
 from kiosk.remote.messages import MAX_BODY, Reply, Request, error_reply
 from kiosk.remote.service import RemoteService
@@ -135,7 +136,7 @@ class RemoteServer(QObject):
         self.close()
         host = QHostAddress(address)
         if host.isNull():
-            return f"remote_address {address!r} is not an IP address"
+            return _("remote_address {address!r} is not an IP address").format(address=address)
         if address in ALL_INTERFACES:
             log.warning("remote: listening on every network interface (%s), as remote_address says", address)
         http = QHttpServer(self)
@@ -151,11 +152,11 @@ class RemoteServer(QObject):
         tcp = QTcpServer(http) if tls is None else tls_server(tls, http)
         if tcp is None:
             http.deleteLater()
-            return "the TLS certificate or key cannot be read by Qt"
+            return _("the TLS certificate or key cannot be read by Qt")
         if not tcp.listen(host, port) or not http.bind(tcp):
-            reason = tcp.errorString() or "the HTTP server would not bind"
+            reason = tcp.errorString() or _("the HTTP server would not bind")
             http.deleteLater()
-            return f"cannot listen on {address}:{port}: {reason}"
+            return _("cannot listen on {address}:{port}: {reason}").format(address=address, port=port, reason=reason)
         self._http, self._tcp, self.secure = http, tcp, tls is not None
         self.guard = ConnectionGuard(http, tcp, self.limits)  # after bind: it sees each connection once Qt has it
         log.info("remote: desk page listening on %s:%d", address, tcp.serverPort())

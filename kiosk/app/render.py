@@ -19,6 +19,7 @@ from kiosk.config.options import Options
 from kiosk.config.settings import Settings
 from kiosk.core.endings import EndReason
 from kiosk.core.files import replace_file
+from kiosk.core.i18n import _
 from kiosk.staff.pin import save_pin
 from kiosk.stats.sample import sample_records
 from kiosk.visit.flow import Flow
@@ -150,7 +151,7 @@ def settle(application: type[QApplication]) -> None:
     from kiosk.ui.widgets.raster import wait_for_photos
 
     wait_for_photos()
-    for _ in range(3):
+    for _turn in range(3):
         application.processEvents()
 
 
@@ -202,7 +203,7 @@ def render_all(
             buffer = QBuffer(png)
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             if not kiosk.window.grab().save(buffer, "PNG"):
-                raise OSError(f"cannot make {path}")
+                raise OSError(_("cannot make {path}").format(path=path))
             replace_file(path, bytes(png.data()), private=False, durable=False)
             written.append(path)
             if on_file:

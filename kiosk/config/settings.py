@@ -228,8 +228,8 @@ def parse_settings(text: str, path: Path) -> tuple[Settings, list[ConfigError]]:
         ]
     except (RecursionError, ValueError, MemoryError) as error:
         # 40,000 nested brackets recurse too deep; a 5,000-digit integer exceeds Python's int conversion limit.
-        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error).split(";")[0]
-        message = f"cannot be read as settings ({reason}); every option has its default"
+        reason = _("nested too deeply") if isinstance(error, RecursionError) else str(error).split(";")[0]
+        message = _("cannot be read as settings ({reason}); every option has its default").format(reason=reason)
         return Settings(), [ConfigError(path, _line_of_failure(text, error), "file", message)]
 
     def line_of(name: str) -> int:
@@ -283,7 +283,7 @@ def load_settings(path: Path) -> tuple[Settings, list[ConfigError]]:
     except FileNotFoundError:
         return Settings(), []
     except OSError as error:  # PermissionError: the kiosk may not look into its config folder
-        why = f"cannot be read ({error.strerror}); every option has its default"
+        why = _("cannot be read ({why}); every option has its default").format(why=error.strerror)
         problems = [ConfigError(path, 1, "file", why)]
     else:
         try:
@@ -311,30 +311,33 @@ def folder_problems(settings: Settings, path: Path, text: str) -> list[ConfigErr
     try:
         info = os.stat(folder)
     except FileNotFoundError:
-        why = "not found"
+        why = _("not found")
     except OSError as error:
-        why = f"cannot be looked at ({error.strerror})"
+        why = _("cannot be looked at ({why})").format(why=error.strerror)
     else:
         if not stat.S_ISDIR(info.st_mode):
-            why = "not a folder" + (" (a device)" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else "")
+            device = stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+            why = _("not a folder (a device)") if device else _("not a folder")
         elif not os.access(folder, os.R_OK | os.X_OK):
-            why = "cannot be read by the kiosk"
+            why = _("cannot be read by the kiosk")
         else:
             return []
-    message = f"{folder}: {why}; patients would see the error page instead of the lessons"
+    message = _("{folder}: {why}; patients would see the error page instead of the lessons").format(
+        folder=folder, why=why
+    )
     return [ConfigError(path, key_line(text, "content_folder"), "content_folder", message)]
 
 
 def example_file() -> str:
     """A settings file with every option commented out at its default, for README and `kiosk config example`."""
-    out = ["# Clinic kiosk settings. Remove the '#' before an option to change it."]
+    out = [_("# Clinic kiosk settings. Remove the '#' before an option to change it.")]
     offs = Settings.off_values()
-    for name, kind, default, description, low, high in Settings.declared():
-        bounds = f" ({low:g} to {high:g})" if low is not None and high is not None else ""
+    for name, kind, default, description, low, high in Settings.declared():  # descriptions: update_catalogs.py
+        bounds = _(" ({low:g} to {high:g})").format(low=low, high=high) if low is not None and high is not None else ""
         if name in offs:
-            bounds = f" ({offs[name]:g} turns it off, or {low:g} to {high:g})"
+            bounds = _(" ({off:g} turns it off, or {low:g} to {high:g})").format(off=offs[name], low=low, high=high)
         value = str(default).lower() if kind is bool else (f'"{default}"' if kind is str else f"{default:g}")
-        out += ["", f"# {description}{bounds}", f"# {name} = {value}"]
+        out += ["", f"# {_(description)}{bounds}", f"# {name} = {value}"]
     return "\n".join(out) + "\n"
 
 

@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 from typing import Final
 
+from kiosk.core.i18n import _
+
 AUDIO_FOLDER: Final = "audio"
 MAX_AUDIO_BYTES: Final = 20 * 1024 * 1024
 MAX_AUDIO_SECONDS: Final = 180
@@ -40,30 +42,32 @@ class AudioStore:
 
 def audio_problem(folder: Path, name: str) -> str | None:
     """Why `folder/name` is not a recording the kiosk can play, or None."""
-    where = f"recording {name!r}"
+    where = _("recording {name!r}").format(name=name)
     if not _SAFE_NAME.match(name):
-        return f"{where}: give only a file name (.ogg, .opus, .mp3 or .wav) from the language's {AUDIO_FOLDER}/ folder"
+        message = _("{where}: give only a file name (.ogg, .opus, .mp3 or .wav) from the language's {folder}/ folder")
+        return message.format(where=where, folder=AUDIO_FOLDER)
     path = folder / name
     try:
         if not path.is_file():
-            return f"{where} not found in {folder}"
+            return _("{where} not found in {folder}").format(where=where, folder=folder)
         size = path.stat().st_size
     except OSError as error:
-        return f"{where} cannot be read ({error.strerror})"
+        return _("{where} cannot be read ({why})").format(where=where, why=error.strerror)
     if size > MAX_AUDIO_BYTES:
-        return f"{where} is larger than {MAX_AUDIO_BYTES // (1024 * 1024)} MB"
+        return _("{where} is larger than {size} MB").format(where=where, size=MAX_AUDIO_BYTES // (1024 * 1024))
     import mutagen  # loaded by the first check, never on a start-up from the validated cache
 
     try:
         found = mutagen.File(path)
     except (mutagen.MutagenError, OSError, ValueError, EOFError) as error:
-        return f"{where} is not a sound file the kiosk can play ({error})"
+        return _("{where} is not a sound file the kiosk can play ({error})").format(where=where, error=error)
     kind = type(found).__name__ if found is not None else ""
     if kind not in _KINDS:
-        return f"{where} is not Ogg Vorbis, Ogg Opus, MP3 or WAV" + (f" ({kind})" if kind else "")
+        return _("{where} is not Ogg Vorbis, Ogg Opus, MP3 or WAV").format(where=where) + (f" ({kind})" if kind else "")
     seconds = float(getattr(found.info, "length", 0.0) or 0.0)
     if seconds <= 0:
-        return f"{where} holds no sound"
+        return _("{where} holds no sound").format(where=where)
     if seconds > MAX_AUDIO_SECONDS:
-        return f"{where} is {seconds:.0f} s long; keep a recording under {MAX_AUDIO_SECONDS} s"
+        message = _("{where} is {seconds:.0f} s long; keep a recording under {most} s")
+        return message.format(where=where, seconds=seconds, most=MAX_AUDIO_SECONDS)
     return None

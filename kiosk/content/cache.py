@@ -17,6 +17,7 @@ from kiosk.content.folders import Candidate, LessonFolder, describe, ignored, in
 from kiosk.content.model import Lesson, Library
 from kiosk.core.errors import ContentError, LocatedError
 from kiosk.core.files import read_file, replace_file, walk
+from kiosk.core.i18n import _
 
 try:  # the C unpickler itself: the pure-Python `pickle` module around it costs every start-up ~2 ms to import
     from _pickle import PicklingError, UnpicklingError, dumps, loads
@@ -89,7 +90,9 @@ def load_content(
     folders, problems = in_order(list(by_folder), problems)
     lessons = {folder.id: by_folder[folder] for folder in folders}
     if drafts and not lessons and not problems:
-        message = f"no published lesson here, only drafts ({', '.join(drafts)}); run `kiosk publish` on a lesson"
+        message = _("no published lesson here, only drafts ({drafts}); run `kiosk publish` on a lesson").format(
+            drafts=", ".join(drafts)
+        )
         problems.append(ContentError(root, 1, message))
     return (None if problems or not lessons else Library(lessons)), problems
 

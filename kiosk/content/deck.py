@@ -10,7 +10,7 @@ from pathlib import Path
 from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
 from kiosk.content.limits import HEADING_UNITS, MAX_SLIDES, too_long
-from kiosk.content.markup import inline_text, render_markdown
+from kiosk.content.markup import TAG_ADVICE, inline_text, render_markdown
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
@@ -107,8 +107,9 @@ def _parse_slide(
         problem(settings_line, why)
     handout = settings.get("handout", "yes")
     if handout not in HANDOUT:
-        why = "no: left off the handout; front: on its first page"
-        problem(settings_line, f"handout must be {', '.join(HANDOUT)}, not {handout!r} ({why})")
+        why = _("no: left off the handout; front: on its first page")
+        message = _("handout must be {choices}, not {value!r} ({why})")
+        problem(settings_line, message.format(choices=", ".join(HANDOUT), value=handout, why=why))
 
     heading = ""
     body_lines: list[str] = []
@@ -168,8 +169,8 @@ def kept_blocks(body_html: str) -> tuple[str, tuple[int, ...]]:
 
 def _guess_line(text: str, message: str) -> int:
     """Point a markup problem at the first line that looks like its cause."""
-    needles = {"links": ("](", "<a", "http"), "pictures": ("![", "<img")}
-    keys = next((v for k, v in needles.items() if message.startswith(k)), ("<",))
+    needles = {"a": ("](", "<a", "http"), "img": ("![", "<img")}  # by the message's tag, in any language
+    keys = next((v for k, v in needles.items() if message == _(TAG_ADVICE[k])), ("<",))
     for number, line in enumerate(text.split("\n"), start=1):
         if any(needle in line.lower() for needle in keys):
             return number

@@ -199,9 +199,9 @@ def describe(candidate: Candidate) -> tuple[LessonFolder | None, list[LocatedErr
         order = value
     if not isinstance(lesson_id, str) or not LESSON_ID.match(lesson_id):
         where = settings_path if settings_path.is_file() else folder
-        message = f"lesson id {lesson_id!r} must be lower-case letters, digits and -"
+        message = _("lesson id {id!r} must be lower-case letters, digits and -").format(id=lesson_id)
         if not settings_path.is_file():
-            message += f" (rename the folder or give an id in {settings_path})"
+            message += _(" (rename the folder or give an id in {path})").format(path=settings_path)
         return None, [ContentError(where, line, message)]
     return LessonFolder(folder, lesson_id, order, languages, attract, attract_line, draft, *review), []
 
@@ -213,7 +213,7 @@ def _review(settings: dict[str, object], path: Path, text: str) -> tuple[tuple[s
     by, on = settings.get("reviewed_by", ""), settings.get("reviewed_on", "")
     if not isinstance(by, str) or not by.isprintable() or len(by) > 100:
         line = key_line(text, "reviewed_by")
-        why = "reviewed_by must be a name in quotes on one line (at most 100 characters)"
+        why = _("reviewed_by must be a name in quotes on one line (at most 100 characters)")
         return ("", ""), ContentError(path, line, why)
     if isinstance(on, datetime.datetime) or not isinstance(on, str | datetime.date):
         on = "not a date"
@@ -222,7 +222,7 @@ def _review(settings: dict[str, object], path: Path, text: str) -> tuple[tuple[s
             on = datetime.date.fromisoformat(on)
         except ValueError:
             line = key_line(text, "reviewed_on")
-            why = f"reviewed_on must be a date such as 2026-04-01, not {str(on)[:30]!r}"
+            why = _("reviewed_on must be a date such as 2026-04-01, not {value!r}").format(value=str(on)[:30])
             return ("", ""), ContentError(path, line, why)
     return (by.strip(), on.isoformat() if isinstance(on, datetime.date) else ""), None
 
@@ -242,7 +242,9 @@ def _read_settings(path: Path) -> tuple[dict[str, object], LocatedError | None, 
 
 def _attract_list(value: object, path: Path, line: int) -> tuple[tuple[str | int, ...] | None, LocatedError | None]:
     """lesson.toml's `attract`: a list of slide ids or slide numbers (checked against the slides when loading)."""
-    example = 'for example attract = ["seiza", "tight-or-weak"] or attract = [4, 10]'
+    example = _("for example {one} or {other}").format(
+        one='attract = ["seiza", "tight-or-weak"]', other="attract = [4, 10]"
+    )
     if not isinstance(value, list):
         return None, ContentError(
             path, line, _("attract must be a list of slide ids or numbers ({example})").format(example=example)

@@ -38,7 +38,7 @@ MAX_NESTING = 6
 # One container opening at the start of a line: a quote mark, or a bullet or number followed by white space.
 _CONTAINER = re.compile(r"[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+)")
 _NESTING_TAGS = frozenset({"ul", "ol", "blockquote"})
-_TAG_ADVICE = {
+TAG_ADVICE = _TAG_ADVICE = {
     "a": N_("links cannot be opened on the kiosk; write the address as plain text (or use the deck's 'qr' setting)"),
     "img": N_("pictures inside the text are not allowed; use the slide's 'image' setting"),
 }

@@ -24,6 +24,7 @@ from kiosk.content.spoken import SYNTH_NAME, Spoken, read_readings, screens
 from kiosk.content.voices import EDGE, LINE_PAUSE, NarrationError, Voice, encode_opus, speak_lines, voice_for
 from kiosk.core.errors import LocatedError
 from kiosk.core.files import replace_file
+from kiosk.core.i18n import _
 
 # What a line of text predicts for its length when spoken, measured on the shipped lesson (see the tests):
 # Japanese by its morae (kana of the reading) at Mei's pace, English by its syllables at eSpeak's 150 words/min.
@@ -92,8 +93,9 @@ def _one_lesson(path: Path) -> tuple[LessonFolder | None, list[LocatedError]]:
     if problems:
         return None, problems
     if len(folders) != 1:
-        found = ", ".join(folder.id for folder in folders) or "none"
-        raise NarrationError(f"{path}: give one lesson folder, not a content folder (lessons: {found})")
+        found = ", ".join(folder.id for folder in folders) or _("none")
+        message = _("{path}: give one lesson folder, not a content folder (lessons: {found})")
+        raise NarrationError(message.format(path=path, found=found))
     return folders[0], []
 
 

@@ -89,9 +89,12 @@ def same_structure(lessons: dict[str, Translation], root: Path) -> list[LocatedE
         want_answers = {question.id: len(question.answers) for question in reference.questions}
         for question in lesson.questions:
             if question.id in want_answers and len(question.answers) != want_answers[question.id]:
-                message = (
-                    f"question {question.id!r} has {len(question.answers)} answers here but "
-                    f"{want_answers[question.id]} in {reference_name}/{QUIZ}"
+                message = _("question {id!r} has {count} answers here but {expected} in {reference}/{quiz}").format(
+                    id=question.id,
+                    count=len(question.answers),
+                    expected=want_answers[question.id],
+                    reference=reference_name,
+                    quiz=QUIZ,
                 )
                 problems.append(ContentError(root / name / QUIZ, question.line, message))
     return problems

@@ -24,12 +24,13 @@ from typing import NamedTuple
 from kiosk.content.folders import ignored
 from kiosk.core.errors import ContentError, LocatedError
 from kiosk.core.files import open_regular, read_file, replace_file, walk
+from kiosk.core.i18n import N_, _
 
 MANIFEST = "manifest.json"
 MANIFEST_KIND = "clinic-kiosk lesson manifest"
 MANIFEST_FORMAT = 1
 MAX_MANIFEST = 4 * 1024 * 1024
-PUBLISH_HINT = "run `kiosk publish` on this lesson once it is ready"
+PUBLISH_HINT = N_("run `kiosk publish` on this lesson once it is ready")
 
 
 class FileEntry(NamedTuple):
@@ -85,9 +86,10 @@ def read_manifest(folder: Path) -> Manifest | LocatedError | None:
     try:
         body = json.loads(read_file(path, MAX_MANIFEST, within=folder).decode("utf-8"))
         if not isinstance(body, dict) or body.get("kind") != MANIFEST_KIND:
-            return ContentError(path, 1, f"not a lesson manifest; {PUBLISH_HINT}")
+            return ContentError(path, 1, _("not a lesson manifest; {hint}").format(hint=_(PUBLISH_HINT)))
         if body.get("format") != MANIFEST_FORMAT:
-            return ContentError(path, 1, f"manifest format {body.get('format')!r} is not one this kiosk reads")
+            message = _("manifest format {format!r} is not one this kiosk reads").format(format=body.get("format"))
+            return ContentError(path, 1, message)
         files = {
             str(name): FileEntry(int(entry["size"]), str(entry["sha256"])) for name, entry in body["files"].items()
         }
@@ -96,9 +98,10 @@ def read_manifest(folder: Path) -> Manifest | LocatedError | None:
             raise ValueError(f"version {version!r}")
         return Manifest(str(body["lesson"]), version, files)
     except OSError as error:
-        return ContentError(path, 1, f"manifest cannot be read ({error.strerror or error})")
+        return ContentError(path, 1, _("manifest cannot be read ({why})").format(why=error.strerror or error))
     except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
-        return ContentError(path, 1, f"manifest damaged or cut short ({error}); {PUBLISH_HINT}")
+        message = _("manifest damaged or cut short ({error}); {hint}").format(error=error, hint=_(PUBLISH_HINT))
+        return ContentError(path, 1, message)
 
 
 def check_manifest(folder: Path, lesson_id: str, manifest: Manifest) -> list[LocatedError]:
@@ -106,26 +109,31 @@ def check_manifest(folder: Path, lesson_id: str, manifest: Manifest) -> list[Loc
     problems: list[LocatedError] = []
     path = folder / MANIFEST
     if manifest.lesson != lesson_id:
-        problems.append(ContentError(path, 1, f"manifest is for lesson {manifest.lesson!r}, not {lesson_id!r}"))
+        message = _("manifest is for lesson {found!r}, not {lesson!r}").format(found=manifest.lesson, lesson=lesson_id)
+        problems.append(ContentError(path, 1, message))
     present = lesson_files(folder)
-    why = "(still arriving, or changed since it was published: run `kiosk publish` again once it is ready)"
+    why = _("(still arriving, or changed since it was published: run `kiosk publish` again once it is ready)")
     for name in present:
         expected = manifest.files.get(name)
         if expected is None:
-            problems.append(ContentError(folder / name, 1, f"not in the lesson's manifest {why}"))
+            problems.append(ContentError(folder / name, 1, _("not in the lesson's manifest {why}").format(why=why)))
             continue
         try:
             found = file_entry(folder / name, folder)
         except OSError as error:
-            problems.append(ContentError(folder / name, 1, f"cannot be read to check it ({error})"))
+            message = _("cannot be read to check it ({error})").format(error=error)
+            problems.append(ContentError(folder / name, 1, message))
             continue
         if found.size != expected.size:
-            message = f"{found.size} bytes, the manifest says {expected.size} {why}"
+            message = _("{size} bytes, the manifest says {expected} {why}").format(
+                size=found.size, expected=expected.size, why=why
+            )
             problems.append(ContentError(folder / name, 1, message))
         elif found.sha256 != expected.sha256:
-            problems.append(ContentError(folder / name, 1, f"does not match the manifest's checksum {why}"))
+            message = _("does not match the manifest's checksum {why}").format(why=why)
+            problems.append(ContentError(folder / name, 1, message))
     for name in sorted(set(manifest.files) - set(present)):
-        problems.append(ContentError(folder / name, 1, f"in the manifest but missing {why}"))
+        problems.append(ContentError(folder / name, 1, _("in the manifest but missing {why}").format(why=why)))
     return problems
 
 
@@ -154,13 +162,13 @@ def publish(folder: Path) -> tuple[Manifest | None, list[LocatedError]]:
 
     candidates, problems = lesson_candidates(folder)
     if problems or len(candidates) != 1 or candidates[0].path != folder:
-        problems.append(ContentError(folder, 1, "not a lesson folder (one holding ja/deck.md and the like)"))
+        problems.append(ContentError(folder, 1, _("not a lesson folder (one holding ja/deck.md and the like)")))
         return None, problems
     described, problems = describe(candidates[0])
     if described is None:
         return None, problems
     if described.draft:
-        message = "draft = true: remove that line when the lesson is ready, then publish again"
+        message = _("draft = true: remove that line when the lesson is ready, then publish again")
         return None, [ContentError(folder / LESSON_FILE, 1, message)]
     lesson, problems = load_lesson_folder(described)
     if lesson is None:
@@ -168,4 +176,4 @@ def publish(folder: Path) -> tuple[Manifest | None, list[LocatedError]]:
     try:
         return write_manifest(folder, described.id), []
     except OSError as error:
-        return None, [ContentError(folder / MANIFEST, 1, f"manifest not written ({error})")]
+        return None, [ContentError(folder / MANIFEST, 1, _("manifest not written ({error})").format(error=error))]

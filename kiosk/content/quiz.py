@@ -68,7 +68,7 @@ def _drafts(text: str, path: Path, problems: list[ContentError]) -> list[_Draft]
                 for key in settings:
                     if key not in QUESTION_KEYS:
                         known = ", ".join(sorted(QUESTION_KEYS))
-                        message = f"unknown question setting {key!r} (known: {known})"
+                        message = _("unknown question setting {key!r} (known: {known})").format(key=key, known=known)
                         problems.append(ContentError(path, number, message))
         elif answer:
             text = _checked(answer.group(2), path, number, problems, (ANSWER_UNITS, _("the answer")))
@@ -173,6 +173,12 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
     if len(questions) > MAX_QUESTIONS:
         where = questions[MAX_QUESTIONS].line
         problems.append(
-            ContentError(path, where, f"a quiz has at most {MAX_QUESTIONS} questions, found {len(questions)}")
+            ContentError(
+                path,
+                where,
+                _("a quiz has at most {most} questions, found {count}").format(
+                    most=MAX_QUESTIONS, count=len(questions)
+                ),
+            )
         )
     return tuple(questions), problems

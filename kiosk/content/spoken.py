@@ -22,6 +22,7 @@ from typing import Final, NamedTuple
 
 from kiosk.content.model import Deck, Question
 from kiosk.core.errors import ContentError
+from kiosk.core.i18n import _
 from kiosk.core.textfile import key_line
 
 READINGS: Final = "readings.toml"
@@ -128,21 +129,25 @@ def read_readings(folder: Path) -> tuple[dict[str, str], list[ContentError]]:
         table = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
         line = int(match.group(1)) if (match := re.search(r"line (\d+)", str(error))) else 1
-        return {}, [ContentError(path, line, f'not valid TOML ({error}); write one `"word" = "reading"` a line')]
+        message = _('not valid TOML ({error}); write one `"word" = "reading"` a line').format(error=error)
+        return {}, [ContentError(path, line, message)]
     problems: list[ContentError] = []
     readings: dict[str, str] = {}
     for word, reading in table.items():
         line = key_line(source, word)
         if not isinstance(reading, str):
-            problems.append(ContentError(path, line, f"the reading of {word!r} must be text in quotes"))
+            message = _("the reading of {word!r} must be text in quotes").format(word=word)
+            problems.append(ContentError(path, line, message))
         elif not word.strip() or not reading.strip():
-            problems.append(ContentError(path, line, "a word and its reading may not be empty"))
+            problems.append(ContentError(path, line, _("a word and its reading may not be empty")))
         elif len(word) > MAX_READING_CHARS or len(reading) > MAX_READING_CHARS:
-            problems.append(ContentError(path, line, f"a word or reading is over {MAX_READING_CHARS} characters"))
+            message = _("a word or reading is over {most} characters").format(most=MAX_READING_CHARS)
+            problems.append(ContentError(path, line, message))
         else:
             readings[word] = reading
     if len(table) > MAX_READINGS:
-        problems.append(ContentError(path, 1, f"{len(table)} readings; a lesson may give at most {MAX_READINGS}"))
+        message = _("{count} readings; a lesson may give at most {most}").format(count=len(table), most=MAX_READINGS)
+        problems.append(ContentError(path, 1, message))
     return readings, problems
 
 

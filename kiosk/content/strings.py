@@ -181,7 +181,8 @@ def parse_strings(text: str | None, path: Path, language: str = "") -> tuple[UiS
         if table is None:
             return None, problems
         strings = table
-    hint = f" (the kiosk has its own words only for {', '.join(_languages())})" if language and not base else ""
+    hint = _(" (the kiosk has its own words only for {languages})").format(languages=", ".join(_languages()))
+    hint = hint if language and not base else ""
     problems += _missing(given | set(base), path, (text or "").count("\n") + 1, hint)
     if problems:
         return None, problems
@@ -234,7 +235,7 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
             [ContentError(path, line, _("not valid TOML: {error}").format(error=_one_line(error)))],
         )
     except (RecursionError, ValueError):  # absurd nesting, or an integer of thousands of digits
-        message = "not valid for the kiosk: nested too deeply or a number far too long"
+        message = _("not valid for the kiosk: nested too deeply or a number far too long")
         return None, set(), [ContentError(path, 1, message)]
 
     def line_of(key: str) -> int:
@@ -266,7 +267,7 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
                 )
             )
         except Exception as error:  # noqa: BLE001 (any format mistake: index, attribute, spec; all are reported)
-            message = f"{key}: write placeholders as {{name}} only ({_one_line(error)})"
+            message = _("{key}: write placeholders as {{name}} only ({error})").format(key=key, error=_one_line(error))
             problems.append(ContentError(path, line_of(key), message))
     return strings, set(data), problems
 

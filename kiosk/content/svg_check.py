@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import kiosk.content.svg_area as svg_area
-from kiosk.core.i18n import _
+from kiosk.core.i18n import N_, _
 
 if TYPE_CHECKING:  # expat itself loads with the first check, never on a cached start-up
     from xml.parsers import expat
@@ -28,15 +28,15 @@ _FORBIDDEN = ("script", "foreignObject", "image", "iframe")
 # feGaussianBlur of stdDeviation 300 over 600 rectangles (56 kB, within every cap above) took over 40 s to draw,
 # and the watchdog restarted the kiosk straight into the same hang.
 _WHY_COSTLY = {
-    "filter": "filters (blur, shadows, lighting) cost per pixel times their radius",
-    "mask": "a mask draws what it masks again off screen, then blends it pixel by pixel",
-    "pattern": "a pattern draws its tile again across every area it fills",
+    "filter": N_("filters (blur, shadows, lighting) cost per pixel times their radius"),
+    "mask": N_("a mask draws what it masks again off screen, then blends it pixel by pixel"),
+    "pattern": N_("a pattern draws its tile again across every area it fills"),
 }
 # The drawing budget: all shapes together may paint the canvas this many times over. The shipped pictures paint
 # it 0.5 to 2.3 times; 150 full-canvas rectangles drew in 0.06 s at 1000x750 and 0.17 s at 1920x1080 (3,000,
 # within the shape caps: 0.53 s and 2.2 s), measured on the shared 2-core build machine.
 MAX_OVERDRAW = 150
-_NEEDS_NONE = " (the lesson's flat style needs none)"
+_NEEDS_NONE = N_(" (the lesson's flat style needs none)")
 _PAINT = ("fill", "stroke", "stroke-width")
 _DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)")
 _URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
@@ -44,7 +44,7 @@ _URL = re.compile(r"url\(\s*['\"]?#([^)'\"\s]+)")
 
 class _RefusedError(Exception):
     def __init__(self, line: int, message: str) -> None:
-        super().__init__(f"line {line}: {message}")
+        super().__init__(f"line {line}: {message}")  # images.py makes it path:line: (the message is translated)
 
 
 @dataclass
@@ -73,18 +73,20 @@ class _Reader:
         line = self.parser.CurrentLineNumber
         tag = name.rsplit(":", 1)[-1]
         if tag in _FORBIDDEN:
-            raise _RefusedError(line, f"SVG element <{tag}> is not allowed")
+            raise _RefusedError(line, _("SVG element <{tag}> is not allowed").format(tag=tag))
         if len(self.elements) >= MAX_ELEMENTS:
-            raise _RefusedError(line, f"more than {MAX_ELEMENTS:,} elements; simplify the drawing")
+            raise _RefusedError(line, _("more than {most:,} elements; simplify the drawing").format(most=MAX_ELEMENTS))
         if len(self.open) >= MAX_DEPTH:
-            raise _RefusedError(line, f"elements nested more than {MAX_DEPTH} deep")
+            raise _RefusedError(line, _("elements nested more than {most} deep").format(most=MAX_DEPTH))
         if tag in _WHY_COSTLY or tag.startswith("fe"):
             kind = tag if tag in _WHY_COSTLY else "filter"
-            raise _RefusedError(line, f"SVG <{tag}> is not allowed: {_WHY_COSTLY[kind]}{_NEEDS_NONE}")
+            why = _(_WHY_COSTLY[kind]) + _(_NEEDS_NONE)
+            raise _RefusedError(line, _("SVG <{tag}> is not allowed: {why}").format(tag=tag, why=why))
         declared = dict(_DECLARATION.findall(attributes.get("style", "")))
         for kind in ("filter", "mask"):
             if kind in attributes or kind in declared:
-                raise _RefusedError(line, f"SVG {kind} is not allowed: {_WHY_COSTLY[kind]}{_NEEDS_NONE}")
+                why = _(_WHY_COSTLY[kind]) + _(_NEEDS_NONE)
+                raise _RefusedError(line, _("SVG {kind} is not allowed: {why}").format(kind=kind, why=why))
         element = _Element(tag, line)
         if not self.elements:
             self.size = svg_area.canvas(attributes)
@@ -97,10 +99,10 @@ class _Reader:
         for attribute, value in attributes.items():
             local = attribute.rsplit(":", 1)[-1]
             if local.startswith("on"):
-                raise _RefusedError(line, f"SVG event attribute {attribute!r} is not allowed")
+                raise _RefusedError(line, _("SVG event attribute {name!r} is not allowed").format(name=attribute))
             if local == "href":
                 if not value.startswith("#"):
-                    raise _RefusedError(line, "SVG links to another file; illustrations must be self-contained")
+                    raise _RefusedError(line, _("SVG links to another file; illustrations must be self-contained"))
                 element.refs.append(value[1:])
             elif local == "id":
                 self.ids.setdefault(value, len(self.elements))
@@ -121,7 +123,8 @@ class _Reader:
             self.elements[self.open[-1]].refs += _URL.findall(data)
 
     def declaration(self, *args: object) -> None:
-        raise _RefusedError(self.parser.CurrentLineNumber, "SVG files with DOCTYPE or ENTITY declarations are refused")
+        why = _("SVG files with DOCTYPE or ENTITY declarations are refused")
+        raise _RefusedError(self.parser.CurrentLineNumber, why)
 
 
 def svg_problem(data: bytes) -> str | None:
@@ -173,8 +176,10 @@ def _check_cost(elements: list[_Element], ids: dict[str, int], canvas: float) ->
             if total > MAX_DRAWN:
                 raise _RefusedError(
                     element.line,
-                    f"<{element.tag}> would draw {total:,} shapes once its <use> and url(#...) references are "
-                    f"followed; at most {MAX_DRAWN:,} are drawn (simplify the drawing)",
+                    _(
+                        "<{tag}> would draw {total:,} shapes once its <use> and url(#...) references are followed;"
+                        " at most {most:,} are drawn (simplify the drawing)"
+                    ).format(tag=element.tag, total=total, most=MAX_DRAWN),
                 )
             cost[index] = total
             below = sum(area[child] for child in element.children) + sum(area[t] for t in targets)
@@ -183,8 +188,10 @@ def _check_cost(elements: list[_Element], ids: dict[str, int], canvas: float) ->
                 times = area[index] / canvas if math.isfinite(area[index]) else math.inf
                 raise _RefusedError(
                     element.line,
-                    f"<{element.tag}> would paint the picture {times:,.0f} times over; at most {MAX_OVERDRAW} "
-                    "are drawn in the time a screen allows (fewer or smaller shapes, thinner strokes)",
+                    _(
+                        "<{tag}> would paint the picture {times:,.0f} times over; at most {most} are drawn in the"
+                        " time a screen allows (fewer or smaller shapes, thinner strokes)"
+                    ).format(tag=element.tag, times=times, most=MAX_OVERDRAW),
                 )
             continue
         if index in cost:
@@ -194,6 +201,9 @@ def _check_cost(elements: list[_Element], ids: dict[str, int], canvas: float) ->
         for ref, target in ((ref, ids[ref]) for ref in element.refs if ref in ids):
             if target in on_path:  # the target is this element or one it is drawn inside: endless
                 raise _RefusedError(
-                    element.line, f"<{element.tag}> draws #{ref}, which contains it; a picture cannot draw itself"
+                    element.line,
+                    _("<{tag}> draws #{ref}, which contains it; a picture cannot draw itself").format(
+                        tag=element.tag, ref=ref
+                    ),
                 )
         stack.extend((child, False) for child in element.children + targets if child not in cost)

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from kiosk.core.errors import KioskError
+from kiosk.core.i18n import _
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,7 +58,7 @@ def open_jtalk() -> Voice:
             import pyopenjtalk
     except ImportError as error:
         raise NarrationError(
-            "Japanese narration needs Open JTalk: install it with `pip install .[narrate]` (pyopenjtalk-plus)"
+            _("Japanese narration needs Open JTalk: install it with `pip install .[narrate]` (pyopenjtalk-plus)")
         ) from error
 
     def speak(line: str) -> tuple[Samples, int]:
@@ -74,7 +75,8 @@ def espeak_ng(language: str = "en") -> Voice:
     """eSpeak NG, Debian's `espeak-ng` program, at a calm speed."""
     program = shutil.which("espeak-ng")
     if program is None:
-        raise NarrationError(f"{language} narration needs eSpeak NG: install Debian's `espeak-ng` package")
+        message = _("{language} narration needs eSpeak NG: install Debian's `espeak-ng` package")
+        raise NarrationError(message.format(language=language))
     variant = {"en": "en-us"}.get(language, language)
 
     def speak(line: str) -> tuple[Samples, int]:
@@ -83,7 +85,8 @@ def espeak_ng(language: str = "en") -> Voice:
         command = [program, "-v", variant, "-s", "150", "--stdout"]
         done = subprocess.run(command, input=line.encode("utf-8"), capture_output=True, timeout=120, check=False)
         if done.returncode != 0 or not done.stdout:
-            raise NarrationError(f"espeak-ng failed on {line!r}: {done.stderr.decode(errors='replace').strip()}")
+            why = done.stderr.decode(errors="replace").strip()
+            raise NarrationError(_("espeak-ng failed on {line!r}: {why}").format(line=line, why=why))
         # espeak-ng streams a WAV whose header gives no length; soundfile reads to the end all the same.
         samples, rate = soundfile.read(io.BytesIO(done.stdout), dtype="float32")
         return samples, int(rate)
@@ -159,7 +162,7 @@ def _crc_table() -> tuple[int, ...]:
     table = []
     for index in range(256):
         crc = index << 24
-        for _ in range(8):
+        for _bit in range(8):
             crc = ((crc << 1) ^ 0x04C11DB7) & 0xFFFFFFFF if crc & 0x80000000 else (crc << 1) & 0xFFFFFFFF
         table.append(crc)
     return tuple(table)

@@ -16,6 +16,8 @@ from io import BufferedReader, TextIOWrapper
 from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
+from kiosk.core.i18n import N_, _
+
 
 def private_folder(folder: Path) -> None:
     """Create `folder` (and its parents) owner-only (0700), or narrow an existing one of ours to 0700.
@@ -70,11 +72,12 @@ class FileRefusedError(OSError):
 class FileTooLargeError(FileRefusedError):
     def __init__(self, path: Path, size: int, limit: int) -> None:
         self.size, self.limit = size, limit
-        super().__init__(path, f"the file is {size:,} bytes; at most {limit:,} are read", errno.EFBIG)
+        message = _("the file is {size:,} bytes; at most {limit:,} are read").format(size=size, limit=limit)
+        super().__init__(path, message, errno.EFBIG)
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
-          (stat.S_ISSOCK, "a socket"))  # fmt: skip
+_KINDS = ((stat.S_ISFIFO, N_("a FIFO (named pipe)")), (stat.S_ISCHR, N_("a device")), (stat.S_ISBLK, N_("a device")),
+          (stat.S_ISSOCK, N_("a socket")))  # fmt: skip
 # No O_NOFOLLOW or O_NONBLOCK on Windows, which has neither symbolic links of this kind nor FIFOs in folders.
 _READ_FLAGS = (
     os.O_RDONLY
@@ -88,10 +91,10 @@ _READ_FLAGS = (
 
 def _refuse_unless_regular(path: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "expected a file, found a folder", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("expected a file, found a folder"), str(path))
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "not a regular file")
-        raise FileRefusedError(path, f"{kind}, not a regular file", errno.EINVAL)
+        kind = next((name for test, name in _KINDS if test(mode)), N_("not a regular file"))
+        raise FileRefusedError(path, _("{kind}, not a regular file").format(kind=_(kind)), errno.EINVAL)
 
 
 def open_regular(path: Path, *, within: Path | None = None) -> BufferedReader:
@@ -101,13 +104,14 @@ def open_regular(path: Path, *, within: Path | None = None) -> BufferedReader:
     folder = os.path.realpath(within if within is not None else path.parent)
     real = os.path.realpath(path)
     if os.path.commonpath([folder, real]) != folder:
-        raise FileRefusedError(path, f"a link to {real}, outside {folder}; only files inside it are read")
+        why = _("a link to {real}, outside {folder}; only files inside it are read")
+        raise FileRefusedError(path, why.format(real=real, folder=folder))
     _refuse_unless_regular(path, os.stat(real).st_mode)  # before the open: opening some devices acts
     try:
         fd = os.open(real, _READ_FLAGS)
     except OSError as error:
         if error.errno == errno.ELOOP:  # `real` became a link since it was resolved
-            raise FileRefusedError(path, "a symbolic link appeared while it was being opened") from None
+            raise FileRefusedError(path, _("a symbolic link appeared while it was being opened")) from None
         raise
     handle = os.fdopen(fd, "rb")
     try:
@@ -254,7 +258,8 @@ def copy_tree(source: Path, target: Path, limits: TreeLimits, skip: Callable[[st
                 continue
             count += 1
             if count > limits.entries:
-                raise FileRefusedError(source, f"more than {limits.entries:,} files and folders; not copied")
+                why = _("more than {count:,} files and folders; not copied").format(count=limits.entries)
+                raise FileRefusedError(source, why)
             from_path, to_path = here / entry.name, there / entry.name
             info = entry.stat(follow_symlinks=False)
             if stat.S_ISLNK(info.st_mode):
@@ -282,7 +287,9 @@ def _copy_file(source: Path, target: Path, limits: TreeLimits, room: int, tree: 
                     raise FileTooLargeError(source, copied, max_bytes)
                 if copied > room:
                     raise FileRefusedError(
-                        tree, f"more than {limits.total_bytes:,} bytes in all; not copied", errno.EFBIG
+                        tree,
+                        _("more than {size:,} bytes in all; not copied").format(size=limits.total_bytes),
+                        errno.EFBIG,
                     )
                 out.write(chunk)
             out.flush()

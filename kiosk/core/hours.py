@@ -13,6 +13,8 @@ import re
 from datetime import datetime, time
 from typing import NamedTuple
 
+from kiosk.core.i18n import _
+
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _SPAN = re.compile(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})")
 _DAYS = re.compile(r"[a-z]{3}(?:\s*-\s*[a-z]{3})?(?:\s*,\s*[a-z]{3}(?:\s*-\s*[a-z]{3})?)*")
@@ -48,11 +50,11 @@ def parse_hours(text: str) -> OpeningHours:
     for group in (part.strip().lower() for part in text.split(";")):
         if not group:
             continue
-        days_text, _, times_text = group.partition(" ") if group[0].isalpha() else ("", "", group)
+        days_text, _sep, times_text = group.partition(" ") if group[0].isalpha() else ("", "", group)
         days = _days(days_text) if days_text else list(range(7))
         pieces = [piece.strip() for piece in times_text.split(",")]
         if not times_text.strip():
-            raise HoursError(f"{group!r} has days but no hours (write them as 09:00-12:30)")
+            raise HoursError(_("{group!r} has days but no hours (write them as 09:00-12:30)").format(group=group))
         for piece in pieces:
             start, end = _span(piece, group)
             spans += [Span(day, start, end) for day in days]
@@ -61,16 +63,16 @@ def parse_hours(text: str) -> OpeningHours:
 
 def _days(text: str) -> list[int]:
     if not _DAYS.fullmatch(text):
-        raise HoursError(f"{text!r} is not days (write mon-fri, sat or mon,wed,fri)")
+        raise HoursError(_("{text!r} is not days (write mon-fri, sat or mon,wed,fri)").format(text=text))
     found: list[int] = []
     for item in (part.strip() for part in text.split(",")):
-        first, _, last = (name.strip() for name in item.partition("-"))
+        first, _dash, last = (name.strip() for name in item.partition("-"))
         for name in (first, last or first):
             if name not in DAYS:
-                raise HoursError(f"{name!r} is not a day (mon, tue, wed, thu, fri, sat, sun)")
+                raise HoursError(_("{name!r} is not a day (mon, tue, wed, thu, fri, sat, sun)").format(name=name))
         low, high = DAYS.index(first), DAYS.index(last or first)
         if high < low:
-            raise HoursError(f"{item!r} runs backwards (write the earlier day first)")
+            raise HoursError(_("{item!r} runs backwards (write the earlier day first)").format(item=item))
         found += range(low, high + 1)
     return found
 
@@ -78,11 +80,13 @@ def _days(text: str) -> list[int]:
 def _span(piece: str, group: str) -> tuple[time, time]:
     match = _SPAN.fullmatch(piece)
     if not match:
-        raise HoursError(f"{piece!r} in {group!r} is not hours (write them as 09:00-12:30)")
+        message = _("{piece!r} in {group!r} is not hours (write them as 09:00-12:30)")
+        raise HoursError(message.format(piece=piece, group=group))
     hour1, minute1, hour2, minute2 = (int(n) for n in match.groups())
     if hour1 > 23 or minute1 > 59 or hour2 > 24 or minute2 > 59 or (hour2 == 24 and minute2):
-        raise HoursError(f"{piece!r} is not a time of day (00:00 to 24:00)")
+        raise HoursError(_("{piece!r} is not a time of day (00:00 to 24:00)").format(piece=piece))
     start, end = time(hour1, minute1), time.max if hour2 == 24 else time(hour2, minute2)
     if end <= start:
-        raise HoursError(f"{piece!r} ends before it starts (a span past midnight is two: 18:00-24:00; 00:00-02:00)")
+        message = _("{piece!r} ends before it starts (a span past midnight is two: 18:00-24:00; 00:00-02:00)")
+        raise HoursError(message.format(piece=piece))
     return start, end

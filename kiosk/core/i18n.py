@@ -15,10 +15,9 @@ import os
 import re
 import struct
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
-
-from kiosk.core.files import read_file
 
 if TYPE_CHECKING:
     import gettext  # imported when a catalog is first needed: English never loads it
@@ -27,6 +26,7 @@ LOCALE_DIR: Final = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES: Final = ("ja", "en")
 DEFAULT: Final = "en"
 
+_MAX_CATALOG_BYTES: Final = 4 * 1024 * 1024
 _chosen: str | None = None
 _catalogs: dict[str, gettext.NullTranslations] = {}
 
@@ -46,19 +46,31 @@ def _from_code(code: str) -> str | None:
     return None
 
 
-def _windows_language() -> str | None:  # pragma: no cover - runs on Windows only
+def windows_ui_language_id() -> int:  # pragma: no cover - runs on Windows only (tests pass a fake)
+    """The user's Windows UI language as a LANGID (0x0411 Japanese, 0x0409 English US), from kernel32."""
     import ctypes
+
+    return int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined,unused-ignore]
+
+
+def windows_language(ui_language_id: Callable[[], int] = windows_ui_language_id) -> str | None:
+    """ja or en from the Windows UI language (ja_JP, en_US, ... through the standard library's table), else None."""
     import locale
 
     try:
-        lcid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined,unused-ignore]
-    except (AttributeError, OSError):
+        lcid = ui_language_id()
+    except (AttributeError, OSError, ValueError, TypeError):
         return None
     return _from_code(locale.windows_locale.get(int(lcid), ""))
 
 
-def language_from_environment(environ: dict[str, str] | None = None) -> str:
-    """The message language the locale asks for, as gettext reads it (the first variable set decides)."""
+def language_from_environment(
+    environ: dict[str, str] | None = None,
+    platform: str = sys.platform,
+    ui_language_id: Callable[[], int] = windows_ui_language_id,
+) -> str:
+    """The message language the locale asks for, as gettext reads it (the first variable set decides); on Windows,
+    where these variables are seldom set, the user's UI language (`ui_language_id` stands in for kernel32)."""
     environ = dict(os.environ) if environ is None else environ
     for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
@@ -70,8 +82,8 @@ def language_from_environment(environ: dict[str, str] | None = None) -> str:
                 return found
         if name != "LANGUAGE":
             return DEFAULT  # LC_ALL=C: the locale says "no translation"
-    if sys.platform == "win32":  # pragma: no cover
-        return _windows_language() or DEFAULT
+    if platform == "win32":
+        return windows_language(ui_language_id) or DEFAULT
     return DEFAULT
 
 
@@ -154,7 +166,11 @@ def catalog(code: str) -> gettext.NullTranslations:
     if code not in _catalogs:
         path = LOCALE_DIR / f"{code}.po"
         try:
-            entries = {k: v for k, v in parse_po(read_file(path, 4 * 1024 * 1024).decode("utf-8")).items() if v}
+            # Not core.files.read_file: files.py says its refusals through this module. The catalog is the
+            # package's own file, read once and bounded.
+            with path.open("rb") as handle:
+                text = handle.read(_MAX_CATALOG_BYTES).decode("utf-8")
+            entries = {k: v for k, v in parse_po(text).items() if v}
             entries[""] = "Content-Type: text/plain; charset=UTF-8\n"  # how GNUTranslations learns the encoding
         except OSError:
             _catalogs[code] = gettext.NullTranslations()

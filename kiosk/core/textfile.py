@@ -33,7 +33,7 @@ def decode_text(data: bytes, path: Path) -> str:
         try:
             data = data.decode("utf-16").encode("utf-8")
         except UnicodeError:
-            message = "the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8"
+            message = _("the file starts like UTF-16 but is not valid UTF-16; save it as UTF-8")
             raise ContentError(path, 1, message) from None
     try:
         text = data.decode("utf-8")
@@ -62,7 +62,7 @@ def read_text(path: Path, within: Path | None = None) -> str:
     try:
         data = read_file(path, MAX_FILE_BYTES, within=within)
     except FileTooLargeError as error:
-        limit = f"content files must stay under {MAX_FILE_BYTES:,} bytes"
+        limit = _("content files must stay under {most:,} bytes").format(most=MAX_FILE_BYTES)
         raise ContentError(
             path, 1, _("the file is {size:,} bytes; {limit}").format(size=error.size, limit=limit)
         ) from None

@@ -16,6 +16,7 @@ from typing import Final, NamedTuple
 
 from kiosk.core.errors import DeployError
 from kiosk.core.files import read_file, replace_file
+from kiosk.core.i18n import _
 from kiosk.deploy.layout import Layout
 
 MAX_SYSTEM_FILE: Final = 4 * 1024 * 1024  # a unit, a PAM file, /etc/passwd: far smaller than this
@@ -51,8 +52,9 @@ class Directory(NamedTuple):
     keep: bool = False  # holds the clinic's own files (settings, PIN, statistics): only --purge removes it
 
     def line(self, target: Target) -> str:
-        state = "exists" if target.path(self.path).is_dir() else "new"
-        return f"folder {self.path} (mode {self.mode:04o}, owner {self.owner}) [{state}]"
+        state = _("exists") if target.path(self.path).is_dir() else _("new")
+        line = _("folder {path} (mode {mode:04o}, owner {owner}) [{state}]")
+        return line.format(path=self.path, mode=self.mode, owner=self.owner, state=state)
 
     def needed(self, target: Target) -> bool:
         path = target.path(self.path)
@@ -74,8 +76,8 @@ class File(NamedTuple):
 
     def line(self, target: Target) -> str:
         path = target.path(self.path)
-        state = "new" if not path.exists() else ("same" if not self.needed(target) else "changed")
-        return f"file {self.path} (mode {self.mode:04o}) [{state}]"
+        state = _("new") if not path.exists() else (_("same") if not self.needed(target) else _("changed"))
+        return _("file {path} (mode {mode:04o}) [{state}]").format(path=self.path, mode=self.mode, state=state)
 
     def needed(self, target: Target) -> bool:
         path = target.path(self.path)
@@ -99,7 +101,8 @@ class Link(NamedTuple):
     points_to: str
 
     def line(self, target: Target) -> str:
-        return f"link {self.path} -> {self.points_to} [{'same' if not self.needed(target) else 'new'}]"
+        state = _("same") if not self.needed(target) else _("new")
+        return _("link {path} -> {points_to} [{state}]").format(path=self.path, points_to=self.points_to, state=state)
 
     def needed(self, target: Target) -> bool:
         path = target.path(self.path)
@@ -119,8 +122,8 @@ class Command(NamedTuple):
     check: Callable[[Target], bool] | None = None  # True when already done
 
     def line(self, target: Target) -> str:
-        where = " (not run in a staging root)" if target.staging else ""
-        return f"run {' '.join(self.argv)}: {self.why}{where}"
+        where = _(" (not run in a staging root)") if target.staging else ""
+        return _("run {command}: {why}{where}").format(command=" ".join(self.argv), why=self.why, where=where)
 
     def needed(self, target: Target) -> bool:
         return self.check is None or not self.check(target)
@@ -145,4 +148,4 @@ def run(argv: tuple[str, ...] | list[str], why: str) -> None:
     try:
         subprocess.run(argv, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
-        raise DeployError(why, f"{' '.join(argv)} failed ({error})") from error
+        raise DeployError(why, _("{command} failed ({error})").format(command=" ".join(argv), error=error)) from error

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kiosk.core.errors import DeployError
 from kiosk.core.files import entries
+from kiosk.core.i18n import _
 from kiosk.deploy.arguments import CHECKOUT, REQUIREMENTS, add_parsers
 from kiosk.deploy.changes import Target
 from kiosk.deploy.install import install, uninstall
@@ -22,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
     target = Target(args.root, args.dry_run)
     layout = Layout()
     if sys.platform != "linux":
-        print(f"kiosk {args.command}: for Debian and Raspberry Pi OS only; on Windows see docs/deploy-windows.md",
-              file=sys.stderr)  # fmt: skip
+        message = _("kiosk {command}: for Debian and Raspberry Pi OS only; on Windows see docs/deploy-windows.md")
+        print(message.format(command=args.command), file=sys.stderr)
         return 1
     try:
         if args.command == "uninstall":
@@ -31,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
         requirements = args.requirements or (REQUIREMENTS if REQUIREMENTS.is_file() else None)
         if requirements is None:
             print(
-                f"kiosk {args.command}: no locked requirements ({REQUIREMENTS}); the wheel's own are used",
+                _("kiosk {command}: no locked requirements ({path}); the wheel's own are used").format(
+                    command=args.command, path=REQUIREMENTS
+                ),
                 file=sys.stderr,
             )
         with tempfile.TemporaryDirectory(prefix="kiosk-wheel-") as folder:
@@ -47,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 def build_wheel(folder: Path) -> Path:
     """The checkout's package as a wheel (what the lead's release builds), for an install from a checkout."""
     if not (CHECKOUT / "pyproject.toml").is_file():
-        raise DeployError("package", "not run from a checkout: give the package with --wheel FILE")
+        raise DeployError(_("package"), _("not run from a checkout: give the package with --wheel FILE"))
     argv = [
         sys.executable,
         "-m",
@@ -63,11 +66,13 @@ def build_wheel(folder: Path) -> Path:
     try:
         subprocess.run(argv, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
-        raise DeployError("package", f"building the wheel failed ({error})") from error
+        raise DeployError(_("package"), _("building the wheel failed ({error})").format(error=error)) from error
     return next(folder / entry.name for entry in entries(folder) if re.fullmatch(r"clinic_kiosk-.*\.whl", entry.name))
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python3 -m kiosk.deploy", description="Install, update or remove the kiosk.")
+    parser = argparse.ArgumentParser(
+        prog="python3 -m kiosk.deploy", description=_("Install, update or remove the kiosk.")
+    )
     add_parsers(parser.add_subparsers(dest="command", required=True))
     return run(parser.parse_args(argv))

@@ -18,6 +18,7 @@ from typing import NamedTuple, Protocol
 
 from kiosk.core.errors import DeployError
 from kiosk.core.files import read_file, replace_file
+from kiosk.core.i18n import _
 from kiosk.deploy.changes import MAX_SYSTEM_FILE, Command, Directory, Done, File, Link, Target, run
 from kiosk.deploy.layout import Layout
 from kiosk.deploy.units import pam_session, service_unit
@@ -49,7 +50,8 @@ def wheel_version(wheel: Path) -> str:
     match = _WHEEL.fullmatch(wheel.name)
     if not match:
         raise DeployError(
-            "package", f"{wheel.name} is not a clinic_kiosk wheel (clinic_kiosk-VERSION-py3-none-any.whl)"
+            _("package"),
+            _("{name} is not a clinic_kiosk wheel (clinic_kiosk-VERSION-py3-none-any.whl)").format(name=wheel.name),
         )
     return match.group("version")
 
@@ -73,9 +75,11 @@ class Venv(NamedTuple):
 
     def line(self, target: Target) -> str:
         locked = (
-            f"-r {self.requirements} --require-hashes" if self.requirements else "its own dependencies (not locked)"
+            f"-r {self.requirements} --require-hashes" if self.requirements else _("its own dependencies (not locked)")
         )
-        return f"venv {self.path}: {self.wheel.name} with {locked} [{'same' if not self.needed(target) else 'new'}]"
+        state = _("same") if not self.needed(target) else _("new")
+        line = _("venv {path}: {wheel} with {locked} [{state}]")
+        return line.format(path=self.path, wheel=self.wheel.name, locked=locked, state=state)
 
     def needed(self, target: Target) -> bool:
         return not (target.path(self.path) / self.layout.folders_file).exists()
@@ -90,16 +94,16 @@ def build_venv(target: Target, layout: Layout, name: PurePosixPath, wheel: Path,
     is written last and marks it whole, so a build that failed half-way is made again from nothing."""
     building = target.path(name)
     shutil.rmtree(building, ignore_errors=True)
-    run([sys.executable, "-m", "venv", str(building)], f"make the virtual environment {name}")
+    run([sys.executable, "-m", "venv", str(building)], _("make the virtual environment {name}").format(name=name))
     pip = [str(building / "bin" / "python"), "-m", "pip", "--disable-pip-version-check", "--quiet", "install"]
     if requirements is not None:
         run(
             [*pip, "--require-hashes", "--only-binary=:all:", "-r", str(requirements)],
-            "install the locked requirements",
+            _("install the locked requirements"),
         )
-        run([*pip, "--no-deps", str(wheel)], f"install {wheel.name}")
+        run([*pip, "--no-deps", str(wheel)], _("install {name}").format(name=wheel.name))
     else:
-        run([*pip, str(wheel)], f"install {wheel.name} and its dependencies")
+        run([*pip, str(wheel)], _("install {name} and its dependencies").format(name=wheel.name))
     # Tells `kiosk` commands run from this venv (set-pin, config) where the installed kiosk's folders are.
     folders = {"config": layout.config, "data": layout.state, "cache": layout.cache, "logs": layout.logs}
     replace_file(
@@ -127,7 +131,7 @@ def plan(layout: Layout, target: Target, wheel: Path, requirements: Path | None)
     changes: list[Change] = [
         Directory(layout.prefix, 0o755),  # first: it holds the manifest of what the install did
         Command(("apt-get", "install", "-y", "--no-install-recommends", *DEBIAN_PACKAGES),
-                "the Debian packages the kiosk needs (left installed by uninstall)",
+                _("the Debian packages the kiosk needs (left installed by uninstall)"),
                 check=lambda _: _installed(DEBIAN_PACKAGES)),
         User(layout.user, layout.state),
         Directory(layout.config, 0o700, layout.user, keep=True),
@@ -143,8 +147,8 @@ def plan(layout: Layout, target: Target, wheel: Path, requirements: Path | None)
         Link(layout.current, venv.path.name),
         File(layout.unit, service_unit(layout)),
         File(layout.pam, pam_session(layout)),
-        Command(("systemctl", "daemon-reload"), "systemd reads the new unit", ("systemctl", "daemon-reload")),
-        Command(("systemctl", "enable", service), f"start the kiosk on {layout.tty} at every boot",
+        Command(("systemctl", "daemon-reload"), _("systemd reads the new unit"), ("systemctl", "daemon-reload")),
+        Command(("systemctl", "enable", service), _("start the kiosk on {tty} at every boot").format(tty=layout.tty),
                 ("systemctl", "disable", "--now", service), check=lambda t: not t.staging and _enabled(layout)),
     ]  # fmt: skip
     return changes
@@ -153,18 +157,19 @@ def plan(layout: Layout, target: Target, wheel: Path, requirements: Path | None)
 def install(layout: Layout, target: Target, wheel: Path, requirements: Path | None) -> int:
     """Do (or with dry_run only print) every change not yet done; record what was done for uninstall."""
     if not wheel.is_file():
-        raise DeployError("package", f"{wheel} not found")
+        raise DeployError(_("package"), _("{path} not found").format(path=wheel))
     if requirements is not None and not requirements.is_file():
-        raise DeployError("requirements", f"{requirements} not found")
+        raise DeployError(_("requirements"), _("{path} not found").format(path=requirements))
     if not target.staging and not target.dry_run and _euid() != 0:
-        raise DeployError("install", "run it as root (sudo), or with --root DIR to stage it in a folder")
-    target.say(("dry run: nothing is changed; an install would do:" if target.dry_run else "install:") + f" {wheel}")
+        raise DeployError(_("install"), _("run it as root (sudo), or with --root DIR to stage it in a folder"))
+    heading = _("dry run: nothing is changed; an install would do:") if target.dry_run else _("install:")
+    target.say(f"{heading} {wheel}")
     done: list[Done] = []
     recorded = read_manifest(layout, target)
     for change in plan(layout, target, wheel, requirements):
         staged = target.staging and isinstance(change, Command) and Done("command", " ".join(change.argv), change.undo)
         if (staged in recorded) if staged else not change.needed(target):
-            target.say(f"  unchanged: {change.line(target)}")
+            target.say(_("  unchanged: {line}").format(line=change.line(target)))
             if isinstance(change, Directory) and change.keep and not target.dry_run:
                 done.append(Done("keep-folder", str(change.path)))  # there before: still the kiosk's, for --purge
             continue
@@ -174,7 +179,7 @@ def install(layout: Layout, target: Target, wheel: Path, requirements: Path | No
             record(layout, target, done)
     if not target.dry_run:
         record(layout, target, done)
-        target.say(f"done. Start it now with: systemctl start {layout.service} (or reboot)")
+        target.say(_("done. Start it now with: systemctl start {service} (or reboot)").format(service=layout.service))
     return 0
 
 
@@ -200,11 +205,11 @@ def uninstall(layout: Layout, target: Target, purge: bool = False) -> int:
     """Reverse the manifest, last change first; the clinic's settings, PIN, lessons and statistics stay unless purge."""
     entries = read_manifest(layout, target)
     if not entries:
-        target.say(f"nothing to uninstall: {target.path(layout.manifest)} not found")
+        target.say(_("nothing to uninstall: {path} not found").format(path=target.path(layout.manifest)))
         return 0
     if not target.staging and not target.dry_run and _euid() != 0:
-        raise DeployError("uninstall", "run it as root (sudo)")
-    target.say("dry run: nothing is changed; an uninstall would do:" if target.dry_run else "uninstall:")
+        raise DeployError(_("uninstall"), _("run it as root (sudo)"))
+    target.say(_("dry run: nothing is changed; an uninstall would do:") if target.dry_run else _("uninstall:"))
     for item in reversed(entries):
         line = _undo_line(item, target, purge)
         target.say(f"  {line}")
@@ -213,22 +218,24 @@ def uninstall(layout: Layout, target: Target, purge: bool = False) -> int:
     if not target.dry_run:
         shutil.rmtree(target.path(layout.prefix), ignore_errors=True)  # the venvs `kiosk update` added, the manifest
         if not target.staging:
-            run(["systemctl", "daemon-reload"], "systemd forgets the removed unit")
+            run(["systemctl", "daemon-reload"], _("systemd forgets the removed unit"))
     return 0
 
 
 def _undo_line(item: Done, target: Target, purge: bool) -> str:
     if item.kind == "command":
         return (
-            f"run {' '.join(item.undo)}" + (" (not run in a staging root)" if target.staging else "")
+            _("run {command}").format(command=" ".join(item.undo))
+            + (_(" (not run in a staging root)") if target.staging else "")
             if item.undo
-            else (f"leave as it is: {item.path}")
+            else _("leave as it is: {path}").format(path=item.path)
         )
     if item.kind == "user":
-        return f"remove user {item.path}"
+        return _("remove user {name}").format(name=item.path)
     if item.kind == "keep-folder" and not purge:
-        return f"keep {item.path} (the clinic's settings, PIN, lessons, statistics or logs; --purge removes it)"
-    return f"remove {item.path}"
+        message = _("keep {path} (the clinic's settings, PIN, lessons, statistics or logs; --purge removes it)")
+        return message.format(path=item.path)
+    return _("remove {path}").format(path=item.path)
 
 
 def _undo(item: Done, target: Target, purge: bool) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.core.errors import DeployError
 from kiosk.core.files import entries
+from kiosk.core.i18n import _
 from kiosk.deploy.changes import Target, switch_link
 from kiosk.deploy.install import Venv, read_manifest, record
 from kiosk.deploy.layout import Layout
@@ -55,21 +56,31 @@ def update(
 ) -> int:
     """0 when the new package runs; 1 when it did not reach READY and the previous one runs again."""
     if not read_manifest(layout, target):
-        raise DeployError("update", f"no installed kiosk under {target.path(layout.prefix)}: run `kiosk install` first")
+        message = _("no installed kiosk under {path}: run `kiosk install` first")
+        raise DeployError(_("update"), message.format(path=target.path(layout.prefix)))
     if not target.staging and not target.dry_run and os.geteuid() != 0:
-        raise DeployError("update", "run it as root (sudo)")
+        raise DeployError(_("update"), _("run it as root (sudo)"))
     ready = ready or (start_here(layout, target) if target.staging else restart_service(layout))
     venv = Venv(layout, wheel, requirements)
     current = target.path(layout.current)
     old = current.readlink().name if current.is_symlink() else ""
     if old == venv.path.name:
-        target.say(f"unchanged: {venv.path} is already the running package")
+        target.say(_("unchanged: {path} is already the running package").format(path=venv.path))
         return 0
     before = target.path(layout.previous).readlink().name if target.path(layout.previous).is_symlink() else ""
-    target.say(f"{'dry run: ' if target.dry_run else ''}update {old or '(none)'} -> {venv.path.name}")
+    heading = _("dry run: update {old} -> {new}") if target.dry_run else _("update {old} -> {new}")
+    target.say(heading.format(old=old or _("(none)"), new=venv.path.name))
     target.say(f"  {venv.line(target)}")
-    target.say(f"  link {layout.current} -> {venv.path.name}; {layout.previous} -> {old}")
-    target.say(f"  the kiosk must say READY within {READY_SECONDS} s, else {layout.current} goes back to {old}")
+    target.say(
+        _("  link {current} -> {new}; {previous} -> {old}").format(
+            current=layout.current, new=venv.path.name, previous=layout.previous, old=old
+        )
+    )
+    target.say(
+        _("  the kiosk must say READY within {seconds} s, else {current} goes back to {old}").format(
+            seconds=READY_SECONDS, current=layout.current, old=old
+        )
+    )
     if target.dry_run:
         return 0
     if venv.needed(target):
@@ -79,9 +90,10 @@ def update(
         switch_link(target.path(layout.previous), old)
     if ready():
         _prune(layout, target, keep={venv.path.name, old})
-        target.say(f"updated: {layout.current} -> {venv.path.name}, previous {old}")
+        message = _("updated: {current} -> {new}, previous {old}")
+        target.say(message.format(current=layout.current, new=venv.path.name, old=old))
         return 0
-    target.say(f"  {venv.path.name} did not reach READY: rolling back to {old}")
+    target.say(_("  {new} did not reach READY: rolling back to {old}").format(new=venv.path.name, old=old))
     if old:
         switch_link(current, old)
         if before:
@@ -90,7 +102,8 @@ def update(
             target.path(layout.previous).unlink(missing_ok=True)
     shutil.rmtree(target.path(venv.path), ignore_errors=True)
     back = ready() if old else False
-    target.say(f"rolled back to {old}: {'running' if back else 'NOT running either; see the journal'}")
+    state = _("running") if back else _("NOT running either; see the journal")
+    target.say(_("rolled back to {old}: {state}").format(old=old, state=state))
     return 1
 
 
@@ -100,5 +113,5 @@ def _prune(layout: Layout, target: Target, keep: set[str]) -> None:
         target.path(layout.prefix) / e.name for e in entries(target.path(layout.prefix)) if e.name.startswith("venv-")
     ]:
         if folder.name not in keep and folder.is_dir():
-            target.say(f"  remove {layout.prefix / folder.name} (older than the previous package)")
+            target.say(_("  remove {path} (older than the previous package)").format(path=layout.prefix / folder.name))
             shutil.rmtree(folder, ignore_errors=True)

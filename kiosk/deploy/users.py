@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from kiosk.core.files import read_file, replace_file
+from kiosk.core.i18n import _
 from kiosk.deploy.changes import MAX_SYSTEM_FILE, Done, Target, run
 
 # Seats: logind hands the session its screen and touchscreen; the groups are the fallback cage's docs name.
@@ -24,11 +25,11 @@ class User(NamedTuple):
     home: PurePosixPath
 
     def line(self, target: Target) -> str:
-        state = "exists" if self.exists(target) else "new"
-        where = f" in {target.path('/etc/passwd')}" if target.staging else ""
-        return (
-            f"user {self.name} (system, no password, shell {NOLOGIN}, home {self.home}, groups {' '.join(GROUPS)})"
-            + (f"{where} [{state}]")
+        state = _("exists") if self.exists(target) else _("new")
+        where = _(" in {path}").format(path=target.path("/etc/passwd")) if target.staging else ""
+        line = _("user {name} (system, no password, shell {shell}, home {home}, groups {groups}){where} [{state}]")
+        return line.format(
+            name=self.name, shell=NOLOGIN, home=self.home, groups=" ".join(GROUPS), where=where, state=state
         )
 
     def exists(self, target: Target) -> bool:
@@ -51,7 +52,7 @@ class User(NamedTuple):
             run(
                 ["useradd", "--system", "--user-group", "--home-dir", str(self.home), "--no-create-home",
                  "--shell", NOLOGIN, *(["--groups", groups] if groups else []), self.name],
-                f"make the {self.name} user",
+                _("make the {name} user").format(name=self.name),
             )  # fmt: skip
         return Done("user", self.name)
 
@@ -74,7 +75,7 @@ class User(NamedTuple):
 def remove_user(target: Target, name: str) -> None:
     """Undo `User`: userdel on the real machine, the lines removed in a staging root."""
     if not target.staging:
-        run(["userdel", name], f"remove the {name} user")
+        run(["userdel", name], _("remove the {name} user").format(name=name))
         return
     for table in ("etc/passwd", "etc/shadow", "etc/group"):
         kept = []

@@ -36,17 +36,17 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
     config.add_argument("--outbox", type=Path, default=data / "outbox", help=_("the kiosk's outbox folder"))
     config.add_argument("--hub-content", type=Path, default=Path("~/kiosk-hub/content"), help=_("on the hub"))
     config.add_argument("--hub-outboxes", type=Path, default=Path("~/kiosk-hub/outboxes"), help=_("on the hub"))
-    config.add_argument("--hub-device", default="HUB-DEVICE-ID", help="the hub's Syncthing device ID")
-    config.add_argument("--kiosk-device", default="KIOSK-DEVICE-ID", help="the kiosk's Syncthing device ID")
-    config.add_argument("--hub-address", default="dynamic", help="where the kiosk finds the hub (tcp://HOST:PORT)")
-    config.add_argument("--kiosk-address", default="dynamic", help="where the hub finds the kiosk (tcp://HOST:PORT)")
-    config.add_argument("--listen", default="default", help="the address Syncthing listens on, on the side printed")
+    config.add_argument("--hub-device", default="HUB-DEVICE-ID", help=_("the hub's Syncthing device ID"))
+    config.add_argument("--kiosk-device", default="KIOSK-DEVICE-ID", help=_("the kiosk's Syncthing device ID"))
+    config.add_argument("--hub-address", default="dynamic", help=_("where the kiosk finds the hub (tcp://HOST:PORT)"))
+    config.add_argument("--kiosk-address", default="dynamic", help=_("where the hub finds the kiosk (tcp://HOST:PORT)"))
+    config.add_argument("--listen", default="default", help=_("the address Syncthing listens on, on the side printed"))
     config.add_argument(
-        "--local-only", action="store_true", help="no global discovery, relays or NAT: the clinic's network only"
+        "--local-only", action="store_true", help=_("no global discovery, relays or NAT: the clinic's network only")
     )
-    config.add_argument("--rescan-seconds", type=int, default=60, help="rescan every folder this often (default 60)")
-    config.add_argument("--syncthing-cli", default="syncthing cli", help="how to run Syncthing's command line")
-    config.add_argument("--script", choices=("hub", "kiosk"), help="print only this side's Syncthing commands")
+    config.add_argument("--rescan-seconds", type=int, default=60, help=_("rescan every folder this often (default 60)"))
+    config.add_argument("--syncthing-cli", default="syncthing cli", help=_("how to run Syncthing's command line"))
+    config.add_argument("--script", choices=("hub", "kiosk"), help=_("print only this side's Syncthing commands"))
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
@@ -68,7 +68,8 @@ def cmd_fleet(args: argparse.Namespace) -> int:
         from kiosk.fleet.syncthing import FleetPlan
 
         if not KIOSK_NAME.fullmatch(args.kiosk):
-            print(f"kiosk: {args.kiosk!r} is not a kiosk name (letters, digits, '-', '_', '.')", file=sys.stderr)
+            message = _("kiosk: {name!r} is not a kiosk name (letters, digits, '-', '_', '.')")
+            print(message.format(name=args.kiosk), file=sys.stderr)
             return 2
         plan = FleetPlan(
             args.kiosk,

@@ -106,24 +106,26 @@ def merge(folders: Iterable[Path], today: date | None = None) -> Report:
             data = read_file(path, MAX_SUMMARY_BYTES)
             day_summary = summary.loads(data)
         except OSError as error:
-            report.skipped.append(f"{path}: skipped: cannot be read ({error.strerror or error})")
+            why = _("{path}: skipped: cannot be read ({why})").format(path=path, why=error.strerror or error)
+            report.skipped.append(why)
             continue
         except SummaryError as error:
-            report.skipped.append(f"{path}: skipped: {error}")
+            report.skipped.append(_("{path}: skipped: {error}").format(path=path, error=error))
             continue
         name = periods.label(day_summary.period, day_summary.day)
         if (
             not path.name.startswith(f"{PREFIX}{name}.")
             or day_summary.day != periods.span(day_summary.period, day_summary.day)[0]
         ):  # conflict copies keep the name up to its first dot
-            report.skipped.append(f"{path}: skipped: holds {day_summary.period} {name} under another name")
+            message = _("{path}: skipped: holds {period} {name} under another name")
+            report.skipped.append(message.format(path=path, period=day_summary.period, name=name))
             continue
         last = periods.span(day_summary.period, day_summary.day)[1]
         if last >= today:
-            message = (
-                f"{path}: refused: {day_summary.period} {name} has not ended by the hub's clock ({today}); "
-                f"the clock of kiosk {day_summary.kiosk} is probably ahead"
-            )
+            message = _(
+                "{path}: refused: {period} {name} has not ended by the hub's clock ({today});"
+                " the clock of kiosk {kiosk} is probably ahead"
+            ).format(path=path, period=day_summary.period, name=name, today=today, kiosk=day_summary.kiosk)
             report.future.append(message)
             continue
         found.append((path, str(path).rpartition(os.sep)[0], day_summary, data))
@@ -134,7 +136,8 @@ def merge(folders: Iterable[Path], today: date | None = None) -> Report:
         key = (kiosk, day_summary.period, day_summary.day)
         if key in counted:
             what = f"{day_summary.period} {periods.label(day_summary.period, day_summary.day)}"
-            report.skipped.append(f"{path}: skipped: kiosk {kiosk} {what} is already counted from {counted[key]}")
+            message = _("{path}: skipped: kiosk {kiosk} {what} is already counted from {other}")
+            report.skipped.append(message.format(path=path, kiosk=kiosk, what=what, other=counted[key]))
             continue
         counted[key] = path
         if kiosk != day_summary.kiosk:
@@ -161,8 +164,10 @@ def _names(found: list[tuple[Path, str, DailySummary, bytes]], report: Report) -
         if apart:
             where = ", ".join(str(folder) for folder in sorted(by_folder))
             report.collisions.append(
-                f"kiosk name {kiosk} is used by {len(by_folder)} kiosks ({where}): each is counted apart; "
-                "give each kiosk its own kiosk_name"
+                _(
+                    "kiosk name {kiosk} is used by {count} kiosks ({where}): each is counted apart;"
+                    " give each kiosk its own kiosk_name"
+                ).format(kiosk=kiosk, count=len(by_folder), where=where)
             )
     return names
 

@@ -24,6 +24,7 @@ from typing import Final
 import kiosk.fleet.periods as periods
 import kiosk.fleet.summary as summary
 from kiosk.core.files import entries, read_file, read_head, replace_file, walk
+from kiosk.core.i18n import _
 from kiosk.stats.store import StatsStore
 
 log = logging.getLogger("kiosk.fleet")
@@ -63,7 +64,7 @@ def kiosk_name(configured: str, data_dir: Path) -> str:
 def content_version(folder: Path) -> str:
     """A short digest of every file the kiosk shows (names and bytes): equal on kiosks that show the same."""
     digest = hashlib.sha256()
-    for name, _ in walk(folder, lambda name: name.startswith(".") or name.endswith("~")):
+    for name, _entry in walk(folder, lambda name: name.startswith(".") or name.endswith("~")):
         try:  # a regular file inside the folder only: a FIFO never blocks the heartbeat, a link never leads out
             data = read_head(folder / name, MAX_CONTENT_FILE, within=folder)
         except OSError:
@@ -139,7 +140,7 @@ def read_heartbeat(data: bytes) -> Heartbeat:
     try:
         drawn = datetime.fromisoformat(body["drawn"])
         if drawn.tzinfo is None:
-            raise summary.SummaryError("heartbeat time without a time zone")
+            raise summary.SummaryError(_("heartbeat time without a time zone"))
         return Heartbeat(
             kiosk=str(body["kiosk"]),
             drawn=drawn,
@@ -150,7 +151,7 @@ def read_heartbeat(data: bytes) -> Heartbeat:
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, summary.SummaryError):
             raise
-        raise summary.SummaryError(f"missing or wrong field ({error!r})") from None
+        raise summary.SummaryError(_("missing or wrong field ({error!r})").format(error=error)) from None
 
 
 class Outbox:
@@ -174,7 +175,7 @@ class Outbox:
         with StatsStore(self.stats_path, repair=False) as store:
             if not store.available:  # damaged, newer, unreadable: say so, and never write what it lacks
                 for note in store.notes:
-                    self._note(f"No summaries written: {note}")
+                    self._note(_("No summaries written: {note}").format(note=note))
                 return 0
             visits: dict[date, periods.Groups] = {}
             day = first
@@ -183,7 +184,7 @@ class Outbox:
                 day += timedelta(days=1)
             if store.notes:  # a read failed part way: the figures may be short
                 for note in store.notes:
-                    self._note(f"No summaries written: {note}")
+                    self._note(_("No summaries written: {note}").format(note=note))
                 return 0
         existing = self._existing(months)
         sent = {key: frozenset(found.groups) for key, found in existing.items()}
@@ -232,7 +233,7 @@ class Outbox:
                 os.utime(path, (start, start))
             return True
         except OSError as error:
-            self._note(f"The outbox {self.folder} cannot be written ({error}).")
+            self._note(_("The outbox {folder} cannot be written ({error}).").format(folder=self.folder, error=error))
             return False
 
 

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from kiosk.core.files import entries, read_file
+from kiosk.core.i18n import _
 from kiosk.fleet.outbox import HEARTBEAT, Heartbeat, read_heartbeat
 from kiosk.fleet.periods import DAY, MONTH, WEEK, span
 from kiosk.fleet.summary import SummaryError
@@ -106,12 +107,13 @@ def read_status(
             beat = read_heartbeat(read_file(path, MAX_HEARTBEAT_BYTES))
             statuses.append(KioskStatus(folder, beat, "", arrived(path), future))
         except FileNotFoundError:
-            statuses.append(KioskStatus(folder, None, "no heartbeat yet", None, future))
+            statuses.append(KioskStatus(folder, None, _("no heartbeat yet"), None, future))
         except OSError as error:
-            problem = f"heartbeat cannot be read ({error.strerror or error})"
+            problem = _("heartbeat cannot be read ({why})").format(why=error.strerror or error)
             statuses.append(KioskStatus(folder, None, problem, None, future))
         except SummaryError as error:
-            statuses.append(KioskStatus(folder, None, f"heartbeat skipped: {error}", None, future))
+            problem = _("heartbeat skipped: {error}").format(error=error)
+            statuses.append(KioskStatus(folder, None, problem, None, future))
     return statuses
 
 
@@ -128,10 +130,15 @@ class Counts:
         return self.silent + self.refusing + self.clock + self.future + self.collisions
 
     def __str__(self) -> str:
-        return (
-            f"{self.silent} silent or unreadable, {self.refusing} refusing content or with problems, "
-            f"{self.clock} with a clock off, {self.future} with summaries dated in the future, "
-            f"{self.collisions} sharing a name"
+        return _(
+            "{silent} silent or unreadable, {refusing} refusing content or with problems, {clock} with a clock off,"
+            " {future} with summaries dated in the future, {collisions} sharing a name"
+        ).format(
+            silent=self.silent,
+            refusing=self.refusing,
+            clock=self.clock,
+            future=self.future,
+            collisions=self.collisions,
         )
 
 
@@ -147,33 +154,48 @@ def status_lines(
     lines: list[str] = []
     for status in sorted(statuses, key=lambda s: (s.heartbeat.kiosk if s.heartbeat else s.folder.name, s.folder)):
         beat = status.heartbeat
-        future = f"; SUMMARIES DATED IN THE FUTURE: {', '.join(status.future[:3])}" if status.future else ""
+        future = _("; SUMMARIES DATED IN THE FUTURE: {files}").format(files=", ".join(status.future[:3]))
+        future = future if status.future else ""
         counts.future += bool(status.future)
         if beat is None or status.arrived is None:
             counts.silent += 1
-            lines.append(f"{status.folder.name}: SILENT: {status.problem} ({status.folder}){future}")
+            line = _("{name}: SILENT: {problem} ({folder}){future}")
+            lines.append(
+                line.format(name=status.folder.name, problem=status.problem, folder=status.folder, future=future)
+            )
             continue
         marks = []
         silent = now - status.arrived
         if silent > stale:
-            marks.append("SILENT")
+            marks.append(_("SILENT"))
             counts.silent += 1
         off = beat.drawn - status.arrived
         if abs(off) > skew:
-            marks.append(f"CLOCK {'AHEAD' if off > timedelta(0) else 'BEHIND'} {_span(abs(off))}")
+            clock = _("CLOCK AHEAD {span}") if off > timedelta(0) else _("CLOCK BEHIND {span}")
+            marks.append(clock.format(span=_span(abs(off))))
             counts.clock += 1
         if beat.problems:
-            marks.append("PROBLEMS (refused content keeps the last good lesson)")
+            marks.append(_("PROBLEMS (refused content keeps the last good lesson)"))
             counts.refusing += 1
         if names[beat.kiosk] > 1:
-            marks.append(f"NAME SHARED WITH ANOTHER KIOSK ({status.folder})")
+            marks.append(_("NAME SHARED WITH ANOTHER KIOSK ({folder})").format(folder=status.folder))
             counts.collisions += 1
         minutes = max(0, int(silent.total_seconds() // 60))
         lessons = ", ".join(beat.lessons) or "-"
         lines.append(
-            f"{beat.kiosk}: {', '.join(marks) or 'ok'}: heartbeat arrived {status.arrived:%Y-%m-%d %H:%M} UTC "
-            f"({minutes} min ago), content {beat.content_version}, lessons {lessons}, "
-            f"{len(beat.problems)} problem(s){future}"
+            _(
+                "{kiosk}: {marks}: heartbeat arrived {arrived} UTC ({minutes} min ago), content {content},"
+                " lessons {lessons}, {count} problem(s){future}"
+            ).format(
+                kiosk=beat.kiosk,
+                marks=_(", ").join(marks) or _("ok"),
+                arrived=f"{status.arrived:%Y-%m-%d %H:%M}",
+                minutes=minutes,
+                content=beat.content_version,
+                lessons=lessons,
+                count=len(beat.problems),
+                future=future,
+            )
         )
         lines.extend(f"  {problem}" for problem in beat.problems)
     return lines, counts
@@ -181,4 +203,6 @@ def status_lines(
 
 def _span(gap: timedelta) -> str:
     minutes = int(gap.total_seconds() // 60)
-    return f"{minutes // 1440} days" if minutes >= 2880 else f"{minutes} min"
+    return (
+        _("{days} days").format(days=minutes // 1440) if minutes >= 2880 else _("{minutes} min").format(minutes=minutes)
+    )

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Final
 
+from kiosk.core.i18n import _
+
 FORMAT: Final = 1  # the heartbeat's format
 SUMMARY_FORMAT: Final = 2  # 2: a summary covers a day, a week or a month (kiosk.fleet.periods); 1 was a day
 KIND: Final = "daily-summary"
@@ -135,28 +137,29 @@ def envelope(kind: str, body: dict[str, Any], form: int = FORMAT) -> bytes:
 def open_envelope(data: bytes, kind: str, newest: int = FORMAT) -> dict[str, Any]:
     """The body of a file written by `envelope`; SummaryError when it is damaged, foreign or too new."""
     if len(data) > MAX_BYTES:
-        raise SummaryError(f"larger than {MAX_BYTES // 1024} kB")
+        raise SummaryError(_("larger than {size} kB").format(size=MAX_BYTES // 1024))
     head, newline, rest = data.partition(b"\n")
     try:
         header = json.loads(head)
     except ValueError as error:
-        raise SummaryError(f"damaged header ({error})") from None
+        raise SummaryError(_("damaged header ({error})").format(error=error)) from None
     if not isinstance(header, dict) or header.get("kind") != kind:
-        raise SummaryError(f"not a {kind} file")
+        raise SummaryError(_("not a {kind} file").format(kind=kind))
     version = header.get("format")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise SummaryError("no format version")
+        raise SummaryError(_("no format version"))
     if version > newest:
-        raise SummaryError(f"written in format {version} by a newer kiosk (this one reads up to {newest})")
+        message = _("written in format {version} by a newer kiosk (this one reads up to {newest})")
+        raise SummaryError(message.format(version=version, newest=newest))
     body = rest[:-1] if rest.endswith(b"\n") else rest
     if not newline or hashlib.sha256(body).hexdigest() != header.get("sha256"):
-        raise SummaryError("damaged or only partly synced (checksum does not match)")
+        raise SummaryError(_("damaged or only partly synced (checksum does not match)"))
     try:
         parsed = json.loads(body)
     except ValueError as error:  # a matching checksum over bad JSON: written by something else
-        raise SummaryError(f"damaged body ({error})") from None
+        raise SummaryError(_("damaged body ({error})").format(error=error)) from None
     if not isinstance(parsed, dict):
-        raise SummaryError("the body is not an object")
+        raise SummaryError(_("the body is not an object"))
     return parsed
 
 
@@ -166,15 +169,17 @@ def loads(data: bytes) -> DailySummary:
     try:
         kiosk, day = body["kiosk"], date.fromisoformat(body["day"])
         if not isinstance(kiosk, str) or not KIOSK_NAME.fullmatch(kiosk):
-            raise SummaryError(f"kiosk name {kiosk!r} is not a kiosk name")
+            raise SummaryError(_("kiosk name {kiosk!r} is not a kiosk name").format(kiosk=kiosk))
         period = body.get("period", "day")
         if period not in PERIOD_KINDS:
-            raise SummaryError(f"period {period!r} is not one of {', '.join(PERIOD_KINDS)}")
+            message = _("period {period!r} is not one of {kinds}")
+            raise SummaryError(message.format(period=period, kinds=", ".join(PERIOD_KINDS)))
         groups: dict[tuple[str, str], Group] = {}
         for item in body["groups"]:
             key = (str(item["lesson"]), str(item["language"]))
             if key in groups:
-                raise SummaryError(f"lesson {key[0]!r} language {key[1]!r} appears twice")
+                message = _("lesson {lesson!r} language {language!r} appears twice")
+                raise SummaryError(message.format(lesson=key[0], language=key[1]))
             groups[key] = Group(
                 visits=_count(item["visits"]),
                 finished_lesson=_count(item["finished_lesson"]),
@@ -186,11 +191,11 @@ def loads(data: bytes) -> DailySummary:
     except (KeyError, TypeError, AttributeError, ValueError) as error:
         if isinstance(error, SummaryError):
             raise
-        raise SummaryError(f"missing or wrong field ({error!r})") from None
+        raise SummaryError(_("missing or wrong field ({error!r})").format(error=error)) from None
     return DailySummary(kiosk, day, groups, period)
 
 
 def _count(value: object) -> int:
     if type(value) is not int or value < 0:  # bool is an int subclass: `type` refuses it too
-        raise SummaryError(f"count {value!r} is not a whole number of 0 or more")
+        raise SummaryError(_("count {value!r} is not a whole number of 0 or more").format(value=value))
     return value

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from kiosk.core.i18n import _
+
 CONTENT_FOLDER_ID: Final = "clinic-kiosk-content"
 # Never synced: editors' lock, swap and backup files, and the OS's clutter.
 IGNORE_PATTERNS: Final = ("(?d).#*", "(?d)*~", "(?d).*.swp", "(?d).DS_Store", "(?d)Thumbs.db", "(?d)desktop.ini")
@@ -109,29 +111,47 @@ class FleetPlan:
         return [shlex.join(command) for command in commands]
 
     def text(self) -> str:
-        lines = [f"Kiosk {self.kiosk}: Syncthing folders (create each on the side named, share it with the other)", ""]
+        title = _("Kiosk {kiosk}: Syncthing folders (create each on the side named, share it with the other)")
+        lines = [title.format(kiosk=self.kiosk), ""]
         for side, folder_id, kind, path in self.folders():
-            label = {"sendonly": "Send Only", "receiveonly": "Receive Only"}[kind]
-            lines.append(f"  on the {side:5}  folder ID {folder_id:40} {label:12}  {path}")
+            label = {"sendonly": _("Send Only"), "receiveonly": _("Receive Only")}[kind]
+            row = _("  on the {side:5}  folder ID {folder_id:40} {label:12}  {path}")
+            lines.append(row.format(side=side, folder_id=folder_id, label=label, path=path))
+        discovery = (
+            _("local network only (no global discovery, relays or NAT)")
+            if self.local_only
+            else _("Syncthing's default")
+        )
         lines += [
             "",
-            f"Pairing: hub {self.hub_device} (found at {self.hub_address}), kiosk {self.kiosk_device} "
-            f"(found at {self.kiosk_address}); discovery: "
-            + ("local network only (no global discovery, relays or NAT)" if self.local_only else "Syncthing's default")
-            + f"; every folder rescanned every {self.rescan_seconds} s besides the file watcher; the hub ignores "
-            "deletions from the kiosk's outbox.",
+            _(
+                "Pairing: hub {hub} (found at {hub_address}), kiosk {kiosk} (found at {kiosk_address}); discovery:"
+                " {discovery}; every folder rescanned every {seconds} s besides the file watcher; the hub ignores"
+                " deletions from the kiosk's outbox."
+            ).format(
+                hub=self.hub_device,
+                hub_address=self.hub_address,
+                kiosk=self.kiosk_device,
+                kiosk_address=self.kiosk_address,
+                discovery=discovery,
+                seconds=self.rescan_seconds,
+            ),
             "",
-            "All of it with Syncthing's own command line, run on each side while its Syncthing runs "
-            "(`kiosk fleet config ... --script hub` or `--script kiosk` prints one side alone):",
+            _(
+                "All of it with Syncthing's own command line, run on each side while its Syncthing runs"
+                " (`kiosk fleet config ... --script hub` or `--script kiosk` prints one side alone):"
+            ),
         ]
         for side in ("hub", "kiosk"):
             lines += [f"  [{side}] {command}" for command in self.script(side)]
-        lines += ["", "Ignore patterns for both content folders (.stignore):", *(f"  {p}" for p in IGNORE_PATTERNS)]
-        lines += ["", "In the kiosk's settings.toml (`kiosk config path` prints where it is):"]
+        lines += ["", _("Ignore patterns for both content folders (.stignore):"), *(f"  {p}" for p in IGNORE_PATTERNS)]
+        lines += ["", _("In the kiosk's settings.toml (`kiosk config path` prints where it is):")]
         lines += [f"  {line}" for line in self.settings_lines()]
         lines += [
             "",
-            "Then on the hub: `kiosk stats merge "
-            f"{self.hub_outboxes}` for the report, `kiosk fleet status {self.hub_outboxes}` for the kiosks' health.",
+            _(
+                "Then on the hub: `kiosk stats merge {outboxes}` for the report, `kiosk fleet status {outboxes}` for"
+                " the kiosks' health."
+            ).format(outboxes=self.hub_outboxes),
         ]
         return "\n".join(lines)

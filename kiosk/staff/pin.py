@@ -17,6 +17,7 @@ from typing import Any
 
 from kiosk.core.errors import KioskError
 from kiosk.core.files import read_file, replace_file
+from kiosk.core.i18n import _
 
 log = logging.getLogger("kiosk.staff")
 
@@ -60,13 +61,15 @@ def validate_pin_format(pin: str) -> None:
     """Raise PinError unless `pin` is 4 to 12 ASCII digits (the message never repeats the PIN)."""
     # isdigit alone would accept "²" or Arabic-Indic digits, which the keypad cannot type back.
     if not pin:
-        raise PinError(f"the PIN is empty; use at least {MIN_DIGITS} digits ({SUGGESTED_DIGITS} are suggested)")
+        message = _("the PIN is empty; use at least {least} digits ({suggested} are suggested)")
+        raise PinError(message.format(least=MIN_DIGITS, suggested=SUGGESTED_DIGITS))
     if not (pin.isascii() and pin.isdigit()):
-        raise PinError("the PIN must contain only the digits 0-9")
+        raise PinError(_("the PIN must contain only the digits 0-9"))
     if len(pin) < MIN_DIGITS:
-        raise PinError(f"the PIN has {len(pin)} digits; use at least {MIN_DIGITS} ({SUGGESTED_DIGITS} are suggested)")
+        message = _("the PIN has {count} digits; use at least {least} ({suggested} are suggested)")
+        raise PinError(message.format(count=len(pin), least=MIN_DIGITS, suggested=SUGGESTED_DIGITS))
     if len(pin) > MAX_DIGITS:
-        raise PinError(f"the PIN has {len(pin)} digits; use at most {MAX_DIGITS}")
+        raise PinError(_("the PIN has {count} digits; use at most {most}").format(count=len(pin), most=MAX_DIGITS))
 
 
 def save_pin(path: Path, pin: str) -> None:
@@ -89,7 +92,7 @@ def save_pin(path: Path, pin: str) -> None:
     try:
         replace_file(path, (json.dumps(record, indent=2) + "\n").encode("utf-8"))
     except OSError as exc:
-        raise PinError(f"cannot write the PIN file: {exc.strerror or exc}", path) from exc
+        raise PinError(_("cannot write the PIN file: {why}").format(why=exc.strerror or exc), path) from exc
     log.info("staff PIN saved to %s", path)
 
 
@@ -115,7 +118,8 @@ def check_pin(path: Path, attempt: str) -> bool:
     try:
         actual = _scrypt(attempt, salt, n, r, p, len(expected))
     except ValueError as exc:  # parameters OpenSSL refuses
-        raise PinError(f"corrupt PIN file: scrypt refuses its parameters ({exc})", path) from exc
+        message = _("corrupt PIN file: scrypt refuses its parameters ({error})").format(error=exc)
+        raise PinError(message, path) from exc
     # Constant-time, so response time does not reveal how much of the hash matched.
     if not hmac.compare_digest(actual, expected):
         return False
@@ -153,37 +157,44 @@ def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:
     except FileNotFoundError:
         return None
     except UnicodeDecodeError as exc:
-        raise PinError("corrupt PIN file: not UTF-8 text", path) from exc
+        raise PinError(_("corrupt PIN file: not UTF-8 text"), path) from exc
     except OSError as exc:  # FileRefusedError too: a FIFO, a device, a huge file, a link out of its folder
-        raise PinError(f"cannot read the PIN file: {exc.strerror or exc}", path) from exc
+        raise PinError(_("cannot read the PIN file: {why}").format(why=exc.strerror or exc), path) from exc
     try:
         data: Any = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PinError(f"corrupt PIN file: not valid JSON ({exc.msg} at line {exc.lineno})", path) from exc
+        message = _("corrupt PIN file: not valid JSON ({error} at line {line})").format(error=exc.msg, line=exc.lineno)
+        raise PinError(message, path) from exc
     except RecursionError as exc:  # absurdly deep nesting
-        raise PinError("corrupt PIN file: not valid JSON (nested too deeply)", path) from exc
+        raise PinError(_("corrupt PIN file: not valid JSON (nested too deeply)"), path) from exc
     if not isinstance(data, dict):
-        raise PinError("corrupt PIN file: expected a JSON object", path)
+        raise PinError(_("corrupt PIN file: expected a JSON object"), path)
     missing = [key for key in _REQUIRED_KEYS if key not in data]
     if missing:
-        raise PinError(f"corrupt PIN file: missing {', '.join(missing)}", path)
+        raise PinError(_("corrupt PIN file: missing {keys}").format(keys=", ".join(missing)), path)
     if data["version"] != FORMAT_VERSION:
-        raise PinError(f"unsupported PIN file version {data['version']!r} (expected {FORMAT_VERSION})", path)
+        message = _("unsupported PIN file version {version!r} (expected {expected})")
+        raise PinError(message.format(version=data["version"], expected=FORMAT_VERSION), path)
     if data["kdf"] != KDF:
-        raise PinError(f"unknown key-derivation function {data['kdf']!r} (expected {KDF!r})", path)
+        message = _("unknown key-derivation function {kdf!r} (expected {expected!r})")
+        raise PinError(message.format(kdf=data["kdf"], expected=KDF), path)
     n, r, p = (_positive_int(path, data, key) for key in ("n", "r", "p"))
     if n < 2 or n & (n - 1):
-        raise PinError(f"corrupt PIN file: n must be a power of two above 1, not {n}", path)
+        raise PinError(_("corrupt PIN file: n must be a power of two above 1, not {n}").format(n=n), path)
     if _scrypt_memory(n, r, p) > MAX_SCRYPT_MEMORY:
-        raise PinError(f"corrupt PIN file: n={n}, r={r}, p={p} would need more than 256 MiB", path)
+        message = _("corrupt PIN file: n={n}, r={r}, p={p} would need more than 256 MiB")
+        raise PinError(message.format(n=n, r=r, p=p), path)
     if n * r * p > MAX_SCRYPT_WORK:
-        message = f"n={n}, r={r}, p={p} asks more work than n={SCRYPT_N}, r={SCRYPT_R}, p={SCRYPT_P}"
-        raise PinError(f"corrupt PIN file: {message}; set the PIN again with 'kiosk set-pin'", path)
+        message = _(
+            "corrupt PIN file: n={n}, r={r}, p={p} asks more work than n={most_n}, r={most_r}, p={most_p};"
+            " set the PIN again with 'kiosk set-pin'"
+        ).format(n=n, r=r, p=p, most_n=SCRYPT_N, most_r=SCRYPT_R, most_p=SCRYPT_P)
+        raise PinError(message, path)
     salt = _hex(path, data, "salt")
     digest = _hex(path, data, "hash")
     # The hash length sets scrypt's output length; a tampered huge one must not stall the pad.
     if not 16 <= len(digest) <= 64:
-        raise PinError(f"corrupt PIN file: hash must be 16 to 64 bytes, not {len(digest)}", path)
+        raise PinError(_("corrupt PIN file: hash must be 16 to 64 bytes, not {size}").format(size=len(digest)), path)
     return salt, digest, n, r, p
 
 
@@ -191,7 +202,8 @@ def _positive_int(path: Path, data: dict[str, Any], key: str) -> int:
     """An integer parameter of at least 1 (bool is rejected: JSON true is not a cost)."""
     value = data[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise PinError(f"corrupt PIN file: {key} must be a positive integer, not {value!r}", path)
+        message = _("corrupt PIN file: {key} must be a positive integer, not {value!r}")
+        raise PinError(message.format(key=key, value=value), path)
     return value
 
 
@@ -201,7 +213,7 @@ def _hex(path: Path, data: dict[str, Any], key: str) -> bytes:
     try:
         decoded = bytes.fromhex(value) if isinstance(value, str) else b""
     except ValueError as exc:
-        raise PinError(f"corrupt PIN file: {key} is not valid hex", path) from exc
+        raise PinError(_("corrupt PIN file: {key} is not valid hex").format(key=key), path) from exc
     if not decoded:
-        raise PinError(f"corrupt PIN file: {key} must be a non-empty hex string", path)
+        raise PinError(_("corrupt PIN file: {key} must be a non-empty hex string").format(key=key), path)
     return decoded

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final, TypeVar
 
+from kiosk.core.i18n import _
 from kiosk.stats.record import VisitRecord
 from kiosk.stats.store import StatsStore, WriteResult
 
@@ -104,10 +105,12 @@ class BackgroundRecorder:
         notes = [*(store.notes if store is not None else ()), *self._own_notes]
         waiting = len(self._waiting)
         if waiting and self._reported:
-            fault = store.fault if store is not None and store.fault else "the file cannot be written"
+            fault = store.fault if store is not None and store.fault else _("the file cannot be written")
             notes.append(
-                f"{waiting} visit(s) are waiting to be written to the statistics ({fault}); they are kept and "
-                "written as soon as the file can take them."
+                _(
+                    "{count} visit(s) are waiting to be written to the statistics ({fault}); they are kept and written"
+                    " as soon as the file can take them."
+                ).format(count=waiting, fault=fault)
             )
         return notes
 
@@ -127,7 +130,7 @@ class BackgroundRecorder:
         except queue.Full:
             if not self._dropping:  # once per run of drops, not once per visit
                 self._dropping = True
-                message = "Statistics are falling behind: some visits were not recorded."
+                message = _("Statistics are falling behind: some visits were not recorded.")
                 self._own_notes.append(message)
                 log.warning("%s (%d waiting)", message, self._queue.qsize() + len(self._waiting))
         except Exception:  # submit is called from UI event handlers; it must not take them down
@@ -153,15 +156,15 @@ class BackgroundRecorder:
         answer came within `timeout`, and whatever `question` raised.
         """
         if self._closed:
-            raise TimeoutError("the statistics writer is closed")
+            raise TimeoutError(_("the statistics writer is closed"))
         deadline = time.monotonic() + timeout
         item = _Read(question)
         try:
             self._queue.put(item, timeout=timeout)
         except queue.Full:
-            raise TimeoutError("the statistics writer is busy") from None
+            raise TimeoutError(_("the statistics writer is busy")) from None
         if not item.done.wait(max(0.0, deadline - time.monotonic())):
-            raise TimeoutError("the statistics writer is busy")
+            raise TimeoutError(_("the statistics writer is busy"))
         if item.error is not None:
             raise item.error
         return item.answer  # type: ignore[return-value]  # question's own T, set by the worker

@@ -27,6 +27,7 @@ from typing import Any, Final
 
 import kiosk.stats.export as export
 from kiosk.core.files import FileRefusedError, private_folder, private_opener, read_head
+from kiosk.core.i18n import _
 from kiosk.stats.record import VisitRecord
 from kiosk.stats.schema import NewerSchemaError, connect, migrate, transaction
 
@@ -104,8 +105,10 @@ class StatsStore:
             except _DamagedError as damage:
                 if not self._repair:
                     self._disable(
-                        f"The statistics file {self.path.name} is damaged ({damage}); it will be set aside "
-                        "when the kiosk restarts."
+                        _(
+                            "The statistics file {name} is damaged ({damage}); it will be set aside when the kiosk"
+                            " restarts."
+                        ).format(name=self.path.name, damage=damage)
                     )
                     return
                 self._set_aside(str(damage))
@@ -113,17 +116,20 @@ class StatsStore:
             self.available = True
         except NewerSchemaError as exc:
             self._disable(
-                f"The statistics file {self.path} comes from a newer kiosk version ({exc}); "
-                "statistics are not recorded."
+                _(
+                    "The statistics file {path} comes from a newer kiosk version ({error});"
+                    " statistics are not recorded."
+                ).format(path=self.path, error=exc)
             )
         except (sqlite3.Error, OSError, _DamagedError) as exc:
             self.retryable = not isinstance(exc, _DamagedError)
-            self.fault = f"cannot be opened: {exc}"
+            self.fault = _("cannot be opened: {error}").format(error=exc)
             if _is_busy(exc):  # another process holds the file for a moment: load, not a fault to report
                 self.available = False
                 log.info("statistics file %s is busy (%s); opening it again later", self.path, exc)
                 return
-            self._disable(f"Statistics are not being recorded: {self.path} cannot be opened ({exc}).")
+            message = _("Statistics are not being recorded: {path} cannot be opened ({error}).")
+            self._disable(message.format(path=self.path, error=exc))
 
     def _connect_checked(self) -> sqlite3.Connection:
         """Connect, check the file and bring its schema up to date; _DamagedError when the file is unsound."""
@@ -163,8 +169,10 @@ class StatsStore:
             if source.exists():
                 os.replace(source, Path(f"{target}{suffix}"))
         self._note(
-            f"The statistics file was damaged ({problem}). It was moved aside as {target.name} "
-            "and a new, empty one was started."
+            _(
+                "The statistics file was damaged ({problem}). It was moved aside as {name} and a new, empty one was"
+                " started."
+            ).format(problem=problem, name=target.name)
         )
 
     # -- writing -------------------------------------------------------------------------------------
@@ -335,7 +343,7 @@ class StatsStore:
         try:
             return self._conn.execute(sql, parameters).fetchall()
         except sqlite3.Error as exc:
-            self._note(f"The statistics could not be read from {self.path} ({exc}).")
+            self._note(_("The statistics could not be read from {path} ({error}).").format(path=self.path, error=exc))
             return []
 
     def export_csv(self, path: Path | str) -> int:
@@ -382,7 +390,7 @@ def _check_header(path: Path) -> None:
         except FileNotFoundError:  # none, or another connection's journal just ended with its transaction
             continue
         if not stat.S_ISREG(mode):
-            raise _DamagedError(f"{sidecar.name} is not a regular file")
+            raise _DamagedError(_("{name} is not a regular file").format(name=sidecar.name))
     try:
         head = read_head(path, 100)
     except FileNotFoundError:
@@ -392,9 +400,9 @@ def _check_header(path: Path) -> None:
     if not head:
         return
     if len(head) < 100:
-        raise _DamagedError("the file is too short to be a database")
+        raise _DamagedError(_("the file is too short to be a database"))
     if not head.startswith(_SQLITE_HEADER):
-        raise _DamagedError("the file is not an SQLite database")
+        raise _DamagedError(_("the file is not an SQLite database"))
 
 
 def _is_busy(exc: BaseException) -> bool:
