@@ -61,7 +61,7 @@ class VisitSide:
     # TimeoutError when the writer is too busy to answer now, OSError or sqlite3.Error when the file fails.
     read_statistics: Callable[[Callable[[StatsStore], object]], object]
     statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
-    content_problems: Callable[[], list[str]] = list  # why new content in the folder is not shown
+    problems: Callable[[], list[str]] = list  # the lessons' one list of problems (settings, content, reload, update)
     lesson_rows: Callable[[], list[LessonRow]] = list  # every lesson of the folder: shown ones first, in order
 
 
@@ -88,11 +88,9 @@ class StaffLayer(QObject):
         files: StaffFiles,
         settings: Settings,
         visit: VisitSide,
-        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__(window)
         self.files, self.settings, self.visit = files, settings, visit
-        self.config_problems = list(config_problems)
         self.gate = StaffGate(files.pin, files.lockout, settings)
         self.pin_check = PinCheck(self.gate, self)
         self.pin_check.done.connect(self._pin_outcome)
@@ -208,7 +206,9 @@ class StaffLayer(QObject):
             "leave": strings.staff_leave,
             "close": strings.staff_close,
         }
-        notes = (notes or []) + self.config_problems + self.visit.content_problems() + self._reviews(strings)
+        notes = notes or []
+        problems = [p for p in self.visit.problems() if p not in notes]  # a failed reload's are in both
+        notes = [*notes, *problems, *self._reviews(strings)]
         self.menu.show_menu(strings.staff_title, labels, notes)
         self.menu.open()
 

@@ -14,7 +14,7 @@ from kiosk.visit.flow import Screen, VisitState
 @dataclass(frozen=True)
 class ContentInfo:
     loaded_at: float  # epoch seconds of the content now shown
-    problems: tuple[str, ...] = ()  # from the last reload that failed, as `path:line: message`
+    problems: tuple[str, ...] = ()  # every problem staff see (kiosk.app.library), as `path:line: message`
 
 
 def desk_status(
@@ -49,7 +49,7 @@ def desk_status(
     }
 
 
-def problem_status(problems: list[str], content: ContentInfo) -> dict[str, Any]:
+def problem_status(content: ContentInfo) -> dict[str, Any]:
     """The status while the kiosk shows its content problems instead of a lesson."""
     return {
         "screen": "problems",
@@ -62,5 +62,5 @@ def problem_status(problems: list[str], content: ContentInfo) -> dict[str, Any]:
         "language_name": "",
         "paused": False,
         "pause_seconds_left": 0,
-        "content": {"loaded_at": int(content.loaded_at), "problems": [*problems, *content.problems]},
+        "content": {"loaded_at": int(content.loaded_at), "problems": list(content.problems)},
     }

@@ -47,12 +47,12 @@ def test_the_heartbeat_says_what_is_shown_and_problems_relative_to_the_lesson(
     )
     kiosk = make_kiosk(content=content, settings=settings, transitions=False, watch_content=True)
     kiosk._warm_up()
-    kiosk.start_content_updates()
-    assert kiosk.fleet is not None and kiosk.updates is not None
+    kiosk.lessons.start_updates()
+    assert kiosk.fleet is not None and kiosk.lessons.updates is not None
     kiosk.fleet.wait()
     shown = read_heartbeat((box / HEARTBEAT).read_bytes()).content_version
     deck = content / "stretching" / "ja" / "deck.md"
-    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
+    with qtbot.waitSignal(kiosk.lessons.updates.refused, timeout=20_000):
         deck.write_text(deck.read_text(encoding="utf-8").replace("seiza.svg", "missing.svg"), encoding="utf-8")
         newer = write_manifest(content / "stretching", "stretching")  # published unchecked
     kiosk.fleet.beat()
