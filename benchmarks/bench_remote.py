@@ -77,10 +77,10 @@ def measure(quick: bool) -> list[Figure]:
         kiosk = build_kiosk(scratch=Path(scratch))
         kiosk.show()
         QApplication.processEvents()
-        assert kiosk.remote.start("127.0.0.1", 0), kiosk.remote.problem
-        assert kiosk.remote.server is not None
-        port = kiosk.remote.server.port
-        _, token = kiosk.remote.devices.pair("benchmark")
+        assert kiosk.desk.remote.start("127.0.0.1", 0), kiosk.desk.remote.problem
+        assert kiosk.desk.remote.server is not None
+        port = kiosk.desk.remote.server.port
+        _, token = kiosk.desk.remote.devices.pair("benchmark")
         assert kiosk.flow is not None
         kiosk.flow.start()
         kiosk.flow.next()

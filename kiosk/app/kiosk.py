@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app.desk_page import DeskPage
 from kiosk.app.library import LessonLibrary, Place
 from kiosk.app.presenter import Presenter
 from kiosk.app.speech import Speech
@@ -27,6 +28,7 @@ from kiosk.core import paths
 from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError
 from kiosk.core.logs import setup_logging
+from kiosk.remote.status import ContentInfo, DeskSide, desk_status, problem_status
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.widgets.picture_store import PictureStore
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
     from kiosk.app.narration import Narrator
     from kiosk.app.opening_hours import OpeningHoursClock
     from kiosk.app.recovery import Recovery
-    from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
     from kiosk.stats.background import BackgroundRecorder
     from kiosk.stats.store import StatsStore
@@ -103,7 +104,14 @@ class Kiosk:
         self.presenter: Presenter | None = None
         self.fleet: FleetReporter | None = None  # started after the first screen, when an outbox is set
         self._last_touch = time.monotonic()
-        self._remote: RemoteControl | None = None  # built when staff turn the desk page on
+        desk = DeskSide(
+            status=self._desk_status,
+            start_over=lambda: self.start_over(EndReason.STAFF),
+            reload=lambda: [str(p) for p in self.lessons.reload()],
+            hold=self.hold_attract,
+        )
+        devices = self.data_dir / "remote-devices.json"
+        self.desk = DeskPage(self.settings, self.settings_path, devices, desk, lambda: self.strings, self.window)
         self._connect_layers()
         place = Place(
             self.content_root,
@@ -366,11 +374,9 @@ class Kiosk:
             staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
             staff.staff_open_changed.connect(self.timeouts.set_staff_open)
             staff.staff_open_changed.connect(lambda is_open: self.attract_loop.set_covered(is_open))
-            staff.remote_requested.connect(self._show_remote)
-            staff.remote_toggle_requested.connect(self._toggle_remote)
-            staff.remote_pair_requested.connect(lambda: self.remote.open_pairing())
-            staff.remote_revoke_requested.connect(lambda device_id: self.remote.revoke(device_id))
-            staff.remote_closed.connect(lambda: self._remote.close_pairing() if self._remote else None)
+            self.desk.attach(staff.remote_page)
+            staff.remote_opened.connect(self.desk.draw)
+            staff.remote_closed.connect(self.desk.screen_closed)
             self._staff = staff
         return self._staff
 
@@ -409,48 +415,7 @@ class Kiosk:
     def _touched(self) -> None:
         self._last_touch = time.monotonic()
 
-    @property
-    def remote(self) -> RemoteControl:
-        """The desk page's control, built on first use; its actions are the staff menu's own calls."""
-        if self._remote is None:
-            from kiosk.app.remote import DeskSide, RemoteControl
-
-            desk = DeskSide(
-                status=self._desk_status,
-                start_over=lambda: self.start_over(EndReason.STAFF),
-                reload=lambda: [str(p) for p in self.lessons.reload()],
-                hold=self.hold_attract,
-            )
-            self._remote = RemoteControl(
-                self.settings, self.data_dir / "remote-devices.json", paths.ASSETS / "remote", desk, self.window
-            )
-            self._remote.changed.connect(self._refresh_remote)
-        return self._remote
-
-    def _show_remote(self) -> None:
-        """The staff screen of the desk remote, drawn from the remote's state (the QR holds the pairing URL)."""
-        from kiosk.core.qr import qr_matrix
-
-        view = self.remote.view()
-        self.staff.show_remote(view, qr_matrix(view.url) if view.code else ())
-
-    def _refresh_remote(self) -> None:
-        if self._staff is not None and self._staff.remote_page.isVisible():
-            self._show_remote()
-
-    def _toggle_remote(self) -> None:
-        """Staff turn the desk page on or off; the choice is saved, so it lasts across restarts."""
-        if self.remote.view().on:
-            self.remote.stop()
-            on = False
-        else:
-            on = self.remote.start()
-        save_override(self.settings_path, "remote_enabled", on)
-        self._show_remote()
-
     def _desk_status(self, hold_left: float) -> dict[str, object]:
-        from kiosk.remote.status import ContentInfo, desk_status, problem_status
-
         content = ContentInfo(self.lessons.loaded_at, tuple(self.lessons.problem_texts()))
         if self.flow is None:  # the content failed at start: the error screen is up
             return problem_status(content)
@@ -529,8 +494,7 @@ class Kiosk:
         self._start_opening_hours()
         self._start_fleet()
         self.lessons.start_updates()
-        if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts
-            self.remote.start()
+        self.desk.start_saved()  # staff turned the desk page on earlier: it stays on across restarts
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
@@ -563,8 +527,7 @@ class Kiosk:
         if self.fleet is not None:
             self.fleet.close()
         self.lessons.close()
-        if self._remote is not None:
-            self._remote.stop()
+        self.desk.close()
         if self._recorder is not None:
             self._recorder.close()
         ensure_application().removeEventFilter(self.guard)

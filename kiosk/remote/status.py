@@ -4,6 +4,7 @@ answered or chose for themselves (answers, score, aids): the desk never learns m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, assert_never
 
@@ -64,3 +65,13 @@ def problem_status(content: ContentInfo) -> dict[str, Any]:
         "pause_seconds_left": 0,
         "content": {"loaded_at": int(content.loaded_at), "problems": list(content.problems)},
     }
+
+
+@dataclass(frozen=True)
+class DeskSide:
+    """What the remote may ask of the visit side, supplied by the wiring module."""
+
+    status: Callable[[float], dict[str, Any]]  # the desk status now, given the hold's seconds left
+    start_over: Callable[[], None]  # the staff menu's "back to the start"
+    reload: Callable[[], list[str]]  # the staff menu's "reload content": the problems, empty on success
+    hold: Callable[[bool], None]  # hold the attract screen (ending any visit) or lift the hold
