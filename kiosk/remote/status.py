@@ -45,7 +45,7 @@ def desk_status(
         "language": lesson.language,
         "language_name": lesson.language_name,
         "paused": pause_seconds_left > 0,
-        "pause_seconds_left": int(round(max(0.0, pause_seconds_left))),
+        "pause_seconds_left": round(max(0.0, pause_seconds_left)),
         "content": {"loaded_at": int(content.loaded_at), "problems": list(content.problems)},
     }
 
