@@ -31,7 +31,7 @@ class DeskPage(QObject):
         settings: Settings,
         settings_path: Path,
         devices_path: Path,
-        desk: DeskSide,
+        desk: Callable[[], DeskSide],
         strings: Callable[[], UiStrings],
         parent: QObject,
     ) -> None:
@@ -47,7 +47,8 @@ class DeskPage(QObject):
         if self._remote is None:
             from kiosk.app.remote import RemoteControl
 
-            self._remote = RemoteControl(self.settings, self.devices_path, paths.ASSETS / "remote", self.desk, self)
+            folder = paths.ASSETS / "remote"
+            self._remote = RemoteControl(self.settings, self.devices_path, folder, self.desk(), self)
             self._remote.changed.connect(self._redraw)
         return self._remote
 

@@ -28,7 +28,6 @@ from kiosk.core import paths
 from kiosk.core.endings import EndReason
 from kiosk.core.errors import ConfigError
 from kiosk.core.logs import setup_logging
-from kiosk.remote.status import ContentInfo, DeskSide, desk_status, problem_status
 from kiosk.ui.input_guard import InputGuard
 from kiosk.ui.theme.fonts import japanese_family
 from kiosk.ui.widgets.picture_store import PictureStore
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from kiosk.app.opening_hours import OpeningHoursClock
     from kiosk.app.recovery import Recovery
     from kiosk.app.staff_layer import StaffLayer
+    from kiosk.remote.status import DeskSide
     from kiosk.stats.background import BackgroundRecorder
     from kiosk.stats.store import StatsStore
     from kiosk.ui.layers.idle_prompt import IdlePrompt
@@ -104,14 +104,10 @@ class Kiosk:
         self.presenter: Presenter | None = None
         self.fleet: FleetReporter | None = None  # started after the first screen, when an outbox is set
         self._last_touch = time.monotonic()
-        desk = DeskSide(
-            status=self._desk_status,
-            start_over=lambda: self.start_over(EndReason.STAFF),
-            reload=lambda: [str(p) for p in self.lessons.reload()],
-            hold=self.hold_attract,
-        )
         devices = self.data_dir / "remote-devices.json"
-        self.desk = DeskPage(self.settings, self.settings_path, devices, desk, lambda: self.strings, self.window)
+        self.desk = DeskPage(
+            self.settings, self.settings_path, devices, self._desk_side, lambda: self.strings, self.window
+        )
         self._connect_layers()
         place = Place(
             self.content_root,
@@ -415,7 +411,20 @@ class Kiosk:
     def _touched(self) -> None:
         self._last_touch = time.monotonic()
 
+    def _desk_side(self) -> DeskSide:
+        """What the desk page may ask of the visit: the staff menu's own calls (made when the remote is built)."""
+        from kiosk.remote.status import DeskSide
+
+        return DeskSide(
+            status=self._desk_status,
+            start_over=lambda: self.start_over(EndReason.STAFF),
+            reload=lambda: [str(p) for p in self.lessons.reload()],
+            hold=self.hold_attract,
+        )
+
     def _desk_status(self, hold_left: float) -> dict[str, object]:
+        from kiosk.remote.status import ContentInfo, desk_status, problem_status
+
         content = ContentInfo(self.lessons.loaded_at, tuple(self.lessons.problem_texts()))
         if self.flow is None:  # the content failed at start: the error screen is up
             return problem_status(content)

@@ -12,10 +12,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -41,26 +40,17 @@ class Source(StrEnum):
     UPDATE = "update"  # the last new content in the folder, when it failed validation
 
 
-@dataclass(frozen=True)
-class Problem:
-    source: Source
-    text: str  # `path:line: message`, as staff read it
-
-    def __str__(self) -> str:
-        return self.text
-
-
-@dataclass(frozen=True)
-class Place:
-    """Where the lessons live: the content folder, the caches beside it, and whether drafts are refused."""
-
-    content_root: Path
-    cache_dir: Path | None  # the content cache (`kiosk run`); None: parse every time
-    snapshots: Path  # numbered copies of the content folder, one per content that validated
-    settings_path: Path  # where the staff's choice of lessons is saved
-    # A kiosk that watches its folder shows patients published lessons only (drafts stay out, and a lesson whose
-    # files do not match its manifest is refused); render and the tests see every lesson.
-    watch: bool
+# Records in the functional form: their field types are objects, not strings typing would compile one by one at
+# start-up (tests/ui/test_window.py keeps it), and `dataclasses` stays off the way to the first frame.
+Problem = NamedTuple("Problem", [("source", Source), ("text", str)])  # noqa: UP014 (text: `path:line: message`)
+Place = NamedTuple(  # noqa: UP014
+    "Place",
+    [("content_root", Path), ("cache_dir", Path | None), ("snapshots", Path), ("settings_path", Path), ("watch", bool)],
+)
+Place.__doc__ = """Where the lessons live: the content folder; the content cache (`kiosk run`; None: parse every time);
+the numbered snapshots of the folder, one per content that validated; the settings file the staff's choice of lessons
+is saved in; and `watch`: a kiosk that watches its folder shows patients published lessons only (drafts stay out, and
+a lesson whose files do not match its manifest is refused), while render and the tests see every lesson."""
 
 
 class LessonLibrary(QObject):

@@ -35,7 +35,7 @@ def desk(qtbot: QtBot, tmp_path: Path) -> Iterator[DeskPage]:
     side = DeskSide(status=lambda _left: {}, start_over=lambda: None, reload=list, hold=lambda _on: None)
     settings = Settings(remote_address="127.0.0.1", remote_port=_free_port())
     desk = DeskPage(
-        settings, tmp_path / "settings.toml", tmp_path / "remote-devices.json", side, lambda: FALLBACK, window
+        settings, tmp_path / "settings.toml", tmp_path / "remote-devices.json", lambda: side, lambda: FALLBACK, window
     )
     desk.attach(page)
     desk.draw()
