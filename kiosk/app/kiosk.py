@@ -376,6 +376,11 @@ class Kiosk:
             self._staff = staff
         return self._staff
 
+    @property
+    def staff_open(self) -> bool:
+        """A staff layer (PIN pad, menu, statistics, desk page, lessons) is open; False while none was ever built."""
+        return self._staff is not None and self._staff.is_open
+
     def open_staff(self) -> None:
         """The corner hold or the key chord: open the PIN pad."""
         self.staff.open()
@@ -470,7 +475,7 @@ class Kiosk:
     def show(self) -> None:
         """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
         ensure_application().installEventFilter(self.guard)  # every input from now on passes the guard
-        QTimer.singleShot(WARM_UP_MS, self.window, self._warm_up)
+        QTimer.singleShot(WARM_UP_MS, self.window, self.warm_up)
         if self.options.windowed:  # already sized in __init__
             self.window.show()
             return
@@ -491,8 +496,9 @@ class Kiosk:
         self.attract_loop.set_held(not clock.is_open)
         self.opening_hours = clock
 
-    def _warm_up(self) -> None:
-        """Once the first screen is up: build the other pages, and let the garbage collector back in.
+    def warm_up(self) -> None:
+        """Once the first screen is up (a timer; tests call it): build the other pages, start the pieces that wait
+        for it (docs/startup.md), and let the garbage collector back in.
 
         `main.py` turns the collector off for start-up: the objects it makes all live, so collecting
         them is wasted time (~5 ms). Freezing them afterwards keeps every later full collection, during

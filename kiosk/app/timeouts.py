@@ -77,6 +77,11 @@ class Timeouts(QObject):
         """Any touch keeps the visit and starts the clocks again."""
         self._restart()
 
+    def ms_left(self) -> int:
+        """Milliseconds until the running clock (idle or result) runs out; -1 when neither runs."""
+        running = [timer.remainingTime() for timer in (self._idle, self._result) if timer.isActive()]
+        return running[0] if running else -1
+
     def _restart(self) -> None:
         if self.prompting:
             self.prompting = False
