@@ -79,7 +79,8 @@ class Timeouts(QObject):
 
     def ms_left(self) -> int:
         """Milliseconds until the running clock (idle or result) runs out; -1 when neither runs."""
-        running = [timer.remainingTime() for timer in (self._idle, self._result) if timer.isActive()]
+        # A coarse timer may report a little more than its interval left: never more than the interval.
+        running = [min(t.remainingTime(), t.interval()) for t in (self._idle, self._result) if t.isActive()]
         return running[0] if running else -1
 
     def _restart(self) -> None:
