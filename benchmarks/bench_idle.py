@@ -68,7 +68,7 @@ def measure(quick: bool) -> list[Figure]:
             2.0,
             note=f"{window} offscreen after a {SETTLE_S} s settle; the loop moved {len(moves)} times "
             f"(every {kiosk.settings.attract_seconds:g} s)",
-        ),  # fmt: skip
+        ),
         Figure(
             "idle on a slide at rest, CPU",
             "% of a core",
@@ -78,7 +78,7 @@ def measure(quick: bool) -> list[Figure]:
             "median",
             0.5,
             note=f"{window} offscreen after a {SETTLE_S} s settle",
-        ),  # fmt: skip
+        ),
     ]
 
 

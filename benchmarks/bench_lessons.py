@@ -94,7 +94,7 @@ def change_to_screen(count: int, scratch: Path) -> list[float]:
     content = scratch / "live"
     shutil.copytree(SHIPPED_CONTENT / "stretching", content / "stretching")
     kiosk = _kiosk(content, scratch)
-    kiosk.start_content_updates()
+    kiosk.lessons.start_updates()
     app = QApplication.instance()
     deck = content / "stretching" / "ja" / "deck.md"
     original = deck.read_text(encoding="utf-8")

@@ -77,10 +77,10 @@ def measure(quick: bool) -> list[Figure]:
         kiosk = build_kiosk(scratch=Path(scratch))
         kiosk.show()
         QApplication.processEvents()
-        assert kiosk.remote.start("127.0.0.1", 0), kiosk.remote.problem
-        assert kiosk.remote.server is not None
-        port = kiosk.remote.server.port
-        _, token = kiosk.remote.devices.pair("benchmark")
+        assert kiosk.desk.remote.start("127.0.0.1", 0), kiosk.desk.remote.problem
+        assert kiosk.desk.remote.server is not None
+        port = kiosk.desk.remote.server.port
+        _, token = kiosk.desk.remote.devices.pair("benchmark")
         assert kiosk.flow is not None
         kiosk.flow.start()
         kiosk.flow.next()
@@ -106,11 +106,27 @@ def measure(quick: bool) -> list[Figure]:
             process.wait(timeout=10)
         kiosk.close()
     return [
-        Figure("desk status request, round trip", "ms", status_ms, floor_ms, "bare QHttpServer, constant body",
-               "p95", STATUS_TARGET_MS, note=f"{len(status_ms)} requests at 10/s from another process"),  # fmt: skip
-        Figure("tap Next while a desk page polls every second", "ms", polled, quiet, "tap Next, no desk page",
-               "ratio", POLLED_RATIO_MAX, note=f"p95 polled {p95(polled):.1f} ms, unpolled {p95(quiet):.1f} ms "
-               f"(tap target p95 ≤ {TAP_TARGET_MS:g} ms on an unloaded machine)"),  # fmt: skip
+        Figure(
+            "desk status request, round trip",
+            "ms",
+            status_ms,
+            floor_ms,
+            "bare QHttpServer, constant body",
+            "p95",
+            STATUS_TARGET_MS,
+            note=f"{len(status_ms)} requests at 10/s from another process",
+        ),
+        Figure(
+            "tap Next while a desk page polls every second",
+            "ms",
+            polled,
+            quiet,
+            "tap Next, no desk page",
+            "ratio",
+            POLLED_RATIO_MAX,
+            note=f"p95 polled {p95(polled):.1f} ms, unpolled {p95(quiet):.1f} ms "
+            f"(tap target p95 ≤ {TAP_TARGET_MS:g} ms on an unloaded machine)",
+        ),
     ]
 
 

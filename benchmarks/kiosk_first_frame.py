@@ -57,7 +57,7 @@ def main() -> int:
         kiosk = build(options)
         phase("built")
         if kiosk.flow is None:
-            print(f"content problems: {kiosk.problems[:3]}", file=sys.stderr)
+            print(f"content problems: {kiosk.lessons.problem_texts()[:3]}", file=sys.stderr)
             return 2
         watcher = first_paint_reporter(app)
         kiosk.window.attract.installEventFilter(watcher)

@@ -57,12 +57,12 @@ MODULES = {module_name(path): imports_of(path) for path in sorted(PACKAGE.rglob(
 
 def layer(module: str) -> str:
     parts = module.split(".")
-    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in PURE_LAYERS + ("app", "ui")) else parts[-1]
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in (*PURE_LAYERS, "app", "ui")) else parts[-1]
 
 
 def test_every_module_sits_in_a_layer_folder() -> None:
     """Only the entry points stay at the top of the package; everything else is in a layer's folder."""
-    top = sorted(m for m in MODULES if m.count(".") == 1 and m.split(".")[1] not in PURE_LAYERS + ("app", "ui"))
+    top = sorted(m for m in MODULES if m.count(".") == 1 and m.split(".")[1] not in (*PURE_LAYERS, "app", "ui"))
     assert top == ["kiosk.__main__", "kiosk.cli"]
 
 
@@ -138,7 +138,7 @@ def test_no_import_cycle() -> None:
         path.append(node)
         for target in sorted(graph[node]):
             if state.get(target) == 1:
-                cycle = path[path.index(target) :] + [target]
+                cycle = [*path[path.index(target) :], target]
                 pytest.fail("import cycle: " + " -> ".join(cycle))
             if target not in state:
                 visit(target)

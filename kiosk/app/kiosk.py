@@ -14,18 +14,19 @@ from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from kiosk.app.desk_page import DeskPage
+from kiosk.app.library import LessonLibrary, Place
 from kiosk.app.presenter import Presenter
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
 from kiosk.config.settings import folder_problems, load_settings, save_override
-from kiosk.content.cache import load_content
 from kiosk.content.icons import load_icons
 from kiosk.content.model import Library, Translation
 from kiosk.content.strings import FALLBACK, UiStrings
 from kiosk.core import paths
 from kiosk.core.endings import EndReason
-from kiosk.core.errors import ConfigError, LocatedError
+from kiosk.core.errors import ConfigError
 from kiosk.core.i18n import _
 from kiosk.core.logs import setup_logging
 from kiosk.ui.input_guard import InputGuard
@@ -36,17 +37,15 @@ from kiosk.visit.flow import Flow, Screen, VisitState
 
 if TYPE_CHECKING:
     from kiosk.app.attract_loop import AttractLoop
-    from kiosk.app.content_updates import ContentUpdates
     from kiosk.app.fleet_reporter import FleetReporter
     from kiosk.app.narration import Narrator
     from kiosk.app.opening_hours import OpeningHoursClock
     from kiosk.app.recovery import Recovery
-    from kiosk.app.remote import RemoteControl
     from kiosk.app.staff_layer import StaffLayer
+    from kiosk.remote.status import DeskSide
     from kiosk.stats.background import BackgroundRecorder
     from kiosk.stats.store import StatsStore
     from kiosk.ui.layers.idle_prompt import IdlePrompt
-    from kiosk.ui.layers.lessons_page import LessonRow
 
 log = logging.getLogger("kiosk.app")
 WARM_UP_MS = 1500
@@ -65,13 +64,13 @@ class Kiosk:
         self.config_dir = options.config_dir or paths.config_dir()
         self.data_dir = options.data_dir or paths.data_dir()
         self.settings_path = self.config_dir / "settings.toml"
-        self.config_problems: list[ConfigError] = []
+        config_problems: list[ConfigError] = []
         if options.settings is not None:
             self.settings = options.settings
         else:
-            self.settings, self.config_problems = load_settings(self.settings_path)
+            self.settings, config_problems = load_settings(self.settings_path)
             if options.content is None:  # a content folder that is missing or a device: staff see why
-                self.config_problems += folder_problems(self.settings, self.settings_path, "")
+                config_problems += folder_problems(self.settings, self.settings_path, "")
         self.lockdown = (not options.windowed) if options.lockdown is None else options.lockdown
         self.content_root = options.content or (
             Path(self.settings.content_folder) if self.settings.content_folder else paths.SHIPPED_CONTENT
@@ -104,140 +103,43 @@ class Kiosk:
         self.flow: Flow | None = None
         self._state: VisitState | None = None
         self.presenter: Presenter | None = None
-        self.problems: list[LocatedError] = []
         self.fleet: FleetReporter | None = None  # started after the first screen, when an outbox is set
-        self.content_loaded_at = time.time()  # for the desk: when the content now shown was loaded
-        self.reload_problems: list[str] = []  # for the desk: what the last failed reload found
         self._last_touch = time.monotonic()
-        self._remote: RemoteControl | None = None  # built when staff turn the desk page on
+        devices = self.data_dir / "remote-devices.json"
+        self.desk = DeskPage(
+            self.settings, self.settings_path, devices, self._desk_side, lambda: self.strings, self.window
+        )
         self._connect_layers()
-        self.full_library: Library | None = None  # every lesson of the folder, before the staff's choice
-        self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
-        self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
-        self.snapshots = (options.cache_dir or self.data_dir / "cache") / "content-snapshots"
-        # A kiosk that watches its folder shows patients published lessons only (drafts stay out, and a lesson
-        # whose files do not match its manifest is refused); render and the tests see every lesson.
-        self.published_only = options.watch_content
-        self._full_root = self.content_root  # the folder full_library was loaded from (a snapshot, once one came)
-        # The last libraries offered, each with its folder and (once the heartbeat asked) its published version.
-        self._roots: list[tuple[Library, Path, list[str]]] = []
-        self._start_listing: tuple[tuple[str, int, int], ...] | None = None  # the live files the start-up showed
-        root, fresh = self._start_snapshot() if self.published_only else (self.content_root, False)
-        library, problems = load_content(root, options.cache_dir, self.published_only)
-        if library is not None:
-            self._full_root = root
-        elif fresh:  # never the last good content: a restart on broken content falls back past it
-            import shutil
-
-            shutil.rmtree(root, ignore_errors=True)
-        if library is None and options.watch_content:
-            library = self._last_good(problems)
-        if library is None:
-            self._show_problems(problems)
+        place = Place(
+            self.content_root,
+            options.cache_dir,
+            (options.cache_dir or self.data_dir / "cache") / "content-snapshots",
+            self.settings_path,
+            options.watch_content,
+        )
+        self.lessons = LessonLibrary(place, self.settings, self._shown_library, config_problems, self.window)
+        self.lessons.offered_changed.connect(self._offer)
+        library = self.lessons.load()
+        if library is None:  # the details are logged and on the staff menu; the patient sees the calm page
+            self.recovery.show_calm(retry=False)
         else:
-            self._install(library)
+            self._offer(library, True)
 
-    # -- content ----------------------------------------------------------------------------
-    def _offered(self, library: Library) -> Library:
-        """The lessons staff chose to offer (setting `lessons`), in their order; all when none is chosen."""
-        from kiosk.staff.lesson_choice import shown
+    # -- the lessons ----------------------------------------------------------------------------
+    def _shown_library(self) -> Library | None:
+        return self.flow.library if self.flow is not None else None
 
-        offered = library.chosen(shown(self.settings.lessons, list(library.lessons)))
-        self._roots = [(offered, self._full_root, []), *self._roots[:3]]
-        return offered
-
-    def shown_root(self) -> Path:
-        """The folder the lessons on screen were loaded from (a snapshot, for content that arrived by itself)."""
-        library = self.flow.library if self.flow is not None else None
-        return next((root for offered, root, _ in self._roots if offered is library), self._full_root)
-
-    def shown_version(self) -> str:
-        """The content version on screen (kiosk.fleet.outbox.shown_version), read once per library from the folder
-        it was loaded from and kept: a newer manifest arriving in the folder later is not what is shown."""
-        from kiosk.fleet.outbox import shown_version
-
-        library = self.flow.library if self.flow is not None else None
-        for offered, root, version in self._roots:
-            if offered is library:
-                if not version:
-                    version.append(shown_version(root, tuple(offered.lessons)))
-                return version[0]
-        return shown_version(self._full_root, tuple(library.lessons) if library else ())
-
-    def _lesson_rows(self) -> list[LessonRow]:
-        """Every lesson of the folder for the staff screen: the offered ones first, in order, then the hidden."""
-        from kiosk.staff.lesson_choice import rows
-        from kiosk.ui.layers.lessons_page import LessonRow
-
-        full, flow = self.full_library, self.flow
-        if full is None or flow is None:
-            return []
-        language = flow.default_language
-        return [
-            LessonRow(lesson_id, full.lessons[lesson_id].translation(language).deck.title, shown)
-            for lesson_id, shown in rows(self.settings.lessons, list(full.lessons))
-        ]
-
-    def _change_lessons(self, action: str, lesson: str) -> None:
-        """Staff showed, hid or moved a lesson: saved in the settings file, offered from the next attract screen."""
-        from kiosk.staff.lesson_choice import move_up, toggle
-
-        if self.full_library is None or self.flow is None:
+    def _offer(self, library: Library, at_once: bool) -> None:
+        """The lessons offered changed: the first flow (start-up, or the first content that works), a staff
+        reload (`at_once`), or new content or the staff's choice (the flow shows it from the next attract screen)."""
+        if self.flow is not None and not at_once:
+            self.flow.offer_library(library)
             return
-        available = list(self.full_library.lessons)
-        change = toggle if action == "toggle" else move_up
-        chosen = change(self.settings.lessons, available, lesson)
-        self.settings = self.settings._replace(lessons=chosen)
-        save_override(self.settings_path, "lessons", chosen)
-        log.info("staff chose the lessons offered: %s", chosen)
-        self.flow.offer_library(self._offered(self.full_library))
-        self.staff.show_lessons()
-
-    def _start_snapshot(self) -> tuple[Path, bool]:
-        """Where a kiosk starts from: a snapshot of the content folder, never the folder itself, so a file that
-        arrives later (a recording half copied, an edit not published) is never what it shows or plays.
-
-        The newest snapshot when it holds exactly the folder's files (a restart: the content cache knows it and
-        nothing is parsed), else a new one. (folder, True when it was made now.)"""
-        from kiosk.app.content_updates import newest_snapshot
-        from kiosk.content.updates import listing, take_snapshot
-
-        if not self.content_root.is_dir():
-            return self.content_root, False
-        self._start_listing = live = listing(self.content_root)
-        newest = newest_snapshot(self.snapshots)
-        if newest is not None and listing(newest) == live:
-            return newest, False
-        try:
-            return take_snapshot(self.content_root, self.snapshots), True
-        except OSError as error:  # a full disk: show the folder itself, as a kiosk without snapshots would
-            log.warning("content snapshot not taken at start-up (%s); showing %s itself", error, self.content_root)
-            return self.content_root, False
-
-    def _last_good(self, problems: list[LocatedError]) -> Library | None:
-        """Broken or half-copied content at start-up: the last snapshot that validated, if there is one."""
-        from kiosk.app.content_updates import log_refused, newest_snapshot
-
-        snapshot = newest_snapshot(self.snapshots)
-        if snapshot is None:
-            return None
-        library, _ = load_content(snapshot, None, self.published_only)
-        if library is not None:
-            self._full_root = snapshot
-            log_refused(problems)
-            self.update_problems = [str(p) for p in problems]
-            log.warning("showing the last content that validated (%s) instead", snapshot)
-        return library
-
-    def _install(self, library: Library) -> None:
-        """Start showing a library (at start-up, or after a staff reload of content that failed at start)."""
-        self.full_library = library
         from kiosk.ui.widgets.raster import prepare_all  # photos decoded in the background, before they are shown
 
-        for lesson in library.lessons.values():
+        for lesson in (self.lessons.full or library).lessons.values():
             for text in lesson.translations.values():
                 prepare_all(text.images)
-        library = self._offered(library)
         language = self.flow.default_language if self.flow else self.options.language or self.settings.default_language
         if language not in library.languages:
             language = library.languages[0]
@@ -391,13 +293,6 @@ class Kiosk:
         else:
             self.speech.say(self.presenter.spoken_text(self.flow.state), self.flow.lesson.language)
 
-    def _show_problems(self, problems: list[LocatedError]) -> None:
-        """Content failed at start: the details go to the log and the staff menu, the patient sees the calm page."""
-        self.problems = problems
-        for problem in problems:
-            log.error("content problem: %s", problem)
-        self.recovery.show_calm(retry=False)
-
     @property
     def recovery(self) -> Recovery:
         """What ends a fault on a calm page and finds the way back (app/recovery.py), made with the first fault."""
@@ -464,29 +359,28 @@ class Kiosk:
                 lessons=self._lessons_shown,
                 read_statistics=self.read_statistics,
                 statistics_notes=self.statistics_notes,
-                content_problems=lambda: self.update_problems,
-                lesson_rows=self._lesson_rows,
+                problems=self.lessons.problem_texts,
+                lesson_rows=lambda: self.lessons.rows(self.flow.default_language) if self.flow is not None else [],
             )
-            staff = StaffLayer(self.window, files, self.settings, visit, self._problems_for_staff())
+            staff = StaffLayer(self.window, files, self.settings, visit)
             staff.start_over_requested.connect(lambda: self.start_over(EndReason.STAFF))
-            staff.reload_requested.connect(lambda: staff.reload_finished(self.reload_content()))
+            staff.reload_requested.connect(lambda: staff.reload_finished(self.lessons.reload()))
             staff.next_language_requested.connect(self._next_default_language)
             staff.leave_requested.connect(self.leave)
-            staff.lessons_changed.connect(self._change_lessons)
+            staff.lessons_changed.connect(self.lessons.change)
             staff.typing_allowed_changed.connect(self.guard.set_typing_allowed)
             staff.staff_open_changed.connect(self.timeouts.set_staff_open)
             staff.staff_open_changed.connect(lambda is_open: self.attract_loop.set_covered(is_open))
-            staff.remote_requested.connect(self._show_remote)
-            staff.remote_toggle_requested.connect(self._toggle_remote)
-            staff.remote_pair_requested.connect(lambda: self.remote.open_pairing())
-            staff.remote_revoke_requested.connect(lambda device_id: self.remote.revoke(device_id))
-            staff.remote_closed.connect(lambda: self._remote.close_pairing() if self._remote else None)
+            self.desk.attach(staff.remote_page)
+            staff.remote_opened.connect(self.desk.draw)
+            staff.remote_closed.connect(self.desk.screen_closed)
             self._staff = staff
         return self._staff
 
-    def _problems_for_staff(self) -> list[str]:
-        """Content problems from start-up (the patient saw only the calm page) and the settings' problems."""
-        return [str(p) for p in (*self.problems, *self.config_problems)]
+    @property
+    def staff_open(self) -> bool:
+        """A staff layer (PIN pad, menu, statistics, desk page, lessons) is open; False while none was ever built."""
+        return self._staff is not None and self._staff.is_open
 
     def open_staff(self) -> None:
         """The corner hold or the key chord: open the PIN pad."""
@@ -519,72 +413,27 @@ class Kiosk:
         save_override(self.settings_path, "default_language", flow.default_language)
         flow.end_visit(EndReason.LANGUAGE_CHANGED)
 
-    def reload_content(self) -> list[LocatedError]:
-        """Validate first; on failure keep the current content running and return the problems."""
-        library, problems = load_content(self.content_root, self.options.cache_dir, self.published_only)
-        self.reload_problems = [str(p) for p in problems]
-        if library is None:
-            for problem in problems:
-                log.warning("reload refused: %s", problem)
-            return problems
-        log.info("content reloaded from %s", self.content_root)
-        self._full_root = self.content_root
-        self.problems = []
-        if self._staff is not None:
-            self._staff.config_problems = self._problems_for_staff()
-        self.content_loaded_at = time.time()
-        self._install(library)
-        return []
-
     # -- the front desk's remote ------------------------------------------------------------
     def _touched(self) -> None:
         self._last_touch = time.monotonic()
 
-    @property
-    def remote(self) -> RemoteControl:
-        """The desk page's control, built on first use; its actions are the staff menu's own calls."""
-        if self._remote is None:
-            from kiosk.app.remote import DeskSide, RemoteControl
+    def _desk_side(self) -> DeskSide:
+        """What the desk page may ask of the visit: the staff menu's own calls (made when the remote is built)."""
+        from kiosk.remote.status import DeskSide
 
-            desk = DeskSide(
-                status=self._desk_status,
-                start_over=lambda: self.start_over(EndReason.STAFF),
-                reload=lambda: [str(p) for p in self.reload_content()],
-                hold=self.hold_attract,
-            )
-            self._remote = RemoteControl(
-                self.settings, self.data_dir / "remote-devices.json", paths.ASSETS / "remote", desk, self.window
-            )
-            self._remote.changed.connect(self._refresh_remote)
-        return self._remote
-
-    def _show_remote(self) -> None:
-        """The staff screen of the desk remote, drawn from the remote's state (the QR holds the pairing URL)."""
-        from kiosk.core.qr import qr_matrix
-
-        view = self.remote.view()
-        self.staff.show_remote(view, qr_matrix(view.url) if view.code else ())
-
-    def _refresh_remote(self) -> None:
-        if self._staff is not None and self._staff.remote_page.isVisible():
-            self._show_remote()
-
-    def _toggle_remote(self) -> None:
-        """Staff turn the desk page on or off; the choice is saved, so it lasts across restarts."""
-        if self.remote.view().on:
-            self.remote.stop()
-            on = False
-        else:
-            on = self.remote.start()
-        save_override(self.settings_path, "remote_enabled", on)
-        self._show_remote()
+        return DeskSide(
+            status=self._desk_status,
+            start_over=lambda: self.start_over(EndReason.STAFF),
+            reload=lambda: [str(p) for p in self.lessons.reload()],
+            hold=self.hold_attract,
+        )
 
     def _desk_status(self, hold_left: float) -> dict[str, object]:
         from kiosk.remote.status import ContentInfo, desk_status, problem_status
 
-        content = ContentInfo(self.content_loaded_at, tuple(self.reload_problems))
+        content = ContentInfo(self.lessons.loaded_at, tuple(self.lessons.problem_texts()))
         if self.flow is None:  # the content failed at start: the error screen is up
-            return problem_status([str(p) for p in self.problems], content)
+            return problem_status(content)
         idle = time.monotonic() - self._last_touch
         return desk_status(self.flow.state, self.flow.lesson, idle, hold_left, content)
 
@@ -627,7 +476,7 @@ class Kiosk:
     def show(self) -> None:
         """Windowed: an ordinary window of the chosen size. Kiosk: fullscreen, frameless, on top."""
         ensure_application().installEventFilter(self.guard)  # every input from now on passes the guard
-        QTimer.singleShot(WARM_UP_MS, self.window, self._warm_up)
+        QTimer.singleShot(WARM_UP_MS, self.window, self.warm_up)
         if self.options.windowed:  # already sized in __init__
             self.window.show()
             return
@@ -648,8 +497,9 @@ class Kiosk:
         self.attract_loop.set_held(not clock.is_open)
         self.opening_hours = clock
 
-    def _warm_up(self) -> None:
-        """Once the first screen is up: build the other pages, and let the garbage collector back in.
+    def warm_up(self) -> None:
+        """Once the first screen is up (a timer; tests call it): build the other pages, start the pieces that wait
+        for it (docs/startup.md), and let the garbage collector back in.
 
         `main.py` turns the collector off for start-up: the objects it makes all live, so collecting
         them is wasted time (~5 ms). Freezing them afterwards keeps every later full collection, during
@@ -659,54 +509,11 @@ class Kiosk:
         self.attract_loop.set_covered(self._staff is not None and self._staff.is_open)
         self._start_opening_hours()
         self._start_fleet()
-        self.start_content_updates()
-        if self.settings.remote_enabled:  # staff turned the desk page on earlier; it stays on across restarts
-            self.remote.start()
+        self.lessons.start_updates()
+        self.desk.start_saved()  # staff turned the desk page on earlier: it stays on across restarts
         if not gc.isenabled():
             gc.enable()
             gc.freeze()
-
-    def start_content_updates(self) -> None:
-        """Notice new content in the content folder and show it between visits (`kiosk run`; tests call it)."""
-        if not self.options.watch_content or self.updates is not None or self.settings.content_poll_seconds <= 0:
-            return
-        from kiosk.app.content_updates import ContentUpdates
-        from kiosk.content.updates import UpdateChecker, validate_elsewhere
-
-        quiet, validated = self.settings.content_quiet_seconds, self.snapshots.parent / "validated"
-        checker = UpdateChecker(
-            self.content_root,
-            self.snapshots,
-            quiet,
-            lambda root: validate_elsewhere(root, validated, published=self.published_only),
-            shown=self._start_listing,
-        )
-        self.updates = ContentUpdates(checker, self.settings.content_poll_seconds, self.window)
-        self.updates.arrived.connect(self._new_content)
-        self.updates.refused.connect(self._new_content_refused)
-
-    def _new_content(self, library: Library, snapshot: Path) -> None:
-        """Content that validated: shown now on an idle attract screen, else when the visit has ended."""
-        from kiosk.app.content_updates import describe
-
-        self.update_problems = []
-        self.content_loaded_at = time.time()
-        self.full_library = library
-        self._full_root = snapshot
-        if self.flow is None:  # the content at start-up was broken: this is the first that works
-            self.problems = []
-            self._install(library)
-            log.info("new content shown from %s: %s", snapshot, describe(library))
-            return
-        self.flow.offer_library(self._offered(library))
-        # Whether it was shown at once or waits for a visit's end is not logged: that would date a visit.
-        log.info("new content from %s validated: %s", snapshot, describe(library))
-
-    def _new_content_refused(self, problems: list[LocatedError]) -> None:
-        from kiosk.app.content_updates import log_refused
-
-        log_refused(problems)
-        self.update_problems = [str(p) for p in problems]
 
     def _start_fleet(self) -> None:
         """Heartbeat and daily summaries for a clinic chain's hub, when `outbox_folder` is set."""
@@ -720,21 +527,11 @@ class Kiosk:
             self.data_dir,
             self.stats_path,
             round(self.settings.heartbeat_minutes * 60_000),
-            self._fleet_state,
+            self.lessons.heartbeat,
             self.window,
             self.settings.summary_min_visits,
         )
         self.fleet.start()
-
-    def _fleet_state(self) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
-        """What the heartbeat reports: the content version shown, its lessons, the problems staff would see
-        (paths relative to the content folder, as the hub knows it: never this kiosk's own folders)."""
-        from kiosk.fleet.outbox import relative_problem
-
-        lessons = tuple(self.flow.library.lessons) if self.flow is not None else ()
-        problems = [*(str(p) for p in [*self.config_problems, *self.problems]), *self.update_problems]
-        roots = (self.content_root, self.snapshots)
-        return self.shown_version(), lessons, tuple(relative_problem(problem, roots) for problem in problems)
 
     def close(self) -> None:
         """Close and delete the window now (offscreen renders and tests end cleanly); safe to call twice."""
@@ -745,10 +542,8 @@ class Kiosk:
             self._narrator.close()
         if self.fleet is not None:
             self.fleet.close()
-        if self.updates is not None:
-            self.updates.close()
-        if self._remote is not None:
-            self._remote.stop()
+        self.lessons.close()
+        self.desk.close()
         if self._recorder is not None:
             self._recorder.close()
         ensure_application().removeEventFilter(self.guard)

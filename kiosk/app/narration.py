@@ -79,6 +79,11 @@ class Narrator(QObject):
             self._player.setSource(QUrl())
 
     @property
+    def has_player(self) -> bool:
+        """Whether Qt Multimedia was loaded and the player made (only with the first recording played)."""
+        return self._player is not None
+
+    @property
     def playing(self) -> bool:
         if self._player is None:
             return False

@@ -173,7 +173,8 @@ class Preview(QObject):
     def _shown(self, presenter: object, state: object) -> None:
         from kiosk.app.presenter import Presenter
 
-        assert isinstance(presenter, Presenter) and self.flow is not None
+        assert isinstance(presenter, Presenter)
+        assert self.flow is not None
         presenter.show(self.flow.state)
         state_now = self.flow.state
         self.place = Place(state_now.screen, state_now.slide, state_now.question)

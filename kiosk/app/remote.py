@@ -7,8 +7,6 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +23,12 @@ from kiosk.remote.limiter import RateLimiter
 from kiosk.remote.pairing import Pairing
 from kiosk.remote.screen import RemoteView
 from kiosk.remote.service import RemoteService, Site
+from kiosk.remote.status import DeskSide
 
 log = logging.getLogger("kiosk.remote")
 
 PAGE_FILES = ("index.html", "app.js", "app.css")
 MAX_PAGE_FILE_BYTES = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class DeskSide:
-    """What the remote may ask of the visit side, supplied by the wiring module."""
-
-    status: Callable[[float], dict[str, Any]]  # the desk status now, given the hold's seconds left
-    start_over: Callable[[], None]  # the staff menu's "back to the start"
-    reload: Callable[[], list[str]]  # the staff menu's "reload content": the problems, empty on success
-    hold: Callable[[bool], None]  # hold the attract screen (ending any visit) or lift the hold
 
 
 def host_names(address: str, port: int) -> frozenset[str]:

@@ -133,14 +133,14 @@ def _remote_screens(kiosk: Kiosk) -> Iterator[str]:
     """The desk remote's staff screen (on this machine only, with a pairing code and two devices), then the
     attract screen while the desk holds it."""
     kiosk.staff.stats_page.hide()
-    kiosk.remote.start("127.0.0.1", 0, tls=True)  # with its certificate fingerprint shown
+    kiosk.desk.remote.start("127.0.0.1", 0, tls=True)  # with its certificate fingerprint shown
     for name in ("受付PC", "Staff phone"):
-        kiosk.remote.devices.pair(name)
-    kiosk.remote.open_pairing()
-    kiosk.staff.remote_requested.emit()
+        kiosk.desk.remote.devices.pair(name)
+    kiosk.desk.remote.open_pairing()
+    kiosk.staff.open_remote()
     yield "staff-remote"
     kiosk.close_staff()
-    kiosk.remote.stop()
+    kiosk.desk.remote.stop()
     kiosk.hold_attract(True)
     yield "attract-held"
     kiosk.hold_attract(False)

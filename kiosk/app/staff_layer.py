@@ -22,8 +22,6 @@ from kiosk.app.pin_check import PinCheck
 from kiosk.config.settings import Settings
 from kiosk.content.model import Translation
 from kiosk.core.errors import LocatedError
-from kiosk.core.qr import QrMatrix
-from kiosk.remote.screen import RemoteView
 from kiosk.staff.gate import Outcome, StaffGate, Verdict
 from kiosk.stats.store import StatsStore
 from kiosk.stats.view import StatsView, build_view
@@ -61,7 +59,7 @@ class VisitSide:
     # TimeoutError when the writer is too busy to answer now, OSError or sqlite3.Error when the file fails.
     read_statistics: Callable[[Callable[[StatsStore], object]], object]
     statistics_notes: Callable[[], list[str]]  # what the background writer has to tell staff
-    content_problems: Callable[[], list[str]] = list  # why new content in the folder is not shown
+    problems: Callable[[], list[str]] = list  # the lessons' one list of problems (settings, content, reload, update)
     lesson_rows: Callable[[], list[LessonRow]] = list  # every lesson of the folder: shown ones first, in order
 
 
@@ -75,11 +73,10 @@ class StaffLayer(QObject):
     lessons_changed = Signal(str, str)  # ("toggle" or "up", lesson id): the wiring saves the choice
     typing_allowed_changed = Signal(bool)  # the PIN pad takes keys while it is open
     staff_open_changed = Signal(bool)  # the idle clocks watch staff, not patients, while open
-    remote_requested = Signal()  # the wiring answers with show_remote(view, qr)
-    remote_toggle_requested = Signal()
-    remote_pair_requested = Signal()
-    remote_revoke_requested = Signal(str)  # a paired device's id
-    remote_closed = Signal()  # the pairing code shown must stop working
+    # The desk page's screen opens (its owner draws it first) and closes (the code shown stops working); its
+    # buttons are wired straight to that owner (kiosk/app/desk_page.py), not through this layer.
+    remote_opened = Signal()
+    remote_closed = Signal()
     pin_checked = Signal()  # a PIN check finished and its outcome is shown (the pad's message, or the menu)
 
     def __init__(
@@ -88,11 +85,9 @@ class StaffLayer(QObject):
         files: StaffFiles,
         settings: Settings,
         visit: VisitSide,
-        config_problems: Sequence[str] = (),
     ) -> None:
         super().__init__(window)
         self.files, self.settings, self.visit = files, settings, visit
-        self.config_problems = list(config_problems)
         self.gate = StaffGate(files.pin, files.lockout, settings)
         self.pin_check = PinCheck(self.gate, self)
         self.pin_check.done.connect(self._pin_outcome)
@@ -121,10 +116,7 @@ class StaffLayer(QObject):
         self.lessons_page.toggle_requested.connect(lambda lesson: self.lessons_changed.emit("toggle", lesson))
         self.lessons_page.up_requested.connect(lambda lesson: self.lessons_changed.emit("up", lesson))
         self.lessons_page.back_requested.connect(self._lessons_back)
-        self.menu.show_remote.connect(self.remote_requested)
-        self.remote_page.toggle_requested.connect(self.remote_toggle_requested)
-        self.remote_page.pair_requested.connect(self.remote_pair_requested)
-        self.remote_page.revoke_requested.connect(self.remote_revoke_requested)
+        self.menu.show_remote.connect(self.open_remote)
         self.remote_page.back_requested.connect(self._remote_back)
         self._stats_lesson = 0  # 0: every lesson together, n: the n-th lesson offered
 
@@ -208,7 +200,9 @@ class StaffLayer(QObject):
             "leave": strings.staff_leave,
             "close": strings.staff_close,
         }
-        notes = (notes or []) + self.config_problems + self.visit.content_problems() + self._reviews(strings)
+        notes = notes or []
+        problems = [p for p in self.visit.problems() if p not in notes]  # a failed reload's are in both
+        notes = [*notes, *problems, *self._reviews(strings)]
         self.menu.show_menu(strings.staff_title, labels, notes)
         self.menu.open()
 
@@ -244,9 +238,9 @@ class StaffLayer(QObject):
         self.show_menu()
 
     # -- the desk remote ---------------------------------------------------------------------
-    def show_remote(self, view: RemoteView, qr: QrMatrix) -> None:
-        """The desk remote's screen, drawn from the wiring's view of it (again after every change)."""
-        self.remote_page.show_remote(view, qr, self.visit.strings())
+    def open_remote(self) -> None:
+        """The desk remote's screen, drawn by its owner on `remote_opened`."""
+        self.remote_opened.emit()
         if not self.remote_page.isVisible():
             self.menu.hide()
             self.remote_page.open()

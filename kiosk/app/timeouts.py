@@ -77,6 +77,12 @@ class Timeouts(QObject):
         """Any touch keeps the visit and starts the clocks again."""
         self._restart()
 
+    def ms_left(self) -> int:
+        """Milliseconds until the running clock (idle or result) runs out; -1 when neither runs."""
+        # A coarse timer may report a little more than its interval left: never more than the interval.
+        running = [min(t.remainingTime(), t.interval()) for t in (self._idle, self._result) if t.isActive()]
+        return running[0] if running else -1
+
     def _restart(self) -> None:
         if self.prompting:
             self.prompting = False

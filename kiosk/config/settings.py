@@ -151,7 +151,7 @@ MAX_TEXT = 1000
 _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 
 
-def check_value(
+def check_value(  # noqa: C901 (one check per kind of setting, each two lines)
     kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "", off: float | None = None
 ) -> str | None:
     """Why `value` is not acceptable for an option of this kind and bounds (or its off value), or None."""
@@ -168,7 +168,7 @@ def check_value(
             return _("must be a finite number, not {value}").format(value=value)  # nan compares false with every bound
         if off is not None and value == off:
             return None
-        if minimum is not None and value < minimum or maximum is not None and value > maximum:
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
             if off is not None:
                 return _("must be {off:g} (off) or between {low:g} and {high:g}, not {value}").format(
                     off=off, low=minimum, high=maximum, value=_number(value)

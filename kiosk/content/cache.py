@@ -111,7 +111,7 @@ def _load_one(
         path, current = entry_path(cache_dir, candidate.path), inputs(candidate.path, engine=engine)
         cached = _read(path, key, current)
         if cached is not None:
-            folder, lesson = cached
+            folder, _lesson = cached
             log.info("lesson %s loaded from %s (unchanged since it was last validated)", folder.id, folder.path)
             return cached
     described, problems = describe(candidate)

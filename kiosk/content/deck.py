@@ -53,7 +53,7 @@ def _trim(chunk: SlideSource) -> SlideSource:
     return SlideSource("\n".join(lines[blank:]), chunk.first_line + blank)
 
 
-def _parse_slide(
+def _parse_slide(  # noqa: C901 (one slide's settings and parts, each checked where it is read)
     source: SlideSource, path: Path, image_problem: Callable[[str], str | None]
 ) -> tuple[Slide | None, list[ContentError]]:
     problems: list[ContentError] = []
@@ -177,7 +177,7 @@ def _guess_line(text: str, message: str) -> int:
     return 1
 
 
-def parse_deck(
+def parse_deck(  # noqa: C901 (front matter, then each slide; split only by the messages' reading order)
     text: str, path: Path, image_problem: Callable[[str], str | None]
 ) -> tuple[Deck | None, list[ContentError]]:
     """Parse a whole deck file; return the deck, or None with every problem found."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from itertools import pairwise
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -122,7 +123,7 @@ def keep_whole(source: str) -> str:
     def joined(match: re.Match[str]) -> str:
         text = " ".join(match.group(1).split()).replace(" ", NBSP)
         out = text[:1]
-        for before, char in zip(text, text[1:], strict=False):
+        for before, char in pairwise(text):
             out += (WJ if is_cjk(before) or is_cjk(char) else "") + char
         return out
 

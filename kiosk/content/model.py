@@ -125,7 +125,7 @@ class Translation(NamedTuple):
     result: ResultText
     strings: UiStrings
     images: dict[str, bytes]  # validated pictures of the lesson, by name
-    recordings: dict[str, str] = {}  # validated narration files: name -> path (played from disk, never loaded)
+    recordings: dict[str, str] = {}  # noqa: RUF012 (a NamedTuple's default, never mutated) validated narration files: name -> path (played from disk, never loaded)
     review: Review = Review()  # from lesson.toml: who checked the lesson and when (the staff menu and handout show it)
 
     @property

@@ -71,7 +71,7 @@ def narrate(
         code = language_folder.name
         if languages and code not in languages:
             continue
-        readings, found = read_readings(language_folder)  # loaded already; read again for the table itself
+        readings, _found = read_readings(language_folder)  # loaded already; read again for the table itself
         translation = lesson.translations[code]
         wanted = screens(translation.deck, translation.questions, code, readings)
         audio = language_folder / AUDIO_FOLDER
@@ -132,7 +132,7 @@ def expected_seconds(text: str, language: str, units: Callable[[str], int]) -> f
 
 def morae(kana: str) -> int:
     """The morae of a reading in katakana: each kana but the small ones that join the kana before."""
-    return sum(1 for char in kana if "ァ" <= char <= "ヺ" and char not in _SMALL_KANA or char == "ー")
+    return sum(1 for char in kana if ("ァ" <= char <= "ヺ" and char not in _SMALL_KANA) or char == "ー")
 
 
 def syllables(line: str) -> int:

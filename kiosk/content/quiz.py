@@ -94,7 +94,7 @@ class UnknownSlideError(ContentError):
     """A question names a slide the deck does not have (left out when the deck itself could not be read)."""
 
 
-def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:
+def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:  # noqa: C901 (a line-by-line reader: one branch per kind of line)
     """Parse the quiz file; return the questions and every problem found."""
     problems: list[ContentError] = []
     questions: list[Question] = []

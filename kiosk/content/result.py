@@ -27,7 +27,7 @@ def _screen_settings(line: str) -> dict[str, str] | None:
     return parse_settings(comment.group(1)) if comment else None
 
 
-def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[ContentError]]:
+def parse_result(text: str, path: Path) -> tuple[ResultText | None, list[ContentError]]:  # noqa: C901 (a line-by-line reader: one branch per kind of line)
     """Parse the result file; return the texts, or None with every problem found."""
     problems: list[ContentError] = []
     heading = ""

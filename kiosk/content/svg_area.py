@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _TRANSFORM = re.compile(r"(matrix|scale)\s*\(([^)]*)\)")
@@ -52,7 +53,7 @@ def scale(transform: str) -> float:
 
 def _length(points: list[float]) -> float:
     pairs = list(zip(points[::2], points[1::2], strict=False))
-    return sum(math.dist(a, b) for a, b in zip(pairs, pairs[1:], strict=False))
+    return sum(math.dist(a, b) for a, b in pairwise(pairs))
 
 
 def _box(points: list[float]) -> tuple[float, float]:

@@ -69,7 +69,7 @@ class _Reader:
         self.paint: list[dict[str, str]] = [{}]  # fill, stroke and stroke-width as inherited, per open element
         self.size = (300.0, 150.0)
 
-    def start(self, name: str, attributes: dict[str, str]) -> None:
+    def start(self, name: str, attributes: dict[str, str]) -> None:  # noqa: C901 (one branch per SVG element the check refuses)
         line = self.parser.CurrentLineNumber
         tag = name.rsplit(":", 1)[-1]
         if tag in _FORBIDDEN:

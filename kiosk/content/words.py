@@ -14,6 +14,7 @@ It is loaded only when content is validated or checked: never at a start-up from
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from kiosk.core.typeset import has_cjk
@@ -87,4 +88,4 @@ def _line_starts(text: str) -> frozenset[int]:
 def words(text: str) -> list[str]:
     """The text cut where a line may start by the dictionary (for messages and tests)."""
     points = sorted(line_starts(text) | {0, len(text)}) if has_cjk(text) else [0, len(text)]
-    return [text[a:b] for a, b in zip(points, points[1:], strict=False) if b > a]
+    return [text[a:b] for a, b in pairwise(points) if b > a]

@@ -4,6 +4,7 @@ answered or chose for themselves (answers, score, aids): the desk never learns m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, assert_never
 
@@ -14,7 +15,7 @@ from kiosk.visit.flow import Screen, VisitState
 @dataclass(frozen=True)
 class ContentInfo:
     loaded_at: float  # epoch seconds of the content now shown
-    problems: tuple[str, ...] = ()  # from the last reload that failed, as `path:line: message`
+    problems: tuple[str, ...] = ()  # every problem staff see (kiosk.app.library), as `path:line: message`
 
 
 def desk_status(
@@ -44,12 +45,12 @@ def desk_status(
         "language": lesson.language,
         "language_name": lesson.language_name,
         "paused": pause_seconds_left > 0,
-        "pause_seconds_left": int(round(max(0.0, pause_seconds_left))),
+        "pause_seconds_left": round(max(0.0, pause_seconds_left)),
         "content": {"loaded_at": int(content.loaded_at), "problems": list(content.problems)},
     }
 
 
-def problem_status(problems: list[str], content: ContentInfo) -> dict[str, Any]:
+def problem_status(content: ContentInfo) -> dict[str, Any]:
     """The status while the kiosk shows its content problems instead of a lesson."""
     return {
         "screen": "problems",
@@ -62,5 +63,15 @@ def problem_status(problems: list[str], content: ContentInfo) -> dict[str, Any]:
         "language_name": "",
         "paused": False,
         "pause_seconds_left": 0,
-        "content": {"loaded_at": int(content.loaded_at), "problems": [*problems, *content.problems]},
+        "content": {"loaded_at": int(content.loaded_at), "problems": list(content.problems)},
     }
+
+
+@dataclass(frozen=True)
+class DeskSide:
+    """What the remote may ask of the visit side, supplied by the wiring module."""
+
+    status: Callable[[float], dict[str, Any]]  # the desk status now, given the hold's seconds left
+    start_over: Callable[[], None]  # the staff menu's "back to the start"
+    reload: Callable[[], list[str]]  # the staff menu's "reload content": the problems, empty on success
+    hold: Callable[[bool], None]  # hold the attract screen (ending any visit) or lift the hold

@@ -150,7 +150,7 @@ def _scrypt_memory(n: int, r: int, p: int) -> int:
     return 128 * r * (n + p + 2)
 
 
-def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:
+def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:  # noqa: C901 (each field of the PIN file checked where it is read)
     """Read and check a PIN file: (salt, hash, n, r, p), or None when there is no file."""
     try:
         text = read_file(path, MAX_PIN_FILE_BYTES).decode("utf-8")

@@ -53,6 +53,11 @@ class InputGuard(QObject):
         """Let keys through in lockdown while the PIN pad is open (the staff layer says when)."""
         self.typing_allowed = allowed
 
+    @property
+    def holding(self) -> bool:
+        """A press in the staff corner is being held (the staff hold's clock runs)."""
+        return self._hold.isActive()
+
     def in_corner(self, global_pos: QPoint) -> bool:
         local = self.window.mapFromGlobal(global_pos)
         side = corner_side(min(self.window.width(), self.window.height()))

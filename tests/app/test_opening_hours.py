@@ -37,7 +37,7 @@ def test_outside_opening_hours_the_attract_loop_is_held_and_resumes_when_open(
 ) -> None:
     """Closed: the loop's timer stops (nothing moves all night). Open again: it runs."""
     kiosk = make_kiosk(settings=Settings(opening_hours="00:00-00:01"), transitions=False)
-    kiosk._warm_up()  # what the kiosk does 1.5 s after the first paint
+    kiosk.warm_up()  # what the kiosk does 1.5 s after the first paint
     clock = kiosk.opening_hours
     assert clock is not None
     clock._now = lambda: MONDAY_NIGHT  # closed
@@ -52,5 +52,5 @@ def test_outside_opening_hours_the_attract_loop_is_held_and_resumes_when_open(
 def test_without_opening_hours_nothing_is_held(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
     """The default (always open) makes no clock and never holds the loop."""
     kiosk = make_kiosk(transitions=False)
-    kiosk._warm_up()
+    kiosk.warm_up()
     assert kiosk.opening_hours is None and kiosk.attract_loop.running

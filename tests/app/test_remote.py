@@ -19,13 +19,13 @@ pytestmark = pytest.mark.allow_warnings  # wrong tokens are logged at WARNING, a
 
 def serve(kiosk: Kiosk) -> int:
     """Turn the desk page on at 127.0.0.1 on a free port; its port."""
-    assert kiosk.remote.start("127.0.0.1", 0), kiosk.remote.problem
-    assert kiosk.remote.server is not None
-    return kiosk.remote.server.port
+    assert kiosk.desk.remote.start("127.0.0.1", 0), kiosk.desk.remote.problem
+    assert kiosk.desk.remote.server is not None
+    return kiosk.desk.remote.server.port
 
 
 def pair(qtbot: QtBot, kiosk: Kiosk, port: int, name: str = "受付PC") -> str:
-    code = kiosk.remote.open_pairing()
+    code = kiosk.desk.remote.open_pairing()
     answer = in_thread(qtbot, lambda: request(port, "POST", "/api/pair", {"code": code, "name": name,
                                                                           "bearer": True}, ACTION))  # fmt: skip
     assert answer.status == 200, answer.body
@@ -66,14 +66,14 @@ def test_each_action_needs_a_paired_token(qtbot: QtBot, kiosk: Kiosk, path: str)
     port = serve(kiosk)
     token = pair(qtbot, kiosk, port)
     revoked = pair(qtbot, kiosk, port, "old phone")
-    kiosk.remote.revoke(kiosk.remote.paired[-1].id)
+    kiosk.desk.remote.revoke(kiosk.desk.remote.paired[-1].id)
     body = {"minutes": 5} if path == "/api/pause" else {}
     start_lesson(qtbot, kiosk)
     for bad in (None, "not-a-token", revoked):
         answer = post(qtbot, port, path, bad, body)
         assert answer.status == 401, (bad, answer.body)
         assert kiosk.flow.state.screen is Screen.SLIDE and not kiosk.flow.held
-    kiosk.remote.limiter.success("127.0.0.1")
+    kiosk.desk.remote.limiter.success("127.0.0.1")
     assert post(qtbot, port, path, token, body).status == 200
     if path in ("/api/start-over", "/api/reload", "/api/pause"):
         assert kiosk.flow.state.screen is Screen.ATTRACT
@@ -106,7 +106,7 @@ def test_a_hold_keeps_the_attract_screen_until_it_ends(qtbot: QtBot, kiosk: Kios
     assert post(qtbot, port, "/api/resume", token).status == 200
     start_lesson(qtbot, kiosk)
     kiosk.start_over(EndReason.HOME)
-    kiosk.remote.minute_ms = 50  # a "minute" of 50 ms: the hold runs out by itself
+    kiosk.desk.remote.minute_ms = 50  # a "minute" of 50 ms: the hold runs out by itself
     holds: list[bool] = []  # every hold and lift, so a busy machine that lifts it before we look still shows both
     hold = kiosk.flow.hold
     kiosk.flow.hold = lambda on: (holds.append(on), hold(on))[1]  # type: ignore[method-assign]
@@ -144,7 +144,7 @@ def test_wrong_tokens_are_rate_limited(qtbot: QtBot, kiosk: Kiosk, caplog: pytes
 def test_turning_it_off_closes_the_port(qtbot: QtBot, kiosk: Kiosk) -> None:
     """Off means off: after stop() nothing answers on the port."""
     port = serve(kiosk)
-    kiosk.remote.stop()
+    kiosk.desk.remote.stop()
     qtbot.wait(10)  # let Qt close the listening socket
 
     def refused() -> bool:

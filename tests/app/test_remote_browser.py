@@ -67,7 +67,7 @@ def test_pair_in_chromium_and_start_over(qtbot: QtBot, staff_kiosk: Kiosk, tmp_p
             return str(driver.find_element(By.ID, "message").text)
 
         assert in_thread(qtbot, rename, timeout_s=60) == "名前を「受付の奥のPC」にしました。"
-        assert [device.name for device in kiosk.remote.paired] == ["受付の奥のPC"]
+        assert [device.name for device in kiosk.desk.remote.paired] == ["受付の奥のPC"]
         cookies = in_thread(qtbot, driver.get_cookies)
         assert [(c["name"], c["httpOnly"], c["sameSite"]) for c in cookies] == [("kiosk_remote", True, "Strict")]
     finally:

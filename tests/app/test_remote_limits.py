@@ -28,9 +28,9 @@ LIMITS = ConnectionLimits(total=40, per_address=6, idle_ms=1500, request_ms=1500
 @pytest.fixture
 def port(kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch) -> int:
     monkeypatch.setattr(remote_server, "DEFAULT_LIMITS", LIMITS)
-    assert kiosk.remote.start("127.0.0.1", 0), kiosk.remote.problem
-    assert kiosk.remote.server is not None
-    return kiosk.remote.server.port
+    assert kiosk.desk.remote.start("127.0.0.1", 0), kiosk.desk.remote.problem
+    assert kiosk.desk.remote.server is not None
+    return kiosk.desk.remote.server.port
 
 
 def connect_from(source: str, port: int) -> socket.socket:
@@ -56,7 +56,7 @@ def test_a_flood_from_one_address_leaves_the_page_answering(qtbot: QtBot, kiosk:
     flood: list[socket.socket] = []
     try:
         flood = in_thread(qtbot, lambda: [connect_from("127.0.0.2", port) for _ in range(200)])
-        server = kiosk.remote.server
+        server = kiosk.desk.remote.server
         assert server is not None and server.guard is not None
         guard = server.guard
         qtbot.waitUntil(lambda: guard.refused + guard.admitted >= 200, timeout=20_000)
@@ -117,8 +117,8 @@ def test_qts_own_429_carries_the_security_headers(qtbot: QtBot, kiosk: Kiosk, po
 
 def test_an_expired_code_leaves_the_staff_screen(qtbot: QtBot, kiosk: Kiosk, port: int) -> None:
     """A pairing code whose time ran out is taken off the staff screen (it stayed there)."""
-    kiosk.remote.pairing.valid_seconds = 0.5
-    assert kiosk.remote.open_pairing() == kiosk.remote.view().code != ""
-    with qtbot.waitSignal(kiosk.remote.changed, timeout=5000):
+    kiosk.desk.remote.pairing.valid_seconds = 0.5
+    assert kiosk.desk.remote.open_pairing() == kiosk.desk.remote.view().code != ""
+    with qtbot.waitSignal(kiosk.desk.remote.changed, timeout=5000):
         pass
-    assert kiosk.remote.view().code == ""
+    assert kiosk.desk.remote.view().code == ""

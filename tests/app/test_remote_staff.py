@@ -66,11 +66,11 @@ def test_turn_on_pair_by_the_qr_and_code_unpair_turn_off(qtbot: QtBot, staff_kio
     page = kiosk.staff.remote_page
     assert page.state.text() == kiosk.strings.remote_off and not page.pair.isVisible()
     click(qtbot, page.toggle)
-    assert kiosk.remote.view().on
+    assert kiosk.desk.remote.view().on
     assert load_settings(tmp_path / "config" / "settings.toml")[0].remote_enabled is True
     click(qtbot, page.pair)
     url = read_qr(kiosk)
-    assert url == kiosk.remote.url and url.startswith("http://127.0.0.1:") and url.endswith("/pair")
+    assert url == kiosk.desk.remote.url and url.startswith("http://127.0.0.1:") and url.endswith("/pair")
     assert url in page.state.text()
     code = page.code.text().replace(" ", "")
     port = int(url.split(":")[2].split("/")[0])
@@ -84,7 +84,7 @@ def test_turn_on_pair_by_the_qr_and_code_unpair_turn_off(qtbot: QtBot, staff_kio
     assert not page.device_names[0].isVisible()
     assert in_thread(qtbot, lambda: request(port, "GET", "/api/status", headers=bearer(token))).status == 401
     click(qtbot, page.toggle)
-    assert not kiosk.remote.view().on
+    assert not kiosk.desk.remote.view().on
     assert load_settings(tmp_path / "config" / "settings.toml")[0].remote_enabled is False
 
 
@@ -94,16 +94,16 @@ def test_leaving_the_screen_voids_the_code(qtbot: QtBot, staff_kiosk: Kiosk) -> 
     open_remote_screen(qtbot, kiosk)
     click(qtbot, kiosk.staff.remote_page.toggle)
     click(qtbot, kiosk.staff.remote_page.pair)
-    assert kiosk.remote.pairing.is_open
+    assert kiosk.desk.remote.pairing.is_open
     click(qtbot, kiosk.staff.remote_page.back)
-    assert not kiosk.remote.pairing.is_open and kiosk.staff.menu.isVisible()
+    assert not kiosk.desk.remote.pairing.is_open and kiosk.staff.menu.isVisible()
     click(qtbot, kiosk.staff.menu.buttons["remote"])
     click(qtbot, kiosk.staff.remote_page.pair)
     kiosk.close_staff()
-    assert not kiosk.remote.pairing.is_open
+    assert not kiosk.desk.remote.pairing.is_open
 
 
 def test_it_comes_back_on_after_a_restart(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
     """With remote_enabled saved, the kiosk serves the page again once its first screen is up."""
     kiosk = make_kiosk(settings=Settings(remote_enabled=True, remote_address="127.0.0.1", remote_port=free_port()))
-    qtbot.waitUntil(lambda: kiosk._remote is not None and kiosk.remote.view().on, timeout=5000)
+    qtbot.waitUntil(lambda: kiosk.desk.is_on, timeout=5000)

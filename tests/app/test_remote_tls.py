@@ -24,12 +24,12 @@ def pinned(pem: bytes) -> ssl.SSLContext:
 
 def test_pair_and_read_status_over_pinned_tls(qtbot: QtBot, kiosk: Kiosk) -> None:
     """Over HTTPS with the pinned certificate: pairing sets a Secure cookie, status works, the URL says https."""
-    assert kiosk.remote.start("127.0.0.1", 0, tls=True), kiosk.remote.problem
-    assert kiosk.remote.url.startswith("https://127.0.0.1:")
-    assert kiosk.remote.certificate is not None
-    assert kiosk.remote.view().fingerprint == kiosk.remote.certificate.fingerprint
-    port, context = kiosk.remote.server.port, pinned(kiosk.remote.certificate.cert_pem)  # type: ignore[union-attr]
-    code = kiosk.remote.open_pairing()
+    assert kiosk.desk.remote.start("127.0.0.1", 0, tls=True), kiosk.desk.remote.problem
+    assert kiosk.desk.remote.url.startswith("https://127.0.0.1:")
+    assert kiosk.desk.remote.certificate is not None
+    assert kiosk.desk.remote.view().fingerprint == kiosk.desk.remote.certificate.fingerprint
+    port, context = kiosk.desk.remote.server.port, pinned(kiosk.desk.remote.certificate.cert_pem)  # type: ignore[union-attr]
+    code = kiosk.desk.remote.open_pairing()
     answer = in_thread(qtbot, lambda: request(port, "POST", "/api/pair", {"code": code, "bearer": True}, ACTION,
                                               tls=context))  # fmt: skip
     assert answer.status == 200
@@ -41,8 +41,8 @@ def test_pair_and_read_status_over_pinned_tls(qtbot: QtBot, kiosk: Kiosk) -> Non
 
 def test_another_certificate_and_plain_http_fail(qtbot: QtBot, kiosk: Kiosk, tmp_path: Path) -> None:
     """A client pinning another certificate fails the handshake, and so does plain HTTP on the TLS port."""
-    assert kiosk.remote.start("127.0.0.1", 0, tls=True), kiosk.remote.problem
-    port = kiosk.remote.server.port  # type: ignore[union-attr]
+    assert kiosk.desk.remote.start("127.0.0.1", 0, tls=True), kiosk.desk.remote.problem
+    port = kiosk.desk.remote.server.port  # type: ignore[union-attr]
     stranger = pinned(load_or_make(tmp_path / "other", "127.0.0.1").cert_pem)
 
     def refused(tls: ssl.SSLContext | None) -> str:

@@ -49,8 +49,9 @@ def layer(window: KioskWindow, tmp_path: Path) -> StaffLayer:
         lessons=lambda: [],
         read_statistics=functools.partial(_read, files.statistics),
         statistics_notes=lambda: ["a note from the writer"],
+        problems=lambda: ["settings.toml:3: bad option"],
     )
-    layer = StaffLayer(window, files, Settings(), visit, ["settings.toml:3: bad option"])
+    layer = StaffLayer(window, files, Settings(), visit)
     layer.next_language_requested.connect(lambda: default.__setitem__(0, "日本語"))
     return layer
 
@@ -174,7 +175,7 @@ def test_the_menu_says_who_reviewed_each_lesson_or_that_nobody_has(window: Kiosk
         read_statistics=functools.partial(_read, files.statistics),
         statistics_notes=list,
     )
-    layer = StaffLayer(window, files, Settings(), visit, [])
+    layer = StaffLayer(window, files, Settings(), visit)
     layer.show_menu()
     notes = layer.menu.notes.text()
     assert FALLBACK.not_reviewed.format(lesson="stretching") in notes

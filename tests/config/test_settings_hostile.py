@@ -97,7 +97,7 @@ def test_unreadable_file_gives_defaults(tmp_path: Path) -> None:
 
 
 # -- property tests ---------------------------------------------------------------------------------
-_KEYS = st.sampled_from(list(Settings._fields) + ["colour", "x y", "idle_seconds.sub"])
+_KEYS = st.sampled_from([*Settings._fields, "colour", "x y", "idle_seconds.sub"])
 _SCALARS = (
     st.booleans()
     | st.integers()

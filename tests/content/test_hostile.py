@@ -451,7 +451,7 @@ def _splice(name: str, where: int, line: str, replace: bool) -> str:
     """The shipped file with one line inserted, or one line replaced."""
     lines = TEXT[name].split("\n")
     index = where % (len(lines) + 1)
-    return "\n".join(lines[:index] + [line] + lines[index + int(replace) :])
+    return "\n".join([*lines[:index], line, *lines[index + int(replace) :]])
 
 
 def _spliced(name: str, lines: st.SearchStrategy[str]) -> st.SearchStrategy[str]:

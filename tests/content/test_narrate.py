@@ -120,7 +120,7 @@ def test_changed_words_are_not_read_by_the_old_file_and_narrate_replaces_it(less
     assert library is not None and library.first.translations["ja"].deck.slides[0].audio is None
     found = advise(library.first.translations["ja"], deck, lesson / "ja" / "quiz.md", lesson / "ja" / "result.md")
     assert [a.rule for a in found if a.rule == "narration"] == ["narration"]
-    assert "since changed" in str([a for a in found if a.rule == "narration"][0])
+    assert "since changed" in str(next(a for a in found if a.rule == "narration"))
     done = narrate(lesson, ["ja"])
     assert len(done.removed) == 1 and done.removed[0].startswith("slide-first.synth-")
     assert [m.key for m in done.made if m.state == "made"] == ["slide-first"]

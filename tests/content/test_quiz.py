@@ -28,7 +28,7 @@ GOOD = """# クイズ
 
 
 def errors(text: str) -> list[str]:
-    questions, problems = parse_quiz(text, PATH, SLIDES)
+    _questions, problems = parse_quiz(text, PATH, SLIDES)
     return [str(p) for p in problems]
 
 

@@ -141,4 +141,4 @@ def test_a_quote_under_the_points_is_the_safety_point() -> None:
     assert result.safety == "股のしびれは119番へ" and len(result.takeaways) == 3
     assert parse_result(GOOD, Path("result.md"))[0].safety == ""  # type: ignore[union-attr]
     _, problems = parse_result("> 先に\n" + GOOD, Path("result.md"))
-    assert [str(p) for p in problems][0].startswith("result.md:1: unexpected line '> 先に'")
+    assert str(problems[0]).startswith("result.md:1: unexpected line '> 先に'")

@@ -72,7 +72,7 @@ def test_no_line_starts_with_a_particle_a_suffix_or_after_an_opening_bracket() -
 
 def test_a_phrase_marked_to_keep_whole_never_breaks_inside() -> None:
     """`{{...}}` in the Markdown: no break inside it, in a slide body and in a one-line text."""
-    html, text, problems = render_markdown("まず{{ストレッチを思いうかべる}}方が多いと思います。")
+    _html, text, problems = render_markdown("まず{{ストレッチを思いうかべる}}方が多いと思います。")
     assert problems == [] and text == "まずストレッチを思いうかべる方が多いと思います。"
     one_line, why = inline_text("まず{{ストレッチを思いうかべる}}方")
     assert why is None
@@ -90,7 +90,7 @@ def test_typed_line_breaks_inside_a_paragraph_are_soft() -> None:
     """Lines of one paragraph join (nothing between Japanese, a space in English); a blank line or two
     trailing spaces still break; a quiz explanation's lines join the same way."""
     source = "腰が痛むと、\nまず**ストレッチ**を\n思い浮かべます。\n\nOne line\nand the next.  \nHard.\\\nharder."
-    html, text, _ = render_markdown(source)
+    html, _text, _ = render_markdown(source)
     assert "<p>腰が痛むと、まず<strong>ストレッチ</strong>を思い浮かべます。</p>" in html
     assert "<p>One line and the next.<br>\nHard.<br>\nharder.</p>" in html  # two spaces or a backslash: hard
     assert soft_joined(["筋肉が硬いとは", "限りません。", ""]) == "筋肉が硬いとは限りません。"

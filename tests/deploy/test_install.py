@@ -90,7 +90,7 @@ def test_uninstall_purge_removes_the_clinics_files_too(installed, wheel, require
     install(LAYOUT, target(installed, []), wheel, requirements)  # a second install: the folders were there already
     uninstall(LAYOUT, target(installed, []), purge=True)
     for gone in ("etc/clinic-kiosk", "var/lib/clinic-kiosk", "var/log/clinic-kiosk", "opt"):
-        assert not (installed / gone).exists() or gone == "opt" and not any((installed / gone).iterdir()), gone
+        assert not (installed / gone).exists() or (gone == "opt" and not any((installed / gone).iterdir())), gone
 
 
 def test_the_installer_runs_from_the_wheel_alone(wheel, tmp_path):

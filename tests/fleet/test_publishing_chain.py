@@ -98,8 +98,8 @@ class Watch:
         if "には個人差があります" not in unmarked(deck.slides[-1].body_text) or "桂 寛章" not in deck.credit:
             self.broken.append("the last slide or the credit is cut")
         self.titles.add(unmarked(deck.title))
-        folder = kiosk.shown_root() / "stretching"
-        if kiosk.shown_root() == kiosk.content_root:
+        folder = kiosk.lessons.shown_root() / "stretching"
+        if kiosk.lessons.shown_root() == kiosk.content_root:
             self.broken.append("shown from the live folder, not a snapshot")
             return
         manifest = read_manifest(folder)
@@ -140,7 +140,7 @@ def test_the_kiosk_never_shows_a_file_that_does_not_match_its_manifest(
     manifest = read_manifest(kiosk_content / "stretching")
     wait_for(lambda: not check_manifest(kiosk_content / "stretching", "stretching", manifest), 90, "whole files")  # type: ignore[arg-type]
     shown = make_kiosk(content=kiosk_content, transitions=False, settings=QUICK, watch_content=True)
-    shown.start_content_updates()
+    shown.lessons.start_updates()
     watch = Watch(shown)
 
     # 1. The deck saved slowly (a stalled editor or share): 20 pieces, then published once whole.

@@ -20,7 +20,7 @@ def test_the_kiosk_writes_a_heartbeat_after_its_first_screen(make_kiosk: Callabl
     """With outbox_folder set, a heartbeat naming the kiosk and its content appears; without, nothing starts."""
     box = tmp_path / "outbox"
     kiosk = make_kiosk(settings=Settings(outbox_folder=str(box), kiosk_name="desk-1"))
-    kiosk._warm_up()
+    kiosk.warm_up()
     assert kiosk.fleet is not None
     kiosk.fleet.wait()
     beat = read_heartbeat((box / HEARTBEAT).read_bytes())
@@ -30,7 +30,7 @@ def test_the_kiosk_writes_a_heartbeat_after_its_first_screen(make_kiosk: Callabl
 def test_no_outbox_no_reporter(make_kiosk: Callable[..., Kiosk]) -> None:
     """The default settings start no reporter (a single kiosk writes nothing extra)."""
     kiosk = make_kiosk()
-    kiosk._warm_up()
+    kiosk.warm_up()
     assert kiosk.fleet is None
 
 
@@ -46,13 +46,13 @@ def test_the_heartbeat_says_what_is_shown_and_problems_relative_to_the_lesson(
         outbox_folder=str(box), kiosk_name="desk-1", content_poll_seconds=0.02, content_quiet_seconds=0.1
     )
     kiosk = make_kiosk(content=content, settings=settings, transitions=False, watch_content=True)
-    kiosk._warm_up()
-    kiosk.start_content_updates()
-    assert kiosk.fleet is not None and kiosk.updates is not None
+    kiosk.warm_up()
+    kiosk.lessons.start_updates()
+    assert kiosk.fleet is not None and kiosk.lessons.updates is not None
     kiosk.fleet.wait()
     shown = read_heartbeat((box / HEARTBEAT).read_bytes()).content_version
     deck = content / "stretching" / "ja" / "deck.md"
-    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
+    with qtbot.waitSignal(kiosk.lessons.updates.refused, timeout=20_000):
         deck.write_text(deck.read_text(encoding="utf-8").replace("seiza.svg", "missing.svg"), encoding="utf-8")
         newer = write_manifest(content / "stretching", "stretching")  # published unchecked
     kiosk.fleet.beat()

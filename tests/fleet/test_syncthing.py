@@ -76,8 +76,8 @@ def test_content_and_outbox_travel_between_hub_and_kiosk(
     # A change on the hub reaches the kiosk, which is in the middle of a visit: the visit goes on with the old
     # lesson, and the next attract screen shows the new one.
     shown = make_kiosk(content=kiosk_content, transitions=False, settings=QUICK, watch_content=True)
-    shown.start_content_updates()
-    assert shown.updates is not None
+    shown.lessons.start_updates()
+    assert shown.lessons.updates is not None
     assert "改訂" not in unmarked(shown.presenter.spoken_text(shown.flow.state))  # the attract screen's words
     shown.flow.start("ja")
     shown.flow.next()

@@ -61,7 +61,7 @@ def test_names_are_cleaned_and_renamed(tmp_path: Path) -> None:
 def test_the_list_is_bounded(tmp_path: Path) -> None:
     """Pairing beyond MAX_DEVICES drops the oldest device, so the file cannot grow without end."""
     store = DeviceStore(tmp_path / "devices.json")
-    first, first_token = store.pair("first")
+    _first, first_token = store.pair("first")
     for n in range(MAX_DEVICES):
         store.pair(f"d{n}")
     assert len(store.devices) == MAX_DEVICES

@@ -130,7 +130,7 @@ def test_the_own_page_may_act(setup: tuple[RemoteService, FakeDesk, str]) -> Non
 
 def test_another_host_name_is_refused(setup: tuple[RemoteService, FakeDesk, str]) -> None:
     """A request for another host name (DNS rebinding) is refused before any route."""
-    service, desk, token = setup
+    service, _desk, _token = setup
     reply = service.handle(Request("POST", "/api/start-over", {"host": "evil.example:8765"}, b"{}", "1.2.3.4"))
     assert reply.status == 421
     assert service.handle(req("GET", "/", host="evil.example:8765")).status == 421

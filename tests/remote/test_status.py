@@ -50,11 +50,11 @@ def test_nothing_a_patient_answered_or_chose_is_in_it() -> None:
 
 
 def test_hold_and_content_are_reported() -> None:
-    """A hold shows its seconds left; content shows when it was loaded and the last reload's problems."""
+    """A hold shows its seconds left; content shows when it was loaded and the kiosk's problems."""
     f = flow()
     status = desk_status(f.state, f.lesson, 0, 299.6, CONTENT)
     assert status["paused"] is True and status["pause_seconds_left"] == 300
     assert status["content"] == {"loaded_at": 1_800_000_000, "problems": ["deck.md:3: bad"]}
-    broken = problem_status(["quiz.md:1: missing"], CONTENT)
+    broken = problem_status(CONTENT)
     assert broken["screen"] == "problems"
-    assert broken["content"]["problems"] == ["quiz.md:1: missing", "deck.md:3: bad"]
+    assert broken["content"]["problems"] == ["deck.md:3: bad"]

@@ -63,7 +63,7 @@ def test_default_policy():
 )
 def test_nonsense_policy_is_refused(policy):
     """A policy that would never lock, or lock for nothing, raises ValueError."""
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="must be"):
         LockoutPolicy(**policy)
 
 

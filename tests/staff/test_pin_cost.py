@@ -47,7 +47,7 @@ def test_one_step_above_owasps_cost_is_refused(tmp_path: Path, n: int, r: int, p
     record = json.loads(path.read_text())
     record.update(n=n, r=r, p=p)
     path.write_text(json.dumps(record))
-    with pytest.raises(PinError, match="more work than|more than 256 MiB"):
+    with pytest.raises(PinError, match=r"more work than|more than 256 MiB"):
         check_pin(path, PIN)
 
 

@@ -106,7 +106,7 @@ def test_visits_per_day_is_zero_filled_oldest_first(db: Path) -> None:
         (date(2025, 3, 1), 1),
     ]
     assert store.visits_per_day(0, today) == []
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="days must not be negative"):
         store.visits_per_day(-1, today)
     store.close()
 

@@ -20,7 +20,7 @@ def _rect(widget: QWidget, root: QWidget) -> QRect:
     return QRect(widget.mapTo(root, widget.rect().topLeft()), widget.size())
 
 
-def layout_problems(page: QWidget, root: QWidget, scale: float) -> list[str]:
+def layout_problems(page: QWidget, root: QWidget, scale: float) -> list[str]:  # noqa: C901 (one branch per layout rule)
     """Every rule the page breaks at this window scale (short side / 1080)."""
     problems: list[str] = []
     labels = [w for w in page.findChildren(QLabel) if _visible(w, root) and w.text()]

@@ -106,8 +106,7 @@ class Monkey:
 
     def _is_forbidden(self, button: QAbstractButton) -> bool:
         """Leaving the kiosk would end the run (and only staff past the PIN can reach it anyway)."""
-        staff = self.kiosk._staff
-        return staff is not None and button is staff.menu.buttons["leave"]
+        return self.kiosk.staff_open and button is self.kiosk.staff.menu.buttons["leave"]
 
     def _point(self) -> QPoint:
         window = self.kiosk.window
@@ -165,8 +164,7 @@ class Monkey:
         expected = getattr(kiosk.window, PAGE_FOR[state.screen])
         if kiosk.window.current_page is not expected:
             problem(f"state {state.screen.value} but page {type(kiosk.window.current_page).__name__} shown")
-        staff = kiosk._staff
-        if staff is not None and (staff.menu.isVisible() or staff.stats_page.isVisible()):
+        if kiosk.staff_open and (kiosk.staff.menu.isVisible() or kiosk.staff.stats_page.isVisible()):
             problem("the staff menu is open without the PIN")
         if not kiosk.window.isVisible():
             problem("the window is gone")

@@ -252,10 +252,10 @@ def test_a_bad_attract_list_never_crashes_the_kiosk(make_kiosk: Callable[..., Ki
     settings.write_text(good.replace('"clinic-checks"]', '"no-such-slide"]'), encoding="utf-8")
     kiosk = make_kiosk(content=shipped_copy.parent, transitions=False)
     assert kiosk.flow is None
-    (problem,) = [str(p) for p in kiosk.problems]
+    (problem,) = kiosk.lessons.problem_texts()
     line = next(n for n, text in enumerate(good.splitlines(), start=1) if text.startswith("attract ="))
     assert problem.startswith(f"{settings}:{line}: attract: no slide has the id 'no-such-slide'")
     settings.write_text(good, encoding="utf-8")
-    assert kiosk.reload_content() == []
+    assert kiosk.lessons.reload() == []
     kiosk.attract_loop.tick()
     assert kiosk.window.current_page is kiosk.window.attract and _shown(kiosk) == _expected_loop(kiosk)[1]

@@ -36,7 +36,7 @@ def test_content_that_fails_at_start_shows_a_calm_page_and_tells_staff(
     _break_deck(shipped_copy)
     save_pin(tmp_path / "config" / "pin.json", PIN)
     kiosk = make_kiosk(settings=QUICK, content=shipped_copy)
-    assert kiosk.flow is None and kiosk.problems
+    assert kiosk.flow is None and kiosk.lessons.problems()
     shown = _shown_text(kiosk)
     assert "受付" in shown and "front desk" in shown
     assert "deck.md" not in shown and str(tmp_path) not in shown and "<!--" not in shown

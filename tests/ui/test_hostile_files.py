@@ -34,7 +34,7 @@ def test_a_settings_file_of_nan_starts_with_defaults_and_tells_staff(
     (config / "settings.toml").write_text(NAN_SETTINGS + "\n", encoding="utf-8")
     save_pin(config / "pin.json", PIN)
     kiosk = make_kiosk(settings=None)
-    assert kiosk.settings == Settings() and len(kiosk.config_problems) == 5
+    assert kiosk.settings == Settings() and len(kiosk.lessons.problems()) == 5
     kiosk.flow.start("ja")
     assert kiosk.flow.state.screen is Screen.SLIDE and not kiosk.idle_prompt.isVisible()
     kiosk.open_staff()

@@ -132,7 +132,7 @@ def test_without_an_audio_output_nothing_is_played(
     kiosk.flow.start("ja")
     kiosk.read_aloud()
     kiosk.read_aloud()
-    assert kiosk.narrator._player is None and not kiosk.narrator.playing
+    assert not kiosk.narrator.has_player and not kiosk.narrator.playing
     told = [r.getMessage() for r in caplog.records if "no audio output" in r.getMessage()]
     assert len(told) == 1 and "seiza.wav" in told[0]
 
@@ -155,7 +155,7 @@ def test_no_recording_and_no_voice_means_no_button(make_kiosk: Callable[..., Kio
     kiosk = make_kiosk(content=unnarrated_content)
     kiosk.flow.start("ja")
     assert not kiosk.window.aids.read_aloud.isVisible()
-    assert kiosk.narrator._player is None  # Qt Multimedia was never loaded
+    assert not kiosk.narrator.has_player  # Qt Multimedia was never loaded
 
 
 def test_start_up_never_loads_qt_multimedia(tmp_path: Path) -> None:

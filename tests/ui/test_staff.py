@@ -55,12 +55,12 @@ def test_a_short_press_or_a_press_elsewhere_does_not(qtbot: QtBot, staff_kiosk: 
     """A quick tap in the corner, or a long press in the middle, never starts the staff hold."""
     window, guard = staff_kiosk.window, staff_kiosk.guard
     QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner(staff_kiosk))
-    assert guard._hold.isActive()
+    assert guard.holding
     QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner(staff_kiosk))
-    assert not guard._hold.isActive()
+    assert not guard.holding
     middle = QPoint(window.width() // 2, window.height() // 2)
     QTest.mousePress(staff_kiosk.window.attract, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, middle)
-    assert not guard._hold.isActive()
+    assert not guard.holding
     assert not staff_kiosk.staff.pin_pad.isVisible()
 
 
@@ -90,7 +90,7 @@ def test_key_chord_opens_the_pad_and_the_right_pin_opens_the_menu(qtbot: QtBot, 
 )
 def test_only_the_exact_chord_opens_the_pad(staff_kiosk: Kiosk, modifiers: Qt.KeyboardModifier) -> None:
     QTest.keyClick(staff_kiosk.window, Qt.Key.Key_K, modifiers)
-    assert staff_kiosk._staff is None or not staff_kiosk.staff.pin_pad.isVisible()
+    assert not staff_kiosk.staff_open
 
 
 def test_pin_typed_on_a_desk_keyboard(qtbot: QtBot, staff_kiosk: Kiosk) -> None:

@@ -28,8 +28,8 @@ def content(tmp_path: Path) -> Path:
 
 def watching(make_kiosk: Callable[..., Kiosk], content: Path) -> Kiosk:
     kiosk = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
-    kiosk.start_content_updates()
-    assert kiosk.updates is not None
+    kiosk.lessons.start_updates()
+    assert kiosk.lessons.updates is not None
     return kiosk
 
 
@@ -65,12 +65,12 @@ def test_invalid_new_content_never_shows_and_staff_see_why(
     kiosk = watching(make_kiosk, content)
     before = kiosk.flow.library
     deck = content / "stretching" / "ja" / "deck.md"
-    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000) as refused:
+    with qtbot.waitSignal(kiosk.lessons.updates.refused, timeout=20_000) as refused:
         deck.write_text(deck.read_text(encoding="utf-8").replace("seiza.svg", "missing.svg"), encoding="utf-8")
         write_manifest(content / "stretching", "stretching")  # published unchecked (a hub with another version)
     assert any("missing.svg" in str(p) for p in refused.args[0])
     assert kiosk.flow.library is before and kiosk.window.attract.topics is None
-    assert any("missing.svg" in note for note in kiosk.update_problems)
+    assert any("missing.svg" in note for note in kiosk.lessons.problem_texts())
     kiosk.staff.show_menu()
     assert "missing.svg" in kiosk.staff.menu.notes.text()
 
@@ -81,7 +81,7 @@ def test_a_folder_that_disappears_keeps_the_kiosk_running(
 ) -> None:
     """The content folder removed under the kiosk: one problem, the lesson stays on screen and still runs."""
     kiosk = watching(make_kiosk, content)
-    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
+    with qtbot.waitSignal(kiosk.lessons.updates.refused, timeout=20_000):
         shutil.rmtree(content)
     assert kiosk.flow.start() and kiosk.window.current_page is kiosk.window.slide
 
@@ -95,7 +95,7 @@ def test_a_new_lesson_and_an_edit_not_published_never_reach_patients(
     before = kiosk.flow.library
     new_lesson(content, "back-pain")
     deck = content / "stretching" / "ja" / "deck.md"
-    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000) as refused:
+    with qtbot.waitSignal(kiosk.lessons.updates.refused, timeout=20_000) as refused:
         deck.write_text(deck.read_text(encoding="utf-8").replace("title: ", "title: 改訂 ", 1), encoding="utf-8")
     assert any("deck.md" in str(p) and "kiosk publish" in str(p) for p in refused.args[0])
     assert kiosk.flow.library is before and kiosk.flow.pending is None
@@ -113,20 +113,23 @@ def test_a_kiosk_shows_a_snapshot_never_the_live_folder_and_a_restart_reuses_it(
     """What a kiosk shows (and plays) comes from a snapshot checked against the manifest: a file changed in the live
     folder afterwards is not what it shows; a restart with the same files starts from the same snapshot."""
     kiosk = watching(make_kiosk, content)
-    root = kiosk.shown_root()
-    assert root != content and root.parent == kiosk.snapshots
+    root = kiosk.lessons.shown_root()
+    assert root != content and root.parent == kiosk.lessons.place.snapshots
     assert (root / "stretching" / "manifest.json").read_bytes() == (
         content / "stretching" / "manifest.json"
     ).read_bytes()
     deck = content / "stretching" / "ja" / "deck.md"
-    with qtbot.waitSignal(kiosk.updates.refused, timeout=20_000):
+    with qtbot.waitSignal(kiosk.lessons.updates.refused, timeout=20_000):
         deck.write_bytes(deck.read_bytes()[:-40])  # cut short: still arriving
-    assert kiosk.shown_root() == root and (root / "stretching" / "ja" / "deck.md").read_bytes() != deck.read_bytes()
+    assert (
+        kiosk.lessons.shown_root() == root
+        and (root / "stretching" / "ja" / "deck.md").read_bytes() != deck.read_bytes()
+    )
     kiosk.close()
     deck.write_bytes((SHIPPED_LESSON / "ja" / "deck.md").read_bytes())
     shutil.copystat(SHIPPED_LESSON / "ja" / "deck.md", deck)
     again = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
-    assert again.shown_root() == root and again.flow is not None
+    assert again.lessons.shown_root() == root and again.flow is not None
 
 
 def test_a_new_lessons_card_shows_its_picture_and_line_from_the_first_frame(
@@ -135,7 +138,7 @@ def test_a_new_lessons_card_shows_its_picture_and_line_from_the_first_frame(
     """A lesson that arrives while the attract screen is up has its picture drawn and its line at once."""
     kiosk = watching(make_kiosk, content)
     kiosk.window.show()
-    with qtbot.waitSignal(kiosk.updates.arrived, timeout=20_000):
+    with qtbot.waitSignal(kiosk.lessons.updates.arrived, timeout=20_000):
         publish(new_lesson(content, "back-pain"))
     qtbot.waitUntil(lambda: len([c for c in kiosk.window.attract.topics.cards if c.isVisible()]) == 2)
     card = [c for c in kiosk.window.attract.topics.cards if c.isVisible()][1]
