@@ -3,11 +3,11 @@
 The first page holds the lesson's core: the title, the clinic's name, address, phone and hours (settings), the
 take-home points, the safety card (the slides marked `handout: front`), the QR code with its address written
 out (paper cannot be tapped), the call to the front desk, the supervisor's credit and the recorded review.
-The illustrated pages follow: each slide's picture beside its heading and text, as many a page as fit,
-balanced so that no page is left half blank; a slide marked `handout: no` (the patient's story) stays on the
-screen only. Body text is 12 pt or more. Pictures are drawn by Qt's SVG renderer straight into the PDF, so
-they stay vectors; Qt embeds the subset of the fonts the text uses; the text layer is then put right
-(kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
+The illustrated pages follow: each slide's picture with its caption under it (PEMAT-P 17), beside its heading
+and text, as many a page as fit, balanced so that no page is left half blank; a slide marked `handout: no` (the
+patient's story) stays on the screen only. Body text is 12 pt or more. Pictures are drawn by Qt's SVG renderer
+straight into the PDF, so they stay vectors; Qt embeds the subset of the fonts the text uses; the text layer is then
+put right (kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ BODY_PT: Final = 12.0  # body text: at least 12 pt for older readers
 HEADING_PT: Final = 14.0
 PICTURE_SHARE: Final = 0.42  # a slide's picture takes this share of the page's width
 LEAST_FILL: Final = 0.6  # a page of slides is filled at least this far when the slides allow it
+CAPTION_GAP_MM: Final = 2.0  # between a picture and its caption under it
 
 
 class Clinic(NamedTuple):
@@ -162,7 +163,7 @@ def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = 
 def _look_alikes_used(lesson: Translation, family: str, clinic: Clinic) -> dict[str, str]:
     """How to name every glyph by the character the handout holds (肉, not the radical ⾁ that shares its glyph)."""
     used = set(plain(" ".join([lesson.deck.title, lesson.deck.subtitle, lesson.deck.credit, lesson.deck.qr or ""])))
-    used |= set(plain(" ".join(slide.heading + slide.body_text for slide in lesson.deck.slides)))
+    used |= set(plain(" ".join(slide.heading + slide.body_text + slide.caption for slide in lesson.deck.slides)))
     used |= set(plain(" ".join([lesson.result.heading, *lesson.result.takeaways, lesson.result.safety])))
     used |= set(plain(" ".join(lesson.strings)))
     used |= set(" ".join(clinic))
@@ -357,6 +358,12 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
     heading = _text_block(_escape(slide.heading), family, HEADING_PT, text_width, bold=True, x=picture_width + gap)
     body = _text_block(_html(slide.body_html), family, BODY_PT, text_width, x=picture_width + gap)
     picture_height = picture_width * 0.75 if slide.image and slide.image in lesson.images else 0.0
+    caption = (  # PEMAT-P 17: what the picture shows, under it
+        _text_block(_escape(slide.caption), family, BODY_PT, picture_width)
+        if picture_height and slide.caption
+        else Block(0.0, lambda painter, y: None)
+    )
+    below = CAPTION_GAP_MM * MM if caption.height else 0.0
     text_height = heading.height + 3 * MM + body.height
 
     def draw(painter: QPainter, y: float) -> None:
@@ -371,10 +378,11 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
                 renderer = QSvgRenderer(QByteArray(data))
                 renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
                 renderer.render(painter, area)
+            caption.draw(painter, y + picture_height + below)
         heading.draw(painter, y)
         body.draw(painter, y + heading.height + 3 * MM)
 
-    return Block(max(picture_height, text_height), draw)
+    return Block(max(picture_height + below + caption.height, text_height), draw)
 
 
 def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRectF) -> None:

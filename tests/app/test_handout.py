@@ -126,6 +126,25 @@ def test_the_review_is_printed_once_recorded(qtbot: QtBot, tmp_path: Path, shipp
     assert "Reviewed by Test Reviewer on 2026-04-01" in " ".join(first.split())
 
 
+@needs_poppler
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_picture_has_its_caption_under_it(qtbot: QtBot, tmp_path: Path, language: str) -> None:
+    """PEMAT-P 17: the picture column of the slide pages (left of the text, whose pictures hold no words) holds each
+    handout slide's caption, in slide order, and nothing else; each caption is found whole in the text layer."""
+    library, _ = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    slides = [s for s in library.first.translations[language].deck.slides if s.handout == "yes" and s.image]
+    assert slides and all(slide.caption for slide in slides)
+    out, _ = _handout(tmp_path, language)
+    margin, picture = 15 / 25.4 * 72, 0.42 * (210 - 2 * 15) / 25.4 * 72  # points: the page margin, the picture
+    column = run("pdftotext", "-r", "72", "-f", "2", "-x", "0", "-y", "0", "-W", str(round(margin + picture + 4)),
+                 "-H", "775", str(out), "-")  # fmt: skip; above the footer (the title)
+    assert searchable(column) == "".join(searchable(slide.caption) for slide in slides)
+    text = searchable(run("pdftotext", str(out), "-"))
+    for slide in slides:
+        assert searchable(slide.caption) in text, slide.caption
+
+
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_body_text_is_12_points_or_more(qtbot: QtBot, tmp_path: Path, language: str) -> None:
     """Every text run is set at 12 pt or more but the footer's (10 pt): read from the page streams' `Tf` sizes,
