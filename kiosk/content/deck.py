@@ -9,12 +9,13 @@ from pathlib import Path
 
 from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
-from kiosk.content.limits import CAPTION_UNITS, HEADING_UNITS, MAX_SLIDES, too_long
+from kiosk.content.limits import CAPTION_UNITS, HEADING_UNITS, MAX_SLIDES, too_long, width_units
 from kiosk.content.markup import inline_text, render_markdown, soft_joined
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
 from kiosk.core.i18n import _
+from kiosk.core.typeset import plain
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
 SLIDE_KEYS = {"id", "image", "layout", "audio", "handout"}
@@ -159,11 +160,17 @@ CAPTION_MARK = re.compile(r"\s*caption\s*:(.*)", re.IGNORECASE | re.DOTALL)
 def _caption(source: str) -> tuple[str, str | None]:
     """A caption's text (its lines joined as soft breaks, Markdown marks gone), and why it is refused (or None)."""
     caption, why = inline_text(soft_joined([line.strip() for line in source.split("\n") if line.strip()]))
+    caption = plain(caption)  # printed and read as it is: no marks for the screen's line breaker
     if why:
         return caption, _("caption: {why}").format(why=why)
     if not caption:
         return caption, _("the caption is empty: say in a few words what the picture shows")
-    return caption, too_long(caption, CAPTION_UNITS, _("the caption"))
+    if (units := width_units(caption)) > CAPTION_UNITS:
+        return caption, _(
+            "the caption is {units:g} characters long (a letter counts 0.6); at most {limit} fit under the picture on"
+            " the handout: shorten it"
+        ).format(units=units, limit=CAPTION_UNITS)
+    return caption, None
 
 
 KEEP_MARK = re.compile(r"\s*keep[ -]together\s*", re.IGNORECASE)

@@ -2,8 +2,9 @@
 
 The words are the screen's own (a slide's heading and body, a question's prompt and answers, an explanation),
 but for a credit that names a person (its reading would be a guess), with the phrase marks and leftover Markdown
-removed, symbols and ranges said as words, each line ended as a sentence, and the lesson's readings (`readings.toml` in the language folder) put in where the engine would
-misread a word (坐骨神経痛 → ざこつしんけいつう). No engine here: `kiosk/content/narrate.py` speaks the text.
+removed, symbols and ranges said as words, each line ended as a sentence, and the lesson's readings
+(`readings.toml` in the language folder) put in where the engine would misread a word (坐骨神経痛 →
+ざこつしんけいつう). No engine here: `kiosk/content/narrate.py` speaks the text.
 
 A synthesised file is named by its screen and a digest of the exact text it says
 (`slide-seiza.synth-1a2b3c4d.opus`), so changed words never play an old file: the loader takes a file only

@@ -137,8 +137,8 @@ def test_every_picture_has_its_caption_under_it(qtbot: QtBot, tmp_path: Path, la
     assert slides and all(slide.caption for slide in slides)
     out, _ = _handout(tmp_path, language)
     margin, picture = 15 / 25.4 * 72, 0.42 * (210 - 2 * 15) / 25.4 * 72  # points: the page margin, the picture
-    column = run("pdftotext", "-r", "72", "-f", "2", "-x", "0", "-y", "0", "-W", str(round(margin + picture + 4)),
-                 "-H", "775", str(out), "-")  # fmt: skip; above the footer (the title)
+    crop = ("-x", "0", "-y", "0", "-W", str(round(margin + picture + 4)), "-H", "775")  # above the footer (the title)
+    column = run("pdftotext", "-r", "72", "-f", "2", *crop, str(out), "-")
     assert searchable(column) == "".join(searchable(slide.caption) for slide in slides)
     text = searchable(run("pdftotext", str(out), "-"))
     for slide in slides:

@@ -239,7 +239,8 @@ CAPTIONED = (
 
 
 def test_a_caption_comment_gives_the_picture_its_caption(illustrations: Path) -> None:
-    """`<!-- caption: ... -->` is the picture's caption (lines joined as soft breaks, ** gone): neither a note nor slide text."""
+    """`<!-- caption: ... -->` is the picture's caption (lines joined as soft breaks, ** gone): neither a note nor
+    slide text."""
     deck, problems = parse(CAPTIONED, illustrations)
     assert problems == [] and deck is not None
     slide = deck.slides[0]
