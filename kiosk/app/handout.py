@@ -20,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -32,9 +33,10 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.app.pdf_unicode import SUSPECTS, fix_to_unicode
 from kiosk.content.model import Slide, Translation
+from kiosk.content.phrases import phrases
 from kiosk.core.files import replace_file
 from kiosk.core.qr import qr_matrix
-from kiosk.core.typeset import plain
+from kiosk.core.typeset import fill, line_texts, plain
 from kiosk.ui.theme.palette import NORMAL
 from kiosk.ui.widgets.raster import decode_photo, is_photo
 
@@ -92,7 +94,9 @@ def _escape(text: str) -> str:
 
 
 def _html(html: str) -> str:
-    return plain(html)  # the phrase-break marks are for the screen's line breaker, never for the text layer
+    """A slide's text with the loader's phrase-break marks kept: Qt breaks its lines only between phrases, as the
+    screen does (never 筋／肉), and draws no mark, so the text layer holds none (the title's metadata is plain)."""
+    return html
 
 
 class Block(NamedTuple):
@@ -359,7 +363,7 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
     body = _text_block(_html(slide.body_html), family, BODY_PT, text_width, x=picture_width + gap)
     picture_height = picture_width * 0.75 if slide.image and slide.image in lesson.images else 0.0
     caption = (  # PEMAT-P 17: what the picture shows, under it
-        _text_block(_escape(slide.caption), family, BODY_PT, picture_width)
+        _text_block(_phrase_lines(slide.caption, family, BODY_PT, picture_width), family, BODY_PT, picture_width)
         if picture_height and slide.caption
         else Block(0.0, lambda painter, y: None)
     )
@@ -383,6 +387,20 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
         body.draw(painter, y + heading.height + 3 * MM)
 
     return Block(max(picture_height + below + caption.height, text_height), draw)
+
+
+def _phrase_lines(text: str, family: str, points: float, width: float) -> str:
+    """The text as HTML lines of even length broken only between phrases (BudouX, dictionary words kept whole, as on
+    the screen): Qt's own line breaker would split a Japanese word anywhere (筋／肉) in a narrow column."""
+    parts = phrases(plain(text))
+    font = QFont()
+    font.setFamilies([LATIN_FAMILY, family])
+    font.setPixelSize(round(points * POINT))
+    metrics = QFontMetricsF(font)
+    widths = [metrics.horizontalAdvance(part) for part in parts]
+    spaces = [width_ - metrics.horizontalAdvance(part.rstrip(" ")) for part, width_ in zip(parts, widths, strict=True)]
+    starts = fill(parts, widths, spaces, width * 0.97, balance=True)  # a little to spare: Qt must not break again
+    return "<br>".join(_escape(line.strip()) for line in line_texts(parts, starts))
 
 
 def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRectF) -> None:

@@ -20,6 +20,7 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.app.pdf_unicode import fix_to_unicode
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
+from kiosk.content.words import line_starts
 from kiosk.core.typeset import plain
 from kiosk.ui.theme.fonts import japanese_family
 from tests.conftest import SHIPPED_CONTENT
@@ -143,6 +144,25 @@ def test_every_picture_has_its_caption_under_it(qtbot: QtBot, tmp_path: Path, la
     text = searchable(run("pdftotext", str(out), "-"))
     for slide in slides:
         assert searchable(slide.caption) in text, slide.caption
+
+
+@needs_poppler
+def test_japanese_lines_never_break_inside_a_word(qtbot: QtBot, tmp_path: Path) -> None:
+    """On the slide pages no line of a text or a caption starts inside a word the dictionary knows (筋／肉,
+    思いうかべ／る): the handout breaks between phrases as the screen does, and its text layer holds no break mark."""
+    out, _ = _handout(tmp_path, "ja")
+    raw = run("pdftotext", "-f", "2", str(out), "-")
+    assert not [char for char in raw if char in "\u200b\u2060\ufeff"], "a break mark in the text layer"
+    split: list[str] = []
+    for block in raw.split("\n\n"):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        text = "".join(lines)
+        allowed, offset, longest = line_starts(text), 0, max((len(line) for line in lines), default=0)
+        for line in lines[:-1]:  # a full line was wrapped; a short one ended (a heading, a list item)
+            offset += len(line)
+            if offset not in allowed and len(line) >= 0.8 * longest:
+                split.append(f"{line[-6:]}／{text[offset : offset + 4]}")
+    assert split == []
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
