@@ -72,12 +72,19 @@ def clinic_of(settings: Settings) -> Clinic:
     return Clinic(settings.clinic_name, settings.clinic_address, settings.clinic_phone, settings.clinic_hours)
 
 
-def _document(html: str, family: str, points: float, width: float, bold: bool = False) -> QTextDocument:
-    document = QTextDocument()
+def _font(family: str, points: float) -> QFont:
     font = QFont()
     # Latin letters and digits from a Latin face: with the CJK face alone, Qt's PDF text layer loses some digits.
     font.setFamilies([LATIN_FAMILY, family])
     font.setPixelSize(round(points * POINT))
+    for tag in ("liga", "clig"):  # no ﬁ or ﬀ glyph: the text layer would say ﬁrst, and a search for "first" fail
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _document(html: str, family: str, points: float, width: float, bold: bool = False) -> QTextDocument:
+    document = QTextDocument()
+    font = _font(family, points)
     font.setBold(bold)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
@@ -393,10 +400,7 @@ def _phrase_lines(text: str, family: str, points: float, width: float) -> str:
     """The text as HTML lines of even length broken only between phrases (BudouX, dictionary words kept whole, as on
     the screen): Qt's own line breaker would split a Japanese word anywhere (筋／肉) in a narrow column."""
     parts = phrases(plain(text))
-    font = QFont()
-    font.setFamilies([LATIN_FAMILY, family])
-    font.setPixelSize(round(points * POINT))
-    metrics = QFontMetricsF(font)
+    metrics = QFontMetricsF(_font(family, points))
     widths = [metrics.horizontalAdvance(part) for part in parts]
     spaces = [width_ - metrics.horizontalAdvance(part.rstrip(" ")) for part, width_ in zip(parts, widths, strict=True)]
     starts = fill(parts, widths, spaces, width * 0.97, balance=True)  # a little to spare: Qt must not break again

@@ -95,6 +95,15 @@ def test_the_text_layer_says_the_characters_drawn(qtbot: QtBot, tmp_path: Path) 
 
 
 @needs_poppler
+def test_english_words_are_found_as_written(qtbot: QtBot, tmp_path: Path) -> None:
+    """No ligature in the text layer (ﬁ, ﬀ): "first" and "differ" are found and copied as typed."""
+    out, _ = _handout(tmp_path, "en")
+    raw = run("pdftotext", str(out), "-")
+    assert not [char for char in raw if 0xFB00 <= ord(char) <= 0xFB06], "ligatures in the text layer"
+    assert "first" in raw and "differ" in raw
+
+
+@needs_poppler
 def test_the_first_page_holds_the_core_and_the_clinics_contact(qtbot: QtBot, tmp_path: Path) -> None:
     """Page 1: the key points, the safety card (119 now, a doctor today, stay safe), the QR's address, the clinic's
     name, address, phone and hours from settings, and the supervisor's credit."""
