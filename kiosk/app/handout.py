@@ -12,6 +12,7 @@ put right (kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -399,12 +400,21 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
 def _phrase_lines(text: str, family: str, points: float, width: float) -> str:
     """The text as HTML lines of even length broken only between phrases (BudouX, dictionary words kept whole, as on
     the screen): Qt's own line breaker would split a Japanese word anywhere (筋／肉) in a narrow column."""
-    parts = phrases(plain(text))
     metrics = QFontMetricsF(_font(family, points))
-    widths = [metrics.horizontalAdvance(part) for part in parts]
-    spaces = [width_ - metrics.horizontalAdvance(part.rstrip(" ")) for part, width_ in zip(parts, widths, strict=True)]
-    starts = fill(parts, widths, spaces, width * 0.97, balance=True)  # a little to spare: Qt must not break again
-    return "<br>".join(_escape(line.strip()) for line in line_texts(parts, starts))
+    lines: list[str] = []
+    sentences = [sentence for sentence in _SENTENCE.split(plain(text).strip()) if sentence.strip()]
+    for sentence in sentences:  # each sentence on a line of its own (左：…。/ 右：…)
+        parts = phrases(sentence)
+        widths = [metrics.horizontalAdvance(part) for part in parts]
+        spaces = [
+            whole - metrics.horizontalAdvance(part.rstrip(" ")) for part, whole in zip(parts, widths, strict=True)
+        ]
+        starts = fill(parts, widths, spaces, width * 0.97, balance=True)  # a little to spare: Qt must not break again
+        lines += line_texts(parts, starts)
+    return "<br>".join(_escape(line.strip()) for line in lines)
+
+
+_SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?]) +(?=[A-Z])")
 
 
 def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRectF) -> None:
