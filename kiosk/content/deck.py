@@ -72,15 +72,15 @@ def _parse_slide(
         if KEEP_MARK.fullmatch(comment.body):
             keep_lines.append(line_of(source.text, comment.start))
         elif found := CAPTION_MARK.fullmatch(comment.body):
-            line = line_of(source.text, comment.start)
+            at = line_of(source.text, comment.start)
             if caption_line:
-                problem(line, _("a slide has one caption (the first is at line {line})").format(
-                    line=source.first_line + caption_line - 1))  # fmt: skip
+                first = source.first_line + caption_line - 1
+                problem(at, _("a slide has one caption (the first is at line {line})").format(line=first))
                 continue
-            caption_line = line
+            caption_line = at
             caption, why = _caption(found.group(1))
             if why:
-                problem(line, why)
+                problem(at, why)
         elif settings is None and parsed is not None and "id" in parsed:
             settings = parsed
             settings_line = line_of(source.text, comment.start)
