@@ -193,7 +193,7 @@ def test_report_prints_the_automatic_pemat_items_per_language(capsys: pytest.Cap
     out = capsys.readouterr().out
     for code in ("ja", "en"):
         assert f"{code}: PEMAT-P, the items a program can judge" in out
-    assert out.count("understandability: 7/7 automatic items agree (100 %)") == 2
+    assert out.count("understandability: 8/8 automatic items agree (100 %)") == 2
     assert out.count("actionability: 2/2 automatic items agree (100 %)") == 2
     assert "disagree" not in out
 

@@ -3,15 +3,16 @@
 The first page holds the lesson's core: the title, the clinic's name, address, phone and hours (settings), the
 take-home points, the safety card (the slides marked `handout: front`), the QR code with its address written
 out (paper cannot be tapped), the call to the front desk, the supervisor's credit and the recorded review.
-The illustrated pages follow: each slide's picture beside its heading and text, as many a page as fit,
-balanced so that no page is left half blank; a slide marked `handout: no` (the patient's story) stays on the
-screen only. Body text is 12 pt or more. Pictures are drawn by Qt's SVG renderer straight into the PDF, so
-they stay vectors; Qt embeds the subset of the fonts the text uses; the text layer is then put right
-(kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
+The illustrated pages follow: each slide's picture with its caption under it (PEMAT-P 17), beside its heading
+and text, as many a page as fit, balanced so that no page is left half blank; a slide marked `handout: no` (the
+patient's story) stays on the screen only. Body text is 12 pt or more. Pictures are drawn by Qt's SVG renderer
+straight into the PDF, so they stay vectors; Qt embeds the subset of the fonts the text uses; the text layer is then
+put right (kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
@@ -20,6 +21,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -32,10 +34,11 @@ from PySide6.QtSvg import QSvgRenderer
 
 from kiosk.app.pdf_unicode import SUSPECTS, fix_to_unicode
 from kiosk.content.model import Slide, Translation
+from kiosk.content.phrases import phrases
 from kiosk.core.files import replace_file
 from kiosk.core.i18n import _
 from kiosk.core.qr import qr_matrix
-from kiosk.core.typeset import plain
+from kiosk.core.typeset import fill, line_texts, plain
 from kiosk.ui.theme.palette import NORMAL
 from kiosk.ui.widgets.raster import decode_photo, is_photo
 
@@ -52,6 +55,7 @@ BODY_PT: Final = 12.0  # body text: at least 12 pt for older readers
 HEADING_PT: Final = 14.0
 PICTURE_SHARE: Final = 0.42  # a slide's picture takes this share of the page's width
 LEAST_FILL: Final = 0.6  # a page of slides is filled at least this far when the slides allow it
+CAPTION_GAP_MM: Final = 2.0  # between a picture and its caption under it
 
 
 class Clinic(NamedTuple):
@@ -70,12 +74,19 @@ def clinic_of(settings: Settings) -> Clinic:
     return Clinic(settings.clinic_name, settings.clinic_address, settings.clinic_phone, settings.clinic_hours)
 
 
-def _document(html: str, family: str, points: float, width: float, bold: bool = False) -> QTextDocument:
-    document = QTextDocument()
+def _font(family: str, points: float) -> QFont:
     font = QFont()
     # Latin letters and digits from a Latin face: with the CJK face alone, Qt's PDF text layer loses some digits.
     font.setFamilies([LATIN_FAMILY, family])
     font.setPixelSize(round(points * POINT))
+    for tag in ("liga", "clig"):  # no ﬁ or ﬀ glyph: the text layer would say ﬁrst, and a search for "first" fail
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
+
+
+def _document(html: str, family: str, points: float, width: float, bold: bool = False) -> QTextDocument:
+    document = QTextDocument()
+    font = _font(family, points)
     font.setBold(bold)
     document.setDefaultFont(font)
     document.setDocumentMargin(0)
@@ -92,7 +103,9 @@ def _escape(text: str) -> str:
 
 
 def _html(html: str) -> str:
-    return plain(html)  # the phrase-break marks are for the screen's line breaker, never for the text layer
+    """A slide's text with the loader's phrase-break marks kept: Qt breaks its lines only between phrases, as the
+    screen does (never 筋／肉), and draws no mark, so the text layer holds none (the title's metadata is plain)."""
+    return html
 
 
 class Block(NamedTuple):
@@ -163,7 +176,7 @@ def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = 
 def _look_alikes_used(lesson: Translation, family: str, clinic: Clinic) -> dict[str, str]:
     """How to name every glyph by the character the handout holds (肉, not the radical ⾁ that shares its glyph)."""
     used = set(plain(" ".join([lesson.deck.title, lesson.deck.subtitle, lesson.deck.credit, lesson.deck.qr or ""])))
-    used |= set(plain(" ".join(slide.heading + slide.body_text for slide in lesson.deck.slides)))
+    used |= set(plain(" ".join(slide.heading + slide.body_text + slide.caption for slide in lesson.deck.slides)))
     used |= set(plain(" ".join([lesson.result.heading, *lesson.result.takeaways, lesson.result.safety])))
     used |= set(plain(" ".join(lesson.strings)))
     used |= set(" ".join(clinic))
@@ -358,6 +371,12 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
     heading = _text_block(_escape(slide.heading), family, HEADING_PT, text_width, bold=True, x=picture_width + gap)
     body = _text_block(_html(slide.body_html), family, BODY_PT, text_width, x=picture_width + gap)
     picture_height = picture_width * 0.75 if slide.image and slide.image in lesson.images else 0.0
+    caption = (  # PEMAT-P 17: what the picture shows, under it
+        _text_block(_phrase_lines(slide.caption, family, BODY_PT, picture_width), family, BODY_PT, picture_width)
+        if picture_height and slide.caption
+        else Block(0.0, lambda painter, y: None)
+    )
+    below = CAPTION_GAP_MM * MM if caption.height else 0.0
     text_height = heading.height + 3 * MM + body.height
 
     def draw(painter: QPainter, y: float) -> None:
@@ -372,10 +391,31 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
                 renderer = QSvgRenderer(QByteArray(data))
                 renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
                 renderer.render(painter, area)
+            caption.draw(painter, y + picture_height + below)
         heading.draw(painter, y)
         body.draw(painter, y + heading.height + 3 * MM)
 
-    return Block(max(picture_height, text_height), draw)
+    return Block(max(picture_height + below + caption.height, text_height), draw)
+
+
+def _phrase_lines(text: str, family: str, points: float, width: float) -> str:
+    """The text as HTML lines of even length broken only between phrases (BudouX, dictionary words kept whole, as on
+    the screen): Qt's own line breaker would split a Japanese word anywhere (筋／肉) in a narrow column."""
+    metrics = QFontMetricsF(_font(family, points))
+    lines: list[str] = []
+    sentences = [sentence for sentence in _SENTENCE.split(plain(text).strip()) if sentence.strip()]
+    for sentence in sentences:  # each sentence on a line of its own (左：…。/ 右：…)
+        parts = phrases(sentence)
+        widths = [metrics.horizontalAdvance(part) for part in parts]
+        spaces = [
+            whole - metrics.horizontalAdvance(part.rstrip(" ")) for part, whole in zip(parts, widths, strict=True)
+        ]
+        starts = fill(parts, widths, spaces, width * 0.97, balance=True)  # a little to spare: Qt must not break again
+        lines += line_texts(parts, starts)
+    return "<br>".join(_escape(line.strip()) for line in lines)
+
+
+_SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?]) +(?=[A-Z])")
 
 
 def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRectF) -> None:

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from kiosk.content.fences import code_lines
 from kiosk.content.frontmatter import parse_yes_no, split_front_matter
-from kiosk.content.limits import HEADING_UNITS, MAX_SLIDES, too_long
-from kiosk.content.markup import TAG_ADVICE, inline_text, render_markdown
+from kiosk.content.limits import CAPTION_UNITS, HEADING_UNITS, MAX_SLIDES, too_long, width_units
+from kiosk.content.markup import TAG_ADVICE, inline_text, render_markdown, soft_joined
 from kiosk.content.model import Deck, Slide
 from kiosk.content.settings_comment import comments, line_of, parse_settings, unclosed_comment, without_comments
 from kiosk.core.errors import ContentError
 from kiosk.core.i18n import _
+from kiosk.core.typeset import plain
 
 DECK_KEYS = {"title", "subtitle", "image", "qr", "shuffle_answers", "audio", "credit", "terms"}  # terms: for the advice
 SLIDE_KEYS = {"id", "image", "layout", "audio", "handout"}
@@ -65,10 +66,21 @@ def _parse_slide(  # noqa: C901 (one slide's settings and parts, each checked wh
     settings_line = 1
     notes: list[str] = []
     keep_lines: list[int] = []  # lines of `<!-- keep together -->` marks: the next block stays on one screen
+    caption, caption_line = "", 0
     for comment in comments(source.text):
         parsed = parse_settings(comment.body)
         if KEEP_MARK.fullmatch(comment.body):
             keep_lines.append(line_of(source.text, comment.start))
+        elif found := CAPTION_MARK.fullmatch(comment.body):
+            at = line_of(source.text, comment.start)
+            if caption_line:
+                first = source.first_line + caption_line - 1
+                problem(at, _("a slide has one caption (the first is at line {line})").format(line=first))
+                continue
+            caption_line = at
+            caption, why = _caption(found.group(1))
+            if why:
+                problem(at, why)
         elif settings is None and parsed is not None and "id" in parsed:
             settings = parsed
             settings_line = line_of(source.text, comment.start)
@@ -105,6 +117,8 @@ def _parse_slide(  # noqa: C901 (one slide's settings and parts, each checked wh
     image = settings.get("image") or None
     if image is not None and (why := image_problem(image)):
         problem(settings_line, why)
+    if caption_line and image is None:
+        problem(caption_line, _("a caption describes the slide's picture, and this slide has none (add 'image:')"))
     handout = settings.get("handout", "yes")
     if handout not in HANDOUT:
         why = _("no: left off the handout; front: on its first page")
@@ -138,7 +152,26 @@ def _parse_slide(  # noqa: C901 (one slide's settings and parts, each checked wh
         return None, problems
     audio = settings.get("audio") or None
     slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio, keep)
-    return slide._replace(handout=handout), []
+    return slide._replace(handout=handout, caption=caption), []
+
+
+CAPTION_MARK = re.compile(r"\s*caption\s*:(.*)", re.IGNORECASE | re.DOTALL)
+
+
+def _caption(source: str) -> tuple[str, str | None]:
+    """A caption's text (its lines joined as soft breaks, Markdown marks gone), and why it is refused (or None)."""
+    caption, why = inline_text(soft_joined([line.strip() for line in source.split("\n") if line.strip()]))
+    caption = plain(caption)  # printed and read as it is: no marks for the screen's line breaker
+    if why:
+        return caption, _("caption: {why}").format(why=why)
+    if not caption:
+        return caption, _("the caption is empty: say in a few words what the picture shows")
+    if (units := width_units(caption)) > CAPTION_UNITS:
+        return caption, _(
+            "the caption is {units:g} characters long (a letter counts 0.6); at most {limit} fit under the picture on"
+            " the handout: shorten it"
+        ).format(units=units, limit=CAPTION_UNITS)
+    return caption, None
 
 
 KEEP_MARK = re.compile(r"\s*keep[ -]together\s*", re.IGNORECASE)

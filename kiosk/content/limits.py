@@ -30,6 +30,7 @@ HEADING_UNITS = 40  # a slide's `#` heading
 QUESTION_UNITS = 42  # a quiz question
 ANSWER_UNITS = 24  # one answer
 EXPLANATION_UNITS = 80  # the explanation shown after answering
+CAPTION_UNITS = 60  # a picture's caption (deck.md's `<!-- caption: ... -->`), three short lines under it on paper
 
 
 def width_units(text: str) -> float:

@@ -26,6 +26,7 @@ class Slide(NamedTuple):
     audio: str | None = None  # recorded narration: a file in the language's audio/ folder
     keep: tuple[int, ...] = ()  # the body's blocks marked `<!-- keep together -->`: never split across screens
     handout: str = "yes"  # the printed handout: "yes" with the pictures, "no" left off, "front" on its first page
+    caption: str = ""  # what the picture shows (`<!-- caption: ... -->`): printed under it, its alt text on screen
 
 
 class Deck(NamedTuple):

@@ -1,9 +1,10 @@
 """Text for the ear: what synthesised narration says for each screen, and the file name that records it.
 
 The words are the screen's own (a slide's heading and body, a question's prompt and answers, an explanation),
-with the phrase marks and leftover Markdown removed, symbols and ranges said as words, each line ended as a
-sentence, and the lesson's readings (`readings.toml` in the language folder) put in where the engine would
-misread a word (坐骨神経痛 → ざこつしんけいつう). No engine here: `kiosk/content/narrate.py` speaks the text.
+but for a credit that names a person (its reading would be a guess), with the phrase marks and leftover Markdown
+removed, symbols and ranges said as words, each line ended as a sentence, and the lesson's readings
+(`readings.toml` in the language folder) put in where the engine would misread a word (坐骨神経痛 →
+ざこつしんけいつう). No engine here: `kiosk/content/narrate.py` speaks the text.
 
 A synthesised file is named by its screen and a digest of the exact text it says
 (`slide-seiza.synth-1a2b3c4d.opus`), so changed words never play an old file: the loader takes a file only
@@ -151,6 +152,28 @@ def read_readings(folder: Path) -> tuple[dict[str, str], list[ContentError]]:
     return readings, problems
 
 
+# A line that credits a person (the supervisor's 監修：…, "Supervised by …"). A voice can only guess how a name is
+# read (Open JTalk says かつら ひろあき for 桂 寛章, which nothing in the lesson confirms), so narration leaves the
+# credit out; a practitioner who wants it heard records the slide in their own voice (`audio:`). A source
+# (出典：…) names no person and is read.
+_PERSON_BYLINE: Final = re.compile(r"^\s*((監修|文責|執筆)\s*[：:]|(supervised|reviewed|written) by\b)", re.IGNORECASE)
+_ENDS_SENTENCE: Final = re.compile(r"[。．.!！?？]\s*$")
+
+
+def without_credit(text: str, credit: str = "") -> str:
+    """The text without the lines that credit a person: a byline, the lines under it that end no sentence (the
+    name under the titles), and any line that is part of the deck's `credit:` (the name on a line of its own)."""
+    credit_words = "".join(credit.translate(_INVISIBLE).split())
+    kept: list[str] = []
+    in_byline = False
+    for line in text.translate(_INVISIBLE).split("\n"):
+        words = "".join(line.split())
+        in_byline = bool(_PERSON_BYLINE.match(line)) or (in_byline and not _ENDS_SENTENCE.search(line))
+        if not in_byline and not (len(words) > 1 and words in credit_words):
+            kept.append(line)
+    return "\n".join(kept)
+
+
 def _own(name: str | None) -> str | None:
     """A recording named in the settings, unless it is one narrate made (the loader names those, too)."""
     return None if name is None or SYNTH_NAME.match(name) else name
@@ -164,7 +187,7 @@ def screens(deck: Deck, questions: tuple[Question, ...], language: str, readings
     """Every screen narration is made for, in visit order: each slide, each question, each explanation."""
     found = []
     for slide in deck.slides:
-        text = for_the_ear(_lines(slide.heading, slide.body_text), language, readings)
+        text = for_the_ear(_lines(slide.heading, without_credit(slide.body_text, deck.credit)), language, readings)
         found.append(Spoken(f"slide-{slide.id}", text, _own(slide.audio)))
     # With shuffled answers each visit has its own order, which one recording cannot follow: the question is read
     # alone then, never its answers in an order other than the screen's.

@@ -20,6 +20,7 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.app.pdf_unicode import fix_to_unicode
 from kiosk.config.settings import Settings
 from kiosk.content.loader import load_library
+from kiosk.content.words import line_starts
 from kiosk.core.typeset import plain
 from kiosk.ui.theme.fonts import japanese_family
 from tests.conftest import SHIPPED_CONTENT
@@ -94,6 +95,15 @@ def test_the_text_layer_says_the_characters_drawn(qtbot: QtBot, tmp_path: Path) 
 
 
 @needs_poppler
+def test_english_words_are_found_as_written(qtbot: QtBot, tmp_path: Path) -> None:
+    """No ligature in the text layer (ﬁ, ﬀ): "first" and "differ" are found and copied as typed."""
+    out, _ = _handout(tmp_path, "en")
+    raw = run("pdftotext", str(out), "-")
+    assert not [char for char in raw if 0xFB00 <= ord(char) <= 0xFB06], "ligatures in the text layer"
+    assert "first" in raw and "differ" in raw
+
+
+@needs_poppler
 def test_the_first_page_holds_the_core_and_the_clinics_contact(qtbot: QtBot, tmp_path: Path) -> None:
     """Page 1: the key points, the safety card (119 now, a doctor today, stay safe), the QR's address, the clinic's
     name, address, phone and hours from settings, and the supervisor's credit."""
@@ -124,6 +134,44 @@ def test_the_review_is_printed_once_recorded(qtbot: QtBot, tmp_path: Path, shipp
     assert problem == "" and pages > 1
     first = run("pdftotext", "-f", "1", "-l", "1", str(out), "-")
     assert "Reviewed by Test Reviewer on 2026-04-01" in " ".join(first.split())
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_every_picture_has_its_caption_under_it(qtbot: QtBot, tmp_path: Path, language: str) -> None:
+    """PEMAT-P 17: the picture column of the slide pages (left of the text, whose pictures hold no words) holds each
+    handout slide's caption, in slide order, and nothing else; each caption is found whole in the text layer."""
+    library, _ = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    slides = [s for s in library.first.translations[language].deck.slides if s.handout == "yes" and s.image]
+    assert slides and all(slide.caption for slide in slides)
+    out, _ = _handout(tmp_path, language)
+    margin, picture = 15 / 25.4 * 72, 0.42 * (210 - 2 * 15) / 25.4 * 72  # points: the page margin, the picture
+    crop = ("-x", "0", "-y", "0", "-W", str(round(margin + picture + 4)), "-H", "775")  # above the footer (the title)
+    column = run("pdftotext", "-r", "72", "-f", "2", *crop, str(out), "-")
+    assert searchable(column) == "".join(searchable(slide.caption) for slide in slides)
+    text = searchable(run("pdftotext", str(out), "-"))
+    for slide in slides:
+        assert searchable(slide.caption) in text, slide.caption
+
+
+@needs_poppler
+def test_japanese_lines_never_break_inside_a_word(qtbot: QtBot, tmp_path: Path) -> None:
+    """On the slide pages no line of a text or a caption starts inside a word the dictionary knows (筋／肉,
+    思いうかべ／る): the handout breaks between phrases as the screen does, and its text layer holds no break mark."""
+    out, _ = _handout(tmp_path, "ja")
+    raw = run("pdftotext", "-f", "2", str(out), "-")
+    assert not [char for char in raw if char in "\u200b\u2060\ufeff"], "a break mark in the text layer"
+    split: list[str] = []
+    for block in raw.split("\n\n"):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        text = "".join(lines)
+        allowed, offset, longest = line_starts(text), 0, max((len(line) for line in lines), default=0)
+        for line in lines[:-1]:  # a full line was wrapped; a short one ended (a heading, a list item)
+            offset += len(line)
+            if offset not in allowed and len(line) >= 0.8 * longest:
+                split.append(f"{line[-6:]}／{text[offset : offset + 4]}")
+    assert split == []
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])

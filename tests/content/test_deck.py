@@ -229,3 +229,48 @@ def test_a_title_ending_in_an_apostrophe_keeps_it(illustrations: Path) -> None:
     deck, problems = parse(text, illustrations)
     assert problems == [] and deck is not None
     assert (deck.title, deck.subtitle) == ("Patients'", "Quoted")
+
+
+CAPTIONED = (
+    "<!-- id: seiza; image: a.svg -->\n"
+    "<!-- caption: 長く正座をしたあと、\n  **しびれた足**で立とうとする人 -->\n"
+    "# 正座のあと\n\n足がしびれて動かないことがあります。\n\n<!-- 発表者メモ -->\n"
+)
+
+
+def test_a_caption_comment_gives_the_picture_its_caption(illustrations: Path) -> None:
+    """`<!-- caption: ... -->` is the picture's caption (lines joined as soft breaks, ** gone): neither a note nor
+    slide text."""
+    deck, problems = parse(CAPTIONED, illustrations)
+    assert problems == [] and deck is not None
+    slide = deck.slides[0]
+    assert slide.caption == "長く正座をしたあと、しびれた足で立とうとする人"
+    assert slide.notes == ("発表者メモ",)
+    assert "caption" not in slide.body_html and "立とうとする" not in slide.body_text
+    deck, problems = parse(CAPTIONED.replace("<!-- caption:", "<!-- Caption :"), illustrations)
+    assert deck is not None and deck.slides[0].caption.startswith("長く正座")
+    deck, _ = parse("<!-- id: one; image: a.svg -->\n# 一\n\n本文\n", illustrations)
+    assert deck is not None and deck.slides[0].caption == ""
+
+
+def test_caption_problems_are_located(illustrations: Path) -> None:
+    """A second caption, a caption without a picture, an empty one, one too long for the handout and HTML in one
+    are each refused at the caption's line."""
+    text = (
+        CAPTIONED.replace("<!-- 発表者メモ -->", "<!-- caption: もう一つ -->")  # lines 1-8
+        + "---\n<!-- id: no-picture -->\n<!-- caption: 絵のない説明 -->\n# 二\n\n本文\n"  # lines 9-14
+        + "---\n<!-- id: empty; image: a.svg -->\n<!-- caption:   -->\n# 三\n\n本文\n"  # lines 15-20
+        + "---\n<!-- id: long; image: a.svg -->\n<!-- caption: "
+        + "あ" * 61
+        + " -->\n# 四\n\n本文\n"  # lines 21-26
+        + "---\n<!-- id: html; image: a.svg -->\n<!-- caption: <span>太字</span> -->\n# 五\n\n本文\n"  # 27-32
+    )
+    found = "\n".join(messages(text, illustrations))
+    for expected in [
+        "deck.md:8: a slide has one caption (the first is at line 2)",
+        "deck.md:11: a caption describes the slide's picture, and this slide has none",
+        "deck.md:17: the caption is empty",
+        "deck.md:23: the caption is 61 characters long",
+        "deck.md:29: caption: HTML is not allowed here",
+    ]:
+        assert expected in found, f"{expected!r} not in\n{found}"

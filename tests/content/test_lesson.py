@@ -344,3 +344,14 @@ def test_svg_follows_the_style_rules(path: Path) -> None:
                 assert value.upper() in ALLOWED_COLOURS, f"{path.name}: <{tag} {attribute}={value}>"
     for colour in re.findall(r"#[0-9A-Fa-f]{6}\b", data):
         assert colour.upper() in ALLOWED_COLOURS, f"{path.name}: {colour}"
+
+
+def test_every_picture_has_a_caption_that_keeps_the_hedges(library) -> None:  # noqa: ANN001
+    """PEMAT-P 17: each slide's picture has a caption in every language; where the slide hedges, the caption does
+    too (stretching a muscle that lacks strength *may* hurt; the order *has trouble* getting through)."""
+    for lesson in library.lessons.values():
+        assert all(slide.caption for slide in lesson.deck.slides if slide.image), lesson.language
+    ja, en = _slides(library, "ja"), _slides(library, "en")
+    assert "こともあります" in ja["stretch-weak-muscle"].caption and "can " in en["stretch-weak-muscle"].caption
+    assert "届きにくい" in ja["strained-path"].caption and "trouble" in en["strained-path"].caption
+    assert "119" in ja["safety-now"].caption and "119" in en["safety-now"].caption

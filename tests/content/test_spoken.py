@@ -84,3 +84,51 @@ def test_a_question_with_shuffled_answers_is_read_without_them() -> None:
     spoken = {s.key: s.text for s in screens(kept, lesson.questions, "ja", {})}
     heard = spoken[f"question-{question.id}"]
     assert all(for_the_ear(answer.text, "ja", {}).rstrip("。") in heard for answer in question.answers)
+
+
+def _spoken_slides(deck_text: str, language: str, illustrations: Path) -> dict[str, str]:
+    from kiosk.content.deck import parse_deck
+    from kiosk.content.images import IllustrationStore
+    from kiosk.content.spoken import screens
+
+    deck, problems = parse_deck(deck_text, Path("deck.md"), IllustrationStore(illustrations).problem)
+    assert deck is not None, problems
+    return {s.key: s.text for s in screens(deck, (), language, {})}
+
+
+def test_a_credit_is_never_read_aloud(illustrations: Path) -> None:
+    """A voice would guess the reading of a person's name (Open JTalk says かつら ひろあき for 桂 寛章, unconfirmed):
+    a byline (監修：…, the name on the line under it, Supervised by …) and the deck's credit are left out of the
+    narration; the rest of the slide, and a source (出典：…), are read."""
+    deck = (
+        "---\ncredit: 監修：山田 花子\n---\n"
+        "<!-- id: end; layout: card -->\n# おわり\n\n受付へどうぞ。\n\n監修：鍼灸学士・柔道整復師\\\n桂 寛章\n---\n"
+        "<!-- id: story -->\n# お話\n\n出典：当院の記事\n\n個人差があります。\n---\n"
+        "<!-- id: plain -->\n# 名前\n\n山田 花子\n\nよろしくお願いします。\n"
+    )
+    spoken = _spoken_slides(deck, "ja", illustrations)
+    assert spoken["slide-end"] == "おわり。\n受付へどうぞ。"
+    assert spoken["slide-story"] == "お話。\n出典、当院の記事。\n個人差があります。"
+    assert spoken["slide-plain"] == "名前。\nよろしくお願いします。"  # the credit's name, written without 監修
+    english = (
+        "<!-- id: end; layout: card -->\n# The end\n\nPlease ask at the desk.\n\n"
+        "Supervised by 桂 寛章: bachelor of acupuncture (鍼灸学士), judo therapist (柔道整復師)\n"
+    )
+    assert _spoken_slides(english, "en", illustrations)["slide-end"] == "The end.\nPlease ask at the desk."
+
+
+def test_the_shipped_closing_slide_is_narrated_without_the_supervisors_name() -> None:
+    """The shipped consult slide's narration (ja and en, with the lesson's readings) says nothing of the credit."""
+    from kiosk.content.loader import load_library
+    from kiosk.content.spoken import screens
+    from tests.conftest import SHIPPED_CONTENT, SHIPPED_LESSON
+
+    library, _problems = load_library(SHIPPED_CONTENT)
+    assert library is not None
+    for code, kept in (("ja", "個人差"), ("en", "results")):
+        lesson = library.first.translations[code]
+        readings, _ = read_readings(SHIPPED_LESSON / code)
+        spoken = {s.key: s.text for s in screens(lesson.deck, lesson.questions, code, readings)}
+        heard = spoken["slide-consult"]
+        assert kept in heard.lower() and not any(word in heard for word in ("桂", "寛章", "監修", "Supervised"))
+        assert "かつら" not in heard and "ひろあき" not in heard

@@ -20,7 +20,7 @@ class Shown(NamedTuple):
     start: int  # first line of its block (slide, question, file)
     end: int | None  # first line after its block
     text: str
-    kind: str  # title, heading, body, prompt, answer, explanation, point, message
+    kind: str  # title, heading, body, caption, prompt, answer, explanation, point, message
     slide: Slide | None = None
 
     def line_of(self, part: str) -> int:
@@ -59,6 +59,8 @@ class Context:
             end = self.slide_end(index)
             yield Shown(self.deck, slide.line, end, slide.heading, "heading", slide)
             yield Shown(self.deck, slide.line, end, slide.body_text, "body", slide)
+            if slide.caption:
+                yield Shown(self.deck, slide.line, end, slide.caption, "caption", slide)
         for index, question in enumerate(lesson.questions):
             end = lesson.questions[index + 1].line if index + 1 < len(lesson.questions) else None
             yield Shown(self.quiz, question.line, end, question.prompt, "prompt")

@@ -28,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     structure.quiz_without_feedback,
     structure.few_cues,
     structure.slides_without_pictures,
+    structure.pictures_without_captions,
     actions.no_action,
     actions.action_without_steps,
     listen.slides_without_narration,

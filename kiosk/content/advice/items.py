@@ -47,7 +47,7 @@ ITEMS: dict[int, Item] = {
     )
 }
 # Items the advice engine judges; a person scores the others.
-AUTOMATIC = (3, 4, 8, 9, 11, 12, 15, 20, 22)
+AUTOMATIC = (3, 4, 8, 9, 11, 12, 15, 17, 20, 22)  # 17: that each picture has a caption
 
 
 def label(number: int) -> str:

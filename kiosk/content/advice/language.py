@@ -8,7 +8,7 @@ from kiosk.content.advice.text import KANJI_SHARE_MAX, kanji_share, length, sent
 from kiosk.core.i18n import _
 
 ITEM = 3
-_SENTENCE_KINDS = {"body", "prompt", "answer", "explanation", "point", "message"}
+_SENTENCE_KINDS = {"body", "caption", "prompt", "answer", "explanation", "point", "message"}
 
 
 def long_sentences(context: Context) -> list[ContentAdvice]:

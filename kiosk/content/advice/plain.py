@@ -14,7 +14,12 @@ def plain_lesson(lesson: Translation) -> Translation:
     """The same lesson with every text a patient reads free of break marks."""
     deck = lesson.deck
     slides = tuple(
-        slide._replace(heading=plain(slide.heading), body_html=plain(slide.body_html), body_text=plain(slide.body_text))
+        slide._replace(
+            heading=plain(slide.heading),
+            body_html=plain(slide.body_html),
+            body_text=plain(slide.body_text),
+            caption=plain(slide.caption),
+        )
         for slide in deck.slides
     )
     questions = tuple(

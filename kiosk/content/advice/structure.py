@@ -1,7 +1,8 @@
-"""Organisation and visual aids: a summary slide, quiz answers that teach, key points marked, a picture per slide.
+"""Organisation and visual aids: a summary slide, quiz answers that teach, key points marked, a picture per slide,
+a caption per picture.
 
 PEMAT-P 11 (summary; the quiz reviews the key points only when each answer explains itself and points back
-to its slide), 12 (visual cues) and 15 (visual aids).
+to its slide), 12 (visual cues), 15 (visual aids) and 17 (visual aids have titles or captions).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.advice.text import has_cue, length
 from kiosk.core.i18n import _
 
-SUMMARY_ITEM, CUE_ITEM, VISUAL_ITEM = 11, 12, 15
+SUMMARY_ITEM, CUE_ITEM, VISUAL_ITEM, CAPTION_ITEM = 11, 12, 15, 17
 VERY_SHORT = 4  # PEMAT-P marks "summary" N/A for very short material: a deck of fewer slides needs none
 SUMMARY_WORDS = re.compile(r"まとめ|ポイント|ふりかえり|おさらい|summary|key points|recap|in short|to sum up", re.I)
 CUE_SHARE = 0.5
@@ -84,4 +85,22 @@ def slides_without_pictures(context: Context) -> list[ContentAdvice]:
         )
         for slide in context.slides
         if not slide.image
+    ]
+
+
+def pictures_without_captions(context: Context) -> list[ContentAdvice]:
+    """A slide's picture without a caption: on paper a picture needs a line saying what it shows."""
+    return [
+        ContentAdvice(
+            context.deck.path,
+            slide.line,
+            "caption",
+            CAPTION_ITEM,
+            _(
+                "slide {id!r} has a picture without a caption: add a line <!-- caption: ... --> under its settings "
+                "saying in a few words what the picture shows (the handout prints it under the picture)"
+            ).format(id=slide.id),
+        )
+        for slide in context.slides
+        if slide.image and not slide.caption
     ]

@@ -121,6 +121,7 @@ class SlidePage(QWidget):
             self.illustration.set_svg(slide.image, image)
         else:
             self.illustration.clear()
+        self.illustration.setAccessibleName(slide.caption if slide.image else "")  # its alt text (PEMAT-P 17)
         self._apply_layout()
         self._show_nav()
 

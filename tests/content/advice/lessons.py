@@ -34,8 +34,12 @@ RESULT = {
 
 
 def deck_text(slides: list[Slide], front: str = "") -> str:
-    """A deck file of these slides, each with a picture."""
-    parts = [f"<!-- id: {slide_id}; image: a.svg -->\n# {heading}\n\n{body}\n" for slide_id, heading, body in slides]
+    """A deck file of these slides, each with a picture and its caption (the slide's id: no words the rules judge), the
+    caption on the settings' line so every line keeps its number."""
+    parts = [
+        f"<!-- id: {slide_id}; image: a.svg --><!-- caption: {slide_id} -->\n# {heading}\n\n{body}\n"
+        for slide_id, heading, body in slides
+    ]
     head = f"---\ntitle: テスト\n{front}---\n\n" if front else ""
     return head + "\n---\n\n".join(parts)
 

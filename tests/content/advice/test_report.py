@@ -21,10 +21,17 @@ def test_pemat_p_has_17_understandability_and_7_actionability_items() -> None:
 def test_no_advice_agrees_with_every_automatic_item() -> None:
     """Without advice every automatic item is agreed, 100 % of each domain's automatic part."""
     lines = format_report("ja", [], 15)
-    assert all(line.endswith(": agree") for line in lines[1:10])
-    assert "understandability: 7/7 automatic items agree (100 %)" in lines[10]
-    assert "actionability: 2/2 automatic items agree (100 %)" in lines[11]
-    assert "score by hand: 1, 2, 5, 6, 7, 10, 16, 17, 18, 19" in lines[10]
+    assert all(line.endswith(": agree") for line in lines[1:11])
+    assert "understandability: 8/8 automatic items agree (100 %)" in lines[11]
+    assert "actionability: 2/2 automatic items agree (100 %)" in lines[12]
+    assert "score by hand: 1, 2, 5, 6, 7, 10, 16, 18, 19" in lines[11]
+
+
+def test_a_missing_caption_disagrees_with_item_17() -> None:
+    """Item 17 (captions) is judged where a program can: a picture without a caption turns it to disagree."""
+    assert 17 in AUTOMATIC
+    ratings = item_ratings([_advice(17)], 15)
+    assert ratings[17] == "disagree" and ratings[15] == "agree"
 
 
 def test_advice_disagrees_with_its_item_and_counts() -> None:
@@ -45,4 +52,4 @@ def test_very_short_material_makes_chunks_headers_and_summary_not_applicable() -
     """PEMAT-P: items 8, 9 and 11 are N/A for very short material; they leave the share."""
     ratings = item_ratings([], 2)
     assert ratings[8] == ratings[9] == ratings[11] == "n/a"
-    assert "understandability: 4/4 automatic items agree (100 %)" in format_report("ja", [], 2)[10]
+    assert "understandability: 5/5 automatic items agree (100 %)" in format_report("ja", [], 2)[11]

@@ -77,6 +77,25 @@ def test_a_lesson_without_visual_cues_is_advised(advice_for: Advise) -> None:
 
 def test_a_slide_without_a_picture_is_advised(advice_for: Advise) -> None:
     """A slide whose settings name no image draws advice naming PEMAT-P 15."""
-    deck = deck_text(GOOD["ja"]).replace("<!-- id: nerve; image: a.svg -->", "<!-- id: nerve -->")
+    deck = deck_text(GOOD["ja"]).replace(
+        "<!-- id: nerve; image: a.svg --><!-- caption: nerve -->", "<!-- id: nerve -->"
+    )
     found = advice_for(deck=deck)
     assert rules(found) == ["picture"] and found[0].item == 15 and "'nerve'" in str(found[0])
+
+
+def test_a_picture_without_a_caption_is_advised(advice_for: Advise) -> None:
+    """A slide with a picture and no `<!-- caption: -->` draws advice naming PEMAT-P 17 at the slide's line in
+    deck.md; a slide without a picture draws only the picture advice."""
+    deck = deck_text(GOOD["ja"])
+    no_caption = deck.replace("<!-- caption: nerve -->", "", 1)
+    found = advice_for(deck=no_caption)
+    assert rules(found) == ["caption"] and found[0].item == 17
+    assert found[0].path.name == "deck.md" and "'nerve'" in str(found[0])
+    lines = no_caption.split("\n")
+    assert lines[found[0].line - 1] == "<!-- id: nerve; image: a.svg -->"
+    assert "PEMAT-P 17: visual aids have clear titles or captions" in str(found[0])
+    english = deck_text(GOOD["en"]).replace("<!-- caption: nerve -->", "", 1)
+    assert rules(advice_for(deck=english, lang="en")) == ["caption"]
+    no_picture = deck.replace("<!-- id: nerve; image: a.svg --><!-- caption: nerve -->", "<!-- id: nerve -->")
+    assert rules(advice_for(deck=no_picture)) == ["picture"]
