@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app.presenter import Presenter
+from kiosk.app.slow_pictures import watch_slow_pictures
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
@@ -110,6 +111,8 @@ class Kiosk:
         self._last_touch = time.monotonic()
         self._remote: RemoteControl | None = None  # built when staff turn the desk page on
         self._connect_layers()
+        # Pictures over the drawing budget (patients see a placeholder), named for staff.
+        self.slow_pictures = watch_slow_pictures(self.window, lambda: self.full_library, self.shown_root)
         self.full_library: Library | None = None  # every lesson of the folder, before the staff's choice
         self.updates: ContentUpdates | None = None  # started after the first screen with watch_content
         self.update_problems: list[str] = []  # what the last new content that failed validation had wrong
@@ -463,7 +466,7 @@ class Kiosk:
                 lessons=self._lessons_shown,
                 read_statistics=self.read_statistics,
                 statistics_notes=self.statistics_notes,
-                content_problems=lambda: self.update_problems,
+                content_problems=lambda: [*self.update_problems, *self.slow_pictures.notes],
                 lesson_rows=self._lesson_rows,
             )
             staff = StaffLayer(self.window, files, self.settings, visit, self._problems_for_staff())
@@ -792,6 +795,9 @@ def run(options: Options, debug: bool = False) -> int:
 
     app = ensure_application()
     kiosk = build(options)
+    from kiosk.ui.widgets.svg_drawing import FRAME_WAIT_MS, shared
+
+    shared().frame_wait_ms = FRAME_WAIT_MS  # on screen no frame waits long for a picture (render and tests do)
     kiosk.start_statistics()
     install_fault_hooks(kiosk)
     watchdog = Watchdog(kiosk.window)  # pings only under systemd (NOTIFY_SOCKET), from this event loop
