@@ -41,6 +41,8 @@ ALLOWED = {
     ("kiosk/app/render.py", "save"): "a PNG into that QBuffer",
     ("kiosk/ui/widgets/raster.py", "buffer.open"): "a QBuffer over the photo's bytes, in memory",
     ("kiosk/ui/widgets/raster.py", "QImageReader"): "reads that QBuffer (the bytes came through files.read_file)",
+    ("kiosk/ui/widgets/svg_drawing.py", "buffer.open"): "a QBuffer over the picture's bytes, in memory",
+    ("kiosk/ui/widgets/svg_drawing.py", "QImageReader"): "reads that QBuffer (the bytes came through files.read_file)",
 }
 
 
