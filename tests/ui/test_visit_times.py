@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -50,3 +51,66 @@ def test_eight_visits_leave_no_time_finer_than_the_day(
         info = os.stat(path)
         assert info.st_mtime == start, path
         assert path == data or info.st_atime == start, path
+
+
+def _state(roots: list[Path]) -> dict[Path, tuple[int, int, int, bytes]]:
+    """Every folder and file under the roots (links not followed): size, mtime and ctime (ns), and its bytes."""
+    found: dict[Path, tuple[int, int, int, bytes]] = {}
+    for root in roots:
+        for folder, folders, files in os.walk(root):
+            for name in [".", *files]:
+                path = Path(folder) / name if name != "." else Path(folder)
+                info = os.lstat(path)
+                data = path.read_bytes() if name != "." and path.is_file() and not path.is_symlink() else b""
+                found[path] = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, data)
+    return found
+
+
+@pytest.mark.allow_warnings  # the kiosk name's file and a speech engine may log at start-up
+def test_eight_visits_leave_nothing_in_any_file_the_kiosk_writes_but_the_days_statistics(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """As `kiosk run` (snapshot of the content, content cache, the first screen's picture kept, outbox and
+    heartbeat): after start-up settles, 8 visits add no file and change no file's bytes, size, mtime or ctime in
+    the data, cache, config and outbox folders but the statistics file and its folder, whose mtime is the day's
+    start. The statistics file's ctime is the one time left: see the last assertion."""
+    import shutil
+
+    from tests.conftest import SHIPPED_LESSON
+
+    content, box, cache = tmp_path / "live", tmp_path / "outbox", tmp_path / "cache"
+    shutil.copytree(SHIPPED_LESSON, content / "stretching")
+    settings = Settings(outbox_folder=str(box), kiosk_name="desk-1")
+    kiosk = make_kiosk(content=content, settings=settings, cache_dir=cache, watch_content=True)
+    kiosk.start_statistics()
+    kiosk.flush_statistics()
+    qtbot.waitUntil(lambda: kiosk.fleet is not None, timeout=10_000)  # started once the first screen is up
+    kiosk.fleet.wait()
+    qtbot.waitUntil(lambda: any((cache / "pictures").glob("*.picture")), timeout=10_000)
+    roots = [kiosk.data_dir, cache, box, kiosk.config_dir]
+    roots = [root for root in roots if root.exists()]
+    before = _state(roots)
+    started_ns = time.time_ns()
+    caplog.set_level(logging.DEBUG, logger="kiosk")
+    caplog.clear()
+    for number in range(8):
+        if number % 3 == 0:
+            full_visit(qtbot, kiosk)
+        else:
+            kiosk.flow.start("ja")
+            kiosk.flow.next()
+            kiosk.flow.end_visit()
+    kiosk.flush_statistics()
+    kiosk.fleet.wait()
+    after = _state(roots)
+    assert [r.getMessage() for r in caplog.records] == []
+    assert set(after) == set(before)  # no file made (or removed) by a visit: nothing to count or order
+    changed = {path for path in after if after[path] != before[path]}
+    data = kiosk.stats_path.parent
+    assert changed <= {kiosk.stats_path, data}, sorted(map(str, changed - {kiosk.stats_path, data}))
+    start_ns = round(_day_start(date.today()) * 1e9)
+    for path in (kiosk.stats_path, data):
+        assert after[path][1] == start_ns, path  # mtime: the day's start
+    # ctime: the kernel sets it to "now" on every change (a write, a rename, even setting the times) and no
+    # unprivileged call can set it back. It is the statistics' last write: after the visits.
+    assert after[kiosk.stats_path][2] >= started_ns
