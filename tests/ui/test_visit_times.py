@@ -57,7 +57,7 @@ def _state(roots: list[Path]) -> dict[Path, tuple[int, int, int, bytes]]:
     """Every folder and file under the roots (links not followed): size, mtime and ctime (ns), and its bytes."""
     found: dict[Path, tuple[int, int, int, bytes]] = {}
     for root in roots:
-        for folder, folders, files in os.walk(root):
+        for folder, _folders, files in os.walk(root):
             for name in [".", *files]:
                 path = Path(folder) / name if name != "." else Path(folder)
                 info = os.lstat(path)

@@ -20,8 +20,10 @@ counted as slow: the budget starts again until it runs.
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, wait
 from functools import partial
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSize, Qt, QTimer, Signal
@@ -50,6 +52,31 @@ def draw_svg(data: bytes, size: QSize) -> QImage:
     return image.convertToFormat(FORMAT) if not image.isNull() else QImage()
 
 
+class _Workers:
+    """A few daemon threads drawing in turn. Not a ThreadPoolExecutor: Python joins its threads at exit, so a
+    picture still drawing (40 s for the audit's blurred one) would hold the kiosk's exit that long."""
+
+    def __init__(self, count: int, name: str) -> None:
+        self._queue: queue.SimpleQueue[tuple[Future[QImage], Draw, bytes, QSize]] = queue.SimpleQueue()
+        for number in range(count):
+            threading.Thread(target=self._run, name=f"{name}-{number}", daemon=True).start()
+
+    def submit(self, draw: Draw, data: bytes, size: QSize) -> Future[QImage]:
+        future: Future[QImage] = Future()
+        self._queue.put((future, draw, data, size))
+        return future
+
+    def _run(self) -> None:
+        while True:
+            future, draw, data, size = self._queue.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(draw(data, size))
+            except BaseException as error:  # handed to the UI thread, which draws nothing for it
+                future.set_exception(error)
+
+
 def digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
@@ -75,7 +102,7 @@ class PictureDrawer(QObject):
         # the placeholder, never a gap); the running kiosk waits a frame's worth (`kiosk.app.kiosk.run`).
         self.frame_wait_ms = budget_ms if frame_wait_ms is None else frame_wait_ms
         self._draw = draw
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kiosk-pictures")
+        self._pool = _Workers(workers, "kiosk-pictures")
         self._jobs: dict[Key, Future[QImage]] = {}
         self._slow: set[bytes] = set()  # digests of pictures whose drawing went over the budget
         self._finished.connect(self.arrived, Qt.ConnectionType.QueuedConnection)
