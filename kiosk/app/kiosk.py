@@ -342,7 +342,8 @@ class Kiosk:
         if self._recorder is None:
             from kiosk.stats import background
 
-            self._recorder = background.BackgroundRecorder(self.stats_path)
+            # Visits written on the minute, not as they end: the file's change time dates no visit.
+            self._recorder = background.BackgroundRecorder(self.stats_path, tick_s=background.TICK_S)
         return self._recorder
 
     def start_statistics(self) -> None:

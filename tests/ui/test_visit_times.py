@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -67,17 +66,27 @@ def _state(roots: list[Path]) -> dict[Path, tuple[int, int, int, bytes]]:
 
 
 @pytest.mark.allow_warnings  # the kiosk name's file and a speech engine may log at start-up
-def test_eight_visits_leave_nothing_in_any_file_the_kiosk_writes_but_the_days_statistics(
-    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path, caplog: pytest.LogCaptureFixture
+def test_eight_visits_leave_nothing_in_any_file_the_kiosk_writes_until_the_clocks_tick(
+    qtbot: QtBot,
+    make_kiosk: Callable[..., Kiosk],
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """As `kiosk run` (snapshot of the content, content cache, the first screen's picture kept, outbox and
     heartbeat): after start-up settles, 8 visits add no file and change no file's bytes, size, mtime or ctime in
-    the data, cache, config and outbox folders but the statistics file and its folder, whose mtime is the day's
-    start. The statistics file's ctime is the one time left: see the last assertion."""
+    the data, cache, config and outbox folders: the visits are held until the statistics' next tick. At the tick
+    they are written and the file and folder dated to the day's start; at the moment after it their times are set
+    again, so the ctime is that moment's, which comes with every tick, visits or not."""
     import shutil
+    from functools import partial
 
+    from kiosk.stats import background
     from tests.conftest import SHIPPED_LESSON
 
+    now = [1_000 * background.TICK_S + 7.0]  # the statistics' clock, moved by the test
+    made = partial(background.BackgroundRecorder, wall=lambda: now[0])
+    monkeypatch.setattr(background, "BackgroundRecorder", made)
     content, box, cache = tmp_path / "live", tmp_path / "outbox", tmp_path / "cache"
     shutil.copytree(SHIPPED_LESSON, content / "stretching")
     settings = Settings(outbox_folder=str(box), kiosk_name="desk-1")
@@ -87,10 +96,8 @@ def test_eight_visits_leave_nothing_in_any_file_the_kiosk_writes_but_the_days_st
     qtbot.waitUntil(lambda: kiosk.fleet is not None, timeout=10_000)  # started once the first screen is up
     kiosk.fleet.wait()
     qtbot.waitUntil(lambda: any((cache / "pictures").glob("*.picture")), timeout=10_000)
-    roots = [kiosk.data_dir, cache, box, kiosk.config_dir]
-    roots = [root for root in roots if root.exists()]
+    roots = [root for root in (kiosk.data_dir, cache, box, kiosk.config_dir) if root.exists()]
     before = _state(roots)
-    started_ns = time.time_ns()
     caplog.set_level(logging.DEBUG, logger="kiosk")
     caplog.clear()
     for number in range(8):
@@ -100,17 +107,27 @@ def test_eight_visits_leave_nothing_in_any_file_the_kiosk_writes_but_the_days_st
             kiosk.flow.start("ja")
             kiosk.flow.next()
             kiosk.flow.end_visit()
-    kiosk.flush_statistics()
+    qtbot.waitUntil(lambda: kiosk.recorder.held == 8, timeout=10_000)
     kiosk.fleet.wait()
-    after = _state(roots)
     assert [r.getMessage() for r in caplog.records] == []
-    assert set(after) == set(before)  # no file made (or removed) by a visit: nothing to count or order
-    changed = {path for path in after if after[path] != before[path]}
+    assert _state(roots) == before  # nothing made, removed or changed: no content, size, mtime or ctime
+
+    now[0] = 1_001 * background.TICK_S + 0.5  # the tick: the 8 visits are written, dated to the day
+    kiosk.recorder.wake()
+    qtbot.waitUntil(lambda: kiosk.recorder.held == 0 and kiosk.recorder.waiting == 0, timeout=10_000)
+    kiosk.recorder.flush(10)
+    now[0] = 1_001 * background.TICK_S + background.TOUCH_AFTER_S + 0.1  # the moment after it: times set again
+    marker = tmp_path / "clock-marker"  # the file system's own (coarse) clock, read just before the tick's moment
+    marker.write_bytes(b"")
+    touched_from = os.stat(marker).st_ctime_ns
+    ctime = os.stat(kiosk.stats_path).st_ctime_ns
+    kiosk.recorder.wake()
+    qtbot.waitUntil(lambda: os.stat(kiosk.stats_path).st_ctime_ns != ctime, timeout=10_000)
+    after = _state(roots)
     data = kiosk.stats_path.parent
-    assert changed <= {kiosk.stats_path, data}, sorted(map(str, changed - {kiosk.stats_path, data}))
+    changed = {path for path in after if after[path] != before[path]}
+    assert set(after) == set(before) and changed <= {kiosk.stats_path, data}
     start_ns = round(_day_start(date.today()) * 1e9)
     for path in (kiosk.stats_path, data):
         assert after[path][1] == start_ns, path  # mtime: the day's start
-    # ctime: the kernel sets it to "now" on every change (a write, a rename, even setting the times) and no
-    # unprivileged call can set it back. It is the statistics' last write: after the visits.
-    assert after[kiosk.stats_path][2] >= started_ns
+        assert after[path][2] >= touched_from, path  # ctime: the tick's moment after, not a visit's end
