@@ -260,7 +260,7 @@ class BackgroundRecorder:
         self._write_waiting()
         if self._tick_s > 0 and self._wall() >= self._next_touch:
             if self._store is not None:
-                self._store.touch()
+                self._store.reset_times()
             self._next_touch = self._following_tick() + min(TOUCH_AFTER_S, self._tick_s / 4)
         return item
 

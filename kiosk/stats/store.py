@@ -213,7 +213,7 @@ class StatsStore:
             except OSError as exc:
                 log.info("statistics file times not set to the day (%s)", exc)
 
-    def touch(self) -> None:
+    def reset_times(self) -> None:
         """Set the file's and its folder's times again to what they are: only their change time moves, to now.
 
         Called on a clock tick, visits or not (kiosk.stats.background), so the change time tells the tick."""
