@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app.desk_page import DeskPage
 from kiosk.app.library import LessonLibrary, Place
 from kiosk.app.presenter import Presenter
+from kiosk.app.slow_pictures import watch_slow_pictures
 from kiosk.app.speech import Speech
 from kiosk.app.timeouts import Timeouts
 from kiosk.config.options import Options
@@ -119,6 +120,9 @@ class Kiosk:
         )
         self.lessons = LessonLibrary(place, self.settings, self._shown_library, config_problems, self.window)
         self.lessons.offered_changed.connect(self._offer)
+        # Pictures over the drawing budget (patients see a placeholder), named for staff in the one problem list.
+        self.slow_pictures = watch_slow_pictures(self.window, lambda: self.lessons.full, self.lessons.shown_root)
+        self.slow_pictures.changed.connect(lambda: self.lessons.set_picture_problems(self.slow_pictures.notes))
         library = self.lessons.load()
         if library is None:  # the details are logged and on the staff menu; the patient sees the calm page
             self.recovery.show_calm(retry=False)
@@ -242,7 +246,8 @@ class Kiosk:
         if self._recorder is None:
             from kiosk.stats import background
 
-            self._recorder = background.BackgroundRecorder(self.stats_path)
+            # Visits written on the minute, not as they end: the file's change time dates no visit.
+            self._recorder = background.BackgroundRecorder(self.stats_path, tick_s=background.TICK_S)
         return self._recorder
 
     def start_statistics(self) -> None:
@@ -588,6 +593,9 @@ def run(options: Options, debug: bool = False) -> int:
 
     app = ensure_application()
     kiosk = build(options)
+    from kiosk.ui.widgets.svg_drawing import FRAME_WAIT_MS, shared
+
+    shared().frame_wait_ms = FRAME_WAIT_MS  # on screen no frame waits long for a picture (render and tests do)
     kiosk.start_statistics()
     install_fault_hooks(kiosk)
     watchdog = Watchdog(kiosk.window)  # pings only under systemd (NOTIFY_SOCKET), from this event loop

@@ -38,6 +38,7 @@ class Source(StrEnum):
     START = "start"  # the content at start-up (the patient saw the calm page, or the last good snapshot)
     RELOAD = "reload"  # the last staff reload, when it failed
     UPDATE = "update"  # the last new content in the folder, when it failed validation
+    PICTURES = "pictures"  # pictures over the drawing budget (patients see a plain frame); kept until restart
 
 
 # Records in the functional form: their field types are objects, not strings typing would compile one by one at
@@ -89,6 +90,11 @@ class LessonLibrary(QObject):
 
     def _set_problems(self, source: Source, problems: list[LocatedError]) -> None:
         self._problems[source] = [str(p) for p in problems]
+        self.problems_changed.emit()
+
+    def set_picture_problems(self, notes: list[str]) -> None:
+        """The pictures that took too long to draw (kiosk.app.slow_pictures), named for staff."""
+        self._problems[Source.PICTURES] = list(notes)
         self.problems_changed.emit()
 
     def _loaded(self, library: Library, root: Path) -> None:

@@ -115,6 +115,10 @@ def lesson_candidates(root: Path) -> tuple[list[Candidate], list[LocatedError]]:
     """The folders under root (a content, lesson or language folder) that hold a lesson: names only, nothing read."""
     if not root.is_dir():
         return [], [ContentError(root, 1, _("content folder not found"))]
+    try:
+        os.listdir(root)
+    except OSError as error:  # a folder the kiosk may not read is not "a folder with no lesson"
+        return [], [ContentError(root, 1, _("content folder cannot be read ({why})").format(why=error.strerror))]
     if (root / DECK).is_file():  # one language folder: its lesson is the parent, only this language is checked
         return [Candidate(root.parent, (root,))], []
     candidates = [root] if _is_lesson(root) else _subfolders(root)

@@ -17,6 +17,9 @@ from typing import Any
 COOKIE = "kiosk_remote"
 # Over TLS the cookie's name carries the __Host- prefix: the browser keeps it only with Secure, Path=/ and no
 # Domain, so a page on the kiosk's host over plain HTTP (another port) can neither set nor toss it.
+# Without TLS no prefix can be had: every one a browser knows (__Secure-, __Host-, __Http-, __Host-Http-) needs
+# Secure, which plain HTTP cannot set, so a prefixed cookie would be dropped and pairing would silently fail.
+# The plain name gets the rest: HttpOnly, SameSite=Strict, Path=/ and no Domain (this host only).
 SECURE_COOKIE = "__Host-" + COOKIE
 ACTION_HEADER = "x-kiosk-remote"
 MAX_BODY = 4096

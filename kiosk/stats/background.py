@@ -5,6 +5,12 @@ puts the record on a queue. The worker owns the kiosk's one StatsStore, because 
 belongs to the thread that opened it, and the staff screen reads through it too (`read`), so nothing in the
 kiosk ever waits for a lock the kiosk itself holds.
 
+With `tick_s` (the kiosk: every minute), a visit is held in memory and written at the next whole tick of the
+clock, and at a fixed moment after every tick, visits or not, the file's times are set again: the change time
+(ctime), which the kernel sets to "now" on every write, rename or change of times and no unprivileged process
+can set back, then tells only the last tick, never a visit. A power cut loses at most one tick of visits;
+`flush`, `read` and `close` write what is held at once (staff asking, tests, leaving).
+
 Load never stops recording: a visit that cannot be written now (the file busy, the disk full, the folder
 gone) stays in memory, in the order it came, and is written when a later try succeeds; tries back off from
 half a second to half a minute. Only a file from a newer kiosk, or a record the schema refuses, is not kept.
@@ -13,6 +19,7 @@ half a second to half a minute. Only a file from a newer kiosk, or a record the 
 from __future__ import annotations
 
 import collections
+import contextlib
 import logging
 import queue
 import threading
@@ -33,6 +40,8 @@ MAX_PENDING: Final = 1000  # a stuck disk must not grow memory without bound; vi
 FIRST_RETRY_S: Final = 0.5
 LAST_RETRY_S: Final = 30.0
 REPORT_AFTER_S: Final = 60.0  # waiting this long is a fault staff should hear of, not a busy moment
+TICK_S: Final = 60.0  # the kiosk's: visits are written on the minute, so a file's ctime dates no visit
+TOUCH_AFTER_S: Final = 5.0  # after a tick's write (tens of ms, an SD card's fsync), its times are set again
 
 
 class _Flush:
@@ -53,6 +62,7 @@ class _Read:
 
 
 _STOP: Final = object()
+_WAKE: Final = object()
 
 
 class BackgroundRecorder:
@@ -66,6 +76,8 @@ class BackgroundRecorder:
         first_retry_s: float = FIRST_RETRY_S,
         last_retry_s: float = LAST_RETRY_S,
         clock: Callable[[], float] = time.monotonic,
+        tick_s: float = 0.0,
+        wall: Callable[[], float] = time.time,
     ) -> None:
         self.path = Path(path)
         self._queue: queue.Queue[object] = queue.Queue(maxsize=max_pending)
@@ -82,6 +94,11 @@ class BackgroundRecorder:
         self._reported = False
         self._dropping = False
         self._closed = False
+        self._tick_s = tick_s
+        self._wall = wall
+        self._held: list[VisitRecord] = []  # with tick_s: visits not yet due to be written, oldest first
+        self._next_write = self._next_touch = self._wall()
+        self._plan_ticks()
         self._lock = threading.Lock()
         # A daemon, so a disk that hangs for ever cannot keep the kiosk from quitting; close() drains it.
         self._thread = threading.Thread(target=self._run, name="kiosk-stats-writer", daemon=True)
@@ -97,6 +114,16 @@ class BackgroundRecorder:
     def waiting(self) -> int:
         """Visits kept in memory until the file can take them."""
         return len(self._waiting)
+
+    @property
+    def held(self) -> int:
+        """Visits held in memory until the next tick (with tick_s)."""
+        return len(self._held)
+
+    def wake(self) -> None:
+        """Let the worker look at the clock now (tests that move a `wall` clock of their own)."""
+        with contextlib.suppress(queue.Full):
+            self._queue.put_nowait(_WAKE)
 
     @property
     def notes(self) -> list[str]:
@@ -123,7 +150,7 @@ class BackgroundRecorder:
             if not isinstance(record, VisitRecord):  # caught here, where the caller's stack shows the bug
                 log.error("not a visit record, not recorded: %r", type(record).__name__)
                 return
-            if len(self._waiting) >= self._max_pending:
+            if len(self._waiting) + len(self._held) >= self._max_pending:
                 raise queue.Full
             self._queue.put_nowait(record)
             self._dropping = False
@@ -190,6 +217,9 @@ class BackgroundRecorder:
         self._store = self._open()
         flushes: list[_Flush] = []
         while (item := self._next_item()) is not _STOP:
+            if isinstance(item, (_Flush, _Read)) and self._held:  # asked now: written now
+                self._release()
+                self._write_waiting()
             if isinstance(item, _Flush):
                 flushes.append(item)
             elif isinstance(item, _Read):
@@ -198,6 +228,9 @@ class BackgroundRecorder:
                 for marker in flushes:
                     marker.done.set()
                 flushes.clear()
+        if self._held:  # leaving: what is held is written now
+            self._release()
+            self._write_waiting()
         if self._waiting:
             log.warning("%d visit(s) could not be written before the kiosk stopped", len(self._waiting))
         for marker in flushes:
@@ -209,18 +242,45 @@ class BackgroundRecorder:
         """Wait for the next item (or the next try, when visits wait), taking every queued visit along with it
         so they are written together; write what waits; return the first item that is not a visit (or None)."""
         owed = bool(self._waiting) or (self._store is not None and self._store.rebuild_owed)
+        timeout = max(0.01, self._next_try - self._clock()) if owed else None
+        if self._tick_s > 0:
+            until_tick = max(0.01, min(self._next_write, self._next_touch) - self._wall())
+            timeout = until_tick if timeout is None else min(timeout, until_tick)
         try:
-            item = self._queue.get(timeout=max(0.01, self._next_try - self._clock()) if owed else None)
+            item = self._queue.get(timeout=timeout)
         except queue.Empty:
             item = None
-        while isinstance(item, VisitRecord):
-            self._waiting.append(item)
+        while isinstance(item, VisitRecord) or item is _WAKE:
+            if isinstance(item, VisitRecord):
+                (self._held if self._tick_s > 0 else self._waiting).append(item)
             try:
                 item = self._queue.get_nowait()
             except queue.Empty:
                 item = None
+        if self._tick_s > 0 and self._wall() >= self._next_write:
+            self._release()
+            self._next_write = self._following_tick()  # what comes before the times are set waits a tick
         self._write_waiting()
+        if self._tick_s > 0 and self._wall() >= self._next_touch:
+            if self._store is not None:
+                self._store.reset_times()
+            self._next_touch = self._following_tick() + min(TOUCH_AFTER_S, self._tick_s / 4)
         return item
+
+    def _release(self) -> None:
+        """Held visits join the ones to write (at a tick, or when asked)."""
+        self._waiting.extend(self._held)
+        self._held.clear()
+
+    def _plan_ticks(self) -> None:
+        """The next whole tick of the wall clock (write what is held) and the moment after it (set the times)."""
+        if self._tick_s <= 0:
+            return
+        self._next_write = self._following_tick()
+        self._next_touch = self._next_write + min(TOUCH_AFTER_S, self._tick_s / 4)
+
+    def _following_tick(self) -> float:
+        return (self._wall() // self._tick_s + 1) * self._tick_s
 
     def _open(self) -> StatsStore | None:
         try:

@@ -1,5 +1,7 @@
 """A real kiosk process for the watchdog test: `kiosk run --windowed` that hangs its main thread once.
 
+With ENDLESS_PICTURES set, no SVG ever finishes drawing.
+
 The first run (no marker file yet) writes the marker and, HANG_AFTER_MS after start, blocks the Qt event
 loop for an hour, as a deadlock or an endless drawing would. Runs after that do not hang.
 """
@@ -27,5 +29,16 @@ if not marker.exists():
         return built
 
     wiring.build = build_then_hang  # type: ignore[assignment]
+
+if os.environ.get("ENDLESS_PICTURES"):  # every SVG takes for ever to draw (a renderer that never returns)
+    import threading
+
+    from kiosk.ui.widgets import svg_drawing
+
+    def endless(data: bytes, size: object) -> object:
+        threading.Event().wait()
+        raise AssertionError("never")
+
+    svg_drawing._shared.append(svg_drawing.PictureDrawer(draw=endless))  # type: ignore[arg-type]
 
 sys.exit(cli.main(["run", "--windowed", "--size", "800x600"]))

@@ -34,7 +34,7 @@ class Supervisor:
         self.sock.bind(str(folder / "notify.sock"))
         self.child: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> subprocess.Popen[bytes]:
+    def start(self, **extra: str) -> subprocess.Popen[bytes]:
         env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
@@ -47,6 +47,7 @@ class Supervisor:
             "XDG_DATA_HOME": str(self.folder / "data"),
             "XDG_STATE_HOME": str(self.folder / "state"),
             "XDG_CACHE_HOME": str(self.folder / "cache"),
+            **extra,
         }
         log = (self.folder / "child.log").open("ab")
         self.child = subprocess.Popen([sys.executable, str(CHILD)], env=env, stdout=log, stderr=log)
@@ -147,3 +148,29 @@ def test_pictures_at_the_drawing_budget_never_stop_the_pings(tmp_path: Path) -> 
         assert pings >= 6 and max(gaps) < WATCHDOG_S
     finally:
         supervisor.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="systemd's notify protocol")
+def test_a_picture_that_never_finishes_drawing_never_stops_the_pings(tmp_path: Path) -> None:
+    """Every SVG's drawing never ends (a renderer injected in the child that never returns), the attract loop
+    changing picture every 3 s: for 12 s the pings keep coming, and the log names the pictures over the budget."""
+    settings = tmp_path / "config" / "clinic-kiosk" / "settings.toml"
+    settings.parent.mkdir(parents=True)
+    settings.write_text("attract_seconds = 3\n", encoding="utf-8")
+    (tmp_path / "hung-once").write_text("never hang", encoding="utf-8")  # the child hangs only without it
+    supervisor = Supervisor(tmp_path)
+    try:
+        supervisor.start(ENDLESS_PICTURES="1")
+        last = supervisor.wait_ready()
+        pings, end = 0, last + 12.0
+        while time.monotonic() < end:
+            received = supervisor.message(min(end, last + WATCHDOG_S) - time.monotonic())
+            if received == b"WATCHDOG=1":
+                pings, last = pings + 1, time.monotonic()
+            elif time.monotonic() - last >= WATCHDOG_S:
+                raise AssertionError(f"no ping for {WATCHDOG_S} s after {pings} pings; see {tmp_path / 'child.log'}")
+        assert pings >= 6
+    finally:
+        supervisor.close()
+    logs = "".join(path.read_text(encoding="utf-8", errors="replace") for path in (tmp_path / "state").rglob("*.log*"))
+    assert "took more than 2 s to draw" in logs and "pictures/" in logs

@@ -259,3 +259,41 @@ def test_over_tls_the_cookie_has_the_host_prefix_and_only_it_counts(tmp_path: Pa
     assert "Path=/;" in cookie
     assert service.handle(req("GET", "/api/status", cookie=f"__Host-kiosk_remote={token}")).status == 200
     assert service.handle(req("GET", "/api/status", cookie=f"kiosk_remote={token}")).status == 401
+
+
+def _cookie_parts(header: str) -> tuple[str, str, set[str]]:
+    """A Set-Cookie value as (name, value, attributes), the attributes as written ("Path=/", "HttpOnly", ...)."""
+    first, *attributes = (part.strip() for part in header.split(";"))
+    name, _, value = first.partition("=")
+    return name, value, set(attributes)
+
+
+@pytest.mark.allow_warnings  # the stale cookie's refusal is logged as a wrong token
+@pytest.mark.parametrize("secure", [False, True], ids=["plain-http", "tls"])
+def test_the_cookie_headers_in_both_modes(tmp_path: Path, secure: bool) -> None:
+    """Every browser refuses a cookie whose name has a prefix (`__Host-`, `__Secure-`, `__Http-`, `__Host-Http-`)
+    unless it is Secure and set over TLS, so without TLS the plain name is the best there is: HttpOnly,
+    SameSite=Strict, Path=/, no Domain (the host only) and no Secure (dropped over plain HTTP). With TLS:
+    `__Host-` with Secure. The same name and attributes when pairing, when a stale token is dropped and when
+    a device forgets itself."""
+    devices = DeviceStore(tmp_path / "devices.json")
+    pairing = Pairing(300)
+    files = {"index.html": b"<html>", "app.js": b"//", "app.css": b"/**/"}
+    site = Site(frozenset({HOST}), secure=secure)
+    service = RemoteService(devices, pairing, RateLimiter(), FakeDesk(), site, files)
+    origin = f"{'https' if secure else 'http'}://{HOST}"
+    code = pairing.open()
+    paired = service.handle(req("POST", "/api/pair", {"code": code, "name": "desk"}, origin=origin))
+    stale = service.handle(req("GET", "/api/status", cookie="kiosk_remote=nope; __Host-kiosk_remote=nope"))
+    name, token, attributes = _cookie_parts(dict(paired.all_headers())["Set-Cookie"])
+    forgot = service.handle(req("POST", "/api/forget", {}, origin=origin, cookie=f"{name}={token}"))
+    common = {"Path=/", "HttpOnly", "SameSite=Strict"}
+    expected_name = "__Host-kiosk_remote" if secure else "kiosk_remote"
+    assert name == expected_name and token
+    assert attributes == common | {"Max-Age=34560000"} | ({"Secure"} if secure else set())
+    assert not any(a.lower().startswith("domain") for a in attributes)
+    if not secure:
+        assert not name.startswith("__")  # a prefixed name without Secure is dropped by the browser
+    for reply in (stale, forgot):
+        dropped = _cookie_parts(dict(reply.all_headers())["Set-Cookie"])
+        assert dropped == (expected_name, "", common | {"Max-Age=0"} | ({"Secure"} if secure else set()))

@@ -2,8 +2,10 @@
 
 A photo is decoded once, safely and scaled to a screen's need (kiosk/ui/widgets/raster.py), when first needed.
 
-An SVG is parsed when first needed (laid out or drawn), not when it is set. The first screen's pictures
-can come from a PictureStore instead: a cold start then draws them without loading QtSvg at all.
+An SVG is parsed when first needed (laid out or drawn), not when it is set, and drawn by a worker thread
+within a time budget (kiosk/ui/widgets/svg_drawing.py): a picture over it is shown as a calm placeholder.
+The first screen's pictures can come from a PictureStore instead: a cold start then draws them without
+loading QtSvg at all.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kiosk.ui.widgets.raster import is_photo, prepare, scaled
+from kiosk.ui.widgets.svg_drawing import PictureDrawer, shared
 
 if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 PIXMAPS_KEPT = 6  # the slides around the current one: Back and Next then cost no SVG rendering
 PHOTO_POLL_MS = 30  # how soon a widget looks again for a photo still being decoded
 HOUSE_ASPECT = 4 / 3  # the house canvas (800x600): the shape of a picture whose own is unusable
+PLACEHOLDER_FILL = QColor("#DCE8E0")  # the palette's quiet sage: a picture too slow to draw is a calm frame
+PLACEHOLDER_LINE = QColor("#A8C5B5")
 
 
 class Illustration(QWidget):
@@ -40,6 +45,8 @@ class Illustration(QWidget):
         self._name = ""
         self._pixmaps: OrderedDict[tuple[str, int, int], QPixmap] = OrderedDict()
         self.store: PictureStore | None = None  # the first screen's: pictures kept between runs
+        self.drawer: PictureDrawer = shared()  # draws SVGs off the UI thread
+        self.drawer.arrived.connect(self.update)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
@@ -50,6 +57,14 @@ class Illustration(QWidget):
         if name != self._name:
             self._name = name
             self.update()
+
+    def set_drawer(self, drawer: PictureDrawer) -> None:
+        """Draw SVGs with this drawer instead of the shared one (tests give one with a slow renderer)."""
+        self.drawer.arrived.disconnect(self.update)
+        self.drawer = drawer
+        drawer.arrived.connect(self.update)
+        self._pixmaps.clear()
+        self.update()
 
     def clear(self) -> None:
         self.set_svg("", b"")
@@ -166,10 +181,15 @@ class Illustration(QWidget):
                 painter.drawImage(QRectF(0, 0, rect.width(), rect.height()), scaled(photo, wanted))
                 painter.end()
             renderer = self._renderer(name)
-            if renderer is not None:  # drawing it otherwise? raise picture_store.DRAWN_BY, or old pixels come back
+            if renderer is not None and self.drawer.is_slow(self._svgs[name]):
+                draw_placeholder(pixmap, rect)
+                renderer = None  # never kept in the store: a later run may draw it in time
+            elif renderer is not None:  # drawing it otherwise? raise picture_store.DRAWN_BY, or old pixels come back
+                drawn = self.drawer.image(name, self._svgs[name], wanted)
+                if drawn is None:  # still being drawn: this frame goes without it, `arrived` repaints
+                    return pixmap
                 painter = QPainter(pixmap)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                renderer.render(painter, QRectF(0, 0, rect.width(), rect.height()))
+                painter.drawImage(QRectF(0, 0, rect.width(), rect.height()), drawn)
                 painter.end()
             self._pixmaps[key] = pixmap
             while len(self._pixmaps) > PIXMAPS_KEPT:
@@ -180,3 +200,16 @@ class Illustration(QWidget):
                 QTimer.singleShot(0, self, keep)
         self._pixmaps.move_to_end(key)
         return pixmap
+
+
+def draw_placeholder(pixmap: QPixmap, rect: QRectF) -> None:
+    """A calm frame where a picture too slow to draw would be: a quiet rounded panel with a soft edge, no words."""
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    line = max(2.0, min(rect.width(), rect.height()) / 100)
+    inner = QRectF(line, line, rect.width() - 2 * line, rect.height() - 2 * line)
+    painter.setPen(QPen(PLACEHOLDER_LINE, line))
+    painter.setBrush(PLACEHOLDER_FILL)
+    radius = min(inner.width(), inner.height()) / 12
+    painter.drawRoundedRect(inner, radius, radius)
+    painter.end()
