@@ -103,3 +103,14 @@ def test_the_heartbeat_reports_the_one_list_relative_to_the_content_folder(qtbot
     assert offered == ("one", "two")
     assert len(problems) == 2 and problems[1].startswith("two/lesson.toml:")
     assert not any(str(tmp_path) in problem for problem in problems)
+
+
+def test_slow_pictures_stay_in_the_one_list_when_content_reloads(qtbot: QtBot, tmp_path: Path) -> None:
+    """A picture over the drawing budget is named after the content problems and stays when new content loads (the
+    same picture is still slow until the kiosk restarts and draws it again)."""
+    lessons = _library(tmp_path)
+    lessons.offered_changed.emit(lessons.load(), True)
+    with qtbot.waitSignal(lessons.problems_changed):
+        lessons.set_picture_problems(["picture one/pictures/a.svg took more than 2 s to draw"])
+    assert lessons.reload() == []
+    assert [p.source for p in lessons.problems()] == [Source.SETTINGS, Source.PICTURES]

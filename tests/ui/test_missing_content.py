@@ -84,7 +84,7 @@ def test_with_a_snapshot_patients_see_the_last_good_content(
     kiosk = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
     assert kiosk.flow is not None and list(kiosk.flow.library.lessons) == ["stretching"]
     assert kiosk.window.current_page is kiosk.window.attract
-    assert kiosk.shown_root().parent == kiosk.snapshots
+    assert kiosk.lessons.shown_root().parent == kiosk.lessons.place.snapshots
     assert str(content) in staff_notes(kiosk)
     assert kiosk.flow.start() and kiosk.window.current_page is kiosk.window.slide
 
@@ -133,7 +133,7 @@ def test_a_folder_that_arrives_later_is_shown_without_a_restart(
     page gives way to the attract screen with its lesson, with no restart."""
     content = tmp_path / "late"
     kiosk = make_kiosk(content=content, transitions=False, settings=QUICK, watch_content=True)
-    kiosk.start_content_updates()
+    kiosk.lessons.start_updates()
     assert kiosk.window.current_page is kiosk.window.error
     shutil.copytree(SHIPPED_LESSON, content / "stretching")
     qtbot.waitUntil(lambda: kiosk.flow is not None, timeout=20_000)
