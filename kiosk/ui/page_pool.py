@@ -28,6 +28,7 @@ class _Entry(Generic[P]):
         self.context: object = None
         self.state: object = None
         self.used = 0  # when it was last shown or prepared (a counter): the oldest spare is given a new screen
+        self.pixels: QPixmap | None = None  # drawn when it was laid out ahead: the transition paints these
 
 
 class PagePool(Generic[P]):
@@ -40,11 +41,13 @@ class PagePool(Generic[P]):
         context: Callable[[], object],
         size: int = 3,
         state: Callable[[P], object] = lambda _: None,
+        draw: Callable[[P], QPixmap] | None = None,
     ) -> None:
         self._entries: list[_Entry[P]] = [_Entry(first)]
         self._make = make
         self._context = context
         self._state = state
+        self._draw = draw  # the page's pixels as a transition shows them; without it they are drawn and dropped
         self.size = size
         self._current = self._entries[0]
         self._clock = 0
@@ -77,9 +80,9 @@ class PagePool(Generic[P]):
         self._current = entry
         return entry.page
 
-    def prepare(self, key: object, setup: Callable[[P], None], geometry: QRect, scratch: QPixmap | None = None) -> bool:
-        """Give a spare instance this screen and lay it out off screen (drawn once into `scratch`, so its text
-        and picture are ready); keeps the instances holding `key` or in use. False when one already held it."""
+    def prepare(self, key: object, setup: Callable[[P], None], geometry: QRect) -> bool:
+        """Give a spare instance this screen and lay it out off screen, drawn once (so its text and picture are
+        ready, and its pixels kept for the transition); keeps the one in use. False when one already held it."""
         if self._find(key) is not None or self.size < 2:
             return False
         entry = self._spare()
@@ -89,15 +92,21 @@ class PagePool(Generic[P]):
         self._give(entry, key, setup)
         # Rendering a hidden widget lays it out first as if shown (sizes, layouts), then draws it: its documents
         # are laid out and its picture rendered at the size shown, so showing it later only paints.
-        target = scratch if scratch is not None and scratch.size() == page.size() else QPixmap(page.size())
-        page.render(target)
+        if self._draw is not None:
+            entry.pixels = self._draw(page)
+        else:
+            page.render(QPixmap(page.size()))
         entry.state = self._state(page)  # after the layout: a slide's parts are known only then
         return True
+
+    def pixels(self) -> QPixmap | None:
+        """The current instance's pixels drawn ahead, while it still shows what it was given."""
+        return self._current.pixels if self.token() is not None else None
 
     def forget(self) -> None:
         """Nothing held is shown again (new content, a reload): every instance is given its screen anew."""
         for entry in self._entries:
-            entry.key = None
+            entry.key, entry.pixels = None, None
 
     def token(self) -> object | None:
         """What the current instance shows, while it still shows what it was given (None once it moved on)."""
@@ -117,7 +126,7 @@ class PagePool(Generic[P]):
         return None
 
     def _give(self, entry: _Entry[P], key: object, setup: Callable[[P], None]) -> None:
-        entry.key = None  # while its setter runs, and for good if the setter fails
+        entry.key, entry.pixels = None, None  # while its setter runs, and for good if the setter fails
         setup(entry.page)
         entry.key, entry.context, entry.state = key, self._context(), self._state(entry.page)
         self._tick(entry)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final, Literal, assert_never
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QPainter, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
@@ -31,6 +31,23 @@ if TYPE_CHECKING:
     from kiosk.ui.pages.result_page import ResultPage
     from kiosk.ui.pages.slide_page import SlidePage
     from kiosk.ui.widgets.transition import TransitionOverlay
+
+
+class PageStack(QStackedLayout):
+    """The pages, one shown: it takes the window's height less the aids bar, and never asks its pages for sizes.
+
+    A plain QStackedLayout reports the largest height-for-width and minimum of all its pages, hidden ones included:
+    every page switch measured every page's text again (1-2 ms a page, and the pages laid out ahead are several),
+    and a hidden page's content could change the shown page's room."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, 0)
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, 0)
 
 
 class KioskWindow(QWidget):
@@ -61,7 +78,7 @@ class KioskWindow(QWidget):
         # The window's size comes from the screen, never from its contents.
         column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         column.addWidget(self.aids)
-        self._stack = QStackedLayout()
+        self._stack = PageStack()
         column.addLayout(self._stack, 1)
         for page in self.pages:
             self._stack.addWidget(page)
@@ -151,7 +168,11 @@ class KioskWindow(QWidget):
             part: Callable[[Any], object] = lambda page: page.part  # noqa: E731 (a slide's text may flow on)
             state = part if name == "slide" else lambda _: None
             spare = lambda: self._spare_page(name, first)  # noqa: E731
-            pool = self._pools[name] = PagePool(first, spare, lambda: self._applied_for, POOL_SIZES[name], state)
+            # A slide's pixels are kept from its layout ahead: the transition to it paints them (a question's answered
+            # states are shown without a transition, so theirs are not kept).
+            draw = self._snapshot if name == "slide" else None
+            context = lambda: self._applied_for  # noqa: E731
+            pool = self._pools[name] = PagePool(first, spare, context, POOL_SIZES[name], state, draw)
         return pool
 
     def _spare_page(self, name: PageName, first: QWidget) -> QWidget:
@@ -224,10 +245,18 @@ class KioskWindow(QWidget):
             return
         page = self.current_page
         if self._kept is None or self._kept[0] is not page or self._kept[1] != token:
-            self._kept = (page, token, self._snapshot(page))
+            self._kept = (page, token, self._shown_pixels() or self._snapshot(page))
 
     def _fades(self) -> bool:
         return self.isVisible() and self._transitions and self.overlay.duration_ms > 0
+
+    def _shown_pixels(self) -> QPixmap | None:
+        """The shown page's pixels as drawn when it was laid out ahead, if it still shows what it was given."""
+        page = self.current_page
+        for pool in self._pools.values():
+            if pool.current is page:
+                return pool.pixels()
+        return None
 
     def _shown_token(self) -> object | None:
         """What the shown page shows, when it is a pooled page that still shows what it was given; else None."""
@@ -272,6 +301,8 @@ class KioskWindow(QWidget):
         self._stack.setCurrentWidget(page)
         if self._overlay is not None:
             self._overlay.raise_()
+            if self._overlay.running:  # the new page's pixels drawn ahead: the fade paints them, not the page
+                self._overlay.set_incoming(self._shown_pixels())
 
     def set_aids(self, large_text: bool, high_contrast: bool) -> None:
         """Relay out every page for larger text and/or the high-contrast theme (only when they change)."""

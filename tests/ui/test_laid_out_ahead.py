@@ -174,10 +174,11 @@ def test_the_transition_draws_the_pixels_kept_in_idle_time(
     kiosk.flow.start("ja")
     drawn.clear()  # the attract page, faded out from pixels grabbed on the tap (its picture loop moves)
     read(kiosk)
-    assert drawn == [kiosk.window.slide], "the shown page's pixels are kept in idle time"
+    assert kiosk.window.slide in drawn, "the shown page's pixels are kept in idle time"
+    assert len(drawn) == 2, "the shown page and the next slide's, drawn once each"
     kiosk.flow.next()
-    assert len(drawn) == 1, "the tap grabbed the page it already knew"
-    assert kiosk.window.overlay.running
+    assert len(drawn) == 2, "the tap grabbed a page it already knew"
+    assert kiosk.window.overlay.running and kiosk.window.overlay.drawn_ahead, "the new page is not drawn from pixels"
     while kiosk.window.slide.part_count < 2:
         assert kiosk.flow.next()
     read(kiosk)
