@@ -2,9 +2,14 @@
 
 Tap latency: from a tap (QTest.mouseClick: press and release) to the end of the frame in which the
 next screen is painted (posted events delivered with processEvents; a synchronous repaint if that did
-not paint it). Transitions are on, so the snapshot of the old screen (window.grab()) is included.
-Before each tap the previous transition is ended, as if the patient had waited for it.
+not paint it). Transitions are on, so the snapshot of the old screen is included (drawn in idle time
+when the page was known, else grabbed on the tap).
+Before each tap the previous transition is ended and the kiosk's idle-time work is done (the screens a
+tap can lead to laid out ahead: `Presenter.lookahead`), as if the patient had read the screen; that work
+is timed apart ("laid out ahead") and is not part of any tap.
 Every kiosk tap alternates with a tap on a floor window (a button changing a big Japanese label).
+Targets (issue 32): each tap's p95 at most 2.0x the floor tap's p95; a transition frame's p95 at most
+1.1x the same window's at rest.
 
 Transition frames: the overlay's animation is paused at 10 points of its 240 ms and the whole window
 is repainted synchronously at each; the baseline is the same window repainted with no transition.
@@ -12,6 +17,7 @@ is repainted synchronously at each; the baseline is the same window repainted wi
 
 from __future__ import annotations
 
+import os
 import random
 import statistics
 import sys
@@ -38,8 +44,8 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.core.endings import EndReason
 from kiosk.visit.flow import Screen
 
-TAP_TARGET_MS = 16.0
-FRAME_TARGET_MS = 8.0
+TAP_TARGET_RATIO = 2.0  # p95 over the floor tap's p95
+FRAME_TARGET_RATIO = 1.1  # p95 over the p95 of the same window at rest
 FRAME_POINTS = 10
 
 
@@ -51,21 +57,38 @@ class TapBench:
         self.window = kiosk.window
         self.floor = floor
         self.floor_probe = PaintProbe().watch(floor.label)
-        self.probes = {page: PaintProbe().watch(page) for page in (self.window.slide, self.window.question)}
-        self.probes[self.window.attract] = PaintProbe().watch(self.window.attract)
+        # Each kind of page has a few instances laid out ahead (window.slides, window.questions): all watched.
+        self.probes = {kind: PaintProbe() for kind in ("slide", "question", "attract")}
         self.duration_ms = self.window.overlay.duration_ms
         self.missed = 0  # taps after which the target page was never painted
         self.handler_ms: dict[str, list[float]] = {}
+        self.ahead_ms: list[float] = []  # idle-time work after each screen (laid out ahead), ms
 
-    def tap(self, button: QAbstractButton, target: QWidget, kind: str) -> float:
-        """One measured tap on `button` until `target` is painted; ms."""
+    def pages(self, kind: str) -> list[QWidget]:
+        if kind == "slide":
+            return list(self.window.slides.pages)
+        if kind == "question":
+            return list(self.window.questions.pages)
+        return [self.window.attract]
+
+    def read(self) -> None:
+        """The patient reads the screen: the transition ends and the idle-time work is done (timed)."""
         finish_transition(self.kiosk)
-        probe = self.probes[target]
+        lookahead = self.kiosk.presenter.lookahead if self.kiosk.presenter else None
+        if lookahead is not None and lookahead.pending:
+            started = time.perf_counter()
+            lookahead.finish()
+            self.ahead_ms.append((time.perf_counter() - started) * 1000)
+
+    def tap(self, button: QAbstractButton, target: str, kind: str) -> float:
+        """One measured tap on `button` until a page of kind `target` is painted; ms."""
+        self.read()
+        probe = self.probes[target].watch(*self.pages(target))
         started = time.perf_counter()
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         handled = time.perf_counter()
         count = probe.count
-        painted = paint_after(target, probe, self.window)
+        painted = paint_after(self.window.current_page, probe, self.window)
         if probe.count == count:
             self.missed += 1
         self.handler_ms.setdefault(kind, []).append((handled - started) * 1000)
@@ -85,7 +108,7 @@ class TapBench:
             action()
         finally:
             overlay.duration_ms = self.duration_ms
-        finish_transition(self.kiosk)
+        self.read()
 
     def restart(self) -> None:
         """A new visit on the first slide."""
@@ -100,7 +123,6 @@ class TapBench:
         """
         flow = self.kiosk.flow
         assert flow is not None
-        nav, page = self.window.slide.nav, self.window.slide
         self.restart()
         last = len(flow.lesson.deck.slides) - 1
         found: dict[str, list[float]] = {"next": [], "back": [], "next floor": [], "back floor": []}
@@ -117,7 +139,8 @@ class TapBench:
             if len(found[kind]) >= taps:  # this direction is done: move on without measuring
                 self.quietly(flow.next if going > 0 else flow.back)
                 continue
-            found[kind].append(self.tap(nav.next if going > 0 else nav.back, page, kind))
+            nav = self.window.slide.nav
+            found[kind].append(self.tap(nav.next if going > 0 else nav.back, "slide", kind))
             found[f"{kind} floor"].append(self.floor_tap())
         return found
 
@@ -137,14 +160,14 @@ class TapBench:
         """Answer taps on every question of repeated visits; (answer, floor) ms."""
         flow = self.kiosk.flow
         assert flow is not None
-        question = self.window.question
         measured: list[float] = []
         floor: list[float] = []
         while len(measured) < taps:
             if flow.state.screen is not Screen.QUESTION:
                 self.to_quiz()
             position = rng.randrange(len(flow.state.orders[flow.state.question]))
-            measured.append(self.tap(question.answers[position], question, "answer"))
+            self.read()
+            measured.append(self.tap(self.window.question.answers[position], "question", "answer"))
             floor.append(self.floor_tap())
             self.quietly(flow.next)  # the next question, or the result after the last
         return measured, floor
@@ -173,7 +196,7 @@ class TapBench:
 
                 self.quietly(forward)
                 button = self.window.question.home
-            measured.append(self.tap(button, self.window.attract, "home"))
+            measured.append(self.tap(button, "attract", "home"))
             floor.append(self.floor_tap())
         return measured, floor
 
@@ -196,7 +219,7 @@ class TapBench:
         for index in range(transitions):
             if flow.state.slide == last:
                 self.restart()
-            finish_transition(self.kiosk)
+            self.read()
             resting = [self._timed_repaint() for _ in range(FRAME_POINTS)]
             QTest.mouseClick(self.window.slide.nav.next, Qt.MouseButton.LeftButton)
             if index % 2:  # the real timer: count the overlay's frames until the animation ends
@@ -230,7 +253,9 @@ class TapBench:
 
 
 def measure(quick: bool) -> list[Figure]:
-    """All touch and frame figures."""
+    """All touch and frame figures (only the four taps with KIOSK_BENCH_TAPS_ONLY set: run_all's slow-PC run)."""
+    if os.environ.get("KIOSK_BENCH_TAPS_ONLY"):
+        return measure_taps(40 if quick else 200)
     taps = 40 if quick else 200
     application()
     rng = random.Random(20240611)
@@ -247,7 +272,10 @@ def measure(quick: bool) -> list[Figure]:
         home_ms, home_floor = bench.homes(taps, rng)
         frames, rest, real_frames = bench.frames(10 if quick else 40)
         expected = kiosk.window.overlay.duration_ms / (1000 / 60)
-        missed, handler = bench.missed, bench.handler_ms
+        missed, handler, ahead = bench.missed, bench.handler_ms, bench.ahead_ms
+        hits = f"{kiosk.window.slides.hits} of {kiosk.window.slides.hits + kiosk.window.slides.misses} slides"
+        hits += f", {kiosk.window.questions.hits} of {kiosk.window.questions.hits + kiosk.window.questions.misses}"
+        hits += " questions"
         kiosk.close()
     with tempfile.TemporaryDirectory(prefix="kiosk-bench-big-") as scratch:
         big = build_kiosk(make_big_content(Path(scratch)), Path(scratch))
@@ -258,7 +286,8 @@ def measure(quick: bool) -> list[Figure]:
         missed += big_bench.missed
         big.close()
     handler_note = ", ".join(f"{kind} {statistics.median(ms):.1f}" for kind, ms in handler.items())
-    tap_note = f"of which the click handler (grab + page update), median ms: {handler_note}"
+    tap_note = f"of which the click handler (switch of page, transition start), median ms: {handler_note}; "
+    tap_note += f"shown from a page laid out ahead: {hits} (set-up included)"
     if missed:
         tap_note += f"; {missed} taps never painted their target page"
     figures = [
@@ -269,7 +298,16 @@ def measure(quick: bool) -> list[Figure]:
         Figure("tap Next, 500-slide deck", "ms", big_walk["next"], big_walk["next floor"], "floor tap"),
     ]
     for figure in figures:
-        figure.target_on, figure.target_max = "p95", TAP_TARGET_MS
+        figure.target_on, figure.target_max = "p95 ratio", TAP_TARGET_RATIO
+    figures.append(
+        Figure(
+            "laid out ahead in idle time, per screen",
+            "ms",
+            ahead,
+            note="the next and previous slide, or the question answered each way, set up and drawn off screen "
+            "while the patient reads (in timer ticks of one page each after the transition); no tap waits for it",
+        )
+    )
     figures.append(
         Figure(
             "transition frame repaint",
@@ -277,8 +315,8 @@ def measure(quick: bool) -> list[Figure]:
             frames,
             rest,
             "same window at rest",
-            "p95",
-            FRAME_TARGET_MS,
+            "p95 ratio",
+            FRAME_TARGET_RATIO,
             f"{FRAME_POINTS} points of each paused transition; the first point is also the new page's first paint "
             f"(text layout, illustration drawn from SVG): median {statistics.median(frames[::FRAME_POINTS]):.1f} ms",
         )
@@ -292,8 +330,8 @@ def measure(quick: bool) -> list[Figure]:
             later,
             later_rest,
             "same window at rest",
-            "p95",
-            FRAME_TARGET_MS,
+            "p95 ratio",
+            FRAME_TARGET_RATIO,
         )
     )
     figures.append(
@@ -304,6 +342,33 @@ def measure(quick: bool) -> list[Figure]:
             note=f"overlay paints driven by the animation's own timer; 60 Hz would give about {expected:.0f}",
         )
     )
+    return figures
+
+
+def measure_taps(taps: int) -> list[Figure]:
+    """Next, Back, answer and Home on the shipped lesson, each against the floor tap."""
+    application()
+    rng = random.Random(20240611)
+    floor = FloorWindow()
+    floor.show()
+    with tempfile.TemporaryDirectory(prefix="kiosk-bench-") as scratch:
+        kiosk = build_kiosk(scratch=Path(scratch))
+        kiosk.show()
+        QApplication.processEvents()
+        bench = TapBench(kiosk, floor)
+        bench.walk(3)
+        walk = bench.walk(taps)
+        answer_ms, answer_floor = bench.answers(taps, rng)
+        home_ms, home_floor = bench.homes(taps, rng)
+        kiosk.close()
+    figures = [
+        Figure("tap Next → slide painted", "ms", walk["next"], walk["next floor"], "floor tap"),
+        Figure("tap Back → slide painted", "ms", walk["back"], walk["back floor"], "floor tap"),
+        Figure("tap answer → feedback painted", "ms", answer_ms, answer_floor, "floor tap"),
+        Figure("tap Home → attract painted", "ms", home_ms, home_floor, "floor tap"),
+    ]
+    for figure in figures:
+        figure.target_on, figure.target_max = "p95 ratio", TAP_TARGET_RATIO
     return figures
 
 

@@ -55,8 +55,9 @@ def summary(values: Sequence[float]) -> dict[str, float]:
 class Figure:
     """One measured figure, its same-run baseline, and the target it is held to.
 
-    `target_on` is which number the target applies to: "median", "p95" or "ratio" (median of the
-    paired ratios value/baseline, or of the medians when the samples are not paired).
+    `target_on` is which number the target applies to: "median", "p95", "ratio" (median of the
+    paired ratios value/baseline, or of the medians when the samples are not paired) or "p95 ratio"
+    (the p95 of the values over the p95 of the baseline: issue 32's tap targets).
     """
 
     name: str
@@ -84,6 +85,9 @@ class Figure:
         if self.target_on == "ratio":
             ratios = self.ratios()
             return statistics.median(ratios) if ratios else None
+        if self.target_on == "p95 ratio":
+            base = percentile(self.baseline, 95) if self.baseline else math.nan
+            return percentile(self.values, 95) / base if base > 0 else None
         return summary(self.values)[self.target_on]
 
     def passed(self) -> bool | None:
@@ -96,7 +100,7 @@ class Figure:
     def target_text(self) -> str:
         if self.target_max is None:
             return "-"
-        unit = "x" if self.target_on == "ratio" else f" {self.unit}"
+        unit = "x" if self.target_on in ("ratio", "p95 ratio") else f" {self.unit}"
         return f"{self.target_on} ≤ {fmt(self.target_max)}{unit}"
 
     def to_dict(self) -> dict[str, object]:

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import assert_never
 
-from kiosk.content.model import Lesson, Translation
+from kiosk.app.lookahead import Lookahead
+from kiosk.content.model import Lesson, Question, Slide, Translation
+from kiosk.content.strings import UiStrings
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
 from kiosk.ui.widgets.topic_cards import Frame, TopicCard
 from kiosk.ui.window import KioskWindow
 from kiosk.visit.flow import Flow, Screen, VisitState
+
+SlideArgs = tuple[Slide, bytes | None, int, int, UiStrings, bool, bool]
+QuestionArgs = tuple[Question, tuple[int, ...], int | None, int, int, UiStrings, tuple[str, bytes] | None]
 
 
 class Presenter:
@@ -22,6 +28,7 @@ class Presenter:
         self.can_speak = can_speak
         self._last = flow.state
         self._qr_cache: dict[str, QrMatrix] = {}
+        self.lookahead = Lookahead(window)  # the screens a tap can lead to, laid out while the patient reads
 
     def show(self, state: VisitState) -> None:
         window = self.window
@@ -41,6 +48,7 @@ class Presenter:
                 self._show_result()
             case _:
                 assert_never(state.screen)
+        self.lookahead.plan(self._ahead(state) if window.isVisible() else ())
 
     def _show_attract(self) -> None:
         window, lesson = self.window, self.flow.lesson
@@ -56,31 +64,67 @@ class Presenter:
         window.show_page(window.attract)
 
     def _show_slide(self, state: VisitState, direction: int) -> None:
-        window, lesson = self.window, self.flow.lesson
+        args = self._slide_args(state, direction < 0)
+        # A page laid out ahead for exactly this slide is shown as it is; else the page is given the slide now.
+        page = self.window.slides.show(args, lambda page: page.show_slide(*args))
+        self.window.show_page(page)
+
+    def _slide_args(self, state: VisitState, from_end: bool) -> SlideArgs:
+        """Everything the slide page is given for this state (the pool's key for the page that shows it)."""
+        lesson = self.flow.lesson
         slides = lesson.deck.slides
         slide = slides[state.slide]
         image = lesson.images.get(slide.image) if slide.image else None
         review = state.screen is Screen.REVIEW
         # Arriving by Back, a slide whose text flows on to a second screen shows its last screen.
-        window.slide.show_slide(slide, image, state.slide, len(slides), lesson.strings, review, direction < 0)
-        window.show_page(window.slide)
+        return slide, image, state.slide, len(slides), lesson.strings, review, from_end
 
     def _show_question(self, state: VisitState) -> None:
-        window, lesson = self.window, self.flow.lesson
+        args = self._question_args(state)
+        page = self.window.questions.show(args, lambda page: page.show_question(*args))
+        self.window.show_page(page)
+
+    def _question_args(self, state: VisitState) -> QuestionArgs:
+        """Everything the question page is given for this state (the pool's key for the page that shows it)."""
+        lesson = self.flow.lesson
         question = lesson.questions[state.question]
         taught_by = lesson.deck.slides[lesson.deck.index_of(question.slide_id)]
         data = lesson.images.get(taught_by.image) if taught_by.image else None
         picture = (taught_by.image, data) if taught_by.image and data is not None else None
-        window.question.show_question(
-            question,
-            state.orders[state.question],
-            state.answers[state.question],
-            state.question + 1,
-            len(lesson.questions),
-            lesson.strings,
-            picture,
-        )
-        window.show_page(window.question)
+        order, chosen = state.orders[state.question], state.answers[state.question]
+        return question, order, chosen, state.question + 1, len(lesson.questions), lesson.strings, picture
+
+    # -- laid out ahead -----------------------------------------------------------------------
+    def _ahead(self, state: VisitState) -> list[Callable[[], object]]:
+        """What to do while the patient reads this screen: keep its pixels for the next transition, and lay out
+        the screens a tap leads to (the next and previous slide; the question answered each way; the next one)."""
+        lesson = self.flow.lesson
+        slides, questions = len(lesson.deck.slides), len(lesson.questions)
+        tasks: list[Callable[[], object]] = [self.window.keep_snapshot]
+        if state.screen is Screen.SLIDE:
+            if state.slide + 1 < slides:
+                tasks.append(partial(self._prepare_slide, state._replace(slide=state.slide + 1), False))
+            elif questions:
+                tasks.append(partial(self._prepare_question, state._replace(screen=Screen.QUESTION, question=0)))
+            if state.slide > 0:
+                tasks.append(partial(self._prepare_slide, state._replace(slide=state.slide - 1), True))
+        elif state.screen is Screen.QUESTION:
+            chosen = state.answers[state.question]
+            if chosen is None:
+                for index in state.orders[state.question]:
+                    answers = (*state.answers[: state.question], index, *state.answers[state.question + 1 :])
+                    tasks.append(partial(self._prepare_question, state._replace(answers=answers)))
+            elif state.question + 1 < questions:
+                tasks.append(partial(self._prepare_question, state._replace(question=state.question + 1)))
+        return tasks
+
+    def _prepare_slide(self, state: VisitState, from_end: bool) -> None:
+        args = self._slide_args(state, from_end)
+        self.window.slides.prepare(args, lambda page: page.show_slide(*args), self.window.current_page.geometry())
+
+    def _prepare_question(self, state: VisitState) -> None:
+        args = self._question_args(state)
+        self.window.questions.prepare(args, lambda page: page.show_question(*args), self.window.current_page.geometry())
 
     def _show_result(self) -> None:
         window, lesson = self.window, self.flow.lesson

@@ -7,9 +7,9 @@ only the content: the aids bar and those bars stay where they are, never faded o
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final, Literal, assert_never
+from typing import TYPE_CHECKING, Any, Final, Literal, assert_never
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QPainter, QPixmap, QRegion, QResizeEvent
 from PySide6.QtWidgets import QLayout, QStackedLayout, QVBoxLayout, QWidget
 
@@ -20,13 +20,34 @@ from kiosk.ui.widgets.aids_bar import AidsBar
 # The pages built on first use; the type checker proves every place that chooses by page name covers each one.
 PageName = Literal["slide", "question", "result", "error"]
 LAZY_PAGES: Final[tuple[PageName, ...]] = ("slide", "question", "result")
+# Instances of a page kept laid out (kiosk/ui/page_pool.py): a slide, the next and the previous one; a question
+# and it answered each way (at most four answers).
+POOL_SIZES: Final[dict[PageName, int]] = {"slide": 3, "question": 5}
 
 if TYPE_CHECKING:
+    from kiosk.ui.page_pool import PagePool
     from kiosk.ui.pages.error_page import ErrorPage
     from kiosk.ui.pages.question_page import QuestionPage
     from kiosk.ui.pages.result_page import ResultPage
     from kiosk.ui.pages.slide_page import SlidePage
     from kiosk.ui.widgets.transition import TransitionOverlay
+
+
+class PageStack(QStackedLayout):
+    """The pages, one shown: it takes the window's height less the aids bar, and never asks its pages for sizes.
+
+    A plain QStackedLayout reports the largest height-for-width and minimum of all its pages, hidden ones included:
+    every page switch measured every page's text again (1-2 ms a page, and the pages laid out ahead are several),
+    and a hidden page's content could change the shown page's room."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, 0)
+
+    def minimumSize(self) -> QSize:  # noqa: N802 (Qt override)
+        return QSize(0, 0)
 
 
 class KioskWindow(QWidget):
@@ -44,6 +65,8 @@ class KioskWindow(QWidget):
         # time after start-up, so the attract screen appears sooner; the wiring connects each one as it is built.
         self._load_icons = icons  # read when the quiz page, the only one that draws icons, is built
         self._built: dict[PageName, QWidget] = {}
+        self._pools: dict[PageName, PagePool[Any]] = {}  # the slide and question pages laid out ahead
+        self._kept: tuple[QWidget, object, QPixmap] | None = None  # the shown page's content, drawn in idle time
         self.page_built: Callable[[PageName], None] | None = None  # called with the name of each page built
         self.aids = AidsBar()
         self.aids.hide()  # shown once content is there
@@ -55,7 +78,7 @@ class KioskWindow(QWidget):
         # The window's size comes from the screen, never from its contents.
         column.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         column.addWidget(self.aids)
-        self._stack = QStackedLayout()
+        self._stack = PageStack()
         column.addLayout(self._stack, 1)
         for page in self.pages:
             self._stack.addWidget(page)
@@ -90,11 +113,21 @@ class KioskWindow(QWidget):
 
     @property
     def slide(self) -> SlidePage:
-        return self._page("slide")  # type: ignore[return-value]
+        """The slide page shown (or last shown): one of `slides`."""
+        return self.slides.current
+
+    @property
+    def slides(self) -> PagePool[SlidePage]:
+        return self._pool("slide")
 
     @property
     def question(self) -> QuestionPage:
-        return self._page("question")  # type: ignore[return-value]
+        """The question page shown (or last shown): one of `questions`."""
+        return self.questions.current
+
+    @property
+    def questions(self) -> PagePool[QuestionPage]:
+        return self._pool("question")
 
     @property
     def result(self) -> ResultPage:
@@ -124,6 +157,33 @@ class KioskWindow(QWidget):
             self._apply_to(page, self.width() >= self.height())
             if self.page_built is not None:
                 self.page_built(name)
+        return page
+
+    def _pool(self, name: PageName) -> PagePool[Any]:
+        pool = self._pools.get(name)
+        if pool is None:
+            from kiosk.ui.page_pool import PagePool
+
+            first = self._page(name)
+            part: Callable[[Any], object] = lambda page: page.part  # noqa: E731 (a slide's text may flow on)
+            state = part if name == "slide" else lambda _: None
+            spare = lambda: self._spare_page(name, first)  # noqa: E731
+            # A slide's pixels are kept from its layout ahead: the transition to it paints them (a question's answered
+            # states are shown without a transition, so theirs are not kept).
+            draw = self._snapshot if name == "slide" else None
+            context = lambda: self._applied_for  # noqa: E731
+            pool = self._pools[name] = PagePool(first, spare, context, POOL_SIZES[name], state, draw)
+        return pool
+
+    def _spare_page(self, name: PageName, first: QWidget) -> QWidget:
+        """Another instance of a page, for the pool: sized and styled like the first, reporting through it."""
+        from kiosk.ui.page_pool import relay_signals
+
+        page = self._make_page(name)
+        self.pages.append(page)
+        self._stack.addWidget(page)
+        self._apply_to(page, self.width() >= self.height())
+        relay_signals(page, first)
         return page
 
     def _make_page(self, name: PageName) -> QWidget:
@@ -166,9 +226,48 @@ class KioskWindow(QWidget):
 
         The snapshot is of the page alone (not the aids bar above it), with its fixed bars painted over by
         the page's own background, so nothing of them ghosts when the content slides."""
-        if not (self.isVisible() and self._transitions and self.overlay.duration_ms > 0):
+        if not self._fades():
+            return
+        page, kept = self.current_page, self._kept
+        self._kept = None  # handed to the overlay
+        if kept is not None and kept[0] is page and kept[1] == self._shown_token():
+            snapshot = kept[2]  # drawn in idle time, and the page has not changed since: no grab on the tap
+        else:
+            snapshot = self._snapshot(page)
+        self.overlay.play(snapshot, page.geometry(), direction)
+
+    def keep_snapshot(self) -> None:
+        """In idle time: draw the shown page's content for the next transition away from it (slides and questions,
+        whose pools know whether the page still shows what it was given)."""
+        token = self._shown_token()
+        if token is None or not self._fades():
+            self._kept = None
             return
         page = self.current_page
+        if self._kept is None or self._kept[0] is not page or self._kept[1] != token:
+            self._kept = (page, token, self._shown_pixels() or self._snapshot(page))
+
+    def _fades(self) -> bool:
+        return self.isVisible() and self._transitions and self.overlay.duration_ms > 0
+
+    def _shown_pixels(self) -> QPixmap | None:
+        """The shown page's pixels as drawn when it was laid out ahead, if it still shows what it was given."""
+        page = self.current_page
+        for pool in self._pools.values():
+            if pool.current is page:
+                return pool.pixels()
+        return None
+
+    def _shown_token(self) -> object | None:
+        """What the shown page shows, when it is a pooled page that still shows what it was given; else None."""
+        page = self.current_page
+        for pool in self._pools.values():
+            if pool.current is page:
+                return pool.token()
+        return None
+
+    def _snapshot(self, page: QWidget) -> QPixmap:
+        """The page's content as pixels, its fixed bars painted over with its background."""
         ratio = page.devicePixelRatio()
         snapshot = QPixmap(page.size() * ratio)
         snapshot.setDevicePixelRatio(ratio)
@@ -178,7 +277,7 @@ class KioskWindow(QWidget):
         for rect in self._bar_rects(page, page):
             page.render(painter, rect.topLeft(), QRegion(rect), QWidget.RenderFlag.DrawWindowBackground)
         painter.end()
-        self.overlay.play(snapshot, page.geometry(), direction)
+        return snapshot
 
     def _fixed_region(self) -> QRegion:
         """Where the current page's fixed bars are, in the overlay's coordinates: it never paints there."""
@@ -202,6 +301,8 @@ class KioskWindow(QWidget):
         self._stack.setCurrentWidget(page)
         if self._overlay is not None:
             self._overlay.raise_()
+            if self._overlay.running:  # the new page's pixels drawn ahead: the fade paints them, not the page
+                self._overlay.set_incoming(self._shown_pixels())
 
     def set_aids(self, large_text: bool, high_contrast: bool) -> None:
         """Relay out every page for larger text and/or the high-contrast theme (only when they change)."""

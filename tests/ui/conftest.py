@@ -9,9 +9,17 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk, build
+from kiosk.app.lookahead import Lookahead
 from kiosk.config.options import Options
 from kiosk.config.settings import Settings
 from tests.conftest import SHIPPED_CONTENT
+
+
+@pytest.fixture(autouse=True)
+def _lookahead_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages are laid out ahead only when a test asks (`presenter.lookahead.finish()`), never by the clock: a test
+    that holds a page and taps on it keeps tapping the page shown (tests/ui/test_laid_out_ahead.py covers it)."""
+    monkeypatch.setattr(Lookahead, "delay_ms", None)
 
 
 @pytest.fixture

@@ -4,7 +4,9 @@ Only the content moves. The overlay covers the pages' area (never the aids bar a
 fades holds the old page without its fixed bars (nav bar, quiz bar: the window blanks them to the page's
 background), and it never paints where the new page's fixed bars are (`fixed`, asked at every frame), so
 the chrome a patient reaches for is still and crisp throughout.
-The new screen is live at once underneath; the overlay ignores the mouse, so a touch never waits.
+The new screen is live at once underneath; the overlay ignores the mouse, so a touch never waits. When the new
+page's pixels were drawn ahead (`set_incoming`), the overlay paints them under the fading snapshot and hides the
+page's content area (it is opaque there), so a frame of the transition is two blits and the fixed bars.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class TransitionOverlay(QWidget):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._snapshot: QPixmap | None = None
+        self._incoming: QPixmap | None = None
         self._progress = 1.0
         self._direction = 0
         self.duration_ms = DURATION_MS
@@ -43,6 +46,7 @@ class TransitionOverlay(QWidget):
             return
         self._animation.stop()
         self._snapshot, self._direction, self._progress = snapshot, direction, 0.0
+        self.set_incoming(None)
         self.setGeometry(area)
         self._animation.setDuration(self.duration_ms)
         self.show()
@@ -54,6 +58,11 @@ class TransitionOverlay(QWidget):
         return self.isVisible()
 
     @property
+    def drawn_ahead(self) -> bool:
+        """The new page's pixels were drawn ahead: this transition paints them instead of the page."""
+        return self._incoming is not None
+
+    @property
     def animation(self) -> QVariantAnimation:
         """The animation driving the fade (tests and benchmarks pause it and seek)."""
         return self._animation
@@ -62,21 +71,43 @@ class TransitionOverlay(QWidget):
         self._progress = value
         self.update()
 
+    def set_incoming(self, pixels: QPixmap | None) -> None:
+        """The new page's content as drawn ahead (same size as the snapshot), or None: the live page shows through."""
+        if pixels is not None and (self._snapshot is None or pixels.size() != self._snapshot.size()):
+            pixels = None
+        self._incoming = pixels
+        opaque = pixels is not None
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, opaque)
+        if opaque:  # the page below is not painted under it, except where its fixed bars are
+            self.setMask(QRegion(self.rect()).subtracted(self.fixed()))
+        else:
+            self.clearMask()
+        self.update()
+
     def _finish(self) -> None:
         self._snapshot = None
+        self.set_incoming(None)
         self.hide()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         if self._snapshot is None:
             return
         painter = QPainter(self)
-        painter.setOpacity(1.0 - self._progress)
-        shift = round(-self._direction * SLIDE_PX * self._progress)
         ratio = self._snapshot.devicePixelRatio()
         whole = QRect(QPoint(0, 0), self._snapshot.deviceIndependentSize().toSize())
+        rects = visible_rects(self.rect(), self.fixed())
+        if self._incoming is not None:
+            for rect in rects:
+                area = QRectF(QPointF(rect.topLeft()) * ratio, QSizeF(rect.size()) * ratio)
+                painter.setClipRect(rect)  # a rectangle, not the mask's region: Qt's fast blit
+                painter.drawPixmap(QRectF(rect), self._incoming, area)
+        painter.setOpacity(1.0 - self._progress)
+        shift = round(-self._direction * SLIDE_PX * self._progress)
         # Rectangle by rectangle around the fixed bars: plain blits, cheaper than one blit through a clip region.
-        for rect in visible_rects(self.rect(), self.fixed()):
+        for rect in rects:
             source = rect.translated(-shift, 0).intersected(whole)
+            if self._incoming is not None:
+                painter.setClipRect(rect)
             if not source.isEmpty():
                 pixels = QRectF(QPointF(source.topLeft()) * ratio, QSizeF(source.size()) * ratio)
                 painter.drawPixmap(QRectF(source.translated(shift, 0)), self._snapshot, pixels)

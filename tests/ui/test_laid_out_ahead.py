@@ -1,0 +1,219 @@
+"""Pages laid out ahead (kiosk/ui/page_pool.py, kiosk/app/lookahead.py): a tap only switches what is shown, what
+is shown is what render draws, and a page prepared for other content, language, text size or window size, or one
+that moved on since, is never shown."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app.kiosk import Kiosk
+from kiosk.app.render import settle
+from kiosk.core.endings import EndReason
+from kiosk.ui.page_pool import PagePool
+from kiosk.ui.window import KioskWindow
+from kiosk.visit.flow import Screen
+
+CASES = [((1920, 1080), "ja", False), ((1280, 800), "ja", True), ((1080, 1920), "en", False)]
+
+
+def read(kiosk: Kiosk) -> None:
+    """The patient reads the screen: the idle-time work is done now."""
+    assert kiosk.presenter is not None
+    kiosk.presenter.lookahead.finish()
+    settle(QApplication)
+
+
+def image(kiosk: Kiosk) -> np.ndarray:
+    grabbed = kiosk.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    data = np.array(grabbed.constBits(), dtype=np.uint8)
+    return data.reshape(grabbed.height(), grabbed.bytesPerLine()).copy()
+
+
+def visit_steps(kiosk: Kiosk) -> list[Callable[[], object]]:
+    """Forward through every slide, back three, forward to the quiz, every question answered, each way once."""
+    flow = kiosk.flow
+    assert flow is not None
+    slides = len(flow.lesson.deck.slides)
+    steps: list[Callable[[], object]] = [flow.next] * (slides - 1) + [flow.back] * 3 + [flow.next] * 4
+    for number in range(len(flow.lesson.questions)):
+        steps += [lambda number=number: flow.answer(number % 2), flow.next]
+    return steps
+
+
+@pytest.mark.parametrize(("size", "language", "large"), CASES, ids=lambda case: str(case))
+def test_a_page_laid_out_ahead_looks_exactly_as_one_set_up_on_the_tap(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], language: str, large: bool
+) -> None:
+    """Render = screen: the same visit, with and without pages laid out ahead, gives the same pixels at every step."""
+    ahead = make_kiosk(size=size, transitions=False, language=language)
+    fresh = make_kiosk(size=size, transitions=False, language=language)
+    pictures: list[list[np.ndarray]] = [[], []]
+    screens: list[Screen] = []
+    for index, kiosk in enumerate((ahead, fresh)):
+        assert kiosk.flow is not None
+        kiosk.flow.rng = random.Random(32)  # the same order of answers in both
+        kiosk.flow.set_aids(large_text=large)
+        kiosk.flow.start(language)
+        for step in [lambda: None, *visit_steps(kiosk)]:
+            if kiosk is ahead:
+                read(kiosk)
+            step()
+            settle(QApplication)
+            pictures[index].append(image(kiosk))
+            screens.append(kiosk.flow.state.screen)
+    assert ahead.window.slides.hits >= len(ahead.flow.lesson.deck.slides), "few slides came from a page laid out ahead"
+    assert ahead.window.questions.hits >= len(ahead.flow.lesson.questions), "no answer came from a page laid out ahead"
+    assert fresh.window.slides.hits == fresh.window.questions.hits == 0
+    for number, (seen, drawn) in enumerate(zip(*pictures, strict=True)):
+        if screens[number] in (Screen.SLIDE, Screen.QUESTION):
+            assert np.array_equal(seen, drawn), f"step {number}: laid out ahead, it differs"
+        else:  # the result page is never laid out ahead; glyphs over 64 px are drawn as paths, and their
+            # antialiasing may differ by a few levels with what the font engine drew before: never a layout change
+            differs = np.abs(seen.astype(int) - drawn.astype(int))
+            assert differs.max() <= 16 and np.count_nonzero(differs) < 0.01 * differs.size, f"step {number}"
+
+
+def test_a_tap_on_a_page_laid_out_ahead_reaches_the_visit(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """A spare page, once shown, reports its taps through the first page's signals: Next, Back, answer, Home."""
+    assert kiosk.flow is not None
+    kiosk.flow.start()
+    first = kiosk.window.slide
+    read(kiosk)
+    qtbot.mouseClick(kiosk.window.slide.nav.next, Qt.MouseButton.LeftButton)
+    assert kiosk.flow.state.slide == 1 and kiosk.window.slide is not first and kiosk.window.slides.hits == 1
+    assert kiosk.window.current_page is kiosk.window.slide
+    read(kiosk)
+    kiosk.window.slide.back_requested.emit()
+    assert kiosk.flow.state.slide == 0 and kiosk.window.slides.hits == 2
+    while kiosk.flow.state.screen is Screen.SLIDE:
+        read(kiosk)
+        kiosk.window.slide.next_requested.emit()
+    read(kiosk)
+    kiosk.window.question.answer_chosen.emit(0)
+    assert kiosk.flow.state.answers[0] is not None and kiosk.window.questions.hits >= 2
+    assert kiosk.window.question.feedback.isVisible()
+    kiosk.window.question.home_requested.emit()
+    assert kiosk.flow.state.screen is Screen.ATTRACT
+
+
+def next_slide_held(kiosk: Kiosk) -> QWidget | None:
+    """The page laid out for the next slide, as the presenter would ask for it now."""
+    assert kiosk.presenter is not None and kiosk.flow is not None
+    state = kiosk.flow.state
+    return kiosk.window.slides.holds(kiosk.presenter._slide_args(state._replace(slide=state.slide + 1), False))
+
+
+def test_text_size_window_size_language_and_content_changes_drop_pages_laid_out_ahead(kiosk: Kiosk) -> None:
+    """A page laid out for the old text size, window size, language or content is never shown for the new."""
+    assert kiosk.flow is not None and kiosk.presenter is not None
+    kiosk.flow.start("ja")
+    read(kiosk)
+    assert next_slide_held(kiosk) is not None
+    kiosk.flow.set_aids(large_text=True)
+    assert next_slide_held(kiosk) is None, "laid out for normal text, offered for large text"
+    read(kiosk)
+    assert next_slide_held(kiosk) is not None
+    heading = kiosk.window.slide.heading.font().pixelSize()
+    kiosk.window.resize(QSize(1280, 800))
+    settle(QApplication)
+    assert next_slide_held(kiosk) is None, "laid out for 1920x1080, offered at 1280x800"
+    kiosk.flow.next()
+    assert kiosk.window.slide.heading.font().pixelSize() < heading
+    read(kiosk)
+    japanese = kiosk.presenter._slide_args(kiosk.flow.state._replace(slide=kiosk.flow.state.slide + 1), False)
+    kiosk.flow.end_visit(EndReason.HOME)
+    kiosk.flow.start("en")
+    kiosk.flow.next()
+    english = kiosk.flow.lesson.deck.slides[kiosk.flow.state.slide]
+    assert kiosk.window.slide.heading.text() == english.heading, "a Japanese page laid out ahead shown in English"
+    slide, *rest = japanese
+    changed = (slide._replace(heading=slide.heading + "!"), *rest)  # the same slide, edited
+    assert kiosk.window.slides.holds(changed) is None
+
+
+def test_a_slide_page_that_moved_to_another_part_is_never_shown_for_its_first(make_kiosk: Callable[..., Kiosk]) -> None:
+    """A slide whose text flows on: the page moved to its second screen is not offered for the slide's first."""
+    kiosk = make_kiosk(size=(1280, 800), transitions=False)
+    assert kiosk.flow is not None and kiosk.presenter is not None
+    kiosk.flow.set_aids(large_text=True)
+    kiosk.flow.start("ja")
+    while kiosk.window.slide.part_count < 2:
+        assert kiosk.flow.next() and kiosk.flow.state.screen is Screen.SLIDE, "no slide flows on in this case"
+    args = kiosk.presenter._slide_args(kiosk.flow.state, False)
+    assert kiosk.window.slides.holds(args) is kiosk.window.slide
+    kiosk.window.slide.show_part(1)
+    assert kiosk.window.slides.holds(args) is None
+    misses = kiosk.window.slides.misses
+    page = kiosk.window.slides.show(args, lambda page: page.show_slide(*args))  # asked for its first screen again
+    assert page.part == 0 and kiosk.window.slides.misses == misses + 1, "shown as it was, on its second screen"
+
+
+def test_the_transition_draws_the_pixels_kept_in_idle_time(
+    make_kiosk: Callable[..., Kiosk], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the patient read the screen a tap grabs nothing; a page that changed since is grabbed anew."""
+    kiosk = make_kiosk(size=(1280, 800), transitions=True)
+    assert kiosk.flow is not None
+    drawn: list[QWidget] = []
+    snapshot = KioskWindow._snapshot
+
+    def counted(window: KioskWindow, page: QWidget) -> object:
+        drawn.append(page)
+        return snapshot(window, page)
+
+    monkeypatch.setattr(KioskWindow, "_snapshot", counted)
+    kiosk.flow.set_aids(large_text=True)
+    kiosk.flow.start("ja")
+    drawn.clear()  # the attract page, faded out from pixels grabbed on the tap (its picture loop moves)
+    read(kiosk)
+    assert kiosk.window.slide in drawn, "the shown page's pixels are kept in idle time"
+    assert len(drawn) == 2, "the shown page and the next slide's, drawn once each"
+    kiosk.flow.next()
+    assert len(drawn) == 2, "the tap grabbed a page it already knew"
+    assert kiosk.window.overlay.running and kiosk.window.overlay.drawn_ahead, "the new page is not drawn from pixels"
+    while kiosk.window.slide.part_count < 2:
+        assert kiosk.flow.next()
+    read(kiosk)
+    count = len(drawn)
+    kiosk.window.slide.show_part(1)  # the page changed after its pixels were kept
+    kiosk.flow.next()
+    assert len(drawn) == count + 1, "a page that changed since was faded out from its old pixels"
+
+
+def test_a_pool_shows_a_held_page_only_for_its_key_context_and_state(qtbot: QtBot) -> None:
+    """PagePool alone: a hit needs the same key, the same context and an unchanged page; a miss sets up the current."""
+    context = ["1920x1080"]
+    made: list[QWidget] = []
+
+    def make() -> QWidget:
+        made.append(QWidget())
+        return made[-1]
+
+    first = make()
+    pool: PagePool[QWidget] = PagePool(first, make, lambda: context[0], 3, lambda page: page.property("part"))
+    given: list[tuple[QWidget, str]] = []
+
+    def setup(key: str) -> Callable[[QWidget], None]:
+        return lambda page: given.append((page, key))
+
+    assert pool.show("a", setup("a")) is first and given == [(first, "a")]
+    assert pool.prepare("b", setup("b"), first.geometry())
+    spare = made[-1]
+    assert spare is not first and pool.holds("b") is spare
+    assert not pool.prepare("b", setup("b"), first.geometry()), "laid out twice"
+    assert pool.show("b", setup("b")) is spare and given[-1] == (spare, "b") and pool.hits == 1
+    context[0] = "1280x800"
+    assert pool.holds("a") is None and pool.holds("b") is None
+    assert pool.show("a", setup("a")) is spare, "a miss sets up the page shown"
+    assert given[-1] == (spare, "a") and pool.misses == 2
+    spare.setProperty("part", 1)
+    assert pool.holds("a") is None, "a page that moved on is never offered for what it was given"
+    assert pool.token() is None
