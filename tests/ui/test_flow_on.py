@@ -68,7 +68,6 @@ def test_the_safety_slides_never_leave_a_last_item_alone(
             assert page.lonely() == [], f"{slide.id}: a last piece alone on a screen"
 
 
-
 def test_a_hard_break_that_would_open_a_screen_is_dropped() -> None:
     """A line after a typed hard break carries it, and loses it when it starts a screen."""
     pieces = units("<p>One. Two.<br>\nThree.</p>")
