@@ -13,7 +13,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Question
 from kiosk.ui.theme.styles import Metrics, style_sheet
@@ -34,6 +43,15 @@ PROMPT_LINES = 2  # a question longer than this many lines at the widest column 
 # question and its card at DESIGN.md's minimums at 1080 p: button words 36 -> 32 px, answers and explanation
 # 40 -> 36 px (body >= 32), the question and the verdict 56-58 -> 50-52 px (headings >= 48).
 TEXT_FLOOR = 32 / 36
+
+
+def invalidate_all(layout: QLayout) -> None:
+    """Forget the heights a layout and its inner layouts cached (a hidden card's text changed under them)."""
+    layout.invalidate()
+    for index in range(layout.count()):
+        inner = layout.itemAt(index).layout()
+        if inner is not None:
+            invalidate_all(inner)
 
 
 class SidePanel(QWidget):
@@ -65,7 +83,10 @@ class SidePanel(QWidget):
 
     def card_height(self) -> int:
         layout = self.card.layout()
-        return layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if layout is None:
+            return 0
+        invalidate_all(layout)
+        return layout.totalHeightForWidth(self.width())
 
     def place(self) -> bool:
         """Place the picture or card below the question's lines; False when the card needs the full height."""
@@ -352,6 +373,7 @@ class QuestionPage(QWidget):
             return 0
         shown = self.verdict.text()
         self.verdict.setText(self._longest_verdict or shown)
+        invalidate_all(layout)
         height = layout.totalHeightForWidth(width)
         self.verdict.setText(shown)
         return height
