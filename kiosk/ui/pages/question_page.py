@@ -49,7 +49,8 @@ def invalidate_all(layout: QLayout) -> None:
     """Forget the heights a layout and its inner layouts cached (a hidden card's text changed under them)."""
     layout.invalidate()
     for index in range(layout.count()):
-        inner = layout.itemAt(index).layout()
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
         if inner is not None:
             invalidate_all(inner)
 
