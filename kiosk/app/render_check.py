@@ -9,6 +9,7 @@ it sees BudouX's own mistakes), and the geometry of every visible text, button a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -39,6 +40,7 @@ CUT = N_("text cut")
 OVERLAP = N_("overlapping")
 OUTSIDE = N_("control outside the screen")
 NO_CONTENT = N_("content does not load (run kiosk validate)")
+_TAGS = re.compile(r"<[^>]*>")
 KINDS = (NO_CONTENT, BREAK_INSIDE, BREAK_IN_WORD, BAD_START, BAD_END, ORPHAN, NO_PICTURE, LONELY, CUT, OVERLAP, OUTSIDE)
 
 
@@ -233,7 +235,8 @@ def flow_problems(screen: str, kiosk: Kiosk) -> list[Problem]:
         return []
     if window.current_page is not window.slide:
         return []
-    return [Problem(screen, plain(html)[:40], LONELY) for html in window.slide.lonely(shown_only=True)]
+    texts = [" ".join(plain(_TAGS.sub("", html)).split()) for html in window.slide.lonely(shown_only=True)]
+    return [Problem(screen, text[:40], LONELY) for text in texts]
 
 
 def check_all(options: Options, aids: Aids = Aids()) -> list[Problem]:  # noqa: B008 (a frozen value)

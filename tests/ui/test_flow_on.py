@@ -73,3 +73,17 @@ def test_a_hard_break_that_would_open_a_screen_is_dropped() -> None:
     pieces = units("<p>One. Two.<br>\nThree.</p>")
     assert pieces[-1][2].startswith("<br")
     assert join(pieces[-1:]) == "<p>Three.</p>"
+
+
+def test_render_check_reports_a_last_item_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`render --check` names a screen that holds a list's last item alone (here: flow-on without groups)."""
+    from kiosk.app.render import Aids
+    from kiosk.app.render_check import LONELY, check_all
+    from kiosk.config.options import Options
+    from kiosk.ui.pages import slide_page
+    from tests.conftest import SHIPPED_CONTENT
+
+    monkeypatch.setattr(slide_page, "groups", lambda pieces, keep: [[piece] for piece in pieces])
+    options = Options(content=SHIPPED_CONTENT, language="ja", size=(1280, 800))
+    lonely = [p for p in check_all(options, Aids(large_text=True)) if p.kind == LONELY]
+    assert any(p.screen == "slide-17-safety-2" and p.text == "しびれが広がってきた" for p in lonely), lonely
