@@ -82,7 +82,7 @@ def texts(draw: st.DrawFn, language: str, limit: int, at_limit: bool | None = No
     text = ""
     while width_units(text) < (limit if full else draw(st.integers(2, limit))):
         text += (gap if text else "") + draw(st.sampled_from(pool))
-    text = cut(text, limit if full else max(2, width_units(text)))
+    text = cut(text, limit if full else min(limit, max(2, width_units(text))))  # never past the limit
     return text.strip(" ,、") or pool[0]
 
 

@@ -9,6 +9,7 @@ it sees BudouX's own mistakes), and the geometry of every visible text, button a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -34,11 +35,13 @@ BAD_START = N_("forbidden line start")
 BAD_END = N_("line ends with an opening bracket")
 ORPHAN = N_("orphan")
 NO_PICTURE = N_("screen without its picture")
+LONELY = N_("last sentence or list item alone on a screen")
 CUT = N_("text cut")
 OVERLAP = N_("overlapping")
 OUTSIDE = N_("control outside the screen")
 NO_CONTENT = N_("content does not load (run kiosk validate)")
-KINDS = (NO_CONTENT, BREAK_INSIDE, BREAK_IN_WORD, BAD_START, BAD_END, ORPHAN, NO_PICTURE, CUT, OVERLAP, OUTSIDE)
+_TAGS = re.compile(r"<[^>]*>")
+KINDS = (NO_CONTENT, BREAK_INSIDE, BREAK_IN_WORD, BAD_START, BAD_END, ORPHAN, NO_PICTURE, LONELY, CUT, OVERLAP, OUTSIDE)
 
 
 class Problem(NamedTuple):
@@ -224,6 +227,18 @@ def picture_problems(screen: str, kiosk: Kiosk) -> list[Problem]:
     return []
 
 
+def flow_problems(screen: str, kiosk: Kiosk) -> list[Problem]:
+    """A slide whose text flows on must not open a screen with a paragraph's last sentence or a list's last
+    item alone (slide_fit.groups keeps it with the one before)."""
+    window = kiosk.window
+    if any(layer.isVisible() for layer in window.layers) or "slide" not in window.built_pages:
+        return []
+    if window.current_page is not window.slide:
+        return []
+    texts = [" ".join(plain(_TAGS.sub("", html)).split()) for html in window.slide.lonely(shown_only=True)]
+    return [Problem(screen, text[:40], LONELY) for text in texts]
+
+
 def check_all(options: Options, aids: Aids = Aids()) -> list[Problem]:  # noqa: B008 (a frozen value)
     """Every problem of every screen, laid out exactly as `render` lays it out."""
     problems: list[Problem] = []
@@ -233,6 +248,7 @@ def check_all(options: Options, aids: Aids = Aids()) -> list[Problem]:  # noqa: 
                 problems.append(Problem(screen, str(options.content), NO_CONTENT))
             problems += screen_problems(screen, shown_widgets(kiosk), kiosk.window)
             problems += picture_problems(screen, kiosk)
+            problems += flow_problems(screen, kiosk)
     return problems
 
 

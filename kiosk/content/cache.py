@@ -26,11 +26,11 @@ except ImportError:  # a Python without the C accelerator
 
 log = logging.getLogger("kiosk.content")
 
-CACHE_FORMAT = 11  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
+CACHE_FORMAT = 12  # 4: phrase-break marks (kiosk.content.phrases); 5: strings a UiStrings record; 6: an entry per
 # lesson; 7: the entry holds its lesson folder (id, order), so a cached start-up reads no lesson.toml; 8: drafts, and
 # whether the entry was checked against the lesson's manifest (kiosk.content.publish); 9: soft line breaks, no
 # break inside a dictionary word (kiosk.content.words); 10: the review (lesson.toml), a slide's handout setting;
-# 11: a slide's picture caption
+# 11: a slide's picture caption; 12: a word joiner after a hyphen inside an English word (kiosk.content.phrases)
 ENGINE = Path(__file__).resolve().parent
 MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a lesson's entry is well under a megabyte; a bigger file is not ours
 

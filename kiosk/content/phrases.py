@@ -102,10 +102,20 @@ def break_points(text: str) -> set[int]:
     return points
 
 
+_IN_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+
+
+def _hyphens_kept(text: str) -> str:
+    """A WORD JOINER after a hyphen inside a word (sit-ups): Qt's line breaker may break after a hyphen, but a
+    line may start only at a phrase (a word in English), and the checker says so."""
+    return _IN_WORD_HYPHEN.sub("-" + WJ, text)
+
+
 def mark(text: str) -> str:
-    """The text with a ZERO WIDTH SPACE between phrases and a WORD JOINER between characters of a phrase."""
+    """The text with a ZERO WIDTH SPACE between phrases and a WORD JOINER between characters of a phrase (in
+    English: only after a hyphen inside a word)."""
     if not has_cjk(text):
-        return text
+        return _hyphens_kept(text)
     kept = _kept(text)
     text = plain(text)
     points = break_points(text) - kept
@@ -156,7 +166,7 @@ def _phrase_end(text: str, index: int) -> int:
 def mark_html(html: str) -> str:
     """Mark the text of sanitised slide HTML block by block, across inline tags, leaving every tag as it is."""
     if not has_cjk(html):
-        return html
+        return "".join(t if t.startswith("<") else _hyphens_kept(t) for t in _TAG.split(html))
     tokens = _TAG.split(html)
     result: list[str] = []
     run: list[str] = []  # the tokens of one block: text and inline tags

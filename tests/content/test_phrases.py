@@ -101,3 +101,11 @@ def test_an_english_line_never_ends_on_an_article() -> None:
     assert mark_heading(heading) == f"From our article: a{NBSP}woman in her forties"
     assert plain(mark_heading("The end of an idea")) == "The end of an idea"
     assert mark(heading) == heading  # body text is left as written
+
+
+def test_an_english_hyphen_inside_a_word_is_never_a_line_break() -> None:
+    """sit-ups: a WORD JOINER after the hyphen (Qt would break there); a dash between spaces stays as it is."""
+    assert mark("When you start sit-ups, you") == "When you start sit-\u2060ups, you"
+    assert mark_html('<p class="a-b">sit-ups - <strong>well-known</strong></p>') == (
+        '<p class="a-b">sit-\u2060ups - <strong>well-\u2060known</strong></p>'
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.app.render_check import BREAK_INSIDE, line_problems
 from kiosk.content.phrases import break_points, mark, mark_html
 from kiosk.core.typeset import WJ, ZWSP, breaks_inside, is_orphan, plain
 from kiosk.ui.widgets.labels import text_label
@@ -110,3 +111,17 @@ def test_body_text_has_the_line_height_of_every_text_block(qtbot: QtBot) -> None
     body.text_block = True
     assert body.line_spacing() == LINE_HEIGHT_EM * 40
     assert heading.line_spacing() < LINE_HEIGHT_EM * 40
+
+
+def test_english_body_text_never_breaks_after_a_hyphen_inside_a_word(qtbot: QtBot) -> None:
+    """Lines typed one per line are one paragraph (soft breaks): at some widths Qt broke "sit-" / "ups" inside
+    the word (render --check: "break inside a phrase" on a made-up summary slide at 1280x800, larger text)."""
+    label = RichTextLabel("body")
+    qtbot.addWidget(label)
+    label.setStyleSheet("font-size: 37px; font-family: 'Noto Sans CJK JP'")
+    text = "Is your pain from tight, tense muscles? When you start sit-ups, you are not tired, so your form is good."
+    label.set_body(mark_html(f"<p>{text}</p>"), 20)
+    for width in range(300, 1200, 7):
+        lines = label.lines(width)[0]
+        assert BREAK_INSIDE not in list(line_problems([plain(line) for line in lines], text)), (width, lines)
+        assert " ".join(plain(line).strip() for line in lines) == text, (width, lines)

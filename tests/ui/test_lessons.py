@@ -107,3 +107,34 @@ def test_staff_choose_which_lessons_are_offered_and_their_order(
     assert list(kiosk.flow.library.lessons) == ["back-pain", "stretching"]
     assert [card.property("lesson") for card in kiosk.window.attract.topics.cards] == ["back-pain", "stretching"]
     assert 'lessons = "back-pain,stretching"' in kiosk.settings_path.read_text(encoding="utf-8")
+
+
+def test_a_lesson_without_the_visits_language_is_offered_in_its_own(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], two_lessons: Path
+) -> None:
+    """A lesson written only in Japanese, on an English attract screen: its card shows its own title and picture
+    in Japanese (never blank, never missing), and tapping it runs the whole visit in Japanese, interface words
+    included (a mixed-language screen would be worse than either)."""
+    shutil.rmtree(two_lessons / "back-pain" / "en")
+    kiosk = make_kiosk(content=two_lessons, transitions=False)
+    english = next(b for b in kiosk.window.attract._language_buttons if b.property("language") == "en")
+    tap(qtbot, english)
+    cards = [card for card in kiosk.window.attract.topics.cards if card.isVisible()]
+    assert [card.property("lesson") for card in cards] == ["stretching", "back-pain"]
+    assert plain(cards[0].label.text()) == "When Stretching Makes Things Worse"
+    assert plain(cards[1].label.text()) == "例：新しいレッスンの題名"
+    assert cards[1].picture.name == "cover.svg"
+    tap(qtbot, cards[1])
+    flow = kiosk.flow
+    assert flow.state.lesson == "back-pain" and flow.state.language == "ja"
+    assert kiosk.window.current_page is kiosk.window.slide
+    assert plain(kiosk.window.slide.nav.next.text()) == plain(flow.lesson.strings.next) == "次へ"
+    for _ in flow.lesson.deck.slides:
+        tap(qtbot, kiosk.window.slide.nav.next)
+    assert flow.state.screen is Screen.QUESTION
+    page = kiosk.window.question
+    assert plain(page.prompt.text()) == plain(flow.lesson.questions[0].prompt) and page.prompt.isVisible()
+    flow.answer(0)
+    settle(QApplication)
+    assert page.prompt.isVisible() and page.feedback.isVisible()
+    assert plain(page.explanation.text()) == plain(flow.lesson.questions[0].explanation)

@@ -13,10 +13,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QGridLayout, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.content.model import Question
-from kiosk.ui.theme.styles import Metrics
+from kiosk.ui.theme.styles import Metrics, style_sheet
 from kiosk.ui.widgets.answer_button import AnswerButton, AnswerColumn
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.illustration import Illustration
@@ -29,6 +38,21 @@ MAX_ANSWERS = 4
 PICTURE_SHARE = 0.8  # the referred slide's picture: small, at most this share of the space beside the answers
 ANSWER_SHARES = (50, 58, 67)  # landscape: the question and answers' share of the width, the narrowest that fits
 PROMPT_LINES = 2  # a question longer than this many lines at the widest column is set at the heading size
+# A question that would not fit the screen at the visit's text size is set a step smaller, one step at a time:
+# larger text (1.25 x) halfway back, then the normal size, then the floor. The floor keeps every text of the
+# question and its card at DESIGN.md's minimums at 1080 p: button words 36 -> 32 px, answers and explanation
+# 40 -> 36 px (body >= 32), the question and the verdict 56-58 -> 50-52 px (headings >= 48).
+TEXT_FLOOR = 32 / 36
+
+
+def invalidate_all(layout: QLayout) -> None:
+    """Forget the heights a layout and its inner layouts cached (a hidden card's text changed under them)."""
+    layout.invalidate()
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        inner = item.layout() if item is not None else None
+        if inner is not None:
+            invalidate_all(inner)
 
 
 class SidePanel(QWidget):
@@ -60,7 +84,10 @@ class SidePanel(QWidget):
 
     def card_height(self) -> int:
         layout = self.card.layout()
-        return layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if layout is None:
+            return 0
+        invalidate_all(layout)
+        return layout.totalHeightForWidth(self.width())
 
     def place(self) -> bool:
         """Place the picture or card below the question's lines; False when the card needs the full height."""
@@ -147,6 +174,11 @@ class QuestionPage(QWidget):
         self._share = ANSWER_SHARES[0]
         self._wide_prompt = False  # the last resort: the question across the page
         self._longest_verdict = ""
+        self._base: Metrics | None = None  # the window's metrics (the visit's text size)
+        self._metrics: Metrics | None = None  # the ones in use: the base, or its text stepped down to fit
+        self._fitted: tuple[object, ...] = ()  # what the text size was last chosen for
+        self._fit_cache: dict[tuple[object, ...], float] = {}
+        self._shares: dict[tuple[object, ...], int | None] = {}  # the column chosen unanswered, per question
 
     def show_question(
         self,
@@ -185,6 +217,7 @@ class QuestionPage(QWidget):
         self.explanation.setText(question.explanation)
         self.review.setText(strings.see_slide)
         self.next.setText(strings.see_result if number == total else strings.next_question)
+        self._fit_text()
         self._lay_prompt()
         self.answer_column.place()
         if picture is not None:
@@ -209,6 +242,68 @@ class QuestionPage(QWidget):
         self._grid.activate()  # settled now: the answers are where they will stay before any touch
         self.answer_column.place()
 
+    @property
+    def text_scale(self) -> float:
+        """The text scale the question is set at (the visit's, or stepped down so it fits the screen)."""
+        metrics = self._metrics or self._base
+        return metrics.text_scale if metrics is not None else 1.0
+
+    def _fit_text(self) -> None:
+        """The largest text size (the visit's, then one step down at a time to TEXT_FLOOR) at which the question,
+        every answer and the feedback card fit the screen, the question in place. Chosen from the texts and the size
+        alone, before any answer is touched (answered, the same choice, so nothing moves); remembered per question
+        and size."""
+        base = self._base
+        if base is None or self.width() <= 0:
+            return
+        texts = (self.prompt.text(), tuple(b.label.text() for b in self.answer_column.shown()), self.explanation.text())
+        key = (texts, self.width(), self.height(), base, self._longest_verdict, self.next.text(), self.review.text())
+        if key == self._fitted:
+            return
+        self._fitted = key
+        middle = (base.text_scale + base.scale) / 2
+        candidates = {base.text_scale, middle, base.scale, base.scale * TEXT_FLOOR}
+        steps = sorted((scale for scale in candidates if scale <= base.text_scale), reverse=True)
+        known = self._fit_cache.get(key)
+        for text_scale in [known] if known is not None else steps:
+            self._use_text(base._replace(text_scale=text_scale))
+            if self._fits():
+                break
+        if len(self._fit_cache) > 64:
+            self._fit_cache.clear()
+        self._fit_cache[key] = self.text_scale
+
+    def _use_text(self, metrics: Metrics) -> None:
+        """Set the question, answers and card at these metrics: the window's style sheet, or their own (the bar
+        with Home and the counter keeps the window's)."""
+        if metrics == self._metrics:
+            return
+        self._metrics = metrics
+        own = metrics != self._base
+        family = str(getattr(self.window(), "font_family", ""))
+        sheet = style_sheet(metrics, family=family) if own else ""
+        for styled in self._own_text():
+            styled.setStyleSheet(sheet)
+        for button in self.answers:
+            button.apply_metrics(metrics)
+
+    def _own_text(self) -> list[QWidget]:
+        """What takes the page's stepped-down text: the question, the answers and the card."""
+        return [self.prompt, self.answer_column, self.feedback]
+
+    def _fits(self) -> bool:
+        """Whether the question and answers fit their column and the card its place, the question staying."""
+        self._grid.activate()
+        if self._landscape:
+            self._choose_share()
+            return not self._wide_prompt
+        margins = self._grid.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        height = self.height() - margins.top() - margins.bottom() - 3 * self._grid.verticalSpacing()
+        needed = self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width)
+        needed += self._card_height(width) + self.bar.sizeHint().height()
+        return needed <= height
+
     def fixed_bars(self) -> list[QWidget]:
         """What stays still when the question changes: the bar with Home and the counter."""
         return [self.bar]
@@ -225,14 +320,23 @@ class QuestionPage(QWidget):
         side_height = height - self.bar.sizeHint().height() - self._grid.verticalSpacing()  # a spacing to spare
         self._size_prompt(inner * ANSWER_SHARES[-1] // 100)
         self._loose_explanation(True)
+        # Answered, the question keeps the column it had unanswered (measured once: nothing moves on a touch).
+        key = (self._fitted, self.text_scale, self.width(), self.height())
         chosen = None
-        for share in ANSWER_SHARES:
-            width = inner * share // 100
-            if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) > height:
-                continue
-            if self._card_height(inner - width) <= side_height:
-                chosen = share
-                break
+        if self._answered and key in self._shares:
+            chosen = self._shares[key]
+        else:
+            for share in ANSWER_SHARES:
+                width = inner * share // 100
+                if self.prompt.heightForWidth(width) + self.answer_column.heightForWidth(width) > height:
+                    continue
+                if self._card_height(inner - width) <= side_height:
+                    chosen = share
+                    break
+            if not self._answered:
+                if len(self._shares) > 64:
+                    self._shares.clear()
+                self._shares[key] = chosen
         # Nowhere does the card fit beside the answers (large text, small screen): as before, the question runs
         # across the page at half width, and once answered the card also takes the question's lines.
         self._set_wide(chosen is None)
@@ -270,6 +374,7 @@ class QuestionPage(QWidget):
             return 0
         shown = self.verdict.text()
         self.verdict.setText(self._longest_verdict or shown)
+        invalidate_all(layout)
         height = layout.totalHeightForWidth(width)
         self.verdict.setText(shown)
         return height
@@ -304,7 +409,7 @@ class QuestionPage(QWidget):
     def _show_prompt(self, card_fits: bool) -> None:
         """The question stays on screen after answering, except in the last resort: when the card fits beside the
         answers at no width, it takes the question's lines (its place is kept, so the answers stay put)."""
-        self.prompt.setHidden(self._answered and not card_fits)
+        self.prompt.setHidden(self._answered and self._wide_prompt and not card_fits)
 
     def _arrange_actions(self, width: int | None = None) -> None:
         """ "See the slide" and Next side by side when the card is wide enough, else one above the other."""
@@ -316,11 +421,18 @@ class QuestionPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        self._fit_text()
         self._lay_prompt()  # the page's real width: shown before its first layout, it had a default one
         self._arrange_actions()
         self._place_side()
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
+        self._base = m
+        self._fitted = ()
+        if self._metrics is not None and self._metrics != m:  # their own style sheet is for other metrics
+            for styled in self._own_text():
+                styled.setStyleSheet("")
+        self._metrics = m
         self._grid.setContentsMargins(m.margin, m.px(16), m.margin, m.px(28))  # the aids bar is above
         self._grid.setHorizontalSpacing(m.px(56))
         self._grid.setVerticalSpacing(m.px(20))
@@ -356,6 +468,7 @@ class QuestionPage(QWidget):
                 self._grid.setRowStretch(2, 1)
                 self._grid.setColumnStretch(0, 1)
                 self._grid.setColumnStretch(1, 0)
+        self._fit_text()
         self.answer_column.place()
         self._arrange_actions()
         self._place_side()

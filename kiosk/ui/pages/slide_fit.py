@@ -89,18 +89,32 @@ def sentences(html: str) -> list[str]:
 
 
 def groups(pieces: list[Piece], keep: tuple[int, ...]) -> list[list[Piece]]:
-    """Pieces that go to a screen together: a block marked to keep together, and a paragraph's last sentence
-    with the one before it (a closing sentence, often a hedge, never goes alone to the next screen)."""
+    """Pieces that go to a screen together: a block marked to keep together, a paragraph's last sentence with
+    the one before it (a closing sentence, often a hedge, never goes alone to the next screen), and a list's
+    last item with the item before it (a list that flows on moves at least two items)."""
     grouped: list[list[Piece]] = []
     for index, piece in enumerate(pieces):
         previous = pieces[index - 1] if index else None
         same_block = previous is not None and previous[:2] == piece[:2]
-        last_of_paragraph = index + 1 == len(pieces) or pieces[index + 1][:2] != piece[:2]
-        if same_block and (piece[1] in keep or (piece[0] == "p" and last_of_paragraph)):
+        last_of_block = index + 1 == len(pieces) or pieces[index + 1][:2] != piece[:2]
+        if same_block and (piece[1] in keep or last_of_block):
             grouped[-1].append(piece)
         else:
             grouped.append([piece])
     return grouped
+
+
+def lonely(parts: list[list[Piece]]) -> list[Piece]:
+    """Pieces a screen holds alone that end a block begun on an earlier screen: a paragraph's last sentence or
+    a list's last item with nothing else of its block beside it (what groups() is there to prevent)."""
+    flat = [(number, piece) for number, part in enumerate(parts) for piece in part]
+    found: list[Piece] = []
+    for index, (number, piece) in enumerate(flat):
+        before = flat[index - 1] if index else None
+        ends = index + 1 == len(flat) or flat[index + 1][1][:2] != piece[:2]
+        if before is not None and before[1][:2] == piece[:2] and before[0] != number and ends:
+            found.append(piece)
+    return found
 
 
 def join(pieces: list[Piece]) -> str:

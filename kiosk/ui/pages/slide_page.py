@@ -27,6 +27,7 @@ from kiosk.ui.pages.slide_fit import (
     card_plan,
     groups,
     join,
+    lonely,
     meets_floor,
     small_print,
     stacked_picture_height,
@@ -139,6 +140,15 @@ class SlidePage(QWidget):
         self._part = max(0, min(part, len(self._parts) - 1))
         self._set_body()
         self._show_nav()
+
+    def lonely(self, shown_only: bool = False) -> list[str]:
+        """The HTML of each last sentence or list item that a screen of this slide holds alone (its block
+        began on the screen before); shown_only: only those on the screen shown now."""
+        found = lonely(self._parts)
+        if shown_only:
+            shown = self._parts[self._part] if -len(self._parts) <= self._part < len(self._parts) else []
+            found = [piece for piece in found if any(piece is other for other in shown)]
+        return [piece[2] for piece in found]
 
     def fixed_bars(self) -> list[QWidget]:
         """What stays still when the slide changes: the nav bar (the window's transition moves the rest)."""

@@ -51,6 +51,7 @@ class AnswerButton(QPushButton):
         self._layout.addWidget(self.slot, 0, Qt.AlignmentFlag.AlignVCenter)
         self._min_height = 112
         self._words: tuple[str, ...] = ()
+        self._plain_font: QFont | None = None  # the unmarked answer's font: every state is measured in its weight
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_answer(self, text: str, words: tuple[str, ...]) -> None:
@@ -58,6 +59,8 @@ class AnswerButton(QPushButton):
         self.label.setText(text)
         self._words = words
         self.set_mark("", None, "")  # first: the slot is measured in the unmarked role's fonts, whatever came before
+        self.label.ensurePolished()
+        self._plain_font = QFont(self.label.font())  # its weight: the answer's own, bold
         self._size_slot()
 
     def set_mark(self, mark: str, icon: bytes | None, word: str) -> None:
@@ -78,7 +81,8 @@ class AnswerButton(QPushButton):
     def apply_metrics(self, m: Metrics) -> None:
         self._min_height = m.button_height
         self.icon_view.setFixedSize(m.px(48), m.px(48))
-        self.tag_sizes = tuple(sorted({m.caption, m.px(WORDS_FLOOR_PX)}, reverse=True))
+        floor = m.px(WORDS_FLOOR_PX)  # never below, even with the question's text stepped down to fit
+        self.tag_sizes = tuple(sorted({max(floor, m.caption), floor}, reverse=True))
         self._tag_px = self._tag_px if self._tag_px in self.tag_sizes else self.tag_sizes[0]
         self._apply_tag_px()
         self._layout.setContentsMargins(m.px(32), m.px(12), m.px(28), m.px(12))
@@ -120,7 +124,12 @@ class AnswerButton(QPushButton):
         margins = self._layout.contentsMargins()
         full = width - margins.left() - margins.right()
         text_width = full - self._layout.spacing() - slot.width()
-        inner = max(self.label.heightForWidth(max(1, text_width)), slot.height(), self.label.heightForWidth(full))
+        label = self.label
+        label.ensurePolished()
+        font = QFont(label.font())  # its size now, in the unmarked answer's weight (a dim one is lighter)
+        if self._plain_font is not None and self.objectName() != ROLES[""]:
+            font.setWeight(self._plain_font.weight())
+        inner = max(label.height_in(font, max(1, text_width)), slot.height(), label.height_in(font, full))
         return max(self._min_height, inner + margins.top() + margins.bottom())
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
@@ -147,6 +156,9 @@ class AnswerColumn(QWidget):
         for button in buttons:
             button.setParent(self)
         self.spacing = 24
+        # What the unanswered answers got (words' size, height) per width, texts and text size: answered, the same
+        # answers get exactly that, however their marks measure (nothing under the finger moves).
+        self._unanswered: dict[tuple[object, ...], tuple[int, int]] = {}
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -155,8 +167,16 @@ class AnswerColumn(QWidget):
         return [button for button in self.buttons if not button.isHidden()]
 
     def answer_height(self, width: int) -> int:
-        """The one height every shown answer gets at this width."""
+        """The one height every shown answer gets at this width (as unanswered, when they were shown so)."""
+        kept = self._unanswered.get(self._key(width))
+        if kept is not None:
+            return kept[1]
         return max((button.heightForWidth(width) for button in self.shown()), default=0)
+
+    def _key(self, width: int) -> tuple[object, ...]:
+        shown = self.shown()
+        fonts = tuple((b.label.font().family(), b.label.font().pixelSize(), b.tag_sizes) for b in shown)
+        return (width, tuple(b.label.text() for b in shown), fonts)
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
         count = len(self.shown())
@@ -175,12 +195,24 @@ class AnswerColumn(QWidget):
         """Lay the answers out for the current size and texts (call after the texts change)."""
         width = self.width()
         shown = self.shown()
-        if shown:  # the largest words that make the answers no taller than the smallest words would
+        for button in shown:
+            button.label.ensurePolished()
+        key = self._key(width)
+        unanswered = all(button.objectName() == ROLES[""] for button in shown)
+        if shown and (unanswered or key not in self._unanswered):
+            # the largest words that make the answers no taller than the smallest words would
             sizes = shown[0].tag_sizes
             tallest = {px: max(b.height_with(width, b.slot_size(px)) for b in shown) for px in sizes}
             chosen = next(px for px in sizes if tallest[px] <= min(tallest.values()))
             for button in self.buttons:
                 button.set_tag_px(chosen)
+            if unanswered:
+                if len(self._unanswered) > 64:
+                    self._unanswered.clear()
+                self._unanswered[key] = (chosen, max(b.heightForWidth(width) for b in shown))
+        elif shown:
+            for button in self.buttons:
+                button.set_tag_px(self._unanswered[key][0])
         height = self.answer_height(width)
         top = max(0, (self.height() - self.heightForWidth(width)) // 2)
         for button in self.shown():

@@ -124,6 +124,20 @@ class PhraseLabel(QLabel):
             return 0
         return self._height_of(self.lines(self._content_width(width))) + self._extra()[1]
 
+    def height_in(self, font: QFont, width: int) -> int:
+        """The height the text would take at this width set in another font (an answer measured in its
+        unmarked, bold font whatever its mark: a dim answer's lighter font must not make it shorter)."""
+        if font.key() == self.font().key():
+            return self.heightForWidth(width)
+        if not self.text():
+            return 0
+        lines = layout_lines(self.text(), font, self._content_width(width), self.balance, self.wordWrap())
+        natural = QFontMetricsF(font).lineSpacing()
+        spacing = natural
+        if self.text_block and self.wordWrap() and font.pixelSize() > 0:
+            spacing = max(natural, LINE_HEIGHT_EM * font.pixelSize())
+        return math.ceil(self._count(lines) * spacing) + self._extra()[1]
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         self.ensurePolished()
         if not self.text():
