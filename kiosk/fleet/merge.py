@@ -40,8 +40,12 @@ class Totals:
     days: dict[tuple[date, str], int] = field(default_factory=dict)  # visits per period (its first day, its kind)
 
     def add(self, day_summary: DailySummary) -> None:
+        groups = self.groups
         for key, group in day_summary.groups.items():
-            self.groups.setdefault(key, Group()).add(group)
+            mine = groups.get(key)
+            if mine is None:
+                mine = groups[key] = Group()
+            mine.add(group)
         period = (day_summary.day, day_summary.period)
         self.days[period] = self.days.get(period, 0) + day_summary.visits
 
