@@ -195,7 +195,8 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
     outboxes: dict[tuple[str, str], _Outbox] = {}
     by_name: dict[str, list[_Outbox]] = {}
     pending: list[_Pending] = []
-    periods_seen: dict[tuple[str, date], tuple[str, date, date]] = {}  # (period, day) -> label, span: a few hundred
+    periods_seen: dict[tuple[str, date], tuple[str, date, date, str]] = {}  # label, span, file name: a few hundred
+    folders: dict[str, str] = {}  # prefix -> the folder as text, as the messages spell it
     strings: dict[str, str] = {}  # one copy of each lesson, language and question id
     for prefix, name, link in files:
         path = prefix + name
@@ -213,9 +214,11 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
         known = periods_seen.get((period, day))
         if known is None:
             first_day, last_day = periods.span(period, day)
-            known = periods_seen[(period, day)] = (periods.label(period, day), first_day, last_day)
-        label, first_day, last_day = known
-        if not name.startswith(f"{PREFIX}{label}.") or day != first_day:  # conflict copies: the name to its first dot
+            label = periods.label(period, day)
+            known = periods_seen[(period, day)] = (label, first_day, last_day, f"{PREFIX}{label}.json")
+        label, first_day, last_day, own_name = known
+        # a conflict copy keeps the name up to its first dot
+        if not (name == own_name or name.startswith(own_name[:-4])) or day != first_day:
             message = _("{path}: skipped: holds {period} {name} under another name")
             report.skipped.append(message.format(path=path, period=period, name=label))
             continue
@@ -226,7 +229,9 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
             ).format(path=path, period=period, name=label, today=today, kiosk=day_summary.kiosk)
             report.future.append(message)
             continue
-        folder = path.rpartition(os.sep)[0]
+        folder = folders.get(prefix)
+        if folder is None:
+            folder = folders[prefix] = prefix.rpartition(os.sep)[0]
         outbox = outboxes.get((day_summary.kiosk, folder))
         if outbox is None:
             outbox = outboxes[(day_summary.kiosk, folder)] = _Outbox(day_summary.kiosk, folder, prefix)
@@ -240,7 +245,7 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
             continue
         if not outbox.first:
             pending.append(_Pending(path, outbox, period, day, label, False))
-        _count(outbox, day_summary, data, path, name != f"{PREFIX}{label}.json", strings)
+        _count(outbox, day_summary, data, path, name != own_name, strings)
         del day_summary, data  # the summary is dropped here: only its sums stay
     _finish(report, list(outboxes.values()), by_name, pending)
     return report
