@@ -39,14 +39,15 @@ class Totals:
     groups: dict[tuple[str, str], Group] = field(default_factory=dict)
     days: dict[tuple[date, str], int] = field(default_factory=dict)  # visits per period (its first day, its kind)
 
-    def add(self, day_summary: DailySummary) -> None:
+    def add(self, day_summary: DailySummary, period: tuple[date, str] | None = None) -> None:
+        """`period`: (day, period) as a key shared by every kiosk (the merge keeps one per kiosk and period)."""
         groups = self.groups
         for key, group in day_summary.groups.items():
             mine = groups.get(key)
             if mine is None:
                 mine = groups[key] = Group()
             mine.add(group)
-        period = (day_summary.day, day_summary.period)
+        period = period or (day_summary.day, day_summary.period)
         self.days[period] = self.days.get(period, 0) + day_summary.visits
 
     def add_totals(self, other: Totals) -> None:
@@ -195,7 +196,8 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
     outboxes: dict[tuple[str, str], _Outbox] = {}
     by_name: dict[str, list[_Outbox]] = {}
     pending: list[_Pending] = []
-    periods_seen: dict[tuple[str, date], tuple[str, date, date, str]] = {}  # label, span, file name: a few hundred
+    # (period, day) -> its label, first and last day, file name, and key in Totals.days: one per period, not per file
+    periods_seen: dict[tuple[str, date], tuple[str, date, date, str, tuple[date, str]]] = {}
     folders: dict[str, str] = {}  # prefix -> the folder as text, as the messages spell it
     strings: dict[str, str] = {}  # one copy of each lesson, language and question id
     for prefix, name, link in files:
@@ -215,8 +217,9 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
         if known is None:
             first_day, last_day = periods.span(period, day)
             label = periods.label(period, day)
-            known = periods_seen[(period, day)] = (label, first_day, last_day, f"{PREFIX}{label}.json")
-        label, first_day, last_day, own_name = known
+            own_name = f"{PREFIX}{label}.json"
+            known = periods_seen[(period, day)] = (label, first_day, last_day, own_name, (day, period))
+        label, first_day, last_day, own_name, key = known
         # a conflict copy keeps the name up to its first dot
         if not (name == own_name or name.startswith(own_name[:-4])) or day != first_day:
             message = _("{path}: skipped: holds {period} {name} under another name")
@@ -240,12 +243,12 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
             same_name.append(outbox)
             if rows:
                 outbox.rows = []
-        if (day, period) in outbox.totals.days:
+        if key in outbox.totals.days:
             pending.append(_Pending(path, outbox, period, day, label, True))
             continue
         if not outbox.first:
             pending.append(_Pending(path, outbox, period, day, label, False))
-        _count(outbox, day_summary, data, path, name != own_name, strings)
+        _count(outbox, day_summary, key, data, path, name != own_name, strings)
         del day_summary, data  # the summary is dropped here: only its sums stay
     _finish(report, list(outboxes.values()), by_name, pending)
     return report
@@ -255,15 +258,21 @@ _MOD: Final = 1 << 128
 
 
 def _count(
-    outbox: _Outbox, day_summary: DailySummary, data: bytes, path: str, renamed: bool, strings: dict[str, str]
+    outbox: _Outbox,
+    day_summary: DailySummary,
+    key: tuple[date, str],
+    data: bytes,
+    path: str,
+    renamed: bool,
+    strings: dict[str, str],
 ) -> None:
     """A summary's counts added to its outbox's totals (and rows), its file's digest to the outbox's."""
-    outbox.totals.add(day_summary)
+    outbox.totals.add(day_summary, key)
     outbox.content = (outbox.content + int.from_bytes(hashlib.blake2b(data, digest_size=16).digest())) % _MOD
     if renamed:  # a conflict copy counted: the original was damaged or missing
         outbox.renamed[(day_summary.period, day_summary.day)] = path
     if outbox.rows is not None:
-        outbox.rows.append((day_summary.day, day_summary.period, _rows(day_summary, strings)))
+        outbox.rows.append((*key, _rows(day_summary, strings)))
 
 
 def _rows(day_summary: DailySummary, strings: dict[str, str]) -> tuple[Row, ...]:
