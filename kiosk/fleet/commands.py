@@ -52,14 +52,14 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
 def cmd_merge(args: argparse.Namespace) -> int:
     from kiosk.fleet.merge import csv_report, merge, text_report
 
-    report = merge(args.folders)
+    report = merge(args.folders, rows=args.csv is not None)  # the day rows only for the CSV
     print(text_report(report))
     if args.csv:
         replace_file(args.csv, csv_report(report).encode("utf-8"), private=False)
         print(_("wrote {path}").format(path=args.csv))
     if report.trouble:  # a kiosk's clock ahead, two kiosks with one name: the report holds, but act on it
         return 1
-    return 0 if report.summaries or not report.skipped else 1
+    return 0 if report.counted or not report.skipped else 1
 
 
 def cmd_fleet(args: argparse.Namespace) -> int:

@@ -11,13 +11,15 @@ same files, is counted once).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 import kiosk.fleet.periods as periods
 import kiosk.fleet.summary as summary
@@ -37,10 +39,15 @@ class Totals:
     groups: dict[tuple[str, str], Group] = field(default_factory=dict)
     days: dict[tuple[date, str], int] = field(default_factory=dict)  # visits per period (its first day, its kind)
 
-    def add(self, day_summary: DailySummary) -> None:
+    def add(self, day_summary: DailySummary, period: tuple[date, str] | None = None) -> None:
+        """`period`: (day, period) as a key shared by every kiosk (the merge keeps one per kiosk and period)."""
+        groups = self.groups
         for key, group in day_summary.groups.items():
-            self.groups.setdefault(key, Group()).add(group)
-        period = (day_summary.day, day_summary.period)
+            mine = groups.get(key)
+            if mine is None:
+                mine = groups[key] = Group()
+            mine.add(group)
+        period = period or (day_summary.day, day_summary.period)
         self.days[period] = self.days.get(period, 0) + day_summary.visits
 
     def add_totals(self, other: Totals) -> None:
@@ -57,11 +64,24 @@ class Totals:
         return everything
 
 
+Row = tuple[object, ...]  # one lesson and language of a summary: lesson, language, 8 counts, then (question, 2 counts)*
+
+
+class Counted(NamedTuple):
+    """One summary counted, as the CSV needs it: its groups as plain rows, sorted by lesson and language."""
+
+    kiosk: str
+    day: date
+    period: str
+    groups: tuple[Row, ...]
+
+
 @dataclass
 class Report:
     kiosks: dict[str, Totals] = field(default_factory=dict)
     everything: Totals = field(default_factory=Totals)
-    summaries: list[DailySummary] = field(default_factory=list)
+    summaries: list[Counted] = field(default_factory=list)  # kept only when merge(rows=True): the CSV's day rows
+    counted: int = 0  # summaries counted
     skipped: list[str] = field(default_factory=list)  # one message per file not counted
     future: list[str] = field(default_factory=list)  # summaries of periods not yet ended by the hub's clock
     collisions: list[str] = field(default_factory=list)  # kiosk names used by two kiosks
@@ -78,14 +98,20 @@ def summary_files(folders: Iterable[Path]) -> Iterator[Path]:
     Names that are not ours (Syncthing's `.syncthing.*.tmp` while a file arrives, editors' files) are
     never read; a conflict copy (`summary-….sync-conflict-….json`) is read and caught as a duplicate.
     """
+    for top, name, _link in _listed(folders):
+        yield Path(top + name)
+
+
+def _listed(folders: Iterable[Path]) -> Iterator[tuple[str, str, bool]]:
+    """summary_files as (its folder as text with the separator, its name, whether it is a symbolic link)."""
     for folder in folders:
         below = sorted(e.name for e in _entries(folder) if e.is_dir() and not e.name.startswith("."))
         for top in (folder, *(folder / name for name in below)):
+            prefix = str(top / "x")[:-1]  # as str(top / name) spells it ("." gives "", "/" gives "/")
             # DirEntry answers is_file() from the listing itself: no stat per file (36,500 of them).
-            names = sorted(
-                e.name for e in _entries(top) if e.name.startswith(PREFIX) and e.name.endswith(".json") and e.is_file()
-            )
-            yield from (top / name for name in names)
+            found = [e for e in _entries(top) if e.name.startswith(PREFIX) and e.name.endswith(".json") and e.is_file()]
+            for entry in sorted(found, key=lambda e: e.name):
+                yield prefix, entry.name, entry.is_symlink()
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:
@@ -96,14 +122,88 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
         return []
 
 
-def merge(folders: Iterable[Path], today: date | None = None) -> Report:
-    """Every sound summary under the folders; `today` is the hub's date (default: the hub's clock)."""
+_QUICK_FLAGS: Final = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_NOCTTY", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+def _read(path: str, link: bool) -> bytes:
+    """read_file's bytes, in three system calls for a listed regular file that is no link (it cannot lead out of
+    its folder; O_NOFOLLOW refuses a link swapped in since, fstat anything else); read_file for all the rest."""
+    if not link:
+        try:
+            fd = os.open(path, _QUICK_FLAGS)
+        except OSError:
+            fd = -1
+        if fd >= 0:
+            try:
+                info = os.fstat(fd)
+                if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_SUMMARY_BYTES:
+                    data = os.read(fd, MAX_SUMMARY_BYTES + 1)
+                    if len(data) == info.st_size:
+                        return data
+            finally:
+                os.close(fd)
+    return read_file(Path(path), MAX_SUMMARY_BYTES)  # its checks and its messages
+
+
+@dataclass
+class _Outbox:
+    """One kiosk name in one folder while the merge runs: its running totals and what tells two folders apart."""
+
+    kiosk: str
+    folder: str
+    prefix: str  # its files' paths are prefix + name
+    totals: Totals = field(default_factory=Totals)  # its days are the periods counted (first file of each here)
+    rows: list[tuple[date, str, tuple[Row, ...]]] | None = None
+    content: int = 0  # the sum of its counted files' digests: equal for two folders holding the same files
+    renamed: dict[tuple[str, date], str] = field(default_factory=dict)  # counted from a file not named for it
+    first: bool = True  # the first folder seen with this kiosk name
+
+
+class _Pending(NamedTuple):
+    """A file that is a duplicate (or is one if its folder turns out to hold the same files as another)."""
+
+    path: str
+    outbox: _Outbox
+    period: str
+    day: date
+    label: str
+    again: bool  # a second file of this period in its own folder: a duplicate whatever the names turn out
+
+
+def merge(folders: Iterable[Path], today: date | None = None, rows: bool = True) -> Report:
+    """Every sound summary under the folders; `today` is the hub's date (default: the hub's clock).
+
+    rows: keep each summary's counts for csv_report (a few hundred bytes each); without, memory is flat.
+    """
+    return merge_files(_listed(folders), today, rows)
+
+
+def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = None, rows: bool = True) -> Report:
+    """merge over (folder prefix, name, is a link) as _listed gives them, each file parsed, added up and dropped.
+
+    Held while it runs: the totals, per kiosk and folder the periods counted (with a 16-byte digest sum to tell
+    two folders apart), and a note per duplicate file; never a parsed summary or a file's bytes.
+    """
     today = today or date.today()
     report = Report()
-    found: list[tuple[Path, str, DailySummary, bytes]] = []  # (file, its folder as text: no Path made per file)
-    for path in summary_files(folders):
+    outboxes: dict[tuple[str, str], _Outbox] = {}
+    by_name: dict[str, list[_Outbox]] = {}
+    pending: list[_Pending] = []
+    # (period, day) -> its label, first and last day, file name, and key in Totals.days: one per period, not per file
+    periods_seen: dict[tuple[str, date], tuple[str, date, date, str, tuple[date, str]]] = {}
+    folders: dict[str, str] = {}  # prefix -> the folder as text, as the messages spell it
+    strings: dict[str, str] = {}  # one copy of each lesson, language and question id
+    for prefix, name, link in files:
+        path = prefix + name
         try:
-            data = read_file(path, MAX_SUMMARY_BYTES)
+            data = _read(path, link)
             day_summary = summary.loads(data)
         except OSError as error:
             why = _("{path}: skipped: cannot be read ({why})").format(path=path, why=error.strerror or error)
@@ -112,64 +212,123 @@ def merge(folders: Iterable[Path], today: date | None = None) -> Report:
         except SummaryError as error:
             report.skipped.append(_("{path}: skipped: {error}").format(path=path, error=error))
             continue
-        name = periods.label(day_summary.period, day_summary.day)
-        if (
-            not path.name.startswith(f"{PREFIX}{name}.")
-            or day_summary.day != periods.span(day_summary.period, day_summary.day)[0]
-        ):  # conflict copies keep the name up to its first dot
+        period, day = day_summary.period, day_summary.day
+        known = periods_seen.get((period, day))
+        if known is None:
+            first_day, last_day = periods.span(period, day)
+            label = periods.label(period, day)
+            own_name = f"{PREFIX}{label}.json"
+            known = periods_seen[(period, day)] = (label, first_day, last_day, own_name, (day, period))
+        label, first_day, last_day, own_name, key = known
+        # a conflict copy keeps the name up to its first dot
+        if not (name == own_name or name.startswith(own_name[:-4])) or day != first_day:
             message = _("{path}: skipped: holds {period} {name} under another name")
-            report.skipped.append(message.format(path=path, period=day_summary.period, name=name))
+            report.skipped.append(message.format(path=path, period=period, name=label))
             continue
-        last = periods.span(day_summary.period, day_summary.day)[1]
-        if last >= today:
+        if last_day >= today:
             message = _(
                 "{path}: refused: {period} {name} has not ended by the hub's clock ({today});"
                 " the clock of kiosk {kiosk} is probably ahead"
-            ).format(path=path, period=day_summary.period, name=name, today=today, kiosk=day_summary.kiosk)
+            ).format(path=path, period=period, name=label, today=today, kiosk=day_summary.kiosk)
             report.future.append(message)
             continue
-        found.append((path, str(path).rpartition(os.sep)[0], day_summary, data))
-    names = _names(found, report)
-    counted: dict[tuple[str, str, date], Path] = {}
-    for path, folder, day_summary, _data in found:
-        kiosk = names[(day_summary.kiosk, folder)]
-        key = (kiosk, day_summary.period, day_summary.day)
-        if key in counted:
-            what = f"{day_summary.period} {periods.label(day_summary.period, day_summary.day)}"
-            message = _("{path}: skipped: kiosk {kiosk} {what} is already counted from {other}")
-            report.skipped.append(message.format(path=path, kiosk=kiosk, what=what, other=counted[key]))
+        folder = folders.get(prefix)
+        if folder is None:
+            folder = folders[prefix] = prefix.rpartition(os.sep)[0]
+        outbox = outboxes.get((day_summary.kiosk, folder))
+        if outbox is None:
+            outbox = outboxes[(day_summary.kiosk, folder)] = _Outbox(day_summary.kiosk, folder, prefix)
+            same_name = by_name.setdefault(day_summary.kiosk, [])
+            outbox.first = not same_name
+            same_name.append(outbox)
+            if rows:
+                outbox.rows = []
+        if key in outbox.totals.days:
+            pending.append(_Pending(path, outbox, period, day, label, True))
             continue
-        counted[key] = path
-        if kiosk != day_summary.kiosk:
-            day_summary = DailySummary(kiosk, day_summary.day, day_summary.groups, day_summary.period)
-        report.summaries.append(day_summary)
-        report.kiosks.setdefault(kiosk, Totals()).add(day_summary)
-    for totals in report.kiosks.values():  # all kiosks: a hundred additions, not one per file
-        report.everything.add_totals(totals)
+        if not outbox.first:
+            pending.append(_Pending(path, outbox, period, day, label, False))
+        _count(outbox, day_summary, key, data, path, name != own_name, strings)
+        del day_summary, data  # the summary is dropped here: only its sums stay
+    _finish(report, list(outboxes.values()), by_name, pending)
     return report
 
 
-def _names(found: list[tuple[Path, str, DailySummary, bytes]], report: Report) -> dict[tuple[str, str], str]:
-    """The name each (kiosk, folder) is counted under: its own, or "name (folder)" when two kiosks share it."""
-    files: dict[str, dict[str, dict[tuple[str, date], bytes]]] = {}
-    for _path, folder, day_summary, data in found:
-        in_folder = files.setdefault(day_summary.kiosk, {}).setdefault(folder, {})
-        in_folder.setdefault((day_summary.period, day_summary.day), data)
-    names: dict[tuple[str, str], str] = {}
-    for kiosk, by_folder in files.items():
-        contents = list(by_folder.values())
-        apart = len(by_folder) > 1 and any(other != contents[0] for other in contents[1:])
-        for folder in by_folder:
-            names[(kiosk, folder)] = f"{kiosk} ({folder})" if apart else kiosk
+_MOD: Final = 1 << 128
+
+
+def _count(
+    outbox: _Outbox,
+    day_summary: DailySummary,
+    key: tuple[date, str],
+    data: bytes,
+    path: str,
+    renamed: bool,
+    strings: dict[str, str],
+) -> None:
+    """A summary's counts added to its outbox's totals (and rows), its file's digest to the outbox's."""
+    outbox.totals.add(day_summary, key)
+    outbox.content = (outbox.content + int.from_bytes(hashlib.blake2b(data, digest_size=16).digest())) % _MOD
+    if renamed:  # a conflict copy counted: the original was damaged or missing
+        outbox.renamed[(day_summary.period, day_summary.day)] = path
+    if outbox.rows is not None:
+        outbox.rows.append((*key, _rows(day_summary, strings)))
+
+
+def _rows(day_summary: DailySummary, strings: dict[str, str]) -> tuple[Row, ...]:
+    """A summary's groups as the CSV's rows need them, sorted, each string kept once for the whole merge."""
+    out: list[Row] = []
+    for (lesson, language), group in sorted(day_summary.groups.items()):
+        row: list[object] = [strings.setdefault(lesson, lesson), strings.setdefault(language, language)]
+        row += [group.visits, group.finished_lesson, group.started_quiz, group.reached_result, *group.progress]
+        for question, (answered, right) in group.questions.items():
+            row += [strings.setdefault(question, question), answered, right]
+        out.append(tuple(row))
+    return tuple(out)
+
+
+def _finish(
+    report: Report, outboxes: list[_Outbox], by_name: dict[str, list[_Outbox]], pending: list[_Pending]
+) -> None:
+    """The names each kiosk is counted under, the duplicates' messages and the totals for all kiosks."""
+    names: dict[int, str] = {}  # id(outbox) -> name
+    counting: dict[int, _Outbox] = {}  # id(outbox) -> the outbox whose files count for it
+    for kiosk, same_name in by_name.items():
+        first = same_name[0]
+        apart = len(same_name) > 1 and any(
+            other.content != first.content or len(other.totals.days) != len(first.totals.days)
+            for other in same_name[1:]
+        )
+        for outbox in same_name:
+            names[id(outbox)] = f"{kiosk} ({outbox.folder})" if apart else kiosk
+            counting[id(outbox)] = outbox if apart else first
         if apart:
-            where = ", ".join(str(folder) for folder in sorted(by_folder))
+            where = ", ".join(sorted(outbox.folder for outbox in same_name))
             report.collisions.append(
                 _(
                     "kiosk name {kiosk} is used by {count} kiosks ({where}): each is counted apart;"
                     " give each kiosk its own kiosk_name"
-                ).format(kiosk=kiosk, count=len(by_folder), where=where)
+                ).format(kiosk=kiosk, count=len(same_name), where=where)
             )
-    return names
+    for note in pending:
+        counts = counting[id(note.outbox)]
+        if not note.again and counts is note.outbox:  # a second folder of this name, counted apart
+            continue
+        other = counts.renamed.get((note.period, note.day)) or f"{counts.prefix}{PREFIX}{note.label}.json"
+        what = f"{note.period} {note.label}"
+        message = _("{path}: skipped: kiosk {kiosk} {what} is already counted from {other}")
+        report.skipped.append(message.format(path=note.path, kiosk=names[id(note.outbox)], what=what, other=other))
+    kept: list[Counted] = []
+    for outbox in outboxes:  # in the order their first files came, as the kiosks were always listed
+        if counting[id(outbox)] is outbox:
+            name = names[id(outbox)]
+            report.kiosks[name] = outbox.totals
+            report.counted += len(outbox.totals.days)
+            kept += (Counted(name, day, period, groups) for day, period, groups in outbox.rows or ())
+    for totals in report.kiosks.values():  # all kiosks: a hundred additions, not one per file
+        report.everything.add_totals(totals)
+    kept.sort(key=lambda counted: (counted.kiosk, counted.day))
+    report.summaries = kept
 
 
 def _share(part: int, whole: int) -> str:
@@ -214,7 +373,7 @@ def text_report(report: Report) -> str:
             "{summaries} summaries from {kiosks} kiosks, {skipped} skipped, {future} dated in the future, "
             "{collisions} name collisions"
         ).format(
-            summaries=len(report.summaries),
+            summaries=report.counted,
             kiosks=len(report.kiosks),
             skipped=len(report.skipped),
             future=len(report.future),
@@ -225,8 +384,10 @@ def text_report(report: Report) -> str:
 
 
 def csv_report(report: Report) -> str:
-    """One row per kiosk, day, lesson and language (and a row per kiosk and for all kiosks in total)."""
-    questions = sorted({q for s in report.summaries for g in s.groups.values() for q in g.questions})
+    """One row per kiosk, day, lesson and language (and a row per kiosk and for all kiosks in total).
+
+    The day rows are those merge kept (rows=True); the totals' questions are every summary's questions."""
+    questions = sorted({q for totals in report.kiosks.values() for g in totals.groups.values() for q in g.questions})
     head = ["kiosk", "day", "period", "lesson", "language", "visits", "finished_lesson", "started_quiz"]
     head += ["reached_result"]
     head += [f"progress_{b}" for b in PROGRESS_BUCKETS]
@@ -234,19 +395,20 @@ def csv_report(report: Report) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(head)
-
-    def row(kiosk: str, day: str, period: str, lesson: str, language: str, group: Group) -> list[object]:
-        cells: list[object] = [kiosk, day, period, lesson, language, group.visits, group.finished_lesson]
-        cells += [group.started_quiz, group.reached_result, *group.progress]
-        for question in questions:
-            cells += group.questions.get(question, [0, 0])
-        return cells
-
-    for day_summary in sorted(report.summaries, key=lambda s: (s.kiosk, s.day)):
-        for (lesson, language), group in sorted(day_summary.groups.items()):
-            start = day_summary.day.isoformat()
-            writer.writerow(row(day_summary.kiosk, start, day_summary.period, lesson, language, group))
+    counts = 4 + len(PROGRESS_BUCKETS)
+    for counted in report.summaries:
+        start = counted.day.isoformat()
+        for row in counted.groups:
+            answers = {row[i]: row[i + 1 : i + 3] for i in range(2 + counts, len(row), 3)}
+            cells = [counted.kiosk, start, counted.period, *row[: 2 + counts]]
+            for question in questions:
+                cells += answers.get(question, (0, 0))
+            writer.writerow(cells)
     for name, totals in [*sorted(report.kiosks.items()), (ALL, report.everything)]:
         for (lesson, language), group in sorted(totals.groups.items()):
-            writer.writerow(row(name, "total", "", lesson, language, group))
+            cells = [name, "total", "", lesson, language, group.visits, group.finished_lesson, group.started_quiz]
+            cells += [group.reached_result, *group.progress]
+            for question in questions:
+                cells += group.questions.get(question, [0, 0])
+            writer.writerow(cells)
     return "\ufeff" + out.getvalue()  # a BOM so that Excel reads UTF-8, as the kiosk's own export does

@@ -11,6 +11,7 @@ without re-serialising it (and merging 36,500 files stays quick).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -28,6 +29,9 @@ PERIOD_KINDS: Final = ("day", "week", "month")
 PROGRESS_BUCKETS: Final = ("0-25", "25-50", "50-75", "75-100")  # share of the lesson's slides seen, in %
 KIOSK_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 MAX_BYTES: Final = 256 * 1024  # a day's counts are a few hundred bytes; anything near this is not ours
+# The header exactly as `envelope` writes it, read without the JSON parser (the merge reads 36,500 of them);
+# any other spelling goes through json.loads and its checks as before.
+_HEADER: Final = re.compile(rb'\{"format":(0|[1-9][0-9]{0,8}),"kind":"([a-z-]{1,40})","sha256":"([0-9a-f]{64})"\}')
 
 
 class SummaryError(ValueError):
@@ -139,10 +143,14 @@ def open_envelope(data: bytes, kind: str, newest: int = FORMAT) -> dict[str, Any
     if len(data) > MAX_BYTES:
         raise SummaryError(_("larger than {size} kB").format(size=MAX_BYTES // 1024))
     head, newline, rest = data.partition(b"\n")
-    try:
-        header = json.loads(head)
-    except ValueError as error:
-        raise SummaryError(_("damaged header ({error})").format(error=error)) from None
+    quick = _HEADER.fullmatch(head)
+    if quick is not None:
+        header: object = {"format": int(quick[1]), "kind": quick[2].decode(), "sha256": quick[3].decode()}
+    else:
+        try:
+            header = json.loads(head)
+        except ValueError as error:
+            raise SummaryError(_("damaged header ({error})").format(error=error)) from None
     if not isinstance(header, dict) or header.get("kind") != kind:
         raise SummaryError(_("not a {kind} file").format(kind=kind))
     version = header.get("format")
@@ -166,6 +174,34 @@ def open_envelope(data: bytes, kind: str, newest: int = FORMAT) -> dict[str, Any
 def loads(data: bytes) -> DailySummary:
     """Read a summary file's bytes; SummaryError with the reason when it cannot be trusted."""
     body = open_envelope(data, KIND, SUMMARY_FORMAT)
+    with contextlib.suppress(Exception):  # anything amiss: the careful reading below says what, as it always did
+        return _sound(body)
+    return _checked(body)
+
+
+def _sound(body: dict[str, Any]) -> DailySummary:
+    """A body that is sound in every way `_checked` checks, read in one pass; any exception if it is not."""
+    kiosk, period = body["kiosk"], body.get("period", "day")
+    if type(kiosk) is not str or not KIOSK_NAME.fullmatch(kiosk) or period not in PERIOD_KINDS:
+        raise ValueError
+    groups: dict[tuple[str, str], Group] = {}
+    for item in body["groups"]:
+        key = (str(item["lesson"]), str(item["language"]))
+        progress = item["progress"]
+        counts = [item["visits"], item["finished_lesson"], item["started_quiz"], item["reached_result"]]
+        counts += [progress[bucket] for bucket in PROGRESS_BUCKETS]
+        questions = {str(q): [v["answered"], v["right"]] for q, v in item["questions"].items()}
+        for value in (*counts, *(count for pair in questions.values() for count in pair)):
+            if type(value) is not int or value < 0:
+                raise ValueError
+        if key in groups:
+            raise ValueError
+        groups[key] = Group(counts[0], counts[1], counts[2], counts[3], counts[4:], questions)
+    return DailySummary(kiosk, date.fromisoformat(body["day"]), groups, period)
+
+
+def _checked(body: dict[str, Any]) -> DailySummary:
+    """The body read field by field; SummaryError naming the first thing wrong."""
     try:
         kiosk, day = body["kiosk"], date.fromisoformat(body["day"])
         if not isinstance(kiosk, str) or not KIOSK_NAME.fullmatch(kiosk):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import weakref
+from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from kiosk.fleet import summary
-from kiosk.fleet.merge import ALL, csv_report, merge, text_report
+from kiosk.fleet.merge import ALL, csv_report, merge, merge_files, text_report
 from tests.fleet.outboxes import FIRST_DAY, day_summary, write_outboxes
 
 
@@ -65,3 +69,45 @@ def test_text_and_csv_reports_show_each_kiosk_and_all(tmp_path: Path) -> None:
     assert len(rows) == 4 + 3 and rows[-1]["kiosk"] == ALL and rows[-1]["day"] == "total"
     assert int(rows[-1]["visits"]) == report.everything.total.visits
     assert rows[-1]["q1_answered"] == rows[-1]["visits"]
+
+
+def test_the_merge_holds_one_parsed_summary_at_a_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """10,000 summaries, each file made just before the merge asks for it: never more than 2 parsed at once.
+
+    The merge takes the files one by one from a generator (it never lists them first) and drops each summary
+    once added, so its memory does not grow with their number (only the sums and a period per kiosk stay)."""
+    parsed = alive = 0
+    real_loads = summary.loads
+
+    def counting_loads(data: bytes) -> summary.DailySummary:
+        nonlocal parsed, alive
+        made = real_loads(data)
+        parsed += 1
+        alive += 1
+        weakref.finalize(made, dropped)
+        return made
+
+    def dropped() -> None:
+        nonlocal alive
+        alive -= 1
+
+    monkeypatch.setattr(summary, "loads", counting_loads)
+    most = 0
+
+    def files() -> Iterator[tuple[str, str, bool]]:
+        nonlocal most
+        previous: Path | None = None
+        for index in range(10_000):
+            kiosk, day = f"kiosk-{index // 365:03d}", FIRST_DAY + timedelta(days=index % 365)
+            assert parsed == index  # every file given so far was parsed before the next is asked for
+            most = max(most, alive)
+            if previous is not None:
+                previous.unlink()  # one file on disk at a time
+            previous = tmp_path / f"summary-{day.isoformat()}.json"
+            previous.write_bytes(summary.dumps(day_summary(kiosk, day, 1 + index % 7)))
+            yield f"{tmp_path}{os.sep}", previous.name, False
+
+    report = merge_files(files(), today=date(2030, 1, 1), rows=False)
+    assert report.counted == 10_000 and not report.skipped and not report.summaries
+    assert report.everything.total.visits == sum(1 + index % 7 for index in range(10_000))
+    assert most <= 2, f"{most} parsed summaries alive at once"

@@ -79,3 +79,23 @@ def test_a_negative_count_with_a_valid_checksum_is_refused() -> None:
     body = {"kiosk": "k1", "day": "2026-11-30", "groups": [{"lesson": "", "language": "ja", "visits": -1}]}
     with pytest.raises(SummaryError):
         summary.loads(summary.envelope(summary.KIND, body))
+
+
+def test_a_header_spelled_otherwise_is_read_as_json_reads_it() -> None:
+    """The quick reading of the header is only a short cut: spaces or another key order are read the same."""
+    written = summarise("k1", DAY, rows(), lesson="stretching")
+    data = summary.dumps(written)
+    head, _newline, rest = data.partition(b"\n")
+    header = json.loads(head)
+    respelled = json.dumps(dict(reversed(header.items())), indent=1).replace("\n", " ").encode() + b"\n" + rest
+    assert summary.loads(respelled) == written
+    with pytest.raises(SummaryError, match="newer kiosk"):
+        summary.loads(json.dumps({**header, "format": 3}).encode() + b"\n" + rest)
+
+
+def test_a_body_refused_anywhere_is_refused_with_the_first_reason() -> None:
+    """The one-pass reading of a sound body gives way to the field-by-field one, whose message names the fault."""
+    body = json.loads(summary.dumps(summarise("k1", DAY, rows(), lesson="stretching")).partition(b"\n")[2])
+    body["groups"][0]["questions"]["q1"]["right"] = True
+    with pytest.raises(SummaryError, match="count True is not a whole number"):
+        summary.loads(summary.envelope(summary.KIND, body, summary.SUMMARY_FORMAT))
