@@ -14,7 +14,6 @@ import csv
 import hashlib
 import io
 import os
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,7 @@ from typing import Final, NamedTuple
 
 import kiosk.fleet.periods as periods
 import kiosk.fleet.summary as summary
-from kiosk.core.files import read_file
+from kiosk.core.files import read_listed
 from kiosk.core.i18n import N_, _
 from kiosk.fleet.summary import PROGRESS_BUCKETS, DailySummary, Group, SummaryError
 
@@ -122,34 +121,9 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
         return []
 
 
-_QUICK_FLAGS: Final = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
 def _read(path: str, link: bool) -> bytes:
-    """read_file's bytes, in three system calls for a listed regular file that is no link (it cannot lead out of
-    its folder; O_NOFOLLOW refuses a link swapped in since, fstat anything else); read_file for all the rest."""
-    if not link:
-        try:
-            fd = os.open(path, _QUICK_FLAGS)
-        except OSError:
-            fd = -1
-        if fd >= 0:
-            try:
-                info = os.fstat(fd)
-                if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_SUMMARY_BYTES:
-                    data = os.read(fd, MAX_SUMMARY_BYTES + 1)
-                    if len(data) == info.st_size:
-                        return data
-            finally:
-                os.close(fd)
-    return read_file(Path(path), MAX_SUMMARY_BYTES)  # its checks and its messages
+    """A listed summary's bytes (kiosk.core.files.read_listed: quick for a regular file that is no link)."""
+    return read_listed(path, MAX_SUMMARY_BYTES, link=link)
 
 
 @dataclass

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.files import FileRefusedError, FileTooLargeError, read_file, read_head
+from kiosk.core.files import FileRefusedError, FileTooLargeError, read_file, read_head, read_listed
 from tests.bounded import within_seconds
 
 
@@ -73,3 +73,23 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
     """A folder where a file should be gives IsADirectoryError."""
     with pytest.raises(IsADirectoryError):
         read_file(tmp_path, 100, within=tmp_path.parent)
+
+
+def test_a_listed_file_gets_the_same_refusals_by_its_quick_path(tmp_path: Path) -> None:
+    """read_listed (thousands of outbox files at the hub) reads a listed regular file quickly, and refuses what
+    read_file refuses even when the listing said "no link" and the entry changed since: a link now out of the
+    folder, a FIFO (without blocking), a file over the cap."""
+    (tmp_path / "a.json").write_bytes(b"{}")
+    assert read_listed(str(tmp_path / "a.json"), 10, link=False) == b"{}"
+    outside = tmp_path.parent / f"{tmp_path.name}-outside.txt"
+    outside.write_bytes(b"secret")
+    (tmp_path / "b.json").symlink_to(outside)  # listed as a file a moment ago, a link out of the folder now
+    for link in (False, True):
+        with pytest.raises(FileRefusedError):
+            read_listed(str(tmp_path / "b.json"), 10, link=link)
+    os.mkfifo(tmp_path / "c.json")
+    with within_seconds(5), pytest.raises(FileRefusedError, match="FIFO"):
+        read_listed(str(tmp_path / "c.json"), 10, link=False)
+    (tmp_path / "d.json").write_bytes(b"x" * 11)
+    with pytest.raises(FileTooLargeError):
+        read_listed(str(tmp_path / "d.json"), 10, link=False)
