@@ -22,6 +22,17 @@ def _day_start(day: date) -> float:
     return datetime(day.year, day.month, day.day).timestamp()
 
 
+def _eight_visits(qtbot: QtBot, kiosk: Kiosk) -> None:
+    """8 visits: 3 finished, 5 left at Home after one slide."""
+    for number in range(8):
+        if number % 3 == 0:
+            full_visit(qtbot, kiosk)
+        else:
+            kiosk.flow.start("ja")
+            kiosk.flow.next()
+            kiosk.flow.end_visit()
+
+
 def test_eight_visits_leave_no_time_finer_than_the_day(
     qtbot: QtBot, make_kiosk: Callable[..., Kiosk], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -33,13 +44,7 @@ def test_eight_visits_leave_no_time_finer_than_the_day(
     assert kiosk.stats_path.is_file()  # the schema is made now, before any visit
     caplog.set_level(logging.DEBUG, logger="kiosk")
     caplog.clear()
-    for number in range(8):
-        if number % 3 == 0:
-            full_visit(qtbot, kiosk)
-        else:
-            kiosk.flow.start("ja")
-            kiosk.flow.next()
-            kiosk.flow.end_visit()
+    _eight_visits(qtbot, kiosk)
     kiosk.flush_statistics()
     assert [r.getMessage() for r in caplog.records] == []
     start = _day_start(date.today())
@@ -100,13 +105,7 @@ def test_eight_visits_leave_nothing_in_any_file_the_kiosk_writes_until_the_clock
     before = _state(roots)
     caplog.set_level(logging.DEBUG, logger="kiosk")
     caplog.clear()
-    for number in range(8):
-        if number % 3 == 0:
-            full_visit(qtbot, kiosk)
-        else:
-            kiosk.flow.start("ja")
-            kiosk.flow.next()
-            kiosk.flow.end_visit()
+    _eight_visits(qtbot, kiosk)
     qtbot.waitUntil(lambda: kiosk.recorder.held == 8, timeout=10_000)
     kiosk.fleet.wait()
     assert [r.getMessage() for r in caplog.records] == []
