@@ -5,23 +5,29 @@ take-home points, the safety card (the slides marked `handout: front`), the QR c
 out (paper cannot be tapped), the call to the front desk, the supervisor's credit and the recorded review.
 The illustrated pages follow: each slide's picture with its caption under it (PEMAT-P 17), beside its heading
 and text, as many a page as fit, balanced so that no page is left half blank; a slide marked `handout: no` (the
-patient's story) stays on the screen only. Body text is 12 pt or more. Pictures are drawn by Qt's SVG renderer
-straight into the PDF, so they stay vectors; Qt embeds the subset of the fonts the text uses; the text layer is then
-put right (kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
+patient's story) stays on the screen only. Body text is 12 pt or more. Qt embeds the subset of the fonts the text
+uses; the text layer is then put right (kiosk/app/pdf_unicode.py), so 筋肉 is found and copied as 筋肉.
+
+The SVG pictures come already drawn, at 300 dpi of their printed size (`picture_sizes`), by the screen's drawer in
+its worker threads and within its time budget (kiosk/app/handout_job.py): drawn here, on the UI thread, a slow
+picture would freeze the kiosk while the PDF is written. One over the budget is the screen's calm placeholder.
+They go in losslessly (flat colours: no JPEG smudge); the shipped lesson's PDF is about 1 MB.
+The pages are painted a slide at a time (`paint_handout` yields between them), so the UI loop turns in between.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -40,6 +46,7 @@ from kiosk.core.i18n import _
 from kiosk.core.qr import qr_matrix
 from kiosk.core.typeset import fill, line_texts, plain
 from kiosk.ui.theme.palette import NORMAL
+from kiosk.ui.widgets.illustration import paint_placeholder
 from kiosk.ui.widgets.raster import decode_photo, is_photo
 
 if TYPE_CHECKING:
@@ -135,8 +142,44 @@ class Pages:
         self.y, self.count = self.top, self.count + 1
 
 
-def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = NO_CLINIC) -> int:
-    """Write the handout PDF; returns its page count. Raises OSError when the file cannot be written.
+Pictures = Mapping[str, QImage]  # an SVG picture's name: the picture drawn (a missing or null one: the placeholder)
+
+
+def _page_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def _picture_area() -> QSizeF:
+    """Where a slide's picture goes, in device pixels at 300 dpi (about 76 x 57 mm)."""
+    width = _page_layout().paintRectPixels(DPI).width() * PICTURE_SHARE
+    return QSizeF(width, width * 0.75)
+
+
+def picture_sizes(lesson: Translation) -> dict[str, QSize]:
+    """The SVG pictures the handout prints, each with its size in pixels at 300 dpi (its aspect kept).
+
+    Only parsed here, for the aspect (parsing is bounded by the content checks); drawn by the worker threads."""
+    area, sizes = _picture_area(), {}
+    for slide in lesson.deck.slides:
+        data = lesson.images.get(slide.image or "")
+        if slide.handout != "yes" or data is None or is_photo(data) or slide.image in sizes:
+            continue
+        box = QSvgRenderer(QByteArray(data)).viewBoxF()
+        shown = box.size().scaled(area, Qt.AspectRatioMode.KeepAspectRatio) if not box.isEmpty() else area
+        sizes[slide.image or ""] = QSize(max(1, round(shown.width())), max(1, round(shown.height())))
+    return sizes
+
+
+def paint_handout(
+    lesson: Translation, out: Path, family: str, clinic: Clinic, pictures: Pictures
+) -> Generator[None, None, int]:
+    """Write the handout PDF, yielding between slides; returns its page count. Raises OSError when the file cannot
+    be written. `pictures`: the SVG pictures drawn (`picture_sizes`), kiosk/app/handout_job.py.
 
     Qt writes into memory and the kiosk's checked write puts the bytes in place: Qt would open `out` itself and
     write through a link planted under its name (on a stick, to pin.json)."""
@@ -144,20 +187,14 @@ def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = 
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
+    writer.setPageLayout(_page_layout())
     deck = lesson.deck
     writer.setTitle(plain(deck.title))
     writer.setCreator("clinic-kiosk")
     painter = QPainter()
     if not painter.begin(writer):
         raise OSError(_("cannot write the handout to {path}").format(path=out))
+    painter.setRenderHint(QPainter.RenderHint.LosslessImageRendering)  # flate, not JPEG, for the pictures
     page = writer.pageLayout().paintRectPixels(DPI)
     width, height = float(page.width()), float(page.height())
     footer_height = _document("0", family, 10, width).size().height()
@@ -165,9 +202,11 @@ def write_handout(lesson: Translation, out: Path, family: str, clinic: Clinic = 
     try:
         for block in _first_page(lesson, family, width, clinic):
             pages.add(block, 4 * MM)
-        _slide_pages(pages, lesson, family, width)
+        yield
+        yield from _slide_pages(pages, lesson, family, width, pictures)
     finally:
         painter.end()
+    yield
     data, _changed = fix_to_unicode(bytes(buffer.data().data()), _look_alikes_used(lesson, family, clinic))
     replace_file(out, data, private=False)  # for staff to take away and print
     return pages.count
@@ -313,10 +352,14 @@ def _closing(lesson: Translation, family: str, width: float, clinic: Clinic) -> 
     return Block(max(side, first.height, second.height), draw)
 
 
-def _slide_pages(pages: Pages, lesson: Translation, family: str, width: float) -> None:
+def _slide_pages(
+    pages: Pages, lesson: Translation, family: str, width: float, pictures: Pictures
+) -> Generator[None, None, None]:
     """The illustrated slides, as many a page as fit, spread so that every page is filled about as far."""
     gap = 8 * MM
-    blocks = [_slide_block(lesson, slide, family, width) for slide in lesson.deck.slides if slide.handout == "yes"]
+    blocks = [
+        _slide_block(lesson, slide, family, width, pictures) for slide in lesson.deck.slides if slide.handout == "yes"
+    ]
     room = pages.bottom - pages.top
     for chunk in _balanced(blocks, room, gap):
         pages.new_page()
@@ -332,6 +375,7 @@ def _slide_pages(pages: Pages, lesson: Translation, family: str, width: float) -
                 y += gap + extra
             block.draw(pages.painter, y)
             y += block.height
+            yield
 
 
 def _footer(pages: Pages, lesson: Translation, family: str, width: float) -> None:
@@ -364,7 +408,7 @@ def _used(chunk: list[Block], gap: float) -> float:
     return sum(block.height for block in chunk) + gap * max(0, len(chunk) - 1)
 
 
-def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -> Block:
+def _slide_block(lesson: Translation, slide: Slide, family: str, width: float, pictures: Pictures) -> Block:
     picture_width = width * PICTURE_SHARE
     gap = 8 * MM
     text_width = width - picture_width - gap
@@ -388,14 +432,28 @@ def _slide_block(lesson: Translation, slide: Slide, family: str, width: float) -
                     shown = photo.size().scaled(area.size().toSize(), Qt.AspectRatioMode.KeepAspectRatio)
                     painter.drawImage(QRectF(area.topLeft(), shown.toSizeF()), photo)
             else:
-                renderer = QSvgRenderer(QByteArray(data))
-                renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-                renderer.render(painter, area)
+                _draw_picture(painter, pictures.get(slide.image or ""), area)
             caption.draw(painter, y + picture_height + below)
         heading.draw(painter, y)
         body.draw(painter, y + heading.height + 3 * MM)
 
     return Block(max(picture_height + below + caption.height, text_height), draw)
+
+
+def _draw_picture(painter: QPainter, drawn: QImage | None, area: QRectF) -> None:
+    """A picture drawn by the workers, centred in its place on white (no soft mask to carry); the placeholder for one
+    too slow to draw (or that could not be drawn)."""
+    if drawn is None or drawn.isNull():
+        paint_placeholder(painter, area)
+        return
+    opaque = QImage(drawn.size(), QImage.Format.Format_RGB32)
+    opaque.fill(QColor("#FFFFFF"))
+    onto = QPainter(opaque)
+    onto.drawImage(0, 0, drawn)
+    onto.end()
+    width, height = float(drawn.width()), float(drawn.height())
+    left, top = area.left() + (area.width() - width) / 2, area.top() + (area.height() - height) / 2
+    painter.drawImage(QRectF(left, top, width, height), opaque)
 
 
 def _phrase_lines(text: str, family: str, points: float, width: float) -> str:
@@ -434,8 +492,15 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
     painter.restore()
 
 
-def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = NO_CLINIC) -> tuple[int, str]:
-    """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not)."""
+def handout_for(
+    content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = NO_CLINIC, notes: list[str] | None = None
+) -> tuple[int, str]:
+    """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not).
+
+    Written as the staff button writes it (kiosk/app/handout_job.py), waiting here for it; a picture too slow to
+    draw is named in `notes`."""
+    from kiosk.app.handout_job import HandoutJob
+    from kiosk.app.slow_pictures import picture_paths
     from kiosk.content.loader import load_library
     from kiosk.ui.theme.fonts import japanese_family
 
@@ -451,4 +516,11 @@ def handout_for(content: Path, lesson_id: str, language: str, out: Path, clinic:
         message = _("lesson {id!r} has no language {language!r} (it has {languages})")
         return 0, message.format(id=found.id, language=language, languages=", ".join(found.languages))
     lesson = found.translations[language]
-    return write_handout(lesson, out, japanese_family(), clinic), ""
+    job = HandoutJob([(lesson, out)], japanese_family(), clinic)
+    job.run_here()
+    if notes is not None:
+        notes += job.slow_notes(lambda name: picture_paths(library, content, name))
+    result = job.results[0][1]
+    if isinstance(result, OSError):
+        raise result
+    return result, ""

@@ -30,6 +30,14 @@ def picture_paths(library: Library | None, root: Path, name: str) -> list[Path]:
     ]
 
 
+def slow_note(path: Path, budget_ms: int) -> str:
+    """What staff read about a picture over the drawing budget (the staff menu, `kiosk handout`)."""
+    return _(
+        "picture {path} took more than {seconds:g} s to draw: patients see a plain frame in its place; "
+        "draw it with fewer or smaller shapes"
+    ).format(path=path, seconds=budget_ms / 1000)
+
+
 class SlowPictures(QObject):
     """The notes for staff; `report` is connected to the drawer's `too_slow` (and goes with its parent window)."""
 
@@ -45,10 +53,7 @@ class SlowPictures(QObject):
     def report(self, name: str) -> None:
         paths = self._where(name) or [Path(name)]
         for path in paths:
-            note = _(
-                "picture {path} took more than {seconds:g} s to draw: patients see a plain frame in its place; "
-                "draw it with fewer or smaller shapes"
-            ).format(path=path, seconds=self.budget_ms / 1000)
+            note = slow_note(path, self.budget_ms)
             if note not in self.notes:
                 self.notes.append(note)
                 log.warning("%s", note)

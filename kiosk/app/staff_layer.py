@@ -22,6 +22,7 @@ from kiosk.app.pin_check import PinCheck
 from kiosk.config.settings import Settings
 from kiosk.content.model import Translation
 from kiosk.core.errors import LocatedError
+from kiosk.core.i18n import _
 from kiosk.staff.gate import Outcome, StaffGate, Verdict
 from kiosk.stats.store import StatsStore
 from kiosk.stats.view import StatsView, build_view
@@ -34,6 +35,7 @@ from kiosk.ui.layers.stats_page import StatsPage
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.app.handout_job import HandoutJob
     from kiosk.content.strings import UiStrings
 
 log = logging.getLogger("kiosk.staff")
@@ -91,6 +93,7 @@ class StaffLayer(QObject):
         self.gate = StaffGate(files.pin, files.lockout, settings)
         self.pin_check = PinCheck(self.gate, self)
         self.pin_check.done.connect(self._pin_outcome)
+        self._handout: HandoutJob | None = None  # the handout being written
         self.pin_pad = PinPad(window)
         self.menu = StaffMenu(window)
         self.stats_page = StatsPage(window)
@@ -251,8 +254,12 @@ class StaffLayer(QObject):
         self.show_menu()
 
     def write_handout(self) -> None:
-        """The lesson as a PDF in the export folder, for printing at the front desk: no file dialog, ever."""
-        from kiosk.app.handout import clinic_of, write_handout
+        """The lesson as a PDF in the export folder, for printing at the front desk: no file dialog, ever.
+
+        Written by a job that leaves the UI loop turning (kiosk/app/handout_job.py): the menu says it is working,
+        and shows the result when it is done."""
+        from kiosk.app.handout import clinic_of
+        from kiosk.app.handout_job import HandoutJob
         from kiosk.ui.theme.fonts import japanese_family
 
         strings, lessons = self.visit.strings(), self.visit.lessons()
@@ -260,19 +267,35 @@ class StaffLayer(QObject):
         if not folder or not lessons:
             self.show_menu([strings.stats_no_folder])
             return
-        notes = []
+        if self._handout is not None:  # one at a time (the button is off meanwhile)
+            return
+        orders = []
         for lesson_id, lesson in lessons:  # one handout per lesson offered; the file names the lesson when several
             named = f"{lesson_id}-" if len(lessons) > 1 else ""
-            path = Path(folder) / f"handout-{named}{lesson.language}-{date.today():%Y%m%d}.pdf"
-            try:
-                pages = write_handout(lesson, path, japanese_family(), clinic_of(self.settings))
-            except OSError as error:
-                log.warning("handout not written to %s: %s", path, error)
-                self.show_menu([strings.staff_handout_failed.format(error=error)])
-                return
-            log.info("handout written to %s (%d pages)", path, pages)
-            notes.append(strings.staff_handout_written.format(path=path, pages=pages))
-        self.show_menu(notes)
+            orders.append((lesson, Path(folder) / f"handout-{named}{lesson.language}-{date.today():%Y%m%d}.pdf"))
+        self._handout = HandoutJob(orders, japanese_family(), clinic_of(self.settings), parent=self)
+        self._handout.finished.connect(self._handout_written)
+        self.show_menu([_("Writing the handout (PDF): its pictures are being drawn, this takes a few seconds")])
+        self.menu.buttons["handout"].setEnabled(False)
+        self._handout.start()
+
+    def _handout_written(self) -> None:
+        """Say where the handouts went, or why one could not be written, on the menu if it is still open."""
+        job, self._handout = self._handout, None
+        self.menu.buttons["handout"].setEnabled(True)
+        if job is None:
+            return
+        job.deleteLater()
+        strings, notes = self.visit.strings(), []
+        for path, result in job.results:
+            if isinstance(result, OSError):
+                log.warning("handout not written to %s: %s", path, result)
+                notes.append(strings.staff_handout_failed.format(error=result))
+            else:
+                log.info("handout written to %s (%d pages)", path, result)
+                notes.append(strings.staff_handout_written.format(path=path, pages=result))
+        if self.menu.isVisible():  # staff closed it or went on to another page meanwhile: the log has it
+            self.show_menu(notes)
 
     # -- which lessons are offered ----------------------------------------------------------
     def show_lessons(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
+from kiosk.ui.widgets import svg_drawing
 from kiosk.ui.widgets.illustration import PLACEHOLDER_FILL, Illustration
 from kiosk.ui.widgets.svg_drawing import FRAME_WAIT_MS, PictureDrawer, draw_svg
 from tests.conftest import SHIPPED_LESSON
@@ -129,3 +130,28 @@ def test_the_kiosk_names_a_slow_picture_for_staff(
     kiosk.staff.show_menu()
     notes = kiosk.staff.menu.notes.text()
     assert f"stretching/pictures/{name}" in notes
+
+
+def test_the_budget_counts_from_when_a_drawing_starts_not_from_when_it_was_asked_for(qtbot: QtBot) -> None:
+    """The handout asks for a dozen pictures at once, more than the workers draw together: one that waited its turn
+    and has only just started when its first budget check comes is not called slow (it was, with whole shipped
+    pictures on a busy machine)."""
+    first, second = HeldDrawing(), HeldDrawing()
+    drawings = {b"<svg id='a'/>": first, b"<svg id='b'/>": second}
+    drawer = PictureDrawer(
+        budget_ms=5000, frame_wait_ms=0, draw=lambda data, size: drawings[data](data, size), workers=1
+    )
+    size = QSize(40, 30)
+    try:
+        for data in drawings:
+            assert drawer.image("x.svg", data, size) is None
+        qtbot.waitUntil(first.started.is_set, timeout=10_000)
+        first.release.set()
+        qtbot.waitUntil(second.started.is_set, timeout=10_000)
+        drawer._check((svg_drawing.digest(b"<svg id='b'/>"), 40, 30), "b.svg")  # its check, as it started
+        assert not drawer.is_slow(b"<svg id='b'/>")
+        second.release.set()
+        qtbot.waitUntil(lambda: drawer.image("b.svg", b"<svg id='b'/>", size) is not None, timeout=10_000)
+    finally:
+        first.release.set()
+        second.release.set()

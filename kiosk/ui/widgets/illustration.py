@@ -205,11 +205,18 @@ class Illustration(QWidget):
 def draw_placeholder(pixmap: QPixmap, rect: QRectF) -> None:
     """A calm frame where a picture too slow to draw would be: a quiet rounded panel with a soft edge, no words."""
     painter = QPainter(pixmap)
+    paint_placeholder(painter, QRectF(0, 0, rect.width(), rect.height()))
+    painter.end()
+
+
+def paint_placeholder(painter: QPainter, rect: QRectF) -> None:
+    """The placeholder's panel filling `rect` (on a pixmap, or on a page of the handout)."""
+    painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     line = max(2.0, min(rect.width(), rect.height()) / 100)
-    inner = QRectF(line, line, rect.width() - 2 * line, rect.height() - 2 * line)
+    inner = rect.adjusted(line, line, -line, -line)
     painter.setPen(QPen(PLACEHOLDER_LINE, line))
     painter.setBrush(PLACEHOLDER_FILL)
     radius = min(inner.width(), inner.height()) / 12
     painter.drawRoundedRect(inner, radius, radius)
-    painter.end()
+    painter.restore()

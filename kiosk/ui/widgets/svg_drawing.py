@@ -13,8 +13,8 @@ widget drew them before (compared at 901 x 676).
 
 A drawing that is still running when the budget is spent cannot be stopped (Qt has no way to interrupt a
 renderer); its picture is marked slow, `too_slow` says its name once, widgets show the placeholder from then on
-(this run), and the thread's result is dropped when it ends. A drawing still queued behind others is not
-counted as slow: the budget starts again until it runs.
+(this run), and the thread's result is dropped when it ends. The budget counts from when the drawing starts: one
+still queued behind others (the handout asks for a dozen at once) is not counted as slow.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, wait
 from functools import partial
@@ -105,40 +106,54 @@ class PictureDrawer(QObject):
         self._pool = _Workers(workers, "kiosk-pictures")
         self._jobs: dict[Key, Future[QImage]] = {}
         self._slow: set[bytes] = set()  # digests of pictures whose drawing went over the budget
+        self._started: dict[Key, float] = {}  # when a worker took the drawing (time.monotonic), set by that worker
         self._finished.connect(self.arrived, Qt.ConnectionType.QueuedConnection)
 
     def is_slow(self, data: bytes) -> bool:
         """This picture went over the budget once: it is shown as the placeholder from now on."""
         return digest(data) in self._slow
 
-    def image(self, name: str, data: bytes, size: QSize) -> QImage | None:
+    def image(self, name: str, data: bytes, size: QSize, wait_ms: int | None = None) -> QImage | None:
         """The picture drawn at `size` pixels, or None while it is being drawn (`arrived` follows) or is slow.
 
-        The first ask starts the drawing; the frame waits for it at most `frame_wait_ms`."""
+        The first ask starts the drawing; the frame waits for it at most `frame_wait_ms` (or `wait_ms`: the handout
+        asks with 0 and waits for `arrived` instead, kiosk/app/handout_job.py)."""
+        wait_ms = self.frame_wait_ms if wait_ms is None else wait_ms
         key = (digest(data), size.width(), size.height())
         if key[0] in self._slow:
             return None
         job = self._jobs.get(key)
         if job is None:
-            job = self._jobs[key] = self._pool.submit(self._draw, data, size)
+            job = self._jobs[key] = self._pool.submit(partial(self._timed, key), data, size)
             job.add_done_callback(lambda _: self._finished.emit())
             QTimer.singleShot(self.budget_ms, self, partial(self._check, key, name))
-        if not job.done() and self.frame_wait_ms > 0:
-            wait([job], timeout=self.frame_wait_ms / 1000)
+        if not job.done() and wait_ms > 0:
+            wait([job], timeout=wait_ms / 1000)
         if not job.done():
             return None
         del self._jobs[key]
+        self._started.pop(key, None)
         return job.result() if job.exception() is None else QImage()
 
+    def _timed(self, key: Key, data: bytes, size: QSize) -> QImage:
+        """Runs in the worker: notes when the drawing starts, then draws."""
+        self._started[key] = time.monotonic()
+        return self._draw(data, size)
+
     def _check(self, key: Key, name: str) -> None:
-        """The budget is spent: a drawing still running marks its picture slow; one still queued waits on."""
+        """The budget is spent: a drawing running that long marks its picture slow; one queued or started later
+        is looked at again when its own budget is spent."""
         job = self._jobs.get(key)
         if job is None or job.done():
+            self._started.pop(key, None)
             return
-        if not job.running():
-            QTimer.singleShot(self.budget_ms, self, partial(self._check, key, name))
+        started = self._started.get(key)
+        left_ms = self.budget_ms if started is None else self.budget_ms - (time.monotonic() - started) * 1000
+        if not job.running() or left_ms > 0:
+            QTimer.singleShot(max(1, round(left_ms)), self, partial(self._check, key, name))
             return
         del self._jobs[key]  # its result is dropped when the thread ends
+        self._started.pop(key, None)
         if key[0] not in self._slow:
             self._slow.add(key[0])
             self.too_slow.emit(name)
