@@ -287,10 +287,13 @@ def cmd_handout(args: argparse.Namespace) -> int:
     ensure_application()
     # The clinic's name, address, phone and hours for the first page.
     settings, _problems = load_settings(paths.config_dir() / "settings.toml")
-    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out, clinic_of(settings))
+    notes: list[str] = []  # pictures too slow to draw, printed as a plain frame
+    pages, problem = handout_for(args.content, args.lesson, args.lang, args.out, clinic_of(settings), notes)
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    for note in notes:
+        print(note, file=sys.stderr)
     print(_("wrote {count} pages to {path}").format(count=pages, path=args.out))
     return 0
 

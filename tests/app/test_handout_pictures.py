@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app.handout import handout_for
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
+from kiosk.core.i18n import _
 from kiosk.ui.widgets import svg_drawing
 from kiosk.ui.widgets.illustration import PLACEHOLDER_FILL
 from kiosk.ui.widgets.svg_drawing import PictureDrawer, draw_svg
@@ -124,7 +125,8 @@ def test_a_picture_too_slow_to_draw_leaves_the_loop_answering_while_staff_write_
     kiosk.staff.show_menu()
     ticks = Ticks()
     qtbot.mouseClick(kiosk.staff.menu.buttons["handout"], Qt.MouseButton.LeftButton)
-    assert "PDF" in kiosk.staff.menu.notes.text() and not list(export.glob("*.pdf"))  # working: said, not yet done
+    working = _("Writing the handout (PDF): its pictures are being drawn, this takes a few seconds")
+    assert working in kiosk.staff.menu.notes.text() and not list(export.glob("*.pdf"))  # said at once, not yet done
     assert not kiosk.staff.menu.buttons["handout"].isEnabled()
     qtbot.waitUntil(drawing.started.is_set, timeout=10_000)
     start = ticks.count
