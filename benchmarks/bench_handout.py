@@ -15,7 +15,7 @@ from benchlib import Figure, run_benchmark
 from PySide6.QtGui import QFont, QPainter, QPdfWriter
 from qtlib import application
 
-from kiosk.app.handout import handout_for
+from kiosk.app.handout_job import handout_for
 from kiosk.core import paths
 from kiosk.ui.theme.fonts import japanese_family
 

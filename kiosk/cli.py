@@ -280,7 +280,8 @@ def cmd_handout(args: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a PDF needs fonts, not a screen
-    from kiosk.app.handout import clinic_of, handout_for
+    from kiosk.app.handout import clinic_of
+    from kiosk.app.handout_job import handout_for
     from kiosk.app.kiosk import ensure_application
     from kiosk.config.settings import load_settings
 

@@ -191,7 +191,7 @@ def test_a_link_named_like_the_target_is_replaced_not_written_through(tmp_path: 
 @pytest.mark.usefixtures("qapp")
 def test_the_handout_replaces_a_planted_link_instead_of_its_target(tmp_path: Path) -> None:
     """A link named like the handout (to pin.json): the handout is written, the PIN file untouched."""
-    from kiosk.app.handout import handout_for
+    from kiosk.app.handout_job import handout_for
     from tests.conftest import SHIPPED_CONTENT
 
     pin = tmp_path / "pin.json"

@@ -202,7 +202,7 @@ def paint_handout(
     try:
         for block in _first_page(lesson, family, width, clinic):
             pages.add(block, 4 * MM)
-        yield
+            yield
         yield from _slide_pages(pages, lesson, family, width, pictures)
     finally:
         painter.end()
@@ -357,9 +357,11 @@ def _slide_pages(
 ) -> Generator[None, None, None]:
     """The illustrated slides, as many a page as fit, spread so that every page is filled about as far."""
     gap = 8 * MM
-    blocks = [
-        _slide_block(lesson, slide, family, width, pictures) for slide in lesson.deck.slides if slide.handout == "yes"
-    ]
+    blocks = []
+    for slide in lesson.deck.slides:
+        if slide.handout == "yes":
+            blocks.append(_slide_block(lesson, slide, family, width, pictures))  # its text laid out: a step
+            yield
     room = pages.bottom - pages.top
     for chunk in _balanced(blocks, room, gap):
         pages.new_page()
@@ -490,37 +492,3 @@ def _draw_qr(painter: QPainter, matrix: tuple[tuple[bool, ...], ...], rect: QRec
             if dark:
                 painter.drawRect(QRectF(rect.left() + (column + 4) * cell, rect.top() + (row + 4) * cell, cell, cell))
     painter.restore()
-
-
-def handout_for(
-    content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = NO_CLINIC, notes: list[str] | None = None
-) -> tuple[int, str]:
-    """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not).
-
-    Written as the staff button writes it (kiosk/app/handout_job.py), waiting here for it; a picture too slow to
-    draw is named in `notes`."""
-    from kiosk.app.handout_job import HandoutJob
-    from kiosk.app.slow_pictures import picture_paths
-    from kiosk.content.loader import load_library
-    from kiosk.ui.theme.fonts import japanese_family
-
-    library, problems = load_library(content)
-    if library is None:
-        return 0, "\n".join(str(p) for p in problems)
-    ids = list(library.lessons)
-    found = library.lessons.get(lesson_id) if lesson_id else library.first
-    if found is None:
-        message = _("no lesson {id!r} in {content} (lessons: {lessons})")
-        return 0, message.format(id=lesson_id, content=content, lessons=", ".join(ids))
-    if language not in found.translations:
-        message = _("lesson {id!r} has no language {language!r} (it has {languages})")
-        return 0, message.format(id=found.id, language=language, languages=", ".join(found.languages))
-    lesson = found.translations[language]
-    job = HandoutJob([(lesson, out)], japanese_family(), clinic)
-    job.run_here()
-    if notes is not None:
-        notes += job.slow_notes(lambda name: picture_paths(library, content, name))
-    result = job.results[0][1]
-    if isinstance(result, OSError):
-        raise result
-    return result, ""

@@ -16,9 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QImage
 
-from kiosk.app.handout import Clinic, paint_handout, picture_sizes
-from kiosk.app.slow_pictures import slow_note
+from kiosk.app.handout import NO_CLINIC, Clinic, paint_handout, picture_sizes
+from kiosk.app.slow_pictures import picture_paths, slow_note
 from kiosk.content.model import Translation
+from kiosk.core.i18n import _
 from kiosk.ui.widgets.svg_drawing import PictureDrawer, shared
 
 Wanted = tuple[int, str, bytes, QSize]  # which handout, the picture's name, its SVG, its size at 300 dpi
@@ -107,3 +108,35 @@ class HandoutJob(QObject):
     def _finish(self) -> None:
         self.done = True
         self.finished.emit()
+
+
+def handout_for(
+    content: Path, lesson_id: str, language: str, out: Path, clinic: Clinic = NO_CLINIC, notes: list[str] | None = None
+) -> tuple[int, str]:
+    """Load the lesson (validated) and write its handout; (pages, "") or (0, why it could not).
+
+    `kiosk handout`: written by the staff button's job, waited for here; a picture printed as the placeholder (too
+    slow to draw) is named in `notes`. Raises OSError when the file cannot be written."""
+    from kiosk.content.loader import load_library
+    from kiosk.ui.theme.fonts import japanese_family
+
+    library, problems = load_library(content)
+    if library is None:
+        return 0, "\n".join(str(p) for p in problems)
+    ids = list(library.lessons)
+    found = library.lessons.get(lesson_id) if lesson_id else library.first
+    if found is None:
+        message = _("no lesson {id!r} in {content} (lessons: {lessons})")
+        return 0, message.format(id=lesson_id, content=content, lessons=", ".join(ids))
+    if language not in found.translations:
+        message = _("lesson {id!r} has no language {language!r} (it has {languages})")
+        return 0, message.format(id=found.id, language=language, languages=", ".join(found.languages))
+    lesson = found.translations[language]
+    job = HandoutJob([(lesson, out)], japanese_family(), clinic)
+    job.run_here()
+    if notes is not None:
+        notes += job.slow_notes(lambda name: picture_paths(library, content, name))
+    result = job.results[0][1]
+    if isinstance(result, OSError):
+        raise result
+    return result, ""

@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.handout import Clinic, handout_for, look_alikes
+from kiosk.app.handout import Clinic, look_alikes
+from kiosk.app.handout_job import handout_for
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.pdf_unicode import fix_to_unicode
 from kiosk.config.settings import Settings

@@ -16,7 +16,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
-from kiosk.app.handout import handout_for
+from kiosk.app.handout_job import handout_for
 from kiosk.app.kiosk import Kiosk
 from kiosk.config.settings import Settings
 from kiosk.core.i18n import _
