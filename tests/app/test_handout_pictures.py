@@ -117,7 +117,7 @@ def test_a_picture_too_slow_to_draw_leaves_the_loop_answering_while_staff_write_
     tmp_path: Path,
 ) -> None:
     """The handout button with one picture that never finishes drawing: the menu says it is working at once, a 10 ms
-    timer on the UI thread keeps ticking (never 1 s apart), the budget runs out, the PDF is written with the calm
+    timer on the UI thread keeps ticking (never 2 s apart; 8 s with the drawing on the UI thread), the budget runs out, the PDF is written with the calm
     placeholder in the picture's place (and every other picture as an image), and the menu names the picture."""
     drawer, drawing = slow_drawer
     export = tmp_path / "usb"
@@ -134,7 +134,7 @@ def test_a_picture_too_slow_to_draw_leaves_the_loop_answering_while_staff_write_
     qtbot.waitUntil(lambda: bool(list(export.glob("handout-ja-*.pdf"))), timeout=20_000)
     qtbot.waitUntil(lambda: "handout-ja-" in kiosk.staff.menu.notes.text(), timeout=20_000)
     ticks.timer.stop()
-    assert ticks.longest < 1.0, f"the UI loop stalled {ticks.longest:.2f} s while the handout was written"
+    assert ticks.longest < 2.0, f"the UI loop stalled {ticks.longest:.2f} s while the handout was written"
     assert drawer.is_slow(SLOW_DATA) and not drawing.release.is_set()
     notes = kiosk.staff.menu.notes.text()
     assert f"stretching/pictures/{SLOW}" in notes  # named for staff, as on the screen
@@ -159,7 +159,7 @@ def test_the_command_lines_handout_uses_the_same_budget_and_names_the_slow_pictu
     assert len(notes) == 1 and f"stretching/pictures/{SLOW}" in notes[0]
     assert len(placeholder_pages(out, tmp_path)) == 1
     assert image_count(out) == handout_pictures() - 1
-    assert ticks.longest < 1.0, f"the UI loop stalled {ticks.longest:.2f} s while the handout was written"
+    assert ticks.longest < 2.0, f"the UI loop stalled {ticks.longest:.2f} s while the handout was written"
 
 
 @needs_poppler
