@@ -117,8 +117,9 @@ def test_a_picture_too_slow_to_draw_leaves_the_loop_answering_while_staff_write_
     tmp_path: Path,
 ) -> None:
     """The handout button with one picture that never finishes drawing: the menu says it is working at once, a 10 ms
-    timer on the UI thread keeps ticking (never 2 s apart; 8 s with the drawing on the UI thread), the budget runs out, the PDF is written with the calm
-    placeholder in the picture's place (and every other picture as an image), and the menu names the picture."""
+    timer on the UI thread keeps ticking (never 2 s apart; 8 s with the drawing on the UI thread), the budget runs
+    out, the PDF is written with the calm placeholder in the picture's place (and every other picture as an image),
+    and the menu names the picture."""
     drawer, drawing = slow_drawer
     export = tmp_path / "usb"
     kiosk = make_kiosk(settings=Settings(stats_export_folder=str(export)), transitions=False)
