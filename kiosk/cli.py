@@ -489,7 +489,43 @@ def _settings_content() -> Path:
     return Path(settings.content_folder) if settings.content_folder else paths.SHIPPED_CONTENT
 
 
-def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per sub-command, each a line or two)
+def _cmd_stats(args: argparse.Namespace) -> int:
+    return fleet_commands.cmd_merge(args) if args.stats_command == "merge" else cmd_stats_export(args.csv)
+
+
+def _cmd_deploy(args: argparse.Namespace) -> int:
+    from kiosk.deploy.command import run as run_deploy
+
+    return run_deploy(args)
+
+
+def _cmd_preview(args: argparse.Namespace) -> int:
+    from kiosk.app.preview import run_preview
+
+    return run_preview(args.lesson or _settings_content(), args.size, args.lang)
+
+
+# Each sub-command's function, given the parsed arguments (what each needs is imported when it runs).
+COMMAND_RUNS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": lambda args: cmd_validate(args.content, strict=args.strict, report=args.report),
+    "new-lesson": lambda args: cmd_new_lesson(args.name, args.content),
+    "publish": lambda args: cmd_publish(args.lesson, args.content),
+    "render": lambda args: cmd_render(args),
+    "handout": lambda args: cmd_handout(args),
+    "narrate": lambda args: cmd_narrate(args.lesson, args.lang),
+    "set-pin": lambda _args: cmd_set_pin(),
+    "config": lambda args: cmd_config(args),
+    "stats": _cmd_stats,
+    "fleet": lambda args: fleet_commands.cmd_fleet(args),
+    "install": _cmd_deploy,
+    "update": _cmd_deploy,
+    "uninstall": _cmd_deploy,
+    "run": lambda args: cmd_run(args),
+    "preview": _cmd_preview,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     cli_checks.use_message_language(argv)
     parser = _parser()
@@ -500,37 +536,10 @@ def main(argv: list[str] | None = None) -> int:  # noqa: C901 (one branch per su
     refused = _refused(args)
     if refused:
         return cli_checks.fail(refused)
+    command = COMMAND_RUNS.get(args.command)
     try:
-        if args.command == "validate":
-            return cmd_validate(args.content, strict=args.strict, report=args.report)
-        if args.command == "new-lesson":
-            return cmd_new_lesson(args.name, args.content)
-        if args.command == "publish":
-            return cmd_publish(args.lesson, args.content)
-        if args.command == "render":
-            return cmd_render(args)
-        if args.command == "handout":
-            return cmd_handout(args)
-        if args.command == "narrate":
-            return cmd_narrate(args.lesson, args.lang)
-        if args.command == "set-pin":
-            return cmd_set_pin()
-        if args.command == "config":
-            return cmd_config(args)
-        if args.command == "stats":
-            return fleet_commands.cmd_merge(args) if args.stats_command == "merge" else cmd_stats_export(args.csv)
-        if args.command == "fleet":
-            return fleet_commands.cmd_fleet(args)
-        if args.command in ("install", "update", "uninstall"):
-            from kiosk.deploy.command import run as run_deploy
-
-            return run_deploy(args)
-        if args.command == "run":
-            return cmd_run(args)
-        if args.command == "preview":
-            from kiosk.app.preview import run_preview
-
-            return run_preview(args.lesson or _settings_content(), args.size, args.lang)
+        if command is not None:
+            return command(args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `kiosk fleet status | head`: the reader has all it wanted; no message, no traceback

@@ -225,3 +225,8 @@ def test_a_recent_review_is_not_reminded_and_an_old_one_is(
     assert cli.main(["validate", str(shipped_copy)]) == 0
     reminder = next(line for line in capsys.readouterr().out.split("\n") if ": review: " in line)
     assert reminder.split(":")[1] == str(len(original.split("\n")) + 1) and "over a year" in reminder
+
+
+def test_every_sub_command_has_its_run_and_nothing_else() -> None:
+    """`kiosk main` dispatches by a table: every sub-command listed has its run, and no run is left over."""
+    assert set(cli.COMMAND_RUNS) == set(cli.COMMANDS)

@@ -58,7 +58,7 @@ def test_logs_and_crash_trace_are_owner_only(tmp_path: Path, open_umask: None, f
     assert path is not None
     logging.getLogger("kiosk.test").info("hello")
     handler = next(h for h in logging.getLogger("kiosk").handlers if isinstance(h, logs.RotatingFile))
-    handler._rotate()
+    handler.rotate()
     assert mode(folder) == 0o700
     assert {p.name: mode(p) for p in folder.iterdir()} == {"kiosk.log": 0o600, "kiosk.log.1": 0o600, "crash.log": 0o600}
 

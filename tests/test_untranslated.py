@@ -131,70 +131,81 @@ def _is_log(call: ast.Call) -> bool:
     )
 
 
-def untranslated(tree: ast.Module, errors: set[str]) -> list[ast.expr]:  # noqa: C901 (one walk, one branch per kind of sink)
-    """The English texts of one module that reach a person without _()."""
-    found: list[ast.expr] = []
-    functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
-    followed: set[str] = set()
+class _Walk:
+    """One module's walk: each kind of node that can carry a text to a person has its own method (a sink)."""
 
-    def returns_of(name: str) -> None:
+    def __init__(self, tree: ast.Module, errors: set[str]) -> None:
+        self.errors = errors
+        self.found: list[ast.expr] = []
+        self.functions = {node.name: node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)}
+        self.followed: set[str] = set()
+
+    def returns_of(self, name: str) -> None:
         """A same-module function whose result reaches a person: what it returns does too."""
-        function = functions.get(name)
-        if function is None or name in followed:
+        function = self.functions.get(name)
+        if function is None or name in self.followed:
             return
-        followed.add(name)
+        self.followed.add(name)
         for node in ast.walk(function):
             if isinstance(node, ast.Return) and node.value is not None:
-                sink(node.value, function)
+                self.sink(node.value, function)
 
-    def sink(value: ast.AST, scope: ast.AST) -> None:
-        found.extend(_prose(value))
+    def sink(self, value: ast.AST, scope: ast.AST) -> None:
+        """`value` reaches a person: its texts, the texts assigned to it in its scope, what its calls return."""
+        self.found.extend(_prose(value))
         if isinstance(value, ast.Name):  # why = f"..."; print(why): the assignments in the same function
             for node in ast.walk(scope):
                 if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value is not None:
                     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                     if any(_name(t) == value.id for t in targets):
-                        found.extend(_prose(node.value))
+                        self.found.extend(_prose(node.value))
         for node in ast.walk(value):
-            if isinstance(node, ast.Call) and _name(node.func) in functions and _name(node.func) != "format":
-                returns_of(_name(node.func))
+            if isinstance(node, ast.Call) and _name(node.func) in self.functions and _name(node.func) != "format":
+                self.returns_of(_name(node.func))
 
-    scopes: list[tuple[ast.AST, ast.AST]] = []
-    for function in [tree, *functions.values()]:
-        for node in ast.walk(function):
-            scopes.append((node, function))
-    seen: set[int] = set()
-    for node, scope in scopes:
-        if id(node) in seen and scope is tree:
-            continue
-        seen.add(id(node))
+    def node(self, node: ast.AST, scope: ast.AST) -> None:
         if isinstance(node, ast.Call) and not _is_log(node):
-            callee = _name(node.func)
-            if callee in SINK_CALLS or callee in errors or (callee == "error" and _name(node.func) != ""):
-                for arg in [*node.args, *(k.value for k in node.keywords if k.arg not in ("file", "sep", "end"))]:
-                    sink(arg, scope)
-            elif (
-                callee in ("append", "extend", "insert")
-                and isinstance(node.func, ast.Attribute)
-                and LISTS.search(_name(node.func.value))
-            ):
-                for arg in node.args:
-                    sink(arg, scope)
-            for keyword in node.keywords:
-                if keyword.arg and NAMES.match(keyword.arg):
-                    sink(keyword.value, scope)
+            self.call(node, scope)
         elif isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             if any(NAMES.match(_name(t)) or LISTS.search(_name(t)) for t in targets):
-                sink(node.value, scope)
+                self.sink(node.value, scope)
         elif isinstance(node, ast.FunctionDef) and (node.name == "__str__" or FUNCTIONS.search(node.name)):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Return) and inner.value is not None:
-                    sink(inner.value, node)
-        elif isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and _name(node.exc.func) in errors:
-            pass  # the call itself is a sink above
+                    self.sink(inner.value, node)
+        # a raise of one of the errors: the call in it is a sink (call)
+
+    def call(self, node: ast.Call, scope: ast.AST) -> None:
+        """A call that shows its arguments (print, an error, a problem list's append) or names them as texts."""
+        callee = _name(node.func)
+        if callee in SINK_CALLS or callee in self.errors or (callee == "error" and _name(node.func) != ""):
+            for arg in [*node.args, *(k.value for k in node.keywords if k.arg not in ("file", "sep", "end"))]:
+                self.sink(arg, scope)
+        elif (
+            callee in ("append", "extend", "insert")
+            and isinstance(node.func, ast.Attribute)
+            and LISTS.search(_name(node.func.value))
+        ):
+            for arg in node.args:
+                self.sink(arg, scope)
+        for keyword in node.keywords:
+            if keyword.arg and NAMES.match(keyword.arg):
+                self.sink(keyword.value, scope)
+
+
+def untranslated(tree: ast.Module, errors: set[str]) -> list[ast.expr]:
+    """The English texts of one module that reach a person without _()."""
+    walk = _Walk(tree, errors)
+    seen: set[int] = set()
+    for scope in [tree, *walk.functions.values()]:
+        for node in ast.walk(scope):
+            if id(node) in seen and scope is tree:
+                continue
+            seen.add(id(node))
+            walk.node(node, scope)
     unique: dict[tuple[int, int], ast.expr] = {}
-    for node in found:
+    for node in walk.found:
         unique[(node.lineno, node.col_offset)] = node
     return [unique[key] for key in sorted(unique)]
 

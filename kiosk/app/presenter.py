@@ -13,9 +13,9 @@ from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
 from kiosk.ui.widgets.topic_cards import Frame, TopicCard
 from kiosk.ui.window import KioskWindow
-from kiosk.visit.flow import Flow, Screen, VisitState
+from kiosk.visit.flow import LAST_PART, Flow, Screen, VisitState
 
-SlideArgs = tuple[Slide, bytes | None, int, int, UiStrings, bool, bool]
+SlideArgs = tuple[Slide, bytes | None, int, int, UiStrings, bool, int]
 QuestionArgs = tuple[Question, tuple[int, ...], int | None, int, int, UiStrings, tuple[str, bytes] | None]
 
 
@@ -29,19 +29,23 @@ class Presenter:
         self._last = flow.state
         self._qr_cache: dict[str, QrMatrix] = {}
         self.lookahead = Lookahead(window)  # the screens a tap can lead to, laid out while the patient reads
+        flow.parts_shown = self.parts_shown
+
+    def parts_shown(self) -> int:
+        """How many screens the shown slide's text takes at the present size and aids (the flow asks it)."""
+        return self.window.slide.part_count
 
     def show(self, state: VisitState) -> None:
         window = self.window
-        direction = self._direction(self._last, state)
         if self._moves(self._last, state):
-            window.begin_transition(direction)
+            window.begin_transition(self._direction(self._last, state))
         self._last = state
         self.show_aids(state)
         match state.screen:
             case Screen.ATTRACT:
                 self._show_attract()
             case Screen.SLIDE | Screen.REVIEW:
-                self._show_slide(state, direction)
+                self._show_slide(state)
             case Screen.QUESTION:
                 self._show_question(state)
             case Screen.RESULT:
@@ -63,21 +67,20 @@ class Presenter:
             window.attract.show_attract(lesson.deck.title, loop, call, languages, held)
         window.show_page(window.attract)
 
-    def _show_slide(self, state: VisitState, direction: int) -> None:
-        args = self._slide_args(state, direction < 0)
+    def _show_slide(self, state: VisitState) -> None:
+        args = self._slide_args(state)
         # A page laid out ahead for exactly this slide is shown as it is; else the page is given the slide now.
         page = self.window.slides.show(args, lambda page: page.show_slide(*args))
         self.window.show_page(page)
 
-    def _slide_args(self, state: VisitState, from_end: bool) -> SlideArgs:
+    def _slide_args(self, state: VisitState) -> SlideArgs:
         """Everything the slide page is given for this state (the pool's key for the page that shows it)."""
         lesson = self.flow.lesson
         slides = lesson.deck.slides
         slide = slides[state.slide]
         image = lesson.images.get(slide.image) if slide.image else None
         review = state.screen is Screen.REVIEW
-        # Arriving by Back, a slide whose text flows on to a second screen shows its last screen.
-        return slide, image, state.slide, len(slides), lesson.strings, review, from_end
+        return slide, image, state.slide, len(slides), lesson.strings, review, state.part
 
     def _show_question(self, state: VisitState) -> None:
         args = self._question_args(state)
@@ -97,17 +100,18 @@ class Presenter:
     # -- laid out ahead -----------------------------------------------------------------------
     def _ahead(self, state: VisitState) -> list[Callable[[], object]]:
         """What to do while the patient reads this screen: keep its pixels for the next transition, and lay out
-        the screens a tap leads to (the next and previous slide; the question answered each way; the next one)."""
+        the screens a tap leads to (the next slide, and the previous one at its last part, as Back shows it; the
+        question answered each way; the next one). Another part of the same slide needs no page of its own."""
         lesson = self.flow.lesson
         slides, questions = len(lesson.deck.slides), len(lesson.questions)
         tasks: list[Callable[[], object]] = [self.window.keep_snapshot]
         if state.screen is Screen.SLIDE:
             if state.slide + 1 < slides:
-                tasks.append(partial(self._prepare_slide, state._replace(slide=state.slide + 1), False))
+                tasks.append(partial(self._prepare_slide, state._replace(slide=state.slide + 1, part=0)))
             elif questions:
                 tasks.append(partial(self._prepare_question, state._replace(screen=Screen.QUESTION, question=0)))
             if state.slide > 0:
-                tasks.append(partial(self._prepare_slide, state._replace(slide=state.slide - 1), True))
+                tasks.append(partial(self._prepare_slide, state._replace(slide=state.slide - 1, part=LAST_PART)))
         elif state.screen is Screen.QUESTION:
             chosen = state.answers[state.question]
             if chosen is None:
@@ -118,8 +122,8 @@ class Presenter:
                 tasks.append(partial(self._prepare_question, state._replace(question=state.question + 1)))
         return tasks
 
-    def _prepare_slide(self, state: VisitState, from_end: bool) -> None:
-        args = self._slide_args(state, from_end)
+    def _prepare_slide(self, state: VisitState) -> None:
+        args = self._slide_args(state)
         self.window.slides.prepare(args, lambda page: page.show_slide(*args), self.window.current_page.geometry())
 
     def _prepare_question(self, state: VisitState) -> None:
@@ -231,7 +235,8 @@ class Presenter:
 
     @staticmethod
     def _moves(old: VisitState, new: VisitState) -> bool:
-        """A new screen, slide or question fades in; an answer's feedback or an aid appears at once."""
+        """A new screen, slide or question fades in; an answer's feedback, an aid or another part of the slide's
+        text appears at once."""
         return (old.screen, old.slide, old.question) != (new.screen, new.slide, new.question)
 
     @staticmethod

@@ -22,7 +22,7 @@ from kiosk.core.files import replace_file
 from kiosk.core.i18n import _
 from kiosk.staff.pin import save_pin
 from kiosk.stats.sample import sample_records
-from kiosk.visit.flow import Flow
+from kiosk.visit.flow import Flow, Screen
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -56,13 +56,11 @@ def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: 
         prefix = f"{lesson_id}-" if len(lessons) > 1 else ""
         flow.set_aids(aids.large_text, aids.high_contrast)
         flow.start(kiosk.options.language, lesson_id)
-        for slide in flow.lesson.deck.slides:
-            stem = f"{prefix}slide-{flow.state.slide + 1:02d}-{slide.id}"
-            yield stem
-            page = kiosk.window.slide
-            while page.part + 1 < page.part_count:  # the text flows on to another screen of the same slide
-                page.show_part(page.part + 1)
-                yield f"{stem}-{page.part + 1}"
+        while flow.state.screen is Screen.SLIDE:  # every slide, and each further part of a text that flows on
+            state = flow.state
+            slide = flow.lesson.deck.slides[state.slide]
+            stem = f"{prefix}slide-{state.slide + 1:02d}-{slide.id}"
+            yield f"{stem}-{state.part + 1}" if state.part else stem
             flow.next()
         yield from _quiz_screens(flow, prefix)
         flow.end_visit(EndReason.RENDER)

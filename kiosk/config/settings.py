@@ -151,32 +151,40 @@ MAX_TEXT = 1000
 _LANGUAGE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,15}")
 
 
-def check_value(  # noqa: C901 (one check per kind of setting, each two lines)
+def check_value(
     kind: type, value: Any, minimum: float | None, maximum: float | None, name: str = "", off: float | None = None
 ) -> str | None:
     """Why `value` is not acceptable for an option of this kind and bounds (or its off value), or None."""
     if kind is bool:
         return None if isinstance(value, bool) else _("must be true or false")
     if kind in (int, float):
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or (kind is int and not isinstance(value, int))
-        ):
-            return _("must be a whole number") if kind is int else _("must be a number")
-        if isinstance(value, float) and not math.isfinite(value):
-            return _("must be a finite number, not {value}").format(value=value)  # nan compares false with every bound
-        if off is not None and value == off:
-            return None
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            if off is not None:
-                return _("must be {off:g} (off) or between {low:g} and {high:g}, not {value}").format(
-                    off=off, low=minimum, high=maximum, value=_number(value)
-                )
-            return _("must be between {low:g} and {high:g}, not {value}").format(
-                low=minimum, high=maximum, value=_number(value)
-            )
+        return _number_problem(kind, value, minimum, maximum, off)
+    return _text_problem(value, name)
+
+
+def _number_problem(
+    kind: type, value: Any, minimum: float | None, maximum: float | None, off: float | None
+) -> str | None:
+    """Why `value` is no number of this kind within the bounds (or its off value), or None."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or (kind is int and not isinstance(value, int)):
+        return _("must be a whole number") if kind is int else _("must be a number")
+    if isinstance(value, float) and not math.isfinite(value):
+        return _("must be a finite number, not {value}").format(value=value)  # nan compares false with every bound
+    if off is not None and value == off:
         return None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        if off is not None:
+            return _("must be {off:g} (off) or between {low:g} and {high:g}, not {value}").format(
+                off=off, low=minimum, high=maximum, value=_number(value)
+            )
+        return _("must be between {low:g} and {high:g}, not {value}").format(
+            low=minimum, high=maximum, value=_number(value)
+        )
+    return None
+
+
+def _text_problem(value: Any, name: str) -> str | None:
+    """Why `value` is no acceptable text for the option `name` (a language code, opening hours), or None."""
     if not isinstance(value, str):
         return _("must be text in quotes")
     if len(value) > MAX_TEXT:

@@ -54,105 +54,139 @@ def _trim(chunk: SlideSource) -> SlideSource:
     return SlideSource("\n".join(lines[blank:]), chunk.first_line + blank)
 
 
-def _parse_slide(  # noqa: C901 (one slide's settings and parts, each checked where it is read)
+class _SlideReader:
+    """One slide's source read in steps: its comments (settings, caption, keep marks, notes), its settings checked,
+    then its heading and body; each problem at its line as it is found."""
+
+    def __init__(self, source: SlideSource, path: Path) -> None:
+        self.source, self.path = source, path
+        self.problems: list[ContentError] = []
+        self.settings: dict[str, str] | None = None
+        self.settings_line = 1
+        self.notes: list[str] = []
+        self.keep_lines: list[int] = []  # lines of `<!-- keep together -->` marks: the next block stays on one screen
+        self.caption, self.caption_line = "", 0
+
+    def problem(self, offset_line: int, message: str) -> None:
+        self.problems.append(ContentError(self.path, self.source.first_line + offset_line - 1, message))
+
+    def read_comments(self) -> None:
+        """Each comment by its kind: a keep mark, the caption, the settings (the first with an id), else a note."""
+        text = self.source.text
+        for comment in comments(text):
+            parsed = parse_settings(comment.body)
+            if KEEP_MARK.fullmatch(comment.body):
+                self.keep_lines.append(line_of(text, comment.start))
+            elif found := CAPTION_MARK.fullmatch(comment.body):
+                self.read_caption(found.group(1), line_of(text, comment.start))
+            elif self.settings is None and parsed is not None and "id" in parsed:
+                self.read_settings(parsed, line_of(text, comment.start))
+            else:
+                self.notes.append(comment.body.strip())
+        unclosed = unclosed_comment(text)
+        if unclosed is not None:
+            self.problem(line_of(text, unclosed), _("a comment opened with '<!--' is never closed with '-->'"))
+
+    def read_caption(self, source: str, at: int) -> None:
+        if self.caption_line:
+            first = self.source.first_line + self.caption_line - 1
+            self.problem(at, _("a slide has one caption (the first is at line {line})").format(line=first))
+            return
+        self.caption_line = at
+        self.caption, why = _caption(source)
+        if why:
+            self.problem(at, why)
+
+    def read_settings(self, parsed: dict[str, str], at: int) -> None:
+        self.settings, self.settings_line = parsed, at
+        for key in parsed:
+            if key not in SLIDE_KEYS:
+                self.problem(
+                    at,
+                    _("unknown slide setting {key!r} (known: {slide_keys})").format(
+                        key=key, slide_keys=", ".join(sorted(SLIDE_KEYS))
+                    ),
+                )
+
+    def check_settings(self, image_problem: Callable[[str], str | None]) -> dict[str, str]:
+        """The settings, each value checked: id, layout, image, caption, handout."""
+        settings, at = self.settings, self.settings_line
+        if settings is None:
+            self.problem(1, _("the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->"))
+            settings = {}
+        slide_id = settings.get("id", "")
+        if settings and not SLIDE_ID.match(slide_id):
+            self.problem(
+                at, _("slide id {slide_id!r} must be lower-case letters, digits and '-'").format(slide_id=slide_id)
+            )
+        layout = settings.get("layout", "split")
+        if layout not in LAYOUTS:
+            known = ", ".join(sorted(LAYOUTS))
+            self.problem(at, _("unknown layout {layout!r} (known: {layouts})").format(layout=layout, layouts=known))
+        image = settings.get("image") or None
+        if image is not None and (why := image_problem(image)):
+            self.problem(at, why)
+        if self.caption_line and image is None:
+            self.problem(
+                self.caption_line, _("a caption describes the slide's picture, and this slide has none (add 'image:')")
+            )
+        handout = settings.get("handout", "yes")
+        if handout not in HANDOUT:
+            why = _("no: left off the handout; front: on its first page")
+            message = _("handout must be {choices}, not {value!r} ({why})")
+            self.problem(at, message.format(choices=", ".join(HANDOUT), value=handout, why=why))
+        return settings
+
+    def heading_and_body(self, text: str) -> tuple[str, list[str]]:
+        """The one `# ` heading, and the body's lines (the heading's line left blank, so lines keep their numbers)."""
+        heading = ""
+        body_lines: list[str] = []
+        for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=1):
+            if not in_code and line.startswith("#") and not line.startswith("##"):
+                if heading:
+                    self.problem(
+                        number, _("a slide has one '# ' heading; start a new slide with '---' for another idea")
+                    )
+                heading, why = inline_text(line[1:].strip().rstrip("#").strip())
+                why = why or too_long(heading, HEADING_UNITS, _("the heading"))
+                if why:
+                    self.problem(number, why)
+                body_lines.append("")
+            else:
+                body_lines.append(line)
+        if not heading:
+            self.problem(1, _("the slide has no '# ' heading"))
+        return heading, body_lines
+
+    def body(self, text: str, body_lines: list[str]) -> tuple[str, str, tuple[int, ...]]:
+        """The body's HTML, its plain text and the blocks kept together; markup problems at their likely line."""
+        _mark_kept(body_lines, self.keep_lines)
+        body_html, body_text, markup_problems = render_markdown("\n".join(body_lines))
+        body_html, keep = kept_blocks(body_html)
+        body_text = body_text.replace(KEEP_SENTINEL, "")
+        for message in markup_problems:
+            self.problem(_guess_line(text, message), message)
+        if not body_text:
+            self.problem(1, _("the slide has no text under its heading"))
+        return body_html, body_text, keep
+
+
+def _parse_slide(
     source: SlideSource, path: Path, image_problem: Callable[[str], str | None]
 ) -> tuple[Slide | None, list[ContentError]]:
-    problems: list[ContentError] = []
-
-    def problem(offset_line: int, message: str) -> None:
-        problems.append(ContentError(path, source.first_line + offset_line - 1, message))
-
-    settings: dict[str, str] | None = None
-    settings_line = 1
-    notes: list[str] = []
-    keep_lines: list[int] = []  # lines of `<!-- keep together -->` marks: the next block stays on one screen
-    caption, caption_line = "", 0
-    for comment in comments(source.text):
-        parsed = parse_settings(comment.body)
-        if KEEP_MARK.fullmatch(comment.body):
-            keep_lines.append(line_of(source.text, comment.start))
-        elif found := CAPTION_MARK.fullmatch(comment.body):
-            at = line_of(source.text, comment.start)
-            if caption_line:
-                first = source.first_line + caption_line - 1
-                problem(at, _("a slide has one caption (the first is at line {line})").format(line=first))
-                continue
-            caption_line = at
-            caption, why = _caption(found.group(1))
-            if why:
-                problem(at, why)
-        elif settings is None and parsed is not None and "id" in parsed:
-            settings = parsed
-            settings_line = line_of(source.text, comment.start)
-            for key in parsed:
-                if key not in SLIDE_KEYS:
-                    problem(
-                        settings_line,
-                        _("unknown slide setting {key!r} (known: {slide_keys})").format(
-                            key=key, slide_keys=", ".join(sorted(SLIDE_KEYS))
-                        ),
-                    )
-        else:
-            notes.append(comment.body.strip())
-    unclosed = unclosed_comment(source.text)
-    if unclosed is not None:
-        problem(line_of(source.text, unclosed), _("a comment opened with '<!--' is never closed with '-->'"))
+    reader = _SlideReader(source, path)
+    reader.read_comments()
     text = without_comments(source.text)
-
-    if settings is None:
-        problem(1, _("the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->"))
-        settings = {}
-    slide_id = settings.get("id", "")
-    if settings and not SLIDE_ID.match(slide_id):
-        problem(
-            settings_line,
-            _("slide id {slide_id!r} must be lower-case letters, digits and '-'").format(slide_id=slide_id),
-        )
-    layout = settings.get("layout", "split")
-    if layout not in LAYOUTS:
-        problem(
-            settings_line,
-            _("unknown layout {layout!r} (known: {layouts})").format(layout=layout, layouts=", ".join(sorted(LAYOUTS))),
-        )
-    image = settings.get("image") or None
-    if image is not None and (why := image_problem(image)):
-        problem(settings_line, why)
-    if caption_line and image is None:
-        problem(caption_line, _("a caption describes the slide's picture, and this slide has none (add 'image:')"))
-    handout = settings.get("handout", "yes")
-    if handout not in HANDOUT:
-        why = _("no: left off the handout; front: on its first page")
-        message = _("handout must be {choices}, not {value!r} ({why})")
-        problem(settings_line, message.format(choices=", ".join(HANDOUT), value=handout, why=why))
-
-    heading = ""
-    body_lines: list[str] = []
-    for number, (line, in_code) in enumerate(code_lines(text.split("\n")), start=1):
-        if not in_code and line.startswith("#") and not line.startswith("##"):
-            if heading:
-                problem(number, _("a slide has one '# ' heading; start a new slide with '---' for another idea"))
-            heading, why = inline_text(line[1:].strip().rstrip("#").strip())
-            why = why or too_long(heading, HEADING_UNITS, _("the heading"))
-            if why:
-                problem(number, why)
-            body_lines.append("")
-        else:
-            body_lines.append(line)
-    if not heading:
-        problem(1, _("the slide has no '# ' heading"))
-    _mark_kept(body_lines, keep_lines)
-    body_html, body_text, markup_problems = render_markdown("\n".join(body_lines))
-    body_html, keep = kept_blocks(body_html)
-    body_text = body_text.replace(KEEP_SENTINEL, "")
-    for message in markup_problems:
-        problem(_guess_line(text, message), message)
-    if not body_text:
-        problem(1, _("the slide has no text under its heading"))
-    if problems:
-        return None, problems
-    audio = settings.get("audio") or None
-    slide = Slide(slide_id, heading, body_html, body_text, image, layout, tuple(notes), source.first_line, audio, keep)
-    return slide._replace(handout=handout, caption=caption), []
+    settings = reader.check_settings(image_problem)
+    heading, body_lines = reader.heading_and_body(text)
+    body_html, body_text, keep = reader.body(text, body_lines)
+    if reader.problems:
+        return None, reader.problems
+    slide_id, layout = settings.get("id", ""), settings.get("layout", "split")
+    image, audio = settings.get("image") or None, settings.get("audio") or None
+    notes = tuple(reader.notes)
+    slide = Slide(slide_id, heading, body_html, body_text, image, layout, notes, source.first_line, audio, keep)
+    return slide._replace(handout=settings.get("handout", "yes"), caption=reader.caption), []
 
 
 CAPTION_MARK = re.compile(r"\s*caption\s*:(.*)", re.IGNORECASE | re.DOTALL)
@@ -210,27 +244,21 @@ def _guess_line(text: str, message: str) -> int:
     return 1
 
 
-def parse_deck(  # noqa: C901 (front matter, then each slide; split only by the messages' reading order)
-    text: str, path: Path, image_problem: Callable[[str], str | None]
-) -> tuple[Deck | None, list[ContentError]]:
-    """Parse a whole deck file; return the deck, or None with every problem found."""
-    settings, key_lines, used, problems = split_front_matter(text, path, DECK_KEYS)
-    body = "\n".join(text.split("\n")[used:])
+def _parse_slides(
+    body: str, first_line: int, path: Path, image_problem: Callable[[str], str | None]
+) -> tuple[list[Slide], list[ContentError]]:
+    """Every slide that parses, and every problem of the slides: each slide's, ids used twice, too many slides."""
+    problems: list[ContentError] = []
     slides: list[Slide] = []
     seen: dict[str, int] = {}
-    for source in split_slides(body, used + 1):
+    for source in split_slides(body, first_line):
         slide, slide_problems = _parse_slide(source, path, image_problem)
         problems.extend(slide_problems)
         if slide is None:
             continue
         if slide.id in seen:
-            problems.append(
-                ContentError(
-                    path,
-                    slide.line,
-                    _("slide id {id!r} is already used at line {line}").format(id=slide.id, line=seen[slide.id]),
-                )
-            )
+            message = _("slide id {id!r} is already used at line {line}").format(id=slide.id, line=seen[slide.id])
+            problems.append(ContentError(path, slide.line, message))
         seen[slide.id] = slide.line
         slides.append(slide)
     if not slides and not problems:
@@ -239,6 +267,17 @@ def parse_deck(  # noqa: C901 (front matter, then each slide; split only by the 
         where = slides[MAX_SLIDES].line
         message = _("a deck has at most {most:,} slides, found {count:,}").format(most=MAX_SLIDES, count=len(slides))
         problems.append(ContentError(path, where, message))
+    return slides, problems
+
+
+def parse_deck(
+    text: str, path: Path, image_problem: Callable[[str], str | None]
+) -> tuple[Deck | None, list[ContentError]]:
+    """Parse a whole deck file; return the deck, or None with every problem found."""
+    settings, key_lines, used, problems = split_front_matter(text, path, DECK_KEYS)
+    body = "\n".join(text.split("\n")[used:])
+    slides, slide_problems = _parse_slides(body, used + 1, path, image_problem)
+    problems += slide_problems
 
     shuffle = parse_yes_no(settings.get("shuffle_answers", "no"))
     if shuffle is None:

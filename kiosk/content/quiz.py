@@ -94,77 +94,104 @@ class UnknownSlideError(ContentError):
     """A question names a slide the deck does not have (left out when the deck itself could not be read)."""
 
 
-def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:  # noqa: C901 (a line-by-line reader: one branch per kind of line)
+def _id_problems(question_id: str, seen_ids: dict[str, int]) -> list[str]:
+    """A question's id: there, short enough to record answers under (kiosk.content.limits), used once."""
+    if not question_id:
+        return [_("the question has no id: add <!-- id: some-id; slide: slide-id --> under it")]
+    if not question_id_ok(question_id):
+        return [
+            _("question id {start!r}... must be at most {most} characters, on one line").format(
+                start=question_id[:20], most=MAX_QUESTION_ID
+            )
+        ]
+    if question_id in seen_ids:
+        return [
+            _("question id {question_id!r} is already used at line {line}").format(
+                question_id=question_id, line=seen_ids[question_id]
+            )
+        ]
+    return []
+
+
+def _answer_problems(answers: list[Answer]) -> list[str]:
+    """How many answers, how many marked right, and none without text."""
+    found = []
+    if len(answers) < MIN_ANSWERS:
+        found.append(
+            _("a question needs at least {min_answers} answers ('- [ ]' lines), found {answers}").format(
+                min_answers=MIN_ANSWERS, answers=len(answers)
+            )
+        )
+    elif len(answers) > MAX_ANSWERS:
+        found.append(
+            _("a question has at most {max_answers} answers, found {answers}").format(
+                max_answers=MAX_ANSWERS, answers=len(answers)
+            )
+        )
+    right = sum(answer.right for answer in answers)
+    if right == 0 and answers:
+        found.append(_("no right answer: mark the right one with '- [x]'"))
+    elif right > 1:
+        found.append(_("{right} answers are marked right; mark exactly one with '- [x]'").format(right=right))
+    if any(not answer.text for answer in answers):
+        found.append(_("an answer has no text"))
+    return found
+
+
+def _explanation_problems(explanation: str) -> list[str]:
+    if not explanation:
+        return [_("the explanation is empty: add a '> ' line saying why the right answer is right")]
+    why = too_long(explanation, EXPLANATION_UNITS, _("the explanation"))
+    return [why] if why else []
+
+
+def _slide_problem(slide_id: str, slide_ids: set[str], path: Path, line: int) -> ContentError | None:
+    """The slide that teaches the question: named, and one the deck has (else an UnknownSlideError)."""
+    if not slide_id:
+        message = _("the question does not say which slide teaches it: add 'slide: slide-id' to its comment")
+        return ContentError(path, line, message)
+    if slide_id not in slide_ids:
+        message = _("unknown slide id {slide_id!r}; it must be the id of a slide in deck.md")
+        return UnknownSlideError(path, line, message.format(slide_id=slide_id))
+    return None
+
+
+def _question_problems(
+    draft: _Draft, path: Path, slide_ids: set[str], seen_ids: dict[str, int], seen_prompts: dict[str, int]
+) -> list[ContentError]:
+    """Every problem of one question, in reading order: prompt, id, the same prompt twice, slide, answers,
+    explanation."""
+    messages = [] if draft.prompt else [_("the question has no text after '## '")]
+    messages += _id_problems(draft.settings.get("id", ""), seen_ids)
+    if draft.prompt in seen_prompts:
+        messages.append(_("the same question is already asked at line {line}").format(line=seen_prompts[draft.prompt]))
+    problems = [ContentError(path, draft.line, message) for message in messages]
+    if (slide := _slide_problem(draft.settings.get("slide", ""), slide_ids, path, draft.line)) is not None:
+        problems.append(slide)
+    after = _answer_problems(draft.answers) + _explanation_problems(soft_joined(draft.explanation))
+    return problems + [ContentError(path, draft.line, message) for message in after]
+
+
+def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:
     """Parse the quiz file; return the questions and every problem found."""
     problems: list[ContentError] = []
     questions: list[Question] = []
     seen_ids: dict[str, int] = {}
     seen_prompts: dict[str, int] = {}
     for draft in _drafts(text, path, problems):
-        before = len(problems)
-
-        def problem(message: str, line: int = draft.line) -> None:
-            problems.append(ContentError(path, line, message))
-
+        found = _question_problems(draft, path, slide_ids, seen_ids, seen_prompts)
+        problems += found
         question_id = draft.settings.get("id", "")
-        slide_id = draft.settings.get("slide", "")
-        if not draft.prompt:
-            problem(_("the question has no text after '## '"))
-        if not question_id:
-            problem(_("the question has no id: add <!-- id: some-id; slide: slide-id --> under it"))
-        elif not question_id_ok(question_id):  # the statistics record answers under it (kiosk.content.limits)
-            problem(
-                _("question id {start!r}... must be at most {most} characters, on one line").format(
-                    start=question_id[:20], most=MAX_QUESTION_ID
-                )
-            )
-        elif question_id in seen_ids:
-            problem(
-                _("question id {question_id!r} is already used at line {line}").format(
-                    question_id=question_id, line=seen_ids[question_id]
-                )
-            )
-        if draft.prompt in seen_prompts:
-            problem(_("the same question is already asked at line {line}").format(line=seen_prompts[draft.prompt]))
-        if not slide_id:
-            problem(_("the question does not say which slide teaches it: add 'slide: slide-id' to its comment"))
-        elif slide_id not in slide_ids:
-            message = _("unknown slide id {slide_id!r}; it must be the id of a slide in deck.md")
-            problems.append(UnknownSlideError(path, draft.line, message.format(slide_id=slide_id)))
-        right = sum(answer.right for answer in draft.answers)
-        if len(draft.answers) < MIN_ANSWERS:
-            problem(
-                _("a question needs at least {min_answers} answers ('- [ ]' lines), found {answers}").format(
-                    min_answers=MIN_ANSWERS, answers=len(draft.answers)
-                )
-            )
-        elif len(draft.answers) > MAX_ANSWERS:
-            problem(
-                _("a question has at most {max_answers} answers, found {answers}").format(
-                    max_answers=MAX_ANSWERS, answers=len(draft.answers)
-                )
-            )
-        if right == 0 and draft.answers:
-            problem(_("no right answer: mark the right one with '- [x]'"))
-        elif right > 1:
-            problem(_("{right} answers are marked right; mark exactly one with '- [x]'").format(right=right))
-        if any(not answer.text for answer in draft.answers):
-            problem(_("an answer has no text"))
-        explanation = soft_joined(draft.explanation)
-        if not explanation:
-            problem(_("the explanation is empty: add a '> ' line saying why the right answer is right"))
-        elif why := too_long(explanation, EXPLANATION_UNITS, _("the explanation")):
-            problem(why)
         seen_ids.setdefault(question_id, draft.line)
         seen_prompts.setdefault(draft.prompt, draft.line)
-        if len(problems) == before:
+        if not found:
             questions.append(
                 Question(
                     question_id,
                     draft.prompt,
                     tuple(draft.answers),
-                    explanation,
-                    slide_id,
+                    soft_joined(draft.explanation),
+                    draft.settings.get("slide", ""),
                     draft.line,
                     draft.settings.get("audio") or None,
                     draft.settings.get("explanation_audio") or None,

@@ -69,24 +69,11 @@ class _Reader:
         self.paint: list[dict[str, str]] = [{}]  # fill, stroke and stroke-width as inherited, per open element
         self.size = (300.0, 150.0)
 
-    def start(self, name: str, attributes: dict[str, str]) -> None:  # noqa: C901 (one branch per SVG element the check refuses)
+    def start(self, name: str, attributes: dict[str, str]) -> None:
         line = self.parser.CurrentLineNumber
         tag = name.rsplit(":", 1)[-1]
-        if tag in _FORBIDDEN:
-            raise _RefusedError(line, _("SVG element <{tag}> is not allowed").format(tag=tag))
-        if len(self.elements) >= MAX_ELEMENTS:
-            raise _RefusedError(line, _("more than {most:,} elements; simplify the drawing").format(most=MAX_ELEMENTS))
-        if len(self.open) >= MAX_DEPTH:
-            raise _RefusedError(line, _("elements nested more than {most} deep").format(most=MAX_DEPTH))
-        if tag in _WHY_COSTLY or tag.startswith("fe"):
-            kind = tag if tag in _WHY_COSTLY else "filter"
-            why = _(_WHY_COSTLY[kind]) + _(_NEEDS_NONE)
-            raise _RefusedError(line, _("SVG <{tag}> is not allowed: {why}").format(tag=tag, why=why))
         declared = dict(_DECLARATION.findall(attributes.get("style", "")))
-        for kind in ("filter", "mask"):
-            if kind in attributes or kind in declared:
-                why = _(_WHY_COSTLY[kind]) + _(_NEEDS_NONE)
-                raise _RefusedError(line, _("SVG {kind} is not allowed: {why}").format(kind=kind, why=why))
+        self._refuse_element(line, tag, attributes, declared)
         element = _Element(tag, line)
         if not self.elements:
             self.size = svg_area.canvas(attributes)
@@ -97,21 +84,42 @@ class _Reader:
         own = svg_area.painted(tag, attributes, paint, self.size) * element.scale
         element.area = min(own, self.size[0] * self.size[1])  # what falls outside the canvas is not drawn
         for attribute, value in attributes.items():
-            local = attribute.rsplit(":", 1)[-1]
-            if local.startswith("on"):
-                raise _RefusedError(line, _("SVG event attribute {name!r} is not allowed").format(name=attribute))
-            if local == "href":
-                if not value.startswith("#"):
-                    raise _RefusedError(line, _("SVG links to another file; illustrations must be self-contained"))
-                element.refs.append(value[1:])
-            elif local == "id":
-                self.ids.setdefault(value, len(self.elements))
-            element.refs += _URL.findall(value)
+            self._attribute(line, element, attribute, value)
         if self.open:
             self.elements[self.open[-1]].children.append(len(self.elements))
         self.open.append(len(self.elements))
         self.elements.append(element)
         self.in_style = tag == "style"
+
+    def _refuse_element(self, line: int, tag: str, attributes: dict[str, str], declared: dict[str, str]) -> None:
+        """Raise for an element never allowed, one too many or too deep, or a costly one (a filter, a mask)."""
+        if tag in _FORBIDDEN:
+            raise _RefusedError(line, _("SVG element <{tag}> is not allowed").format(tag=tag))
+        if len(self.elements) >= MAX_ELEMENTS:
+            raise _RefusedError(line, _("more than {most:,} elements; simplify the drawing").format(most=MAX_ELEMENTS))
+        if len(self.open) >= MAX_DEPTH:
+            raise _RefusedError(line, _("elements nested more than {most} deep").format(most=MAX_DEPTH))
+        if tag in _WHY_COSTLY or tag.startswith("fe"):
+            kind = tag if tag in _WHY_COSTLY else "filter"
+            why = _(_WHY_COSTLY[kind]) + _(_NEEDS_NONE)
+            raise _RefusedError(line, _("SVG <{tag}> is not allowed: {why}").format(tag=tag, why=why))
+        for kind in ("filter", "mask"):
+            if kind in attributes or kind in declared:
+                why = _(_WHY_COSTLY[kind]) + _(_NEEDS_NONE)
+                raise _RefusedError(line, _("SVG {kind} is not allowed: {why}").format(kind=kind, why=why))
+
+    def _attribute(self, line: int, element: _Element, attribute: str, value: str) -> None:
+        """Refuse an event attribute or a link to another file; note ids and the references to them."""
+        local = attribute.rsplit(":", 1)[-1]
+        if local.startswith("on"):
+            raise _RefusedError(line, _("SVG event attribute {name!r} is not allowed").format(name=attribute))
+        if local == "href":
+            if not value.startswith("#"):
+                raise _RefusedError(line, _("SVG links to another file; illustrations must be self-contained"))
+            element.refs.append(value[1:])
+        elif local == "id":
+            self.ids.setdefault(value, len(self.elements))
+        element.refs += _URL.findall(value)
 
     def end(self, name: str) -> None:
         self.open.pop()

@@ -71,13 +71,14 @@ class RotatingFile(logging.FileHandler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             if self.stream is not None and self.stream.tell() >= self.max_bytes:
-                self._rotate()
+                self.rotate()
         except OSError:
             self.handleError(record)
         super().emit(record)
 
-    def _rotate(self) -> None:
-        assert self.stream is not None  # emit rotates only an open stream
+    def rotate(self) -> None:
+        """Start kiosk.log afresh now: each kept file moves one number up (the oldest is dropped)."""
+        assert self.stream is not None  # only an open kiosk.log is rotated
         self.stream.close()
         path = self.baseFilename  # set by FileHandler: the absolute path of kiosk.log
         for number in range(self.backups - 1, 0, -1):

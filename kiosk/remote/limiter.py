@@ -37,6 +37,11 @@ class RateLimiter:
         self._clock = clock
         self._records: dict[str, _Record] = {}
 
+    @property
+    def addresses(self) -> int:
+        """How many addresses it keeps a record of (at most MAX_ADDRESSES: memory stays bounded)."""
+        return len(self._records)
+
     def blocked_for(self, address: str) -> float:
         """Seconds `address` must still wait; 0 when it may try."""
         record = self._records.get(address)

@@ -150,8 +150,8 @@ def _scrypt_memory(n: int, r: int, p: int) -> int:
     return 128 * r * (n + p + 2)
 
 
-def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:  # noqa: C901 (each field of the PIN file checked where it is read)
-    """Read and check a PIN file: (salt, hash, n, r, p), or None when there is no file."""
+def _read_json(path: Path) -> dict[str, Any] | None:
+    """The PIN file's JSON object, or None when there is no file; PinError when it cannot be read or parsed."""
     try:
         text = read_file(path, MAX_PIN_FILE_BYTES).decode("utf-8")
     except FileNotFoundError:
@@ -169,6 +169,11 @@ def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:  # noqa: C90
         raise PinError(_("corrupt PIN file: not valid JSON (nested too deeply)"), path) from exc
     if not isinstance(data, dict):
         raise PinError(_("corrupt PIN file: expected a JSON object"), path)
+    return data
+
+
+def _check_format(path: Path, data: dict[str, Any]) -> None:
+    """Every key there, this format's version, this key-derivation function."""
     missing = [key for key in _REQUIRED_KEYS if key not in data]
     if missing:
         raise PinError(_("corrupt PIN file: missing {keys}").format(keys=", ".join(missing)), path)
@@ -178,7 +183,10 @@ def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:  # noqa: C90
     if data["kdf"] != KDF:
         message = _("unknown key-derivation function {kdf!r} (expected {expected!r})")
         raise PinError(message.format(kdf=data["kdf"], expected=KDF), path)
-    n, r, p = (_positive_int(path, data, key) for key in ("n", "r", "p"))
+
+
+def _check_cost(path: Path, n: int, r: int, p: int) -> None:
+    """scrypt's parameters: n a power of two, and never more memory or work than a tampered file could ask."""
     if n < 2 or n & (n - 1):
         raise PinError(_("corrupt PIN file: n must be a power of two above 1, not {n}").format(n=n), path)
     if _scrypt_memory(n, r, p) > MAX_SCRYPT_MEMORY:
@@ -190,6 +198,16 @@ def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:  # noqa: C90
             " set the PIN again with 'kiosk set-pin'"
         ).format(n=n, r=r, p=p, most_n=SCRYPT_N, most_r=SCRYPT_R, most_p=SCRYPT_P)
         raise PinError(message, path)
+
+
+def _load(path: Path) -> tuple[bytes, bytes, int, int, int] | None:
+    """Read and check a PIN file: (salt, hash, n, r, p), or None when there is no file."""
+    data = _read_json(path)
+    if data is None:
+        return None
+    _check_format(path, data)
+    n, r, p = (_positive_int(path, data, key) for key in ("n", "r", "p"))
+    _check_cost(path, n, r, p)
     salt = _hex(path, data, "salt")
     digest = _hex(path, data, "hash")
     # The hash length sets scrypt's output length; a tampered huge one must not stall the pad.

@@ -6,6 +6,10 @@ New content offered while a visit runs waits until the visit has ended (`offer_l
 Plain Python: it knows the content's shape (how many slides and questions) but nothing of Qt. Each method
 is an event; an event that does not apply in the current state changes nothing and returns False.
 Listeners get the new `VisitState` after every change.
+
+A slide's text may flow on to more than one screen (its "parts"): the state says which part is shown, and Next
+and Back step through the parts before the slides. How many parts a slide takes is a layout fact (window size,
+text size), so the flow asks the screen for it (`parts_shown`), as Mu's logic asks its window.
 """
 
 # No `from __future__ import annotations` here: this module's NamedTuples are made at every start-up, and
@@ -44,6 +48,18 @@ class VisitState(NamedTuple):
     large_text: bool = False
     high_contrast: bool = False
     lesson: str = ""  # the id of the lesson the visit is of (last, so positional construction stays as it was)
+    # Which screen of the slide's text is shown, as a list index: 0 the first, LAST_PART (-1) the last (arriving
+    # by Back, before the slide's parts are counted). 0 on every other screen.
+    part: int = 0
+
+
+LAST_PART = -1
+
+
+def part_index(part: int, count: int) -> int:
+    """The screen `part` names among `count` (-1: the last), kept within them when the layout has fewer."""
+    count = max(1, count)
+    return max(0, min(part if part >= 0 else count + part, count - 1))
 
 
 class Flow:
@@ -61,6 +77,9 @@ class Flow:
         self.pending: Library | None = None  # new content waiting for the visit to end
         self._listeners: list[Callable[[VisitState], None]] = []
         self._end_listeners: list[Callable[[VisitState, EndReason], None]] = []
+        # How many screens the shown slide's text takes at the present size and aids: a layout fact only the
+        # screen knows, so the wiring answers it (the slide page's count); one without a screen.
+        self.parts_shown: Callable[[], int] = lambda: 1
 
     def subscribe(self, listener: Callable[[VisitState], None]) -> None:
         """Called with the new state after every change."""
@@ -122,12 +141,17 @@ class Flow:
         return self._go(self.state, f"attract in {language}")
 
     def next(self) -> bool:
-        """Next slide; after the last slide the quiz (or the result when there is none)."""
+        """The slide's next part, else the next slide; after the last slide the quiz (or the result when there is
+        none). On a slide shown from the quiz: its next part only (its button goes back to the question)."""
         state = self.state
+        if state.screen in (Screen.SLIDE, Screen.REVIEW):
+            part, count = self._part_shown()
+            if part + 1 < count:
+                return self._go(state._replace(part=part + 1), "next part")
         if state.screen is Screen.SLIDE:
             if state.slide + 1 < len(self.lesson.deck.slides):
                 return self._go(self._at_slide(state.slide + 1), "next")
-            return self._go(state._replace(screen=self._after_slides(), question=0), "next")
+            return self._go(state._replace(screen=self._after_slides(), question=0, part=0), "next")
         if state.screen is Screen.QUESTION and state.answers[state.question] is not None:
             if state.question + 1 < len(self.lesson.questions):
                 return self._go(state._replace(question=state.question + 1), "next")
@@ -135,9 +159,16 @@ class Flow:
         return False
 
     def back(self) -> bool:
-        """Previous slide; nothing on the first one."""
-        if self.state.screen is Screen.SLIDE and self.state.slide > 0:
-            return self._go(self._at_slide(self.state.slide - 1), "back")
+        """The slide's previous part, else the previous slide at its last part; nothing on the first screen.
+        On a slide shown from the quiz: its previous part only."""
+        state = self.state
+        if state.screen not in (Screen.SLIDE, Screen.REVIEW):
+            return False
+        part, _ = self._part_shown()
+        if part > 0:
+            return self._go(state._replace(part=part - 1), "previous part")
+        if state.screen is Screen.SLIDE and state.slide > 0:
+            return self._go(self._at_slide(state.slide - 1, LAST_PART), "back")
         return False
 
     def answer(self, shown_index: int) -> bool:
@@ -158,12 +189,13 @@ class Flow:
         if state.screen is not Screen.QUESTION or state.answers[state.question] is None:
             return False
         slide_id = self.lesson.questions[state.question].slide_id
-        return self._go(state._replace(screen=Screen.REVIEW, slide=self.lesson.deck.index_of(slide_id)), "review")
+        slide = self.lesson.deck.index_of(slide_id)
+        return self._go(state._replace(screen=Screen.REVIEW, slide=slide, part=0), "review")
 
     def back_to_question(self) -> bool:
         if self.state.screen is not Screen.REVIEW:
             return False
-        return self._go(self.state._replace(screen=Screen.QUESTION), "back to question")
+        return self._go(self.state._replace(screen=Screen.QUESTION, part=0), "back to question")
 
     def set_aids(self, large_text: bool | None = None, high_contrast: bool | None = None) -> bool:
         """Turn the large-text or high-contrast aid on or off, on any screen, for this visit."""
@@ -227,8 +259,13 @@ class Flow:
     def _after_slides(self) -> Screen:
         return Screen.QUESTION if self.lesson.questions else Screen.RESULT
 
-    def _at_slide(self, index: int) -> VisitState:
-        return self.state._replace(slide=index, furthest_slide=max(index, self.state.furthest_slide))
+    def _part_shown(self) -> tuple[int, int]:
+        """(the part shown, how many there are) of the slide on screen."""
+        count = max(1, self.parts_shown())
+        return part_index(self.state.part, count), count
+
+    def _at_slide(self, index: int, part: int = 0) -> VisitState:
+        return self.state._replace(slide=index, part=part, furthest_slide=max(index, self.state.furthest_slide))
 
     def _order(self, count: int, shuffle: bool) -> tuple[int, ...]:
         order = list(range(count))

@@ -40,11 +40,11 @@ def test_outside_opening_hours_the_attract_loop_is_held_and_resumes_when_open(
     kiosk.warm_up()  # what the kiosk does 1.5 s after the first paint
     clock = kiosk.opening_hours
     assert clock is not None
-    clock._now = lambda: MONDAY_NIGHT  # closed
+    clock.now = lambda: MONDAY_NIGHT  # closed
     clock.is_open = True
     clock.check()
     assert kiosk.attract_loop.held and not kiosk.attract_loop.running
-    clock._now = lambda: MONDAY_NIGHT.replace(hour=0, minute=0)
+    clock.now = lambda: MONDAY_NIGHT.replace(hour=0, minute=0)
     clock.check()
     assert not kiosk.attract_loop.held and kiosk.attract_loop.running
 

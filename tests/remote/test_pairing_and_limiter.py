@@ -90,7 +90,7 @@ def test_memory_is_bounded_by_addresses() -> None:
     clock.now += 700
     for n in range(MAX_ADDRESSES + 50):
         limiter.failure(f"x{n}")
-    assert len(limiter._records) <= MAX_ADDRESSES
+    assert limiter.addresses <= MAX_ADDRESSES
 
 
 def test_one_address_cannot_void_the_code_for_everyone() -> None:

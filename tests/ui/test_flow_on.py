@@ -1,15 +1,19 @@
-"""Text that flows on to another screen keeps what belongs together (kiosk.ui.pages.slide_fit, pure)."""
+"""Text that flows on to another screen keeps what belongs together (kiosk.ui.pages.slide_fit, pure), and the
+visit's state says which of its screens is shown."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import settle
 from kiosk.ui.pages.slide_fit import groups, join, lonely, units
+from kiosk.visit.flow import LAST_PART, Screen
 
 BODY = "<p>一文目です。\u200b二文目です。\u200b効果には個人差があります。</p><ul><li>a</li><li>b</li></ul>"
 
@@ -87,3 +91,30 @@ def test_render_check_reports_a_last_item_alone(monkeypatch: pytest.MonkeyPatch)
     options = Options(content=SHIPPED_CONTENT, language="ja", size=(1280, 800))
     lonely = [p for p in check_all(options, Aids(large_text=True)) if p.kind == LONELY]
     assert any(p.screen == "slide-17-safety-2" and p.text == "しびれが広がってきた" for p in lonely), lonely
+
+
+def test_the_visit_says_which_part_of_a_slide_is_shown(qtbot: QtBot, make_kiosk: Callable[..., Kiosk]) -> None:
+    """Taps and swipes on a slide whose text flows on reach the visit's state; the page shows the state's part,
+    Back from the next slide shows its last part, and a slide shown from the quiz pages by swipe only."""
+    from tests.ui.test_walkthrough import swipe
+
+    kiosk = make_kiosk(size=(1280, 800), transitions=False)
+    flow, page = kiosk.flow, kiosk.window.slide
+    flow.set_aids(large_text=True)
+    flow.start("ja")
+    while kiosk.window.slide.part_count < 2:
+        assert flow.next() and flow.state.screen is Screen.SLIDE, "no slide flows on in this case"
+    page, index, count = kiosk.window.slide, flow.state.slide, kiosk.window.slide.part_count
+    first = page.body.text()
+    qtbot.mouseClick(page.nav.next, Qt.MouseButton.LeftButton)
+    assert (flow.state.slide, flow.state.part) == (index, 1) and kiosk.window.slide.part == 1
+    assert kiosk.window.slide.body.text() != first
+    qtbot.mouseClick(kiosk.window.slide.nav.back, Qt.MouseButton.LeftButton)
+    assert (flow.state.slide, flow.state.part, kiosk.window.slide.part) == (index, 0, 0)
+    assert kiosk.window.slide.body.text() == first
+    while flow.state.slide == index:
+        swipe(kiosk.window.slide, -200)
+    swipe(kiosk.window.slide, 200)
+    assert (flow.state.slide, flow.state.part) == (index, LAST_PART) and kiosk.window.slide.part == count - 1
+    swipe(kiosk.window.slide, 200)
+    assert (flow.state.part, kiosk.window.slide.part) == (count - 2, count - 2)

@@ -4,8 +4,9 @@ that moved on since, is never shown."""
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import numpy as np
 import pytest
@@ -37,15 +38,18 @@ def image(kiosk: Kiosk) -> np.ndarray:
     return data.reshape(grabbed.height(), grabbed.bytesPerLine()).copy()
 
 
-def visit_steps(kiosk: Kiosk) -> list[Callable[[], object]]:
-    """Forward through every slide, back three, forward to the quiz, every question answered, each way once."""
+def visit_steps(kiosk: Kiosk) -> Iterator[Callable[[], object]]:
+    """Forward through every screen of every slide, back three, forward to the quiz, every question answered,
+    each way once (a slide whose text flows on takes a step per screen)."""
     flow = kiosk.flow
     assert flow is not None
-    slides = len(flow.lesson.deck.slides)
-    steps: list[Callable[[], object]] = [flow.next] * (slides - 1) + [flow.back] * 3 + [flow.next] * 4
+    while flow.state.slide + 1 < len(flow.lesson.deck.slides) or flow.state.part + 1 < flow.parts_shown():
+        yield flow.next
+    yield from [flow.back] * 3
+    while flow.state.screen is Screen.SLIDE:
+        yield flow.next
     for number in range(len(flow.lesson.questions)):
-        steps += [lambda number=number: flow.answer(number % 2), flow.next]
-    return steps
+        yield from [lambda number=number: flow.answer(number % 2), flow.next]
 
 
 @pytest.mark.parametrize(("size", "language", "large"), CASES, ids=lambda case: str(case))
@@ -62,7 +66,7 @@ def test_a_page_laid_out_ahead_looks_exactly_as_one_set_up_on_the_tap(
         kiosk.flow.rng = random.Random(32)  # the same order of answers in both
         kiosk.flow.set_aids(large_text=large)
         kiosk.flow.start(language)
-        for step in [lambda: None, *visit_steps(kiosk)]:
+        for step in itertools.chain([lambda: None], visit_steps(kiosk)):
             if kiosk is ahead:
                 read(kiosk)
             step()
@@ -109,7 +113,7 @@ def next_slide_held(kiosk: Kiosk) -> QWidget | None:
     """The page laid out for the next slide, as the presenter would ask for it now."""
     assert kiosk.presenter is not None and kiosk.flow is not None
     state = kiosk.flow.state
-    return kiosk.window.slides.holds(kiosk.presenter._slide_args(state._replace(slide=state.slide + 1), False))
+    return kiosk.window.slides.holds(kiosk.presenter._slide_args(state._replace(slide=state.slide + 1)))
 
 
 def test_text_size_window_size_language_and_content_changes_drop_pages_laid_out_ahead(kiosk: Kiosk) -> None:
@@ -129,7 +133,7 @@ def test_text_size_window_size_language_and_content_changes_drop_pages_laid_out_
     kiosk.flow.next()
     assert kiosk.window.slide.heading.font().pixelSize() < heading
     read(kiosk)
-    japanese = kiosk.presenter._slide_args(kiosk.flow.state._replace(slide=kiosk.flow.state.slide + 1), False)
+    japanese = kiosk.presenter._slide_args(kiosk.flow.state._replace(slide=kiosk.flow.state.slide + 1))
     kiosk.flow.end_visit(EndReason.HOME)
     kiosk.flow.start("en")
     kiosk.flow.next()
@@ -148,7 +152,7 @@ def test_a_slide_page_that_moved_to_another_part_is_never_shown_for_its_first(ma
     kiosk.flow.start("ja")
     while kiosk.window.slide.part_count < 2:
         assert kiosk.flow.next() and kiosk.flow.state.screen is Screen.SLIDE, "no slide flows on in this case"
-    args = kiosk.presenter._slide_args(kiosk.flow.state, False)
+    args = kiosk.presenter._slide_args(kiosk.flow.state)
     assert kiosk.window.slides.holds(args) is kiosk.window.slide
     kiosk.window.slide.show_part(1)
     assert kiosk.window.slides.holds(args) is None
@@ -184,7 +188,8 @@ def test_the_transition_draws_the_pixels_kept_in_idle_time(
         assert kiosk.flow.next()
     read(kiosk)
     count = len(drawn)
-    kiosk.window.slide.show_part(1)  # the page changed after its pixels were kept
+    kiosk.flow.next()  # the slide's second part: the page changed after its pixels were kept
+    assert kiosk.flow.state.part == 1 and len(drawn) == count, "another part of the slide: no transition"
     kiosk.flow.next()
     assert len(drawn) == count + 1, "a page that changed since was faded out from its old pixels"
 

@@ -140,11 +140,11 @@ def test_the_next_start_draws_the_same_picture_without_parsing_it(tmp_path: Path
     store = PictureStore(tmp_path)
     first = _shown(qtbot, store)
     qtbot.waitUntil(lambda: any(tmp_path.iterdir()), timeout=5000)  # kept once the frame is drawn
-    assert first._renderers, "the first start parses the SVG"
+    assert first.parsed_svg, "the first start parses the SVG"
 
     second = _shown(qtbot, store)
     assert _drawn(second) == _drawn(first)
-    assert not second._renderers, "the picture came from the store: no SVG was parsed"
+    assert not second.parsed_svg, "the picture came from the store: no SVG was parsed"
     assert second.aspect_ratio() == pytest.approx(first.aspect_ratio())
 
 
@@ -156,7 +156,7 @@ def test_a_spoiled_entry_still_draws_the_picture(tmp_path: Path, qtbot: QtBot) -
     entry.write_bytes(entry.read_bytes()[:-4])
     second = _shown(qtbot, store)
     assert _drawn(second) == _drawn(first)
-    assert second._renderers, "drawn from the SVG"
+    assert second.parsed_svg, "drawn from the SVG"
 
 
 def test_kiosk_run_keeps_the_first_screens_pictures_in_its_cache(

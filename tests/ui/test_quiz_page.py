@@ -12,6 +12,7 @@ from kiosk.app.kiosk import Kiosk
 from kiosk.app.render import settle
 from kiosk.ui.theme.palette import contrast_ratio
 from kiosk.ui.widgets.answer_button import AnswerButton
+from kiosk.visit.flow import Screen
 
 SIZES = [(1920, 1080), (1366, 768), (1280, 800), (1080, 1920)]
 AIDS = {"plain": (False, False), "large": (True, True), "large-only": (True, False)}
@@ -35,7 +36,7 @@ def answer_geometry(kiosk: Kiosk) -> list[tuple[QRect, QRect]]:
 def to_question(kiosk: Kiosk, number: int) -> None:
     flow = kiosk.flow
     flow.start()
-    for _ in flow.lesson.deck.slides:
+    while flow.state.screen is Screen.SLIDE:  # a slide's text may take more than one screen
         flow.next()
     for _ in range(number):
         flow.answer(0)

@@ -15,6 +15,7 @@ from kiosk.app.render import settle
 from kiosk.app.render_check import screen_problems
 from kiosk.core.typeset import plain
 from kiosk.ui.widgets.rich_text import RichTextLabel
+from kiosk.visit.flow import Screen
 from tests.conftest import written_lesson as new_lesson
 from tests.ui.layout_checks import layout_problems
 from tests.ui.test_layout import LANGUAGES, SIZES
@@ -28,7 +29,7 @@ def to_result(kiosk: Kiosk, right: int, large: bool = False, contrast: bool = Fa
     assert flow is not None
     flow.start(kiosk.options.language)
     flow.set_aids(large, contrast)
-    for _ in flow.lesson.deck.slides:
+    while flow.state.screen is Screen.SLIDE:  # a slide's text may take more than one screen
         flow.next()
     for number, question in enumerate(flow.lesson.questions):
         order = flow.state.orders[number]

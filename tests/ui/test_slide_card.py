@@ -26,7 +26,7 @@ def to_closing_slide(kiosk: Kiosk, large: bool, contrast: bool) -> None:
     flow = kiosk.flow
     flow.start()
     flow.set_aids(large, contrast)
-    for _ in range(len(flow.lesson.deck.slides) - 1):
+    while flow.state.slide + 1 < len(flow.lesson.deck.slides):  # a slide's text may take more than one screen
         flow.next()
     settle(QApplication)
 

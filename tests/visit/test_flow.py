@@ -9,7 +9,7 @@ import pytest
 
 from kiosk.content.model import Answer, Deck, Lesson, Library, Question, ResultText, ScoreMessage, Slide, Translation
 from kiosk.content.strings import FALLBACK
-from kiosk.visit.flow import Flow, Screen, VisitState
+from kiosk.visit.flow import LAST_PART, Flow, Screen, VisitState, part_index
 
 
 def lesson(language: str = "ja", slides: int = 3, questions: int = 2, shuffle: bool = False) -> Translation:
@@ -199,3 +199,80 @@ def test_end_visit_refuses_a_reason_outside_the_set() -> None:
     with pytest.raises(ValueError, match="bye"):
         f.end_visit("bye")  # type: ignore[arg-type]
     assert f.state.screen is Screen.SLIDE, "the visit goes on"
+
+
+def with_parts(f: Flow, counts: dict[int, int]) -> Flow:
+    """The screen's answer to "how many parts does the shown slide take": `counts` per slide, else one."""
+    f.parts_shown = lambda: counts.get(f.state.slide, 1)
+    return f
+
+
+def places(f: Flow) -> tuple[Screen, int, int]:
+    return f.state.screen, f.state.slide, f.state.part
+
+
+def test_next_steps_through_a_slides_parts_before_the_next_slide() -> None:
+    """A slide whose text takes three screens: Next shows its parts 2 and 3, then the next slide at its first."""
+    f = with_parts(flow(slides=3), {1: 3})
+    f.start()
+    steps = []
+    while f.state.screen is Screen.SLIDE:
+        steps.append(places(f))
+        assert f.next()
+    assert [(slide, part) for _, slide, part in steps] == [(0, 0), (1, 0), (1, 1), (1, 2), (2, 0)]
+    assert places(f) == (Screen.QUESTION, 2, 0) and f.state.furthest_slide == 2
+
+
+def test_back_arrives_at_the_last_part_and_steps_back_through_them() -> None:
+    """Back from the next slide shows the slide's last part (-1 until counted), then each part before it."""
+    counts = {1: 3}
+    f = with_parts(flow(slides=3), counts)
+    f.start()
+    f.next()
+    f.next()
+    assert places(f) == (Screen.SLIDE, 1, 1)
+    assert f.back() and places(f) == (Screen.SLIDE, 1, 0), "Back within a slide: its part before"
+    for _ in range(3):
+        f.next()
+    assert places(f) == (Screen.SLIDE, 2, 0)
+    assert f.back() and places(f) == (Screen.SLIDE, 1, LAST_PART), "Back to a slide: its last part"
+    assert f.back() and places(f) == (Screen.SLIDE, 1, 1), "the last of three, counted now"
+    assert f.back() and places(f) == (Screen.SLIDE, 1, 0)
+    assert f.back() and places(f) == (Screen.SLIDE, 0, LAST_PART)
+    assert not f.back() and places(f) == (Screen.SLIDE, 0, LAST_PART), "the first slide has one part"
+    assert f.next() and places(f) == (Screen.SLIDE, 1, 0), "Next from the last part: the next slide"
+    assert f.state.furthest_slide == 2, "parts never count as slides seen"
+
+
+def test_a_part_out_of_the_layouts_range_is_its_last() -> None:
+    """Fewer parts after larger text is turned off: the flow reads the part as the last, as the page shows it."""
+    assert [part_index(part, 3) for part in (0, 1, 2, 3, -1, -3, -4)] == [0, 1, 2, 2, 2, 0, 0]
+    assert part_index(-1, 0) == 0
+    counts = {0: 3}
+    f = with_parts(flow(slides=2), counts)
+    f.start()
+    f.next()
+    f.next()
+    counts[0] = 2  # the text now takes two screens: part 3 of 3 is the last of 2
+    assert f.back() and places(f) == (Screen.SLIDE, 0, 0)
+    f.next()
+    assert f.next() and places(f) == (Screen.SLIDE, 1, 0)
+
+
+def test_a_slide_shown_from_the_quiz_steps_through_its_parts_only() -> None:
+    """Review: Next and Back page through the slide's parts and never leave it; back to the question at part 0."""
+    f = with_parts(flow(slides=3, questions=3), {1: 2})
+    f.start()
+    while f.state.screen is Screen.SLIDE:
+        f.next()
+    f.answer(1)
+    f.next()
+    f.answer(1)  # question q1 teaches on s1, which takes two screens
+    assert f.review_slide() and places(f) == (Screen.REVIEW, 1, 0)
+    assert not f.back()
+    assert f.next() and places(f) == (Screen.REVIEW, 1, 1)
+    assert not f.next() and places(f) == (Screen.REVIEW, 1, 1), "the last part: Next leaves nothing"
+    assert f.back() and places(f) == (Screen.REVIEW, 1, 0)
+    f.next()
+    assert f.back_to_question() and places(f) == (Screen.QUESTION, 1, 0)
+    assert f.review_slide() and f.state.part == 0, "a slide reviewed again starts at its first part"

@@ -39,13 +39,15 @@ from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
 from kiosk.ui.widgets.nav_bar import NavBar
 from kiosk.ui.widgets.rich_text import RichTextLabel
+from kiosk.visit.flow import part_index
 
 if TYPE_CHECKING:
     from kiosk.content.strings import UiStrings
 
 
 class SlidePage(QWidget):
-    """Shows one slide. Swipes and buttons are reported, never acted on here."""
+    """Shows one slide, at the part of its text the visit says. Swipes and buttons are reported, never acted on
+    here; the page only counts the parts its text takes at the present size (`part_count`: the flow asks it)."""
 
     next_requested = Signal()
     back_requested = Signal()
@@ -89,7 +91,9 @@ class SlidePage(QWidget):
         self._units: list[Piece] = []
         self._small: list[Piece] = []  # a card's small print, shown under the text of its last screen
         self._parts: list[list[Piece]] = [[]]
-        self._part = 0
+        self._asked = 0  # the part the visit asked for (-1: the last)
+        self._part = 0  # that part among the parts the text takes now
+        self._given: tuple[object, ...] = ()  # the slide, as show_slide was last given it (without the part)
         self._index, self._total = 0, 1
         self._strings: UiStrings | None = None
         self.nav.next_clicked.connect(self._on_next)
@@ -105,17 +109,21 @@ class SlidePage(QWidget):
         total: int,
         strings: UiStrings,
         review: bool = False,
-        from_end: bool = False,
+        part: int = 0,
     ) -> None:
-        """Draw `slide` as number index+1 of total; in review mode only the way back is offered.
-
-        from_end: arriving by Back, so a slide whose text flows on to a second screen shows its last one."""
+        """Draw `slide` as number index+1 of total, at screen `part` of its text (-1: the last) when the text
+        flows on to more than one; in review mode only the way back is offered."""
+        given = (slide, image, index, total, strings, review)
+        if given == self._given:  # the same slide, another of its parts: its layout stands
+            self.show_part(part)
+            return
+        self._given = ()  # while it is drawn, and for good if drawing fails
         self._slide, self._review = slide, review
         self._units, self._small = units(slide.body_html), []
         if slide.layout == "card":
             self._units, self._small = small_print(self._units)
         self._parts = [self._units]
-        self._part = -1 if from_end else 0
+        self._asked, self._part = part, 0
         self._index, self._total, self._strings = index, total, strings
         self.heading.setText(slide.heading)
         if slide.image and image is not None:
@@ -125,6 +133,7 @@ class SlidePage(QWidget):
         self.illustration.setAccessibleName(slide.caption if slide.image else "")  # its alt text (PEMAT-P 17)
         self._apply_layout()
         self._show_nav()
+        self._given = given
 
     @property
     def part(self) -> int:
@@ -136,8 +145,9 @@ class SlidePage(QWidget):
         return len(self._parts)
 
     def show_part(self, part: int) -> None:
-        """Show another screen of the same slide: the rest of its text, beside the same picture."""
-        self._part = max(0, min(part, len(self._parts) - 1))
+        """Show another screen of the same slide (-1: the last): the rest of its text, beside the same picture."""
+        self._asked = part
+        self._part = part_index(part, len(self._parts))
         self._set_body()
         self._show_nav()
 
@@ -146,7 +156,7 @@ class SlidePage(QWidget):
         began on the screen before); shown_only: only those on the screen shown now."""
         found = lonely(self._parts)
         if shown_only:
-            shown = self._parts[self._part] if -len(self._parts) <= self._part < len(self._parts) else []
+            shown = self._parts[self._part]
             found = [piece for piece in found if any(piece is other for other in shown)]
         return [piece[2] for piece in found]
 
@@ -209,7 +219,7 @@ class SlidePage(QWidget):
             self.body.set_body(html, spacing, palette)
             self.small_print.set_body(join(self._small) if self._small else "", spacing, palette)
             if pieces is None:
-                last = self._part < 0 or self._part + 1 >= len(self._parts)
+                last = self._part + 1 >= len(self._parts)
                 self.small_print.setVisible(bool(self._small) and last)
 
     def _apply_layout(self) -> None:
@@ -221,8 +231,7 @@ class SlidePage(QWidget):
         self._as_card(None)
         centred = self._slide.layout == "center"
         arrangement, parts = self._arrange(centred)
-        if self._part < 0 or self._part >= len(parts):
-            self._part = len(parts) - 1 if self._part < 0 or len(parts) < len(self._parts) else 0
+        self._part = part_index(self._asked, len(parts))
         changed = parts != self._parts
         self._parts = parts
         stacked = arrangement.beside == 0
@@ -255,8 +264,7 @@ class SlidePage(QWidget):
             plan, budget = card_fallback(room, area, ratio, spacing, max_text, self._landscape)
             width = plan.text_width
             parts = self._split(lambda pieces: self._text_height(width, pieces) <= budget)
-        if self._part < 0 or self._part >= len(parts):
-            self._part = len(parts) - 1 if self._part < 0 or len(parts) < len(self._parts) else 0
+        self._part = part_index(self._asked, len(parts))
         changed = parts != self._parts
         self._parts = parts
         self._as_card(plan, pad)
@@ -371,16 +379,11 @@ class SlidePage(QWidget):
         self._apply_layout()
 
     def _on_next(self, swiped: bool = False) -> None:
-        if self._part + 1 < len(self._parts) and (swiped or not self._review):
-            self.show_part(self._part + 1)
-        elif not swiped or not self._review:
-            (self.return_requested if self._review else self.next_requested).emit()
+        """Next, or (a slide shown from the quiz) its button back to the question; a swipe is always Next."""
+        (self.return_requested if self._review and not swiped else self.next_requested).emit()
 
     def _on_back(self) -> None:
-        if self._part > 0:
-            self.show_part(self._part - 1)
-        elif not self._review:
-            self.back_requested.emit()
+        self.back_requested.emit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
         position = event.position()

@@ -73,6 +73,11 @@ class Illustration(QWidget):
     def name(self) -> str:
         return self._name
 
+    @property
+    def parsed_svg(self) -> bool:
+        """Whether it has parsed an SVG (a picture drawn from the picture store needs none)."""
+        return bool(self._renderers)
+
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(400, 300)
 
