@@ -274,8 +274,7 @@ class QuestionPage(QWidget):
         self._fit_cache[key] = self.text_scale
 
     def _use_text(self, metrics: Metrics) -> None:
-        """Set the question, answers and card at these metrics: the window's style sheet, or their own (the bar
-        with Home and the counter keeps the window's)."""
+        """Set the question, answers, card and bar at these metrics: the window's style sheet, or their own."""
         if metrics == self._metrics:
             return
         self._metrics = metrics
@@ -288,8 +287,10 @@ class QuestionPage(QWidget):
             button.apply_metrics(metrics)
 
     def _own_text(self) -> list[QWidget]:
-        """What takes the page's stepped-down text: the question, the answers and the card."""
-        return [self.prompt, self.answer_column, self.feedback]
+        """What takes the page's stepped-down text: the question, the answers, the card, and the bar (Home and the
+        counter), so Home is never set larger than the card's buttons. Home stays a full touch target (its height
+        is the layout's 112 px at 1080 p, not its words'), in its place; only its words are smaller."""
+        return [self.prompt, self.answer_column, self.feedback, self.bar]
 
     def _fits(self) -> bool:
         """Whether the question and answers fit their column and the card its place, the question staying."""
