@@ -158,7 +158,7 @@ def test_a_question_lays_out_the_same_whatever_was_answered_before(make_kiosk: C
                 assert heights(number, order) == clean, (question.id, previous.id, chosen)
 
 
-def _bar_sizes(page: object) -> tuple[int, int, int, int]:
+def _bar_sizes(page: object) -> tuple[int, ...]:
     """(Home's, the card's Next's, the counter's and the question's answers') font pixel sizes."""
     from kiosk.ui.pages.question_page import QuestionPage
 
@@ -166,7 +166,7 @@ def _bar_sizes(page: object) -> tuple[int, int, int, int]:
     for widget in (page.home, page.next, page.progress, page.answers[0].label):
         widget.ensurePolished()
     sizes = (page.home, page.next, page.progress, page.answers[0].label)
-    return tuple(widget.font().pixelSize() for widget in sizes)  # type: ignore[return-value]
+    return tuple(widget.font().pixelSize() for widget in sizes)
 
 
 def test_home_and_the_counter_take_a_stepped_questions_text_size(make_kiosk: Callable[..., Kiosk]) -> None:
