@@ -168,3 +168,20 @@ def test_a_card_whose_lesson_lacks_the_language_shown_says_which_it_is_in(
     assert notes() == {"back-pain": "Japanese only", "stretching": ""}
     assert plain(attract.title.text()) == "Choose a topic to read", "the call in the language shown"
     assert plain(kiosk.window.aids.large_text.text()) == "Larger text"
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_the_lessons_screen_gives_each_title_room(
+    make_kiosk: Callable[..., Kiosk], two_lessons: Path, size: tuple[int, int]
+) -> None:
+    """Portrait: each title has the screen's width, its buttons under it (beside them it had a third: a word a
+    line, 「題名」 alone); landscape: the buttons beside it. Every title on one line either way."""
+    kiosk = make_kiosk(content=two_lessons, transitions=False, size=size)
+    kiosk.staff.show_lessons()
+    settle(QApplication)
+    page = kiosk.staff.lessons_page
+    for label, toggle, up in page._rows:
+        assert label.width() >= page.width() // 2, plain(label.text())
+        assert len(label.lines()[0]) == 1, plain(label.text())
+        beside = toggle.geometry().top() < label.geometry().bottom()
+        assert beside == (size[0] > size[1]) and toggle.y() == up.y()
