@@ -72,10 +72,11 @@ class LessonsPage(Overlay):
         """A row: its title, then its two buttons beside it (landscape) or under it (portrait: beside them a
         title would have a third of the width, a word a line)."""
         label, shown, move = self._rows[index]
-        for widget in (label, shown, move):
+        row: tuple[QWidget, ...] = (label, shown, move)
+        for widget in row:
             self._grid.removeWidget(widget)
         if self._landscape:
-            for column, widget in enumerate((label, shown, move)):
+            for column, widget in enumerate(row):
                 self._grid.addWidget(widget, index, column)
         else:
             self._grid.addWidget(label, 2 * index, 0, 1, 3)
