@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Question
 from kiosk.ui.theme.styles import Metrics, style_sheet
-from kiosk.ui.widgets.answer_button import AnswerButton, AnswerColumn
+from kiosk.ui.widgets.answer_button import WORDS_FLOOR_PX, AnswerButton, AnswerColumn
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
@@ -283,6 +283,10 @@ class QuestionPage(QWidget):
         sheet = style_sheet(metrics, family=family) if own else ""
         for styled in self._own_text():
             styled.setStyleSheet(sheet)
+        # The counter is caption-sized: stepped, it keeps the body-text floor (32 px at 1080 p), as the answers'
+        # mark words do; its own sheet wins over the bar's.
+        floor = f"QLabel {{ font-size: {max(metrics.caption, metrics.px(WORDS_FLOOR_PX))}px; }}"
+        self.progress.setStyleSheet(floor if own else "")
         for button in self.answers:
             button.apply_metrics(metrics)
 
@@ -431,7 +435,7 @@ class QuestionPage(QWidget):
         self._base = m
         self._fitted = ()
         if self._metrics is not None and self._metrics != m:  # their own style sheet is for other metrics
-            for styled in self._own_text():
+            for styled in (*self._own_text(), self.progress):
                 styled.setStyleSheet("")
         self._metrics = m
         self._grid.setContentsMargins(m.margin, m.px(16), m.margin, m.px(28))  # the aids bar is above
