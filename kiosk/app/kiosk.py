@@ -310,7 +310,7 @@ class Kiosk:
 
     @property
     def strings(self) -> UiStrings:
-        return self.flow.lesson.strings if self.flow is not None else FALLBACK
+        return self.flow.strings if self.flow is not None else FALLBACK
 
     # -- idle prompt and staff layer ----------------------------------------------------------
     def _connect_layers(self) -> None:

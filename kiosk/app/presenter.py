@@ -8,7 +8,7 @@ from typing import assert_never
 
 from kiosk.app.lookahead import Lookahead
 from kiosk.content.model import Lesson, Question, Slide, Translation
-from kiosk.content.strings import UiStrings
+from kiosk.content.strings import UiStrings, language_only
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
 from kiosk.ui.widgets.topic_cards import Frame, TopicCard
@@ -59,7 +59,8 @@ class Presenter:
         languages = self.flow.language_names()
         held = self.flow.held
         if len(self.flow.library.lessons) > 1:
-            call = lesson.strings.held if held else lesson.strings.choose_lesson  # held: staff are cleaning
+            strings = self.flow.strings  # the language shown, even when the first lesson is not in it
+            call = strings.held if held else strings.choose_lesson  # held: staff are cleaning
             window.attract.show_topics(call, self._topic_cards(), languages, held)
         else:
             call = lesson.strings.held if held else lesson.strings.touch_to_start
@@ -144,7 +145,7 @@ class Presenter:
     def show_aids(self, state: VisitState) -> None:
         """The aids bar for this visit, and the whole window laid out for its aids."""
         lesson, window = self.flow.lesson, self.window
-        strings = lesson.strings
+        strings = self.flow.strings
         labels = {"large_text": strings.aid_large_text, "contrast": strings.aid_contrast}
         labels["read_aloud"] = strings.aid_read_aloud
         can_listen = self.recording_for(state) is not None or self.can_speak(lesson.language)
@@ -180,8 +181,8 @@ class Presenter:
         match state.screen:
             case Screen.ATTRACT:
                 if len(self.flow.library.lessons) > 1:
-                    titles = [self.flow.lesson_in(lesson_id).deck.title for lesson_id in self.flow.library.lessons]
-                    return "\n".join([lesson.strings.choose_lesson, *titles])
+                    cards = [line for card in self._topic_cards() for line in (card.title, card.note) if line]
+                    return "\n".join([self.flow.strings.choose_lesson, *cards])
                 deck = lesson.deck
                 return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
             case Screen.SLIDE | Screen.REVIEW:
@@ -213,9 +214,13 @@ class Presenter:
     def _topic_cards(self) -> list[TopicCard]:
         """One card per lesson, in the order the staff chose, each in the language shown, with its loop."""
         cards = []
+        shown, strings = self.flow.language_shown, self.flow.strings
+        offered = shown in self.flow.library.languages
         for lesson_id, lesson in self.flow.library.lessons.items():
             text = self.flow.lesson_in(lesson_id)
-            cards.append(TopicCard(lesson_id, text.deck.title, self._frames(lesson, text)))
+            # A lesson not in the language shown is offered in its own, and its card says so.
+            note = language_only(strings, text.language, text.strings) if offered and text.language != shown else ""
+            cards.append(TopicCard(lesson_id, text.deck.title, self._frames(lesson, text), note))
         return cards
 
     @staticmethod

@@ -1,6 +1,8 @@
 """The interface strings of one language: the kiosk's own (interface/LANG.toml) with a lesson's ui.toml over them.
 
-A new language needs no code: a lesson in it gives every key in its ui.toml.
+A new language needs no code: a lesson in it gives every required key in its ui.toml. A key the kiosk learnt
+after lessons in other languages were written is optional (its field has a default): the kiosk's own words
+give it for ja and en, and a whole ui.toml written before it still validates (`kiosk validate` advises it).
 """
 
 # No `from __future__ import annotations` here: this module's NamedTuples are made at every start-up, and
@@ -22,9 +24,11 @@ INTERFACE = Path(__file__).resolve().parent / "interface"
 
 
 class UiStrings(NamedTuple):
-    """The interface strings of one language: one field per ui.toml key, every one required.
+    """The interface strings of one language: one field per ui.toml key.
 
     A field is named as its key; a key that is a Python keyword takes a trailing underscore (`continue_`).
+    A field without a default is required of every language; one with a default ("": not given) is optional,
+    added after lessons were written: new keys go at the end, each with a default.
     Each field's annotation says what the string is for. A NamedTuple rather than a dataclass: it is made
     at every start-up (the cached lessons hold one per language), and a dataclass of 80 fields costs ~2.7 ms
     to define against ~1.3 ms.
@@ -123,10 +127,28 @@ class UiStrings(NamedTuple):
     contact_address: Annotated[str, "the clinic's address on the handout, with {address}"]
     contact_phone: Annotated[str, "the clinic's phone number on the handout, with {phone}"]
     contact_hours: Annotated[str, "the clinic's opening hours on the handout, with {hours}"]
+    # Optional keys (a default each): a ui.toml without them validates; "" shows nothing.
+    lesson_only: Annotated[
+        str, "on a topic card whose lesson is not in this language: the language it is in, with {language}"
+    ] = ""
+    name_ja: Annotated[str, "the name of Japanese in this language (for lesson_only)"] = ""
+    name_en: Annotated[str, "the name of English in this language (for lesson_only)"] = ""
 
     def mapped(self, change: Callable[[str], str]) -> "UiStrings":
         """The same record with every string passed through `change` (phrase-break marks, say)."""
         return UiStrings(*map(change, self))
+
+
+def language_only(shown: UiStrings, language: str, own: UiStrings) -> str:
+    """The note on a topic card whose lesson is in `language` only, not in the language shown ("Japanese only").
+
+    In the words of the language shown (`shown`), the language named there (name_ja, name_en; another by its own
+    name); when those words lack lesson_only (a ui.toml written before it), in the lesson's own words (`own`),
+    as the rest of its card is; "" when neither has it."""
+    names = {"ja": shown.name_ja, "en": shown.name_en}
+    if shown.lesson_only:
+        return shown.lesson_only.format(language=names.get(language) or own.language_name)
+    return own.lesson_only.format(language=own.language_name) if own.lesson_only else ""
 
 
 def _key(name: str) -> str:
@@ -134,17 +156,28 @@ def _key(name: str) -> str:
 
 
 @cache
-def required() -> dict[str, str]:
-    """Every key the screens need, with what it is for: read from the record's annotations, so declared once.
+def purposes() -> dict[str, str]:
+    """Every key the screens use, with what it is for: read from the record's annotations, so declared once.
 
     Evaluating the annotations takes a while, so it is done only when ui.toml is checked, never at start-up."""
     hints = get_type_hints(UiStrings, include_extras=True)
     return {_key(name): hints[name].__metadata__[0] for name in UiStrings._fields}
 
 
+def required() -> dict[str, str]:
+    """The keys every language must give (a whole ui.toml for a language the kiosk has no words of)."""
+    return {key: purpose for key, purpose in purposes().items() if _FIELD[key] not in UiStrings._field_defaults}
+
+
+def optional() -> dict[str, str]:
+    """The keys a ui.toml may leave out even in a language the kiosk has no words of (the screens then do
+    without them); the kiosk's own words give them all."""
+    return {key: purpose for key, purpose in purposes().items() if _FIELD[key] in UiStrings._field_defaults}
+
+
 def formatted() -> list[str]:
     """The keys whose strings take placeholders (their purpose names them: "with {current} and {total}")."""
-    return [key for key, purpose in required().items() if "with {" in purpose]
+    return [key for key, purpose in purposes().items() if "with {" in purpose]
 
 
 _FIELD = {_key(name): name for name in UiStrings._fields}
@@ -167,8 +200,9 @@ def parse_strings(text: str | None, path: Path, language: str = "") -> tuple[UiS
     """A language's interface strings: the kiosk's own for `language`, with the lesson's ui.toml (`text`) over them.
 
     A lesson's ui.toml names only what it changes, so a lesson made for an older kiosk keeps working when the
-    kiosk learns a new string. A language the kiosk has no words of (INTERFACE) must give every key; so must
-    a ui.toml read with no language. Returns the strings (None when there is any problem) and every problem.
+    kiosk learns a new string. A language the kiosk has no words of (INTERFACE) must give every required key, so
+    must a ui.toml read with no language; optional keys it leaves out are "" (not shown). Returns the strings
+    (None when there is any problem) and every problem.
     """
     base, broken = _kiosk_words(language) if language else ({}, ())
     if broken:  # the kiosk's own file is broken: a bug the tests catch, reported all the same
@@ -183,7 +217,7 @@ def parse_strings(text: str | None, path: Path, language: str = "") -> tuple[UiS
         strings = table
     hint = _(" (the kiosk has its own words only for {languages})").format(languages=", ".join(_languages()))
     hint = hint if language and not base else ""
-    problems += _missing(given | set(base), path, (text or "").count("\n") + 1, hint)
+    problems += _missing(given | set(base), path, (text or "").count("\n") + 1, hint, required())
     if problems:
         return None, problems
     merged = {**base, **strings}
@@ -203,7 +237,7 @@ def _kiosk_words(language: str) -> tuple[dict[str, str], tuple[ContentError, ...
     table, keys, problems = _table(source, path)
     if table is None:
         return {}, tuple(problems)
-    problems += _missing(keys, path, source.count("\n") + 1, "")
+    problems += _missing(keys, path, source.count("\n") + 1, "", purposes())  # the kiosk's own: every key
     return (table, ()) if not problems else ({}, tuple(problems))
 
 
@@ -211,11 +245,11 @@ def _languages() -> list[str]:
     return sorted(entry.name.removesuffix(".toml") for entry in entries(INTERFACE) if entry.name.endswith(".toml"))
 
 
-def _missing(given: set[str], path: Path, last: int, hint: str) -> list[ContentError]:
-    """A problem for every key the screens need that is not among `given`."""
+def _missing(given: set[str], path: Path, last: int, hint: str, needed: dict[str, str]) -> list[ContentError]:
+    """A problem for every key of `needed` (key -> purpose) that is not among `given`."""
     return [
         ContentError(path, last, _("missing {key} ({purpose}){hint}").format(key=key, purpose=purpose, hint=hint))
-        for key, purpose in required().items()
+        for key, purpose in needed.items()
         if key not in given
     ]
 
@@ -243,9 +277,9 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
 
     problems: list[ContentError] = []
     strings: dict[str, str] = {}
-    purposes = required()
+    known = purposes()
     for key, value in data.items():
-        if key not in purposes:  # most likely a misspelt key
+        if key not in known:  # most likely a misspelt key
             problems.append(ContentError(path, line_of(key), _("unknown key {key}").format(key=_one_line(repr(key)))))
         elif not isinstance(value, str):
             problems.append(
@@ -363,4 +397,7 @@ FALLBACK = UiStrings(
     contact_address="住所 / Address: {address}",
     contact_phone="電話 / Phone: {phone}",
     contact_hours="受付時間 / Hours: {hours}",
+    lesson_only="{language}",
+    name_ja="日本語 / Japanese",
+    name_en="英語 / English",
 )

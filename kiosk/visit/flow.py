@@ -21,6 +21,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from kiosk.content.model import Lesson, Library, Translation
+from kiosk.content.strings import UiStrings
 from kiosk.core.endings import EndReason
 
 
@@ -102,6 +103,17 @@ class Flow:
     @property
     def language_shown(self) -> str:
         return self.state.language or self.attract_language or self.default_language
+
+    @property
+    def strings(self) -> UiStrings:
+        """The interface words shown: the visit's lesson's; on the attract screen, those of the first lesson that is
+        in the language shown (a first lesson without it must not set the call and the aids in its own)."""
+        shown = self.language_shown
+        if self.state.screen is Screen.ATTRACT and shown not in self.current.translations:
+            for lesson in self.library.lessons.values():
+                if shown in lesson.translations:
+                    return lesson.translations[shown].strings
+        return self.lesson.strings
 
     def lesson_in(self, lesson_id: str) -> Translation:
         """Any lesson of the library in the language shown (for the attract screen's cards)."""

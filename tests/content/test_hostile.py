@@ -28,7 +28,7 @@ from kiosk.content.images import IllustrationStore
 from kiosk.content.loader import load_library
 from kiosk.content.markup import MAX_NESTING, MAX_SLIDE_CHARS, render_markdown
 from kiosk.content.model import Lesson, Library, ResultText, Translation
-from kiosk.content.strings import FALLBACK, INTERFACE, required
+from kiosk.content.strings import FALLBACK, INTERFACE, purposes
 from kiosk.content.words import line_starts
 from kiosk.core import paths
 from kiosk.core.textfile import MAX_FILE_BYTES
@@ -657,7 +657,7 @@ def _toml_string(text: str) -> str:
 
 _TOML_KEY = st.sampled_from(
     [
-        *required(),
+        *purposes(),
         "unknown",
         "a.b",
         '"quoted key"',

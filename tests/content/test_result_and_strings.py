@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kiosk.content.result import parse_result
-from kiosk.content.strings import FALLBACK, PLACEHOLDERS, formatted, parse_strings, required
+from kiosk.content.strings import FALLBACK, PLACEHOLDERS, formatted, parse_strings, purposes, required
 
 GOOD = """# 今日のポイント
 - 一つ目
@@ -74,7 +74,8 @@ def test_the_fallback_fills_every_field_and_its_placeholders_format() -> None:
     """FALLBACK (shown when no content loads) is a complete record whose placeholders all work."""
     for key in formatted():
         getattr(FALLBACK, key.replace("continue", "continue_")).format(**PLACEHOLDERS)
-    assert set(required()) == {name.removesuffix("_") for name in FALLBACK._fields}
+    assert set(purposes()) == {name.removesuffix("_") for name in FALLBACK._fields}
+    assert all(getattr(FALLBACK, name) for name in FALLBACK._fields), "the optional keys too"
 
 
 def test_strings_missing_key_bad_toml_bad_placeholder() -> None:

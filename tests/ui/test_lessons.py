@@ -124,6 +124,8 @@ def test_a_lesson_without_the_visits_language_is_offered_in_its_own(
     assert plain(cards[0].label.text()) == "When Stretching Makes Things Worse"
     assert plain(cards[1].label.text()) == "例：新しいレッスンの題名"
     assert cards[1].picture.name == "cover.svg"
+    assert cards[1].note.isVisible() and plain(cards[1].note.text()) == "Japanese only", "the card says so"
+    assert not cards[0].note.isVisible()
     tap(qtbot, cards[1])
     flow = kiosk.flow
     assert flow.state.lesson == "back-pain" and flow.state.language == "ja"
@@ -138,3 +140,48 @@ def test_a_lesson_without_the_visits_language_is_offered_in_its_own(
     settle(QApplication)
     assert page.prompt.isVisible() and page.feedback.isVisible()
     assert plain(page.explanation.text()) == plain(flow.lesson.questions[0].explanation)
+
+
+def test_a_card_whose_lesson_lacks_the_language_shown_says_which_it_is_in(
+    qtbot: QtBot, make_kiosk: Callable[..., Kiosk], two_lessons: Path
+) -> None:
+    """The note names the lesson's language in the words of the screen: 英語のみ on a Japanese screen, Japanese only
+    on an English one; a lesson in the language shown has none. With the lesson lacking English first, the English
+    screen's call and aids are still English (they are the screen's words, not the first lesson's)."""
+    shutil.rmtree(two_lessons / "back-pain" / "ja")
+    kiosk = make_kiosk(content=two_lessons, transitions=False, language="ja")
+    attract = kiosk.window.attract
+
+    def notes() -> dict[str, str]:
+        shown = [card for card in attract.topics.cards if card.isVisible()]
+        return {str(card.property("lesson")): plain(card.note.text()) * card.note.isVisible() for card in shown}
+
+    assert notes() == {"stretching": "", "back-pain": "英語のみ"}
+    assert "英語のみ" in kiosk.presenter.spoken_text(kiosk.flow.state).split("\n"), "read aloud with its card"
+    shutil.rmtree(two_lessons / "back-pain")
+    shutil.copytree(two_lessons / "stretching", two_lessons / "back-pain")
+    (two_lessons / "back-pain" / "lesson.toml").write_text('id = "back-pain"\norder = 0\n', encoding="utf-8")
+    shutil.rmtree(two_lessons / "back-pain" / "en")
+    kiosk = make_kiosk(content=two_lessons, transitions=False, language="en")
+    attract = kiosk.window.attract
+    assert list(kiosk.flow.library.lessons) == ["back-pain", "stretching"]
+    assert notes() == {"back-pain": "Japanese only", "stretching": ""}
+    assert plain(attract.title.text()) == "Choose a topic to read", "the call in the language shown"
+    assert plain(kiosk.window.aids.large_text.text()) == "Larger text"
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_the_lessons_screen_gives_each_title_room(
+    make_kiosk: Callable[..., Kiosk], two_lessons: Path, size: tuple[int, int]
+) -> None:
+    """Portrait: each title has the screen's width, its buttons under it (beside them it had a third: a word a
+    line, 「題名」 alone); landscape: the buttons beside it. Every title on one line either way."""
+    kiosk = make_kiosk(content=two_lessons, transitions=False, size=size)
+    kiosk.staff.show_lessons()
+    settle(QApplication)
+    page = kiosk.staff.lessons_page
+    for label, toggle, up in page._rows:
+        assert label.width() >= page.width() // 2, plain(label.text())
+        assert len(label.lines()[0]) == 1, plain(label.text())
+        beside = toggle.geometry().top() < label.geometry().bottom()
+        assert beside == (size[0] > size[1]) and toggle.y() == up.y()

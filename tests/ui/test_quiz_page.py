@@ -157,3 +157,43 @@ def test_a_question_lays_out_the_same_whatever_was_answered_before(make_kiosk: C
                 page.show_question(previous, marks, chosen, before + 1, len(questions), strings)
                 settle(QApplication)
                 assert heights(number, order) == clean, (question.id, previous.id, chosen)
+
+
+def _bar_sizes(page: object) -> tuple[int, ...]:
+    """(Home's, the card's Next's, the counter's and the question's answers') font pixel sizes."""
+    from kiosk.ui.pages.question_page import QuestionPage
+
+    assert isinstance(page, QuestionPage)
+    for widget in (page.home, page.next, page.progress, page.answers[0].label):
+        widget.ensurePolished()
+    sizes = (page.home, page.next, page.progress, page.answers[0].label)
+    return tuple(widget.font().pixelSize() for widget in sizes)
+
+
+def test_home_and_the_counter_take_a_stepped_questions_text_size(make_kiosk: Callable[..., Kiosk]) -> None:
+    """A question set one step smaller (English at 1280x800 with larger text: the first question) sets Home and
+    the counter at that step too, so Home is never larger than the card's buttons (the counter no smaller than
+    the body-text floor); a question that fits at the visit's size keeps them at it."""
+    kiosk = make_kiosk(size=(1280, 800), transitions=False, language="en")
+    kiosk.flow.set_aids(large_text=True)
+    to_question(kiosk, 0)
+    kiosk.flow.answer(0)
+    settle(QApplication)
+    page = kiosk.window.question
+    window = kiosk.window.metrics
+    assert page.text_scale < window.text_scale, "the first English question is stepped down at this size"
+    stepped = window._replace(text_scale=page.text_scale)
+    home, card_button, counter, answer = _bar_sizes(page)
+    assert home == card_button == stepped.button_text < window.button_text
+    assert counter == max(stepped.caption, window.px(32)) < window.caption, "stepped, never below 32 px at 1080 p"
+    assert answer == stepped.body
+    assert page.home.height() >= window.px(96), "still a full touch target"
+    for _ in range(3):  # to a question that fits at the visit's size: the bar is back at it
+        kiosk.flow.next()
+        settle(QApplication)
+        page = kiosk.window.question  # the page shown (the pool keeps several laid out)
+        if page.text_scale == window.text_scale:
+            break
+        kiosk.flow.answer(0)
+    assert page.text_scale == window.text_scale
+    assert _bar_sizes(page)[0] == window.button_text and _bar_sizes(page)[2] == window.caption

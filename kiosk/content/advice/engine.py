@@ -7,6 +7,7 @@ from pathlib import Path
 
 import kiosk.content.advice.actions as actions
 import kiosk.content.advice.chunks as chunks
+import kiosk.content.advice.interface as interface
 import kiosk.content.advice.language as language
 import kiosk.content.advice.listen as listen
 import kiosk.content.advice.structure as structure
@@ -32,6 +33,7 @@ RULES: tuple[Rule, ...] = (
     actions.no_action,
     actions.action_without_steps,
     listen.slides_without_narration,
+    interface.optional_words_missing,
 )
 
 

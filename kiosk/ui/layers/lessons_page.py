@@ -11,7 +11,7 @@ from kiosk.content.strings import UiStrings
 from kiosk.ui.layers.overlay import Overlay
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.buttons import touch_button
-from kiosk.ui.widgets.labels import text_label
+from kiosk.ui.widgets.labels import PhraseLabel, text_label
 
 
 class LessonRow(NamedTuple):
@@ -36,6 +36,7 @@ class LessonsPage(Overlay):
         self.back.clicked.connect(self.back_requested)
         self._grid = QGridLayout()
         self._rows: list[tuple[QLabel, QPushButton, QPushButton]] = []
+        self._landscape = True
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addLayout(self._grid)
@@ -48,13 +49,12 @@ class LessonsPage(Overlay):
         self.back.setText(strings.lessons_back)
         while len(self._rows) < len(rows):
             index = len(self._rows)
-            label: QLabel = text_label("body")
+            label: QLabel = PhraseLabel("body", balance=True)  # a title: two lines share it (never a lone 名)
             shown, move = touch_button(), touch_button()
             shown.clicked.connect(lambda _=False, i=index: self.toggle_requested.emit(self._lesson(i)))
             move.clicked.connect(lambda _=False, i=index: self.up_requested.emit(self._lesson(i)))
-            for column, widget in enumerate((label, shown, move)):
-                self._grid.addWidget(widget, index, column)
             self._rows.append((label, shown, move))
+            self._place(index)
         self._grid.setColumnStretch(0, 1)
         for index, (name, toggle, up) in enumerate(self._rows):
             row = rows[index] if index < len(rows) else None
@@ -68,10 +68,29 @@ class LessonsPage(Overlay):
             up.setText(strings.lesson_up)
             up.setEnabled(row.shown and index > 0)
 
+    def _place(self, index: int) -> None:
+        """A row: its title, then its two buttons beside it (landscape) or under it (portrait: beside them a
+        title would have a third of the width, a word a line)."""
+        label, shown, move = self._rows[index]
+        row: tuple[QWidget, ...] = (label, shown, move)
+        for widget in row:
+            self._grid.removeWidget(widget)
+        if self._landscape:
+            for column, widget in enumerate(row):
+                self._grid.addWidget(widget, index, column)
+        else:
+            self._grid.addWidget(label, 2 * index, 0, 1, 3)
+            self._grid.addWidget(shown, 2 * index + 1, 1)
+            self._grid.addWidget(move, 2 * index + 1, 2)
+
     def _lesson(self, index: int) -> str:
         return str(self._rows[index][0].property("lesson"))
 
     def apply_metrics(self, m: Metrics, landscape: bool) -> None:
+        if landscape != self._landscape:
+            self._landscape = landscape
+            for index in range(len(self._rows)):
+                self._place(index)
         self._layout.setContentsMargins(m.margin, m.margin, m.margin, m.margin)
         self._layout.setSpacing(m.px(32))
         self._grid.setHorizontalSpacing(m.gap)

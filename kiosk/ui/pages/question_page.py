@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.content.model import Question
 from kiosk.ui.theme.styles import Metrics, style_sheet
-from kiosk.ui.widgets.answer_button import AnswerButton, AnswerColumn
+from kiosk.ui.widgets.answer_button import WORDS_FLOOR_PX, AnswerButton, AnswerColumn
 from kiosk.ui.widgets.buttons import touch_button
 from kiosk.ui.widgets.illustration import Illustration
 from kiosk.ui.widgets.labels import text_label
@@ -274,8 +274,7 @@ class QuestionPage(QWidget):
         self._fit_cache[key] = self.text_scale
 
     def _use_text(self, metrics: Metrics) -> None:
-        """Set the question, answers and card at these metrics: the window's style sheet, or their own (the bar
-        with Home and the counter keeps the window's)."""
+        """Set the question, answers, card and bar at these metrics: the window's style sheet, or their own."""
         if metrics == self._metrics:
             return
         self._metrics = metrics
@@ -284,12 +283,18 @@ class QuestionPage(QWidget):
         sheet = style_sheet(metrics, family=family) if own else ""
         for styled in self._own_text():
             styled.setStyleSheet(sheet)
+        # The counter is caption-sized: stepped, it keeps the body-text floor (32 px at 1080 p), as the answers'
+        # mark words do; its own sheet wins over the bar's.
+        floor = f"QLabel {{ font-size: {max(metrics.caption, metrics.px(WORDS_FLOOR_PX))}px; }}"
+        self.progress.setStyleSheet(floor if own else "")
         for button in self.answers:
             button.apply_metrics(metrics)
 
     def _own_text(self) -> list[QWidget]:
-        """What takes the page's stepped-down text: the question, the answers and the card."""
-        return [self.prompt, self.answer_column, self.feedback]
+        """What takes the page's stepped-down text: the question, the answers, the card, and the bar (Home and the
+        counter), so Home is never set larger than the card's buttons. Home stays a full touch target (its height
+        is the layout's 112 px at 1080 p, not its words'), in its place; only its words are smaller."""
+        return [self.prompt, self.answer_column, self.feedback, self.bar]
 
     def _fits(self) -> bool:
         """Whether the question and answers fit their column and the card its place, the question staying."""
@@ -430,7 +435,7 @@ class QuestionPage(QWidget):
         self._base = m
         self._fitted = ()
         if self._metrics is not None and self._metrics != m:  # their own style sheet is for other metrics
-            for styled in self._own_text():
+            for styled in (*self._own_text(), self.progress):
                 styled.setStyleSheet("")
         self._metrics = m
         self._grid.setContentsMargins(m.margin, m.px(16), m.margin, m.px(28))  # the aids bar is above

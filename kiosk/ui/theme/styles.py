@@ -141,6 +141,10 @@ def style_sheet(m: Metrics, family: str = "") -> str:
     QPushButton#topic {{ padding: 0; min-width: 0; }}
     QLabel#topic_title {{ font-size: {m.text(44)}px; font-weight: bold; color: {p.teal_dark}; }}
     QLabel#topic_line {{ font-size: {m.caption}px; color: {p.ink_soft}; }}
+    QLabel#topic_note {{
+        font-size: {m.caption}px; font-weight: bold; color: {p.ink}; background: {p.sage_light};
+        border-radius: {m.px(12)}px; padding: {m.px(6)}px {m.px(24)}px;
+    }}
     QFrame#card {{ background: {p.surface}; border-radius: {m.radius}px; {card_border} }}
     QPushButton#aid {{
         font-size: {m.caption}px; min-width: 0; padding: 0 {m.px(24)}px; border-width: {m.px(2)}px;

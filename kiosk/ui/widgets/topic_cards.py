@@ -9,7 +9,8 @@ picture and line (the loop's clock is the wiring's; a card only draws the pictur
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui.theme.styles import Metrics
 from kiosk.ui.widgets.illustration import Illustration
@@ -26,11 +27,13 @@ Frame = tuple[tuple[str, bytes] | None, str]
 
 
 class TopicCard(NamedTuple):
-    """What one card shows: the lesson it starts, its title, and its loop's pictures (the first shown first)."""
+    """What one card shows: the lesson it starts, its title, its loop's pictures (the first shown first), and a
+    note under the title ("Japanese only": the lesson is not in the language shown), "" for none."""
 
     lesson: str
     title: str
     frames: tuple[Frame, ...]
+    note: str = ""
 
 
 class LoopLine(PhraseLabel):
@@ -62,6 +65,14 @@ class LoopLine(PhraseLabel):
         return max(own, self._tallest[key])
 
 
+class NoteLabel(PhraseLabel):
+    """A short note on a quiet fill (the style sheet's background and rounded corners), then its words."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        QFrame.paintEvent(self, event)  # the styled background: PhraseLabel paints only the words
+        super().paintEvent(event)
+
+
 def show_frame_now(picture: Illustration, line: QLabel, line_fade: "LineFade | None", frame: Frame) -> None:
     """A frame at once, no fade (a new screen, new content); before the loop first moves, `line_fade` is None."""
     if line_fade is not None:
@@ -84,13 +95,16 @@ class _Card(QPushButton):
         self.setAutoDefault(False)
         self.picture: Illustration = Illustration()
         self.label = PhraseLabel("topic_title")
+        self.note = NoteLabel("topic_note")  # a quiet tag, as wide as its words, centred under the title
         self.line = LoopLine("topic_line")
-        for label in (self.label, self.line):
+        for label in (self.label, self.note, self.line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.note.hide()
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.picture, 1)
         self._layout.addWidget(self.label)
+        self._layout.addWidget(self.note, 0, Qt.AlignmentFlag.AlignHCenter)
         self._layout.addWidget(self.line)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.frames: tuple[Frame, ...] = ()
@@ -100,6 +114,8 @@ class _Card(QPushButton):
         """Draw the card on its lesson's first picture, at once."""
         self.setProperty("lesson", card.lesson)
         self.label.setText(card.title)
+        self.note.setText(card.note)
+        self.note.setVisible(bool(card.note))
         self.frames = card.frames or ((None, ""),)
         self.line.set_lines([line for _, line in self.frames])
         show_frame_now(self.picture, self.line, self._line_fade, self.frames[0])
