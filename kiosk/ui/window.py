@@ -168,9 +168,9 @@ class KioskWindow(QWidget):
             part: Callable[[Any], object] = lambda page: page.part  # noqa: E731 (a slide's text may flow on)
             state = part if name == "slide" else lambda _: None
             spare = lambda: self._spare_page(name, first)  # noqa: E731
-            # A slide's pixels are kept from its layout ahead: the transition to it paints them (a question's answered
-            # states are shown without a transition, so theirs are not kept).
-            draw = self._snapshot if name == "slide" else None
+            # Its pixels are kept from its layout ahead: the transition to it paints them, and an answered state
+            # (shown with no transition) is shown from them at first (`show_page`).
+            draw = self._snapshot
             context = lambda: self._applied_for  # noqa: E731
             pool = self._pools[name] = PagePool(first, spare, context, POOL_SIZES[name], state, draw)
         return pool
@@ -298,11 +298,21 @@ class KioskWindow(QWidget):
         ]
 
     def show_page(self, page: QWidget) -> None:
+        switched = page is not self._stack.currentWidget()
         self._stack.setCurrentWidget(page)
         if self._overlay is not None:
+            self._overlay.release()  # pixels held from the last change: this one may change the page
             self._overlay.raise_()
             if self._overlay.running:  # the new page's pixels drawn ahead: the fade paints them, not the page
                 self._overlay.set_incoming(self._shown_pixels())
+                return
+        questions = self._pools.get("question")
+        if switched and self.isVisible() and questions is not None and page is questions.current:
+            # No fade (an answer's feedback): the answered question, another instance drawn ahead, is shown from its
+            # pixels, one blit, and paints itself under them once they go (HOLD_MS), in idle time.
+            pixels = questions.pixels()
+            if pixels is not None:
+                self.overlay.hold(pixels, page.geometry())
 
     def set_aids(self, large_text: bool, high_contrast: bool) -> None:
         """Relay out every page for larger text and/or the high-contrast theme (only when they change)."""
@@ -311,6 +321,8 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        if self._overlay is not None:
+            self._overlay.release()
         for layer in self.layers:
             layer.setGeometry(self.rect())
         self._apply_metrics()
