@@ -88,10 +88,11 @@ class Flow:
         """Any lesson of the library in the language shown (for the attract screen's cards)."""
         return self.library.lessons[lesson_id].translation(self.language_shown)
 
-    def language_names(self) -> list[tuple[str, str]]:
-        """(code, own name) of every language some lesson has: the clinic's default first, then by code."""
+    def language_names(self, library: Library | None = None) -> list[tuple[str, str]]:
+        """(code, own name) of every language some lesson has: the clinic's default first, then by code (of the
+        library shown, or of `library`)."""
         names: dict[str, str] = {}
-        for lesson in self.library.lessons.values():
+        for lesson in (library or self.library).lessons.values():
             for code, text in lesson.translations.items():
                 names.setdefault(code, text.language_name)
         return [(code, names[code]) for code in sorted(names, key=lambda code: (code != self.default_language, code))]

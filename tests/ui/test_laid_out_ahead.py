@@ -270,3 +270,33 @@ def test_any_change_after_an_answer_ends_the_held_pixels(kiosk: Kiosk) -> None:
         assert not overlay.holding, "pixels of the answered page outlived a change"
         if flow.state.answers[flow.state.question] is not None:
             flow.next()
+
+
+@pytest.mark.parametrize(("size", "language", "large"), CASES, ids=lambda case: str(case))
+def test_home_fades_to_the_attract_screen_drawn_ahead_exactly_as_it_paints(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], language: str, large: bool
+) -> None:
+    """The attract screen is drawn while the patient reads; Home fades to those pixels, which are the page's own.
+    With the aids on (Home turns them off: every page is laid out anew) nothing is drawn ahead."""
+    kiosk = make_kiosk(size=size, transitions=True)
+    flow = kiosk.flow
+    assert flow is not None
+    window = kiosk.window
+    for visit in range(2):
+        flow.set_aids(large_text=large)
+        flow.start(language)
+        for _ in range(3 + visit):
+            flow.next()
+        read(kiosk)
+        flow.end_visit(EndReason.HOME)
+        pixels = window.overlay.incoming
+        if large:
+            assert pixels is None, "the attract screen was drawn ahead for aids Home turns off"
+            read(kiosk)
+            continue
+        assert pixels is not None and window.overlay.running, "Home did not fade to pixels drawn ahead"
+        ahead = pixels.toImage().convertToFormat(QImage.Format.Format_RGB32)
+        read(kiosk)
+        assert not window.overlay.isVisible()
+        live = window.grab(window.attract.geometry()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert ahead == live, f"visit {visit}: the attract screen drawn ahead differs from the page"

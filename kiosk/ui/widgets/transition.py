@@ -94,6 +94,11 @@ class TransitionOverlay(QWidget):
         return self._incoming is not None
 
     @property
+    def incoming(self) -> QPixmap | None:
+        """The new page's pixels drawn ahead that this transition paints (tests compare them with the page's)."""
+        return self._incoming
+
+    @property
     def animation(self) -> QVariantAnimation:
         """The animation driving the fade (tests and benchmarks pause it and seek)."""
         return self._animation
