@@ -300,3 +300,25 @@ def test_home_fades_to_the_attract_screen_drawn_ahead_exactly_as_it_paints(
         assert not window.overlay.isVisible()
         live = window.grab(window.attract.geometry()).toImage().convertToFormat(QImage.Format.Format_RGB32)
         assert ahead == live, f"visit {visit}: the attract screen drawn ahead differs from the page"
+
+
+def test_the_taps_own_frame_shows_the_old_content_whole(make_kiosk: Callable[..., Kiosk]) -> None:
+    """The first frame of a fade (drawn on the tap) shows the old content exactly, the new one not yet under it."""
+    kiosk = make_kiosk(size=(1280, 800), transitions=True)
+    flow = kiosk.flow
+    assert flow is not None
+    flow.start("ja")
+    window = kiosk.window
+    for _ in range(3):
+        read(kiosk)
+        before = image(kiosk)
+        flow.next()
+        assert window.overlay.running and window.overlay.drawn_ahead
+        window.overlay.animation.pause()
+        window.overlay.animation.setCurrentTime(0)
+        after = image(kiosk)
+        window.overlay.animation.resume()
+        area = window.overlay.geometry()
+        bar = min(rect.top() for rect in window._bar_rects(window.current_page, window))
+        content = np.s_[area.top() : bar, area.left() * 4 : (area.right() + 1) * 4]
+        assert np.array_equal(before[content], after[content]), "the tap's frame is not the old content"

@@ -132,7 +132,9 @@ class TransitionOverlay(QWidget):
         ratio = self._snapshot.devicePixelRatio()
         whole = QRect(QPoint(0, 0), self._snapshot.deviceIndependentSize().toSize())
         rects = visible_rects(self.rect(), self.fixed())
-        if self._incoming is not None:
+        # At the start (the tap's own frame) the old content, opaque, still covers all: the new is not drawn yet.
+        covered = self._progress <= 0.0 and whole.contains(self.rect())
+        if self._incoming is not None and not covered:
             for rect in rects:
                 area = QRectF(QPointF(rect.topLeft()) * ratio, QSizeF(rect.size()) * ratio)
                 painter.setClipRect(rect)  # a rectangle, not the mask's region: Qt's fast blit
