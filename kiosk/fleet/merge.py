@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
+import marshal
 import os
 from array import array
 from collections.abc import Iterable, Iterator
@@ -65,7 +65,8 @@ class Totals:
         return everything
 
 
-Row = tuple[object, ...]  # one lesson and language of a summary: lesson, language, 8 counts, then (question, 2 counts)*
+# One lesson and language of a summary: lesson, language, 8 counts, then (question, 2 counts)*
+Row = tuple[str | int, ...]
 
 
 class Counted(NamedTuple):
@@ -82,8 +83,9 @@ _OFFSET: Final = (1 << _DAY_SHIFT) - 1
 
 
 class DayRows:
-    """The counted summaries' rows for the CSV, written to a private scratch file (kiosk.core.files.spool) as the
-    merge read them, so memory stays flat (8 bytes a summary here); read back one at a time, by kiosk, then day."""
+    """The counted summaries' rows for the CSV, written (marshal, its length first) to a private scratch file
+    (kiosk.core.files.spool) as the merge read them, so memory stays flat (8 bytes a summary here); read back one
+    at a time, by kiosk, then day."""
 
     def __init__(self, rows: IO[bytes], parts: list[tuple[str, array[int]]]) -> None:
         self._rows = rows
@@ -98,8 +100,9 @@ class DayRows:
         for name, entries in self._parts:
             for entry in sorted(entries):  # by day; a day's periods in the order they were read
                 rows.seek(entry & _OFFSET)
-                period, groups = json.loads(rows.readline())
-                yield Counted(name, date.fromordinal(entry >> _DAY_SHIFT), period, tuple(map(tuple, groups)))
+                size = int.from_bytes(rows.read(4), "little")
+                period, groups = marshal.loads(rows.read(size))  # noqa: S302 (written by _count, owner-only)
+                yield Counted(name, date.fromordinal(entry >> _DAY_SHIFT), period, groups)
 
 
 @dataclass
@@ -277,16 +280,18 @@ def _count(
     if renamed:  # a conflict copy counted: the original was damaged or missing
         outbox.renamed[(day_summary.period, day_summary.day)] = path
     if outbox.rows is not None and spooled is not None:
-        line = json.dumps([key[1], _rows(day_summary, strings)], ensure_ascii=False, separators=(",", ":"))
+        # marshal: the rows are tuples of str and int, written and read back by this process only (the spool is
+        # nameless and owner-only), and it is several times quicker than JSON both ways
+        record = marshal.dumps((key[1], _rows(day_summary, strings)))
         outbox.rows.append(key[0].toordinal() << _DAY_SHIFT | spooled.tell())
-        spooled.write(line.encode() + b"\n")
+        spooled.write(len(record).to_bytes(4, "little") + record)
 
 
 def _rows(day_summary: DailySummary, strings: dict[str, str]) -> tuple[Row, ...]:
     """A summary's groups as the CSV's rows need them, sorted, each string kept once for the whole merge."""
     out: list[Row] = []
     for (lesson, language), group in sorted(day_summary.groups.items()):
-        row: list[object] = [strings.setdefault(lesson, lesson), strings.setdefault(language, language)]
+        row: list[str | int] = [strings.setdefault(lesson, lesson), strings.setdefault(language, language)]
         row += [group.visits, group.finished_lesson, group.started_quiz, group.reached_result, *group.progress]
         for question, (answered, right) in group.questions.items():
             row += [strings.setdefault(question, question), answered, right]
