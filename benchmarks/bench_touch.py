@@ -69,7 +69,9 @@ class TapBench:
             return list(self.window.slides.pages)
         if kind == "question":
             return list(self.window.questions.pages)
-        return [self.window.attract]
+        # The attract page drawn ahead (in idle time) is faded in by the overlay, opaque over it: that paint is the
+        # attract screen's first frame (without pixels drawn ahead the page paints in that same frame).
+        return [self.window.attract, self.window.overlay]
 
     def read(self) -> None:
         """The patient reads the screen: the transition ends and the idle-time work is done (timed)."""

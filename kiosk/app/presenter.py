@@ -4,18 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import assert_never
+from typing import assert_never, cast
 
 from kiosk.app.lookahead import Lookahead
-from kiosk.content.model import Lesson, Question, Slide, Translation
+from kiosk.content.model import Lesson, Library, Question, Slide, Translation
 from kiosk.content.strings import UiStrings, language_only
 from kiosk.core.qr import QrMatrix, qr_matrix
 from kiosk.core.typeset import plain
+from kiosk.ui.pages.attract_page import AttractPage
 from kiosk.ui.widgets.topic_cards import Frame, TopicCard
 from kiosk.ui.window import KioskWindow
-from kiosk.visit.flow import LAST_PART, Flow, Screen, VisitState
+from kiosk.visit.flow import LAST_PART, Flow, Screen, VisitState, attract_strings
 
 SlideArgs = tuple[Slide, bytes | None, int, int, UiStrings, bool, int]
+
+
+# What the attract page's show_attract (one lesson) or show_topics (several) is given, after "single" or "topics":
+# the key of the attract screen drawn ahead. Plain tuples: a NamedTuple made at start-up would compile string
+# annotations (tests/ui/test_window.py).
+SingleArgs = tuple[str, tuple[Frame, ...], str, list[tuple[str, str]], bool]
+TopicArgs = tuple[str, list[TopicCard], list[tuple[str, str]], bool]
+AttractArgs = tuple[object, ...]
 QuestionArgs = tuple[Question, tuple[int, ...], int | None, int, int, UiStrings, tuple[str, bytes] | None]
 
 
@@ -55,18 +64,40 @@ class Presenter:
         self.lookahead.plan(self._ahead(state) if window.isVisible() else ())
 
     def _show_attract(self) -> None:
-        window, lesson = self.window, self.flow.lesson
-        languages = self.flow.language_names()
-        held = self.flow.held
-        if len(self.flow.library.lessons) > 1:
-            strings = self.flow.strings  # the language shown, even when the first lesson is not in it
-            call = strings.held if held else strings.choose_lesson  # held: staff are cleaning
-            window.attract.show_topics(call, self._topic_cards(), languages, held)
-        else:
-            call = lesson.strings.held if held else lesson.strings.touch_to_start
-            loop = self._frames(self.flow.current, lesson)
-            window.attract.show_attract(lesson.deck.title, loop, call, languages, held)
+        window, flow = self.window, self.flow
+        args = self._attract_args(flow.library, flow.current, flow.language_shown, flow.held)
+        self._set_attract(window.attract, args)
+        window.attract_shown(args)  # its pixels drawn ahead for exactly this screen, if any, are faded in
         window.show_page(window.attract)
+
+    def _attract_args(self, library: Library, current: Lesson, language: str, held: bool) -> AttractArgs:
+        """Everything the attract page is given for this library, lesson, language and hold (a key, as the pages
+        laid out ahead have one)."""
+        lesson = current.translation(language)
+        languages = self.flow.language_names(library)
+        if len(library.lessons) > 1:
+            strings = attract_strings(library, current, language)  # the language shown, even if `current` lacks it
+            call = strings.held if held else strings.choose_lesson  # held: staff are cleaning
+            return ("topics", call, self._topic_cards(library, language, strings), languages, held)
+        call = lesson.strings.held if held else lesson.strings.touch_to_start
+        return ("single", lesson.deck.title, self._frames(current, lesson), call, languages, held)
+
+    @staticmethod
+    def _set_attract(page: AttractPage, args: AttractArgs) -> None:
+        if args[0] == "topics":
+            page.show_topics(*cast(TopicArgs, args[1:]))
+        else:
+            page.show_attract(*cast(SingleArgs, args[1:]))
+
+    def _prepare_attract(self) -> None:
+        """The attract screen as Home (or the visit's end) will show it: the next library, the first lesson in the
+        clinic's language, the aids off; laid out and drawn while the patient reads, so Home only fades to it."""
+        flow = self.flow
+        if flow.state.large_text or flow.state.high_contrast:  # Home turns them off: the page is laid out anew
+            return
+        library = flow.pending or flow.library
+        args = self._attract_args(library, library.first, flow.default_language, flow.held)
+        self.window.prepare_attract(args, lambda page: self._set_attract(page, args))
 
     def _show_slide(self, state: VisitState) -> None:
         args = self._slide_args(state)
@@ -121,6 +152,8 @@ class Presenter:
                     tasks.append(partial(self._prepare_question, state._replace(answers=answers)))
             elif state.question + 1 < questions:
                 tasks.append(partial(self._prepare_question, state._replace(question=state.question + 1)))
+        if state.screen is not Screen.ATTRACT:
+            tasks.append(self._prepare_attract)  # last: Home is the least likely tap
         return tasks
 
     def _prepare_slide(self, state: VisitState) -> None:
@@ -181,7 +214,9 @@ class Presenter:
         match state.screen:
             case Screen.ATTRACT:
                 if len(self.flow.library.lessons) > 1:
-                    cards = [line for card in self._topic_cards() for line in (card.title, card.note) if line]
+                    flow = self.flow
+                    shown = self._topic_cards(flow.library, flow.language_shown, flow.strings)
+                    cards = [line for card in shown for line in (card.title, card.note) if line]
                     return "\n".join([self.flow.strings.choose_lesson, *cards])
                 deck = lesson.deck
                 return "\n".join(filter(None, (deck.title, deck.subtitle, lesson.strings.touch_to_start)))
@@ -211,13 +246,12 @@ class Presenter:
         parts = [words, message.headline, message.text, result.heading, *result.takeaways, strings.ask_front_desk]
         return "\n".join(dict.fromkeys(parts))  # without a quiz the words are the headline: said once
 
-    def _topic_cards(self) -> list[TopicCard]:
+    def _topic_cards(self, library: Library, shown: str, strings: UiStrings) -> list[TopicCard]:
         """One card per lesson, in the order the staff chose, each in the language shown, with its loop."""
         cards = []
-        shown, strings = self.flow.language_shown, self.flow.strings
-        offered = shown in self.flow.library.languages
-        for lesson_id, lesson in self.flow.library.lessons.items():
-            text = self.flow.lesson_in(lesson_id)
+        offered = shown in library.languages
+        for lesson_id, lesson in library.lessons.items():
+            text = lesson.translation(shown)
             # A lesson not in the language shown is offered in its own, and its card says so.
             note = language_only(strings, text.language, text.strings) if offered and text.language != shown else ""
             cards.append(TopicCard(lesson_id, text.deck.title, self._frames(lesson, text), note))

@@ -9,12 +9,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import stat
 import sys
+import tempfile
+import weakref
 from collections.abc import Callable, Iterator
 from io import BufferedReader, TextIOWrapper
 from pathlib import Path
-from typing import BinaryIO, NamedTuple
+from typing import IO, BinaryIO, NamedTuple
 
 from kiosk.core.i18n import N_, _
 
@@ -214,6 +217,25 @@ def replacing(path: Path, *, private: bool = True, durable: bool = True) -> Iter
         except OSError:
             if sys.platform != "win32":
                 raise
+
+
+def spool() -> IO[bytes]:
+    """A scratch file, read and written, for what is too large to hold in memory (the merge's CSV rows).
+
+    Owner-only (0600) in a folder made for it (0700) in the platform's temporary folder. Where the system allows
+    it has no name from the start (the folder is removed at once); elsewhere both go when the file is closed or
+    collected."""
+    folder = tempfile.mkdtemp(prefix="kiosk-spool-")  # 0700
+    try:
+        handle = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 (the caller closes it) 0600, unlinked on POSIX
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if sys.platform == "win32":  # deleted on close: the folder goes after it
+        weakref.finalize(handle, shutil.rmtree, folder, True)
+    else:
+        os.rmdir(folder)
+    return handle
 
 
 def open_private_text(path: Path | str, mode: str, encoding: str) -> TextIOWrapper:

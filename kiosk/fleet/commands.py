@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.core import paths
-from kiosk.core.files import replace_file
+from kiosk.core.files import replacing
 from kiosk.core.i18n import _
 
 
@@ -50,12 +51,16 @@ def add_parsers(commands: Any, stats_commands: Any) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from kiosk.fleet.merge import csv_report, merge, text_report
+    from kiosk.fleet.merge import merge, text_report, write_csv
 
     report = merge(args.folders, rows=args.csv is not None)  # the day rows only for the CSV
     print(text_report(report))
     if args.csv:
-        replace_file(args.csv, csv_report(report).encode("utf-8"), private=False)
+        with replacing(args.csv, private=False) as handle:  # written as the rows come: never whole in memory
+            text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+            write_csv(report, text)
+            text.flush()
+            text.detach()  # the handle stays open for replacing to finish
         print(_("wrote {path}").format(path=args.csv))
     if report.trouble:  # a kiosk's clock ahead, two kiosks with one name: the report holds, but act on it
         return 1

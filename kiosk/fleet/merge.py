@@ -13,16 +13,18 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import marshal
 import os
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import IO, Final, NamedTuple, TextIO
 
 import kiosk.fleet.periods as periods
 import kiosk.fleet.summary as summary
-from kiosk.core.files import read_listed
+from kiosk.core.files import read_listed, spool
 from kiosk.core.i18n import N_, _
 from kiosk.fleet.summary import PROGRESS_BUCKETS, DailySummary, Group, SummaryError
 
@@ -63,7 +65,8 @@ class Totals:
         return everything
 
 
-Row = tuple[object, ...]  # one lesson and language of a summary: lesson, language, 8 counts, then (question, 2 counts)*
+# One lesson and language of a summary: lesson, language, 8 counts, then (question, 2 counts)*
+Row = tuple[str | int, ...]
 
 
 class Counted(NamedTuple):
@@ -75,11 +78,39 @@ class Counted(NamedTuple):
     groups: tuple[Row, ...]
 
 
+_DAY_SHIFT: Final = 40  # a spooled summary's entry: its first day's ordinal above, its offset in the spool below
+_OFFSET: Final = (1 << _DAY_SHIFT) - 1
+
+
+class DayRows:
+    """The counted summaries' rows for the CSV, written (marshal, its length first) to a private scratch file
+    (kiosk.core.files.spool) as the merge read them, so memory stays flat (8 bytes a summary here); read back one
+    at a time, by kiosk, then day."""
+
+    def __init__(self, rows: IO[bytes], parts: list[tuple[str, array[int]]]) -> None:
+        self._rows = rows
+        self._parts = sorted(parts, key=lambda part: part[0])
+
+    def __len__(self) -> int:
+        return sum(len(entries) for _, entries in self._parts)
+
+    def __iter__(self) -> Iterator[Counted]:
+        rows = self._rows
+        rows.flush()
+        for name, entries in self._parts:
+            for entry in sorted(entries):  # by day; a day's periods in the order they were read
+                rows.seek(entry & _OFFSET)
+                size = int.from_bytes(rows.read(4), "little")
+                period, groups = marshal.loads(rows.read(size))  # noqa: S302 (written by _count, owner-only)
+                yield Counted(name, date.fromordinal(entry >> _DAY_SHIFT), period, groups)
+
+
 @dataclass
 class Report:
     kiosks: dict[str, Totals] = field(default_factory=dict)
     everything: Totals = field(default_factory=Totals)
-    summaries: list[Counted] = field(default_factory=list)  # kept only when merge(rows=True): the CSV's day rows
+    # Only when merge(rows=True): the CSV's day rows, spooled to a scratch file (DayRows).
+    summaries: list[Counted] | DayRows = field(default_factory=list)
     counted: int = 0  # summaries counted
     skipped: list[str] = field(default_factory=list)  # one message per file not counted
     future: list[str] = field(default_factory=list)  # summaries of periods not yet ended by the hub's clock
@@ -134,7 +165,7 @@ class _Outbox:
     folder: str
     prefix: str  # its files' paths are prefix + name
     totals: Totals = field(default_factory=Totals)  # its days are the periods counted (first file of each here)
-    rows: list[tuple[date, str, tuple[Row, ...]]] | None = None
+    rows: array[int] | None = None  # with the day rows: where each counted summary's are in the spool (DayRows)
     content: int = 0  # the sum of its counted files' digests: equal for two folders holding the same files
     renamed: dict[tuple[str, date], str] = field(default_factory=dict)  # counted from a file not named for it
     first: bool = True  # the first folder seen with this kiosk name
@@ -154,7 +185,7 @@ class _Pending(NamedTuple):
 def merge(folders: Iterable[Path], today: date | None = None, rows: bool = True) -> Report:
     """Every sound summary under the folders; `today` is the hub's date (default: the hub's clock).
 
-    rows: keep each summary's counts for csv_report (a few hundred bytes each); without, memory is flat.
+    rows: keep each summary's counts for csv_report (in a private scratch file; 8 bytes each in memory).
     """
     return merge_files(_listed(folders), today, rows)
 
@@ -174,6 +205,7 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
     periods_seen: dict[tuple[str, date], tuple[str, date, date, str, tuple[date, str]]] = {}
     folders: dict[str, str] = {}  # prefix -> the folder as text, as the messages spell it
     strings: dict[str, str] = {}  # one copy of each lesson, language and question id
+    spooled = spool() if rows else None  # the day rows, one line of JSON per summary counted
     for prefix, name, link in files:
         path = prefix + name
         try:
@@ -216,15 +248,15 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
             outbox.first = not same_name
             same_name.append(outbox)
             if rows:
-                outbox.rows = []
+                outbox.rows = array("q")
         if key in outbox.totals.days:
             pending.append(_Pending(path, outbox, period, day, label, True))
             continue
         if not outbox.first:
             pending.append(_Pending(path, outbox, period, day, label, False))
-        _count(outbox, day_summary, key, data, path, name != own_name, strings)
+        _count(outbox, day_summary, key, data, path, name != own_name, strings, spooled)
         del day_summary, data  # the summary is dropped here: only its sums stay
-    _finish(report, list(outboxes.values()), by_name, pending)
+    _finish(report, list(outboxes.values()), by_name, pending, spooled)
     return report
 
 
@@ -239,21 +271,27 @@ def _count(
     path: str,
     renamed: bool,
     strings: dict[str, str],
+    spooled: IO[bytes] | None,
 ) -> None:
-    """A summary's counts added to its outbox's totals (and rows), its file's digest to the outbox's."""
+    """A summary's counts added to its outbox's totals (and its rows to the spool), its file's digest to the
+    outbox's."""
     outbox.totals.add(day_summary, key)
     outbox.content = (outbox.content + int.from_bytes(hashlib.blake2b(data, digest_size=16).digest())) % _MOD
     if renamed:  # a conflict copy counted: the original was damaged or missing
         outbox.renamed[(day_summary.period, day_summary.day)] = path
-    if outbox.rows is not None:
-        outbox.rows.append((*key, _rows(day_summary, strings)))
+    if outbox.rows is not None and spooled is not None:
+        # marshal: the rows are tuples of str and int, written and read back by this process only (the spool is
+        # nameless and owner-only), and it is several times quicker than JSON both ways
+        record = marshal.dumps((key[1], _rows(day_summary, strings)))
+        outbox.rows.append(key[0].toordinal() << _DAY_SHIFT | spooled.tell())
+        spooled.write(len(record).to_bytes(4, "little") + record)
 
 
 def _rows(day_summary: DailySummary, strings: dict[str, str]) -> tuple[Row, ...]:
     """A summary's groups as the CSV's rows need them, sorted, each string kept once for the whole merge."""
     out: list[Row] = []
     for (lesson, language), group in sorted(day_summary.groups.items()):
-        row: list[object] = [strings.setdefault(lesson, lesson), strings.setdefault(language, language)]
+        row: list[str | int] = [strings.setdefault(lesson, lesson), strings.setdefault(language, language)]
         row += [group.visits, group.finished_lesson, group.started_quiz, group.reached_result, *group.progress]
         for question, (answered, right) in group.questions.items():
             row += [strings.setdefault(question, question), answered, right]
@@ -262,7 +300,11 @@ def _rows(day_summary: DailySummary, strings: dict[str, str]) -> tuple[Row, ...]
 
 
 def _finish(
-    report: Report, outboxes: list[_Outbox], by_name: dict[str, list[_Outbox]], pending: list[_Pending]
+    report: Report,
+    outboxes: list[_Outbox],
+    by_name: dict[str, list[_Outbox]],
+    pending: list[_Pending],
+    spooled: IO[bytes] | None,
 ) -> None:
     """The names each kiosk is counted under, the duplicates' messages and the totals for all kiosks."""
     names: dict[int, str] = {}  # id(outbox) -> name
@@ -292,17 +334,18 @@ def _finish(
         what = f"{note.period} {note.label}"
         message = _("{path}: skipped: kiosk {kiosk} {what} is already counted from {other}")
         report.skipped.append(message.format(path=note.path, kiosk=names[id(note.outbox)], what=what, other=other))
-    kept: list[Counted] = []
+    kept: list[tuple[str, array[int]]] = []
     for outbox in outboxes:  # in the order their first files came, as the kiosks were always listed
         if counting[id(outbox)] is outbox:
             name = names[id(outbox)]
             report.kiosks[name] = outbox.totals
             report.counted += len(outbox.totals.days)
-            kept += (Counted(name, day, period, groups) for day, period, groups in outbox.rows or ())
+            if outbox.rows is not None:
+                kept.append((name, outbox.rows))
     for totals in report.kiosks.values():  # all kiosks: a hundred additions, not one per file
         report.everything.add_totals(totals)
-    kept.sort(key=lambda counted: (counted.kiosk, counted.day))
-    report.summaries = kept
+    if spooled is not None:
+        report.summaries = DayRows(spooled, kept)
 
 
 def _share(part: int, whole: int) -> str:
@@ -358,7 +401,15 @@ def text_report(report: Report) -> str:
 
 
 def csv_report(report: Report) -> str:
-    """One row per kiosk, day, lesson and language (and a row per kiosk and for all kiosks in total).
+    """write_csv's text (tests; the command writes the file as it goes)."""
+    out = io.StringIO()
+    write_csv(report, out)
+    return out.getvalue()
+
+
+def write_csv(report: Report, out: TextIO) -> None:
+    """One row per kiosk, day, lesson and language (and a row per kiosk and for all kiosks in total), written
+    as they come (the day rows are read back from the spool one summary at a time).
 
     The day rows are those merge kept (rows=True); the totals' questions are every summary's questions."""
     questions = sorted({q for totals in report.kiosks.values() for g in totals.groups.values() for q in g.questions})
@@ -366,7 +417,7 @@ def csv_report(report: Report) -> str:
     head += ["reached_result"]
     head += [f"progress_{b}" for b in PROGRESS_BUCKETS]
     head += [f"{q}_{part}" for q in questions for part in ("answered", "right")]
-    out = io.StringIO()
+    out.write("\ufeff")  # a BOM so that Excel reads UTF-8, as the kiosk's own export does
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(head)
     counts = 4 + len(PROGRESS_BUCKETS)
@@ -385,4 +436,3 @@ def csv_report(report: Report) -> str:
             for question in questions:
                 cells += group.questions.get(question, [0, 0])
             writer.writerow(cells)
-    return "\ufeff" + out.getvalue()  # a BOM so that Excel reads UTF-8, as the kiosk's own export does

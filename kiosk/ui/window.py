@@ -67,6 +67,9 @@ class KioskWindow(QWidget):
         self._built: dict[PageName, QWidget] = {}
         self._pools: dict[PageName, PagePool[Any]] = {}  # the slide and question pages laid out ahead
         self._kept: tuple[QWidget, object, QPixmap] | None = None  # the shown page's content, drawn in idle time
+        # The attract page as Home will show it, drawn in idle time: (its data, the window's context, pixels).
+        self._attract_ahead: tuple[object, object, QPixmap] | None = None
+        self._attract_key: object = None  # the data the attract page was last given
         self.page_built: Callable[[PageName], None] | None = None  # called with the name of each page built
         self.aids = AidsBar()
         self.aids.hide()  # shown once content is there
@@ -168,9 +171,9 @@ class KioskWindow(QWidget):
             part: Callable[[Any], object] = lambda page: page.part  # noqa: E731 (a slide's text may flow on)
             state = part if name == "slide" else lambda _: None
             spare = lambda: self._spare_page(name, first)  # noqa: E731
-            # A slide's pixels are kept from its layout ahead: the transition to it paints them (a question's answered
-            # states are shown without a transition, so theirs are not kept).
-            draw = self._snapshot if name == "slide" else None
+            # Its pixels are kept from its layout ahead: the transition to it paints them, and an answered state
+            # (shown with no transition) is shown from them at first (`show_page`).
+            draw = self._snapshot
             context = lambda: self._applied_for  # noqa: E731
             pool = self._pools[name] = PagePool(first, spare, context, POOL_SIZES[name], state, draw)
         return pool
@@ -250,9 +253,34 @@ class KioskWindow(QWidget):
     def _fades(self) -> bool:
         return self.isVisible() and self._transitions and self.overlay.duration_ms > 0
 
+    def prepare_attract(self, key: object, setup: Callable[[AttractPage], None]) -> None:
+        """In idle time, while it is hidden: give the attract page the screen Home will show (`key`: all its data)
+        and draw it, so the fade to it paints these pixels (`attract_shown`)."""
+        page = self.attract
+        if page.isVisible() or not self._fades():
+            return
+        ahead = self._attract_ahead
+        if ahead is not None and ahead[0] == key and ahead[1] == self._applied_for and self._attract_key == key:
+            return
+        self._attract_ahead = None
+        setup(page)
+        self._attract_key = key
+        self._attract_ahead = (key, self._applied_for, self._snapshot(page))
+
+    def attract_shown(self, key: object) -> None:
+        """The attract page was just given this screen: pixels drawn ahead for another one are dropped."""
+        if self._attract_ahead is not None and self._attract_ahead[0] != key:
+            self._attract_ahead = None
+        self._attract_key = key
+
     def _shown_pixels(self) -> QPixmap | None:
         """The shown page's pixels as drawn when it was laid out ahead, if it still shows what it was given."""
         page = self.current_page
+        ahead = self._attract_ahead
+        if page is self.attract:
+            if ahead is not None and ahead[0] == self._attract_key and ahead[1] == self._applied_for:
+                return ahead[2]
+            return None
         for pool in self._pools.values():
             if pool.current is page:
                 return pool.pixels()
@@ -298,11 +326,21 @@ class KioskWindow(QWidget):
         ]
 
     def show_page(self, page: QWidget) -> None:
+        switched = page is not self._stack.currentWidget()
         self._stack.setCurrentWidget(page)
         if self._overlay is not None:
+            self._overlay.release()  # pixels held from the last change: this one may change the page
             self._overlay.raise_()
             if self._overlay.running:  # the new page's pixels drawn ahead: the fade paints them, not the page
                 self._overlay.set_incoming(self._shown_pixels())
+                return
+        questions = self._pools.get("question")
+        if switched and self.isVisible() and questions is not None and page is questions.current:
+            # No fade (an answer's feedback): the answered question, another instance drawn ahead, is shown from its
+            # pixels, one blit, and paints itself under them once they go (HOLD_MS), in idle time.
+            pixels = questions.pixels()
+            if pixels is not None:
+                self.overlay.hold(pixels, page.geometry())
 
     def set_aids(self, large_text: bool, high_contrast: bool) -> None:
         """Relay out every page for larger text and/or the high-contrast theme (only when they change)."""
@@ -311,6 +349,8 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
+        if self._overlay is not None:
+            self._overlay.release()
         for layer in self.layers:
             layer.setGeometry(self.rect())
         self._apply_metrics()

@@ -108,21 +108,19 @@ class Flow:
     def strings(self) -> UiStrings:
         """The interface words shown: the visit's lesson's; on the attract screen, those of the first lesson that is
         in the language shown (a first lesson without it must not set the call and the aids in its own)."""
-        shown = self.language_shown
-        if self.state.screen is Screen.ATTRACT and shown not in self.current.translations:
-            for lesson in self.library.lessons.values():
-                if shown in lesson.translations:
-                    return lesson.translations[shown].strings
+        if self.state.screen is Screen.ATTRACT:
+            return attract_strings(self.library, self.current, self.language_shown)
         return self.lesson.strings
 
     def lesson_in(self, lesson_id: str) -> Translation:
         """Any lesson of the library in the language shown (for the attract screen's cards)."""
         return self.library.lessons[lesson_id].translation(self.language_shown)
 
-    def language_names(self) -> list[tuple[str, str]]:
-        """(code, own name) of every language some lesson has: the clinic's default first, then by code."""
+    def language_names(self, library: Library | None = None) -> list[tuple[str, str]]:
+        """(code, own name) of every language some lesson has: the clinic's default first, then by code (of the
+        library shown, or of `library`)."""
         names: dict[str, str] = {}
-        for lesson in self.library.lessons.values():
+        for lesson in (library or self.library).lessons.values():
             for code, text in lesson.translations.items():
                 names.setdefault(code, text.language_name)
         return [(code, names[code]) for code in sorted(names, key=lambda code: (code != self.default_language, code))]
@@ -290,3 +288,14 @@ class Flow:
         for listener in list(self._listeners):
             listener(new)
         return True
+
+
+def attract_strings(library: Library, current: Lesson, shown: str) -> UiStrings:
+    """The attract screen's interface words in the language shown: the current lesson's, or when it lacks that
+    language, those of the first lesson that has it (a first lesson without it must not set the call and the aids
+    in its own)."""
+    if shown not in current.translations:
+        for lesson in library.lessons.values():
+            if shown in lesson.translations:
+                return lesson.translations[shown].strings
+    return current.translation(shown).strings

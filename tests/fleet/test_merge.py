@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import tracemalloc
 import weakref
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.fleet import merge as merge_module
 from kiosk.fleet import summary
 from kiosk.fleet.merge import ALL, csv_report, merge, merge_files, text_report
 from tests.fleet.outboxes import FIRST_DAY, day_summary, write_outboxes
@@ -111,3 +113,41 @@ def test_the_merge_holds_one_parsed_summary_at_a_time(tmp_path: Path, monkeypatc
     assert report.counted == 10_000 and not report.skipped and not report.summaries
     assert report.everything.total.visits == sum(1 + index % 7 for index in range(10_000))
     assert most <= 2, f"{most} parsed summaries alive at once"
+
+
+def test_the_csv_day_rows_wait_in_a_scratch_file_not_in_memory(tmp_path: Path) -> None:
+    """With the CSV's day rows (`kiosk stats merge --csv`) the merge holds what it holds without them, plus 8 bytes
+    a summary: the rows themselves go to a private scratch file and are read back one summary at a time.
+
+    Measured after the last file is read, before the merge ends (its state all there), counting only what the
+    merge's own code allocated (the rest of the process, the test's writing included, moves by itself)."""
+    held: dict[bool, int] = {}
+    mine = [tracemalloc.Filter(True, merge_module.__file__)]
+
+    def files(rows: bool) -> Iterator[tuple[str, str, bool]]:
+        previous: Path | None = None
+        for index in range(4_000):
+            kiosk, day = f"kiosk-{index // 365:03d}", FIRST_DAY + timedelta(days=index % 365)
+            if previous is not None:
+                previous.unlink()
+            previous = tmp_path / f"summary-{day.isoformat()}.json"
+            previous.write_bytes(summary.dumps(day_summary(kiosk, day, 1 + index % 7)))
+            yield f"{tmp_path}{os.sep}", previous.name, False
+        traces = tracemalloc.take_snapshot().filter_traces(mine).statistics("filename")
+        held[rows] = sum(stat.size for stat in traces)
+
+    for rows in (False, True):
+        tracemalloc.start()
+        try:
+            report = merge_files(files(rows), today=date(2030, 1, 1), rows=rows)
+        finally:
+            tracemalloc.stop()
+        assert report.counted == 4_000
+        if rows:
+            assert len(report.summaries) == 4_000
+            days = [(counted.kiosk, counted.day) for counted in report.summaries]
+            assert days == sorted(days) and len(set(days)) == 4_000
+            first = next(iter(report.summaries))
+            assert first.groups == (("stretching", "ja", 1, 1, 1, 1, 0, 0, 0, 1, "q1", 1, 1, "q2", 1, 0),)
+        del report
+    assert held[True] - held[False] < 16 * 4_000, f"{(held[True] - held[False]) / 4_000:.0f} bytes a summary held"

@@ -26,8 +26,11 @@ CASES = [((1920, 1080), "ja", False), ((1280, 800), "ja", True), ((1080, 1920), 
 
 
 def read(kiosk: Kiosk) -> None:
-    """The patient reads the screen: the idle-time work is done now."""
+    """The patient reads the screen: the idle-time work is done now (and a fade, if any, has ended)."""
     assert kiosk.presenter is not None
+    overlay = kiosk.window.overlay
+    if overlay.running:
+        overlay.animation.setCurrentTime(overlay.animation.totalDuration())
     kiosk.presenter.lookahead.finish()
     settle(QApplication)
 
@@ -223,3 +226,104 @@ def test_a_pool_shows_a_held_page_only_for_its_key_context_and_state(qtbot: QtBo
     spare.setProperty("part", 1)
     assert pool.holds("a") is None, "a page that moved on is never offered for what it was given"
     assert pool.token() is None
+
+
+@pytest.mark.parametrize(("size", "language", "large"), CASES, ids=lambda case: str(case))
+def test_an_answer_is_shown_from_pixels_drawn_ahead_exactly_as_the_page_paints_it(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], language: str, large: bool
+) -> None:
+    """The answered question laid out ahead is shown still from its pixels (one blit on the tap); the page under them,
+    once they go, paints exactly the same screen, every question answered right and wrong."""
+    kiosk = make_kiosk(size=size, transitions=True, language=language)
+    flow = kiosk.flow
+    assert flow is not None
+    flow.set_aids(large_text=large)
+    flow.start(language)
+    while flow.state.screen is Screen.SLIDE:
+        flow.next()
+    overlay = kiosk.window.overlay
+    for number in range(len(flow.lesson.questions)):
+        read(kiosk)
+        flow.answer(number % 2)
+        assert overlay.holding and not overlay.running, f"question {number}: the answer was not shown from pixels"
+        settle(QApplication)
+        held = image(kiosk)
+        overlay.release()
+        settle(QApplication)
+        assert not overlay.isVisible()
+        assert np.array_equal(held, image(kiosk)), f"question {number}: the pixels drawn ahead differ from the page"
+        flow.next()
+
+
+def test_any_change_after_an_answer_ends_the_held_pixels(kiosk: Kiosk) -> None:
+    """An aid touched, the window resized or the next screen: the live page shows, never pixels drawn for another."""
+    flow = kiosk.flow
+    assert flow is not None
+    flow.start()
+    while flow.state.screen is Screen.SLIDE:
+        flow.next()
+    overlay = kiosk.window.overlay
+    for change in (
+        lambda: flow.set_aids(large_text=True),
+        lambda: kiosk.window.resize(1280, 800),
+        flow.next,
+    ):
+        read(kiosk)
+        flow.answer(0)
+        assert overlay.holding
+        change()
+        assert not overlay.holding, "pixels of the answered page outlived a change"
+        if flow.state.answers[flow.state.question] is not None:
+            flow.next()
+
+
+@pytest.mark.parametrize(("size", "language", "large"), CASES, ids=lambda case: str(case))
+def test_home_fades_to_the_attract_screen_drawn_ahead_exactly_as_it_paints(
+    make_kiosk: Callable[..., Kiosk], size: tuple[int, int], language: str, large: bool
+) -> None:
+    """The attract screen is drawn while the patient reads; Home fades to those pixels, which are the page's own.
+    With the aids on (Home turns them off: every page is laid out anew) nothing is drawn ahead."""
+    kiosk = make_kiosk(size=size, transitions=True)
+    flow = kiosk.flow
+    assert flow is not None
+    window = kiosk.window
+    for visit in range(2):
+        flow.set_aids(large_text=large)
+        flow.start(language)
+        for _ in range(3 + visit):
+            flow.next()
+        read(kiosk)
+        flow.end_visit(EndReason.HOME)
+        pixels = window.overlay.incoming
+        if large:
+            assert pixels is None, "the attract screen was drawn ahead for aids Home turns off"
+            read(kiosk)
+            continue
+        assert pixels is not None and window.overlay.running, "Home did not fade to pixels drawn ahead"
+        ahead = pixels.toImage().convertToFormat(QImage.Format.Format_RGB32)
+        read(kiosk)
+        assert not window.overlay.isVisible()
+        live = window.grab(window.attract.geometry()).toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert ahead == live, f"visit {visit}: the attract screen drawn ahead differs from the page"
+
+
+def test_the_taps_own_frame_shows_the_old_content_whole(make_kiosk: Callable[..., Kiosk]) -> None:
+    """The first frame of a fade (drawn on the tap) shows the old content exactly, the new one not yet under it."""
+    kiosk = make_kiosk(size=(1280, 800), transitions=True)
+    flow = kiosk.flow
+    assert flow is not None
+    flow.start("ja")
+    window = kiosk.window
+    for _ in range(3):
+        read(kiosk)
+        before = image(kiosk)
+        flow.next()
+        assert window.overlay.running and window.overlay.drawn_ahead
+        window.overlay.animation.pause()
+        window.overlay.animation.setCurrentTime(0)
+        after = image(kiosk)
+        window.overlay.animation.resume()
+        area = window.overlay.geometry()
+        bar = min(rect.top() for rect in window._bar_rects(window.current_page, window))
+        content = np.s_[area.top() : bar, area.left() * 4 : (area.right() + 1) * 4]
+        assert np.array_equal(before[content], after[content]), "the tap's frame is not the old content"

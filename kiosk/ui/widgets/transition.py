@@ -7,17 +7,21 @@ the chrome a patient reaches for is still and crisp throughout.
 The new screen is live at once underneath; the overlay ignores the mouse, so a touch never waits. When the new
 page's pixels were drawn ahead (`set_incoming`), the overlay paints them under the fading snapshot and hides the
 page's content area (it is opaque there), so a frame of the transition is two blits and the fixed bars.
+A change with no transition (an answer's feedback) to a page drawn ahead is shown by `hold`: the overlay shows its
+pixels, still, for HOLD_MS, so the tap's frame is one blit; the page paints itself under them afterwards, in idle
+time, and any other change of screen ends the hold first (`release`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QPoint, QPointF, QRect, QRectF, QSizeF, Qt, QTimer, QVariantAnimation
 from PySide6.QtGui import QPainter, QPaintEvent, QPixmap, QRegion
 from PySide6.QtWidgets import QWidget
 
 DURATION_MS = 240  # DESIGN.md: 200 to 300 ms
+HOLD_MS = 240  # a page's pixels drawn ahead are shown this long before the page paints itself under them
 SLIDE_PX = 60
 
 
@@ -38,6 +42,9 @@ class TransitionOverlay(QWidget):
         self._animation.setEasingCurve(QEasingCurve.Type.OutCubic)
         self._animation.valueChanged.connect(self._on_progress)
         self._animation.finished.connect(self._finish)
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.timeout.connect(self._finish)
         self.hide()
 
     def play(self, snapshot: QPixmap, area: QRect, direction: int) -> None:
@@ -45,6 +52,7 @@ class TransitionOverlay(QWidget):
         if self.duration_ms <= 0:
             return
         self._animation.stop()
+        self._hold.stop()
         self._snapshot, self._direction, self._progress = snapshot, direction, 0.0
         self.set_incoming(None)
         self.setGeometry(area)
@@ -53,14 +61,42 @@ class TransitionOverlay(QWidget):
         self.raise_()
         self._animation.start()
 
+    def hold(self, pixels: QPixmap, area: QRect, ms: int = HOLD_MS) -> None:
+        """Show `pixels` (the page just shown, drawn ahead: exactly what it paints) still over `area` for `ms`,
+        around the fixed bars (the live page's own show through); the page paints itself when they go."""
+        self._animation.stop()
+        self._snapshot, self._direction, self._progress = pixels, 0, 1.0
+        self.setGeometry(area)
+        self.set_incoming(pixels)
+        self.show()
+        self.raise_()
+        self._hold.start(ms)
+
+    @property
+    def holding(self) -> bool:
+        """Pixels drawn ahead are shown still (`hold`), no fade."""
+        return self._hold.isActive()
+
+    def release(self) -> None:
+        """End a hold now: the live page shows (another change of screen, of size or of aids comes)."""
+        if self._hold.isActive():
+            self._hold.stop()
+            self._finish()
+
     @property
     def running(self) -> bool:
-        return self.isVisible()
+        """A fade is playing (a hold is not one)."""
+        return self.isVisible() and not self._hold.isActive()
 
     @property
     def drawn_ahead(self) -> bool:
         """The new page's pixels were drawn ahead: this transition paints them instead of the page."""
         return self._incoming is not None
+
+    @property
+    def incoming(self) -> QPixmap | None:
+        """The new page's pixels drawn ahead that this transition paints (tests compare them with the page's)."""
+        return self._incoming
 
     @property
     def animation(self) -> QVariantAnimation:
@@ -96,11 +132,16 @@ class TransitionOverlay(QWidget):
         ratio = self._snapshot.devicePixelRatio()
         whole = QRect(QPoint(0, 0), self._snapshot.deviceIndependentSize().toSize())
         rects = visible_rects(self.rect(), self.fixed())
-        if self._incoming is not None:
+        # At the start (the tap's own frame) the old content, opaque, still covers all: the new is not drawn yet.
+        covered = self._progress <= 0.0 and whole.contains(self.rect())
+        if self._incoming is not None and not covered:
             for rect in rects:
                 area = QRectF(QPointF(rect.topLeft()) * ratio, QSizeF(rect.size()) * ratio)
                 painter.setClipRect(rect)  # a rectangle, not the mask's region: Qt's fast blit
                 painter.drawPixmap(QRectF(rect), self._incoming, area)
+        if self._progress >= 1.0:  # held still, or the fade's end: the old content is gone
+            painter.end()
+            return
         painter.setOpacity(1.0 - self._progress)
         shift = round(-self._direction * SLIDE_PX * self._progress)
         # Rectangle by rectangle around the fixed bars: plain blits, cheaper than one blit through a clip region.
