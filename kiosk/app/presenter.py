@@ -100,12 +100,12 @@ class Presenter:
         self.window.prepare_attract(args, lambda page: self._set_attract(page, args))
 
     def _show_slide(self, state: VisitState) -> None:
-        args = self._slide_args(state)
+        args = self.slide_args(state)
         # A page laid out ahead for exactly this slide is shown as it is; else the page is given the slide now.
         page = self.window.slides.show(args, lambda page: page.show_slide(*args))
         self.window.show_page(page)
 
-    def _slide_args(self, state: VisitState) -> SlideArgs:
+    def slide_args(self, state: VisitState) -> SlideArgs:
         """Everything the slide page is given for this state (the pool's key for the page that shows it)."""
         lesson = self.flow.lesson
         slides = lesson.deck.slides
@@ -157,7 +157,7 @@ class Presenter:
         return tasks
 
     def _prepare_slide(self, state: VisitState) -> None:
-        args = self._slide_args(state)
+        args = self.slide_args(state)
         self.window.slides.prepare(args, lambda page: page.show_slide(*args), self.window.current_page.geometry())
 
     def _prepare_question(self, state: VisitState) -> None:

@@ -116,7 +116,7 @@ def next_slide_held(kiosk: Kiosk) -> QWidget | None:
     """The page laid out for the next slide, as the presenter would ask for it now."""
     assert kiosk.presenter is not None and kiosk.flow is not None
     state = kiosk.flow.state
-    return kiosk.window.slides.holds(kiosk.presenter._slide_args(state._replace(slide=state.slide + 1)))
+    return kiosk.window.slides.holds(kiosk.presenter.slide_args(state._replace(slide=state.slide + 1)))
 
 
 def test_text_size_window_size_language_and_content_changes_drop_pages_laid_out_ahead(kiosk: Kiosk) -> None:
@@ -136,7 +136,7 @@ def test_text_size_window_size_language_and_content_changes_drop_pages_laid_out_
     kiosk.flow.next()
     assert kiosk.window.slide.heading.font().pixelSize() < heading
     read(kiosk)
-    japanese = kiosk.presenter._slide_args(kiosk.flow.state._replace(slide=kiosk.flow.state.slide + 1))
+    japanese = kiosk.presenter.slide_args(kiosk.flow.state._replace(slide=kiosk.flow.state.slide + 1))
     kiosk.flow.end_visit(EndReason.HOME)
     kiosk.flow.start("en")
     kiosk.flow.next()
@@ -155,7 +155,7 @@ def test_a_slide_page_that_moved_to_another_part_is_never_shown_for_its_first(ma
     kiosk.flow.start("ja")
     while kiosk.window.slide.part_count < 2:
         assert kiosk.flow.next() and kiosk.flow.state.screen is Screen.SLIDE, "no slide flows on in this case"
-    args = kiosk.presenter._slide_args(kiosk.flow.state)
+    args = kiosk.presenter.slide_args(kiosk.flow.state)
     assert kiosk.window.slides.holds(args) is kiosk.window.slide
     kiosk.window.slide.show_part(1)
     assert kiosk.window.slides.holds(args) is None

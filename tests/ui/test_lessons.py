@@ -62,7 +62,7 @@ def test_a_language_button_shows_the_cards_in_that_language(
 ) -> None:
     """With several lessons a language button changes the cards' language and starts nothing."""
     kiosk = make_kiosk(content=two_lessons, transitions=False)
-    english = next(b for b in kiosk.window.attract._language_buttons if b.property("language") == "en")
+    english = next(b for b in kiosk.window.attract.language_buttons if b.property("language") == "en")
     tap(qtbot, english)
     assert kiosk.flow.state.screen is Screen.ATTRACT
     assert plain(kiosk.window.attract.title.text()) == "Choose a topic to read"
@@ -95,14 +95,14 @@ def test_staff_choose_which_lessons_are_offered_and_their_order(
     kiosk.staff.show_lessons()
     page = kiosk.staff.lessons_page
     assert page.isVisible()
-    hide_second = next(toggle for label, toggle, _ in page._rows if label.property("lesson") == "back-pain")
+    hide_second = next(toggle for label, toggle, _ in page.rows if label.property("lesson") == "back-pain")
     tap(qtbot, hide_second)
     assert list(kiosk.flow.library.lessons) == ["stretching"]
     assert kiosk.window.attract.start.isVisible() and not kiosk.window.attract.topics.isVisible()
     assert 'lessons = "stretching"' in kiosk.settings_path.read_text(encoding="utf-8")
-    show_again = next(toggle for label, toggle, _ in page._rows if label.property("lesson") == "back-pain")
+    show_again = next(toggle for label, toggle, _ in page.rows if label.property("lesson") == "back-pain")
     tap(qtbot, show_again)
-    up = next(move for label, _, move in page._rows if label.property("lesson") == "back-pain")
+    up = next(move for label, _, move in page.rows if label.property("lesson") == "back-pain")
     tap(qtbot, up)
     assert list(kiosk.flow.library.lessons) == ["back-pain", "stretching"]
     assert [card.property("lesson") for card in kiosk.window.attract.topics.cards] == ["back-pain", "stretching"]
@@ -117,7 +117,7 @@ def test_a_lesson_without_the_visits_language_is_offered_in_its_own(
     included (a mixed-language screen would be worse than either)."""
     shutil.rmtree(two_lessons / "back-pain" / "en")
     kiosk = make_kiosk(content=two_lessons, transitions=False)
-    english = next(b for b in kiosk.window.attract._language_buttons if b.property("language") == "en")
+    english = next(b for b in kiosk.window.attract.language_buttons if b.property("language") == "en")
     tap(qtbot, english)
     cards = [card for card in kiosk.window.attract.topics.cards if card.isVisible()]
     assert [card.property("lesson") for card in cards] == ["stretching", "back-pain"]
@@ -180,7 +180,7 @@ def test_the_lessons_screen_gives_each_title_room(
     kiosk.staff.show_lessons()
     settle(QApplication)
     page = kiosk.staff.lessons_page
-    for label, toggle, up in page._rows:
+    for label, toggle, up in page.rows:
         assert label.width() >= page.width() // 2, plain(label.text())
         assert len(label.lines()[0]) == 1, plain(label.text())
         beside = toggle.geometry().top() < label.geometry().bottom()

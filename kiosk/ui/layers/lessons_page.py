@@ -43,6 +43,11 @@ class LessonsPage(Overlay):
         self._layout.addStretch(1)
         self._layout.addWidget(self.back)
 
+    @property
+    def rows(self) -> tuple[tuple[QLabel, QPushButton, QPushButton], ...]:
+        """Each lesson's title, its show/hide button and its move-up button, in the order shown."""
+        return tuple(self._rows)
+
     def show_lessons(self, title: str, rows: list[LessonRow], strings: UiStrings) -> None:
         """rows: shown lessons first, in their order, then the hidden ones."""
         self.title.setText(title)

@@ -64,6 +64,11 @@ class AttractPage(QWidget):
         self._store: PictureStore | None = None
         self._metrics: tuple[Metrics, bool] | None = None
 
+    @property
+    def language_buttons(self) -> tuple[QPushButton, ...]:
+        """The language buttons shown, each with its language code as the "language" property."""
+        return tuple(self._language_buttons)
+
     def keep_pictures_in(self, store: PictureStore) -> None:
         """This screen's first pictures (its own and its topic cards') come from `store` and are kept there."""
         self._store = store
