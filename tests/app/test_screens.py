@@ -76,3 +76,24 @@ def test_the_desk_status_names_every_screen(screen: Screen) -> None:
     assert status["screen"] == screen.value
     assert status["in_visit"] is (screen is not Screen.ATTRACT)
     assert (status["position"] > 0) is (screen in {Screen.SLIDE, Screen.QUESTION, Screen.REVIEW})
+
+
+def test_the_presenter_shows_each_screens_own_page(qtbot: QtBot) -> None:
+    """Through the render walk, every screen of a visit puts its own page in front (a reviewed slide: the slide
+    page), even were the presenter's match to lose a screen and its assert_never."""
+    shown: dict[Screen, set[str]] = {screen: set() for screen in Screen}
+    with render_kiosk(Options(content=SHIPPED_CONTENT, size=(1280, 800), language="ja")) as kiosk:
+        window = kiosk.window
+        for _ in visit_screens(kiosk, Aids()):
+            flow = kiosk.flow
+            if flow is None or flow.state.screen is Screen.ATTRACT:
+                continue
+            expected = {
+                Screen.SLIDE: window.slides.current,
+                Screen.REVIEW: window.slides.current,
+                Screen.QUESTION: window.questions.current,
+                Screen.RESULT: window.result,
+            }[flow.state.screen]
+            assert window.current_page is expected, flow.state.screen
+            shown[flow.state.screen].add(type(expected).__name__)
+    assert all(shown[screen] for screen in Screen if screen is not Screen.ATTRACT)
