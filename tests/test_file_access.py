@@ -202,3 +202,17 @@ def test_the_handout_replaces_a_planted_link_instead_of_its_target(tmp_path: Pat
     assert why == "" and pages > 1
     assert pin.read_text() == "kept"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_log_replaced_by_a_link_is_refused_not_written_through(tmp_path: Path) -> None:
+    """kiosk.log swapped for a link to another of the kiosk's files (the PIN's): the log is not opened, and the
+    file the link points at keeps its bytes (O_NOFOLLOW; a regular-file check alone would follow the link)."""
+    from kiosk.core.files import open_private_text
+
+    victim = tmp_path / "staff-pin.json"
+    victim.write_bytes(b"{}")
+    log = tmp_path / "kiosk.log"
+    log.symlink_to(victim)
+    with pytest.raises(OSError, match=r"kiosk\.log"):
+        open_private_text(log, "a", "utf-8").close()
+    assert victim.read_bytes() == b"{}"
