@@ -232,7 +232,7 @@ def test_a_file_swapped_for_a_link_between_the_check_and_the_open_is_refused(
     folder.mkdir()
     inside = folder / "deck.md"
     inside.write_bytes(b"# a slide")
-    real_stat, swapped = os.stat, []
+    real_stat, swapped = os.stat, list[bool]()
 
     def stat_then_swap(path: object, *args: object, **kwargs: object) -> os.stat_result:
         result = real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
@@ -242,7 +242,7 @@ def test_a_file_swapped_for_a_link_between_the_check_and_the_open_is_refused(
             os.symlink(outside, inside)  # the attacker's swap, after the check looked at the regular file
         return result
 
-    monkeypatch.setattr(files.os, "stat", stat_then_swap)
+    monkeypatch.setattr(os, "stat", stat_then_swap)
     with pytest.raises(files.FileRefusedError, match="symbolic link"):
         files.read_file(inside, 1000)
     assert swapped
