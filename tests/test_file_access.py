@@ -202,3 +202,47 @@ def test_the_handout_replaces_a_planted_link_instead_of_its_target(tmp_path: Pat
     assert why == "" and pages > 1
     assert pin.read_text() == "kept"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_a_log_replaced_by_a_link_is_refused_not_written_through(tmp_path: Path) -> None:
+    """kiosk.log swapped for a link to another of the kiosk's files (the PIN's): the log is not opened, and the
+    file the link points at keeps its bytes (O_NOFOLLOW; a regular-file check alone would follow the link)."""
+    from kiosk.core.files import open_private_text
+
+    victim = tmp_path / "staff-pin.json"
+    victim.write_bytes(b"{}")
+    log = tmp_path / "kiosk.log"
+    log.symlink_to(victim)
+    with pytest.raises(OSError, match=r"kiosk\.log"):
+        open_private_text(log, "a", "utf-8").close()
+    assert victim.read_bytes() == b"{}"
+
+
+def test_a_file_swapped_for_a_link_between_the_check_and_the_open_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The race read_file closes with O_NOFOLLOW: the file is checked inside its folder, then swapped for a link
+    to a file outside before the open. The swap is made by hand at the check (no timing), and nothing outside is
+    read."""
+    from kiosk.core import files
+
+    outside = tmp_path / "outside.txt"
+    outside.write_bytes(b"another user's secret")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    inside = folder / "deck.md"
+    inside.write_bytes(b"# a slide")
+    real_stat, swapped = os.stat, list[bool]()
+
+    def stat_then_swap(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        result = real_stat(path, *args, **kwargs)  # type: ignore[arg-type]
+        if str(path) == str(inside) and not swapped:
+            swapped.append(True)
+            os.unlink(inside)
+            os.symlink(outside, inside)  # the attacker's swap, after the check looked at the regular file
+        return result
+
+    monkeypatch.setattr(os, "stat", stat_then_swap)
+    with pytest.raises(files.FileRefusedError, match="symbolic link"):
+        files.read_file(inside, 1000)
+    assert swapped

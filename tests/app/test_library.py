@@ -114,3 +114,21 @@ def test_slow_pictures_stay_in_the_one_list_when_content_reloads(qtbot: QtBot, t
         lessons.set_picture_problems(["picture one/pictures/a.svg took more than 2 s to draw"])
     assert lessons.reload() == []
     assert [p.source for p in lessons.problems()] == [Source.SETTINGS, Source.PICTURES]
+
+
+@pytest.mark.allow_warnings
+def test_new_content_refused_in_the_background_is_on_the_one_list(qtbot: QtBot, tmp_path: Path) -> None:
+    """Content that failed validation in the background (the update checker's `refused`) is an UPDATE problem on
+    the one list that staff, the desk page and the chain read."""
+    lessons = _library(tmp_path)
+    assert lessons.load() is not None
+    lessons.place = lessons.place._replace(watch=True)  # a watching kiosk (which offers only published lessons)
+    lessons.settings = Settings(content_poll_seconds=3600)
+    lessons.start_updates()
+    assert lessons.updates is not None
+    refused = ConfigError("content/two/lesson.toml", 4, "attract", "no such slide")
+    with qtbot.waitSignal(lessons.problems_changed):
+        lessons.updates.refused.emit([refused])  # as the checker does when the folder's new content fails
+    assert lessons.problems() == [Problem(Source.SETTINGS, str(SETTINGS_PROBLEM)), Problem(Source.UPDATE, str(refused))]
+    assert any("no such slide" in problem for problem in lessons.heartbeat()[2])
+    lessons.close()

@@ -76,3 +76,42 @@ def test_the_desk_status_names_every_screen(screen: Screen) -> None:
     assert status["screen"] == screen.value
     assert status["in_visit"] is (screen is not Screen.ATTRACT)
     assert (status["position"] > 0) is (screen in {Screen.SLIDE, Screen.QUESTION, Screen.REVIEW})
+
+
+def test_the_presenter_shows_each_screens_own_page(qtbot: QtBot) -> None:
+    """Through the render walk, every screen of a visit puts its own page in front (a reviewed slide: the slide
+    page), even were the presenter's match to lose a screen and its assert_never."""
+    shown: dict[Screen, set[str]] = {screen: set() for screen in Screen}
+    with render_kiosk(Options(content=SHIPPED_CONTENT, size=(1280, 800), language="ja")) as kiosk:
+        window = kiosk.window
+        for _ in visit_screens(kiosk, Aids()):
+            flow = kiosk.flow
+            if flow is None or flow.state.screen is Screen.ATTRACT:
+                continue
+            expected = {
+                Screen.SLIDE: window.slides.current,
+                Screen.REVIEW: window.slides.current,
+                Screen.QUESTION: window.questions.current,
+                Screen.RESULT: window.result,
+            }[flow.state.screen]
+            assert window.current_page is expected, flow.state.screen
+            shown[flow.state.screen].add(type(expected).__name__)
+    assert all(shown[screen] for screen in Screen if screen is not Screen.ATTRACT)
+
+
+@pytest.mark.parametrize("screen", list(Screen))
+def test_staff_who_walk_away_from_the_menu_have_it_closed_without_a_prompt(qtbot: QtBot, screen: Screen) -> None:
+    """With the staff menu open, no touch closes it (STAFF_IDLE) on every screen: never a prompt patients answer."""
+    timeouts = Timeouts(QUICK)
+    timeouts.set_staff_open(True)
+    with qtbot.assertNotEmitted(timeouts.prompt), qtbot.waitSignal(timeouts.expired, timeout=5000) as expired:
+        timeouts.set_screen(screen)
+    assert expired.args == [EndReason.STAFF_IDLE]
+
+
+def test_aids_chosen_on_the_attract_screen_are_forgotten_quietly(qtbot: QtBot) -> None:
+    """Nobody started after choosing an aid: it is forgotten (ATTRACT_IDLE) without an "Are you still there?"."""
+    timeouts = Timeouts(QUICK)
+    with qtbot.assertNotEmitted(timeouts.prompt), qtbot.waitSignal(timeouts.expired, timeout=5000) as expired:
+        timeouts.set_screen(Screen.ATTRACT, aids_on=True)
+    assert expired.args == [EndReason.ATTRACT_IDLE]
