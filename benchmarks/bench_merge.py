@@ -23,10 +23,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import Figure, run_benchmark  # noqa: E402
+from benchlib import Figure, run_benchmark
 
-from kiosk.fleet.merge import merge, summary_files  # noqa: E402
-from tests.fleet.outboxes import write_outboxes  # noqa: E402
+from kiosk.fleet.merge import merge, summary_files
+from tests.fleet.outboxes import write_outboxes
 
 DAYS = 365
 

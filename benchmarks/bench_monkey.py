@@ -17,11 +17,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk.app.kiosk import build  # noqa: E402
-from kiosk.config.options import Options  # noqa: E402
-from kiosk.config.settings import Settings  # noqa: E402
-from kiosk.staff.pin import save_pin  # noqa: E402
-from tests.ui.monkey import Monkey  # noqa: E402
+from kiosk.app.kiosk import build
+from kiosk.config.options import Options
+from kiosk.config.settings import Settings
+from kiosk.staff.pin import save_pin
+from tests.ui.monkey import Monkey
 
 FAST = Settings(
     idle_seconds=0.3, idle_countdown_seconds=0.3, result_timeout_seconds=0.3, staff_hold_seconds=0.05,

@@ -16,13 +16,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from kiosk.app.kiosk import build  # noqa: E402
-from kiosk.config.options import Options  # noqa: E402
-from kiosk.config.settings import Settings  # noqa: E402
+from kiosk.app.kiosk import build
+from kiosk.config.options import Options
+from kiosk.config.settings import Settings
 
 
 def p95(values: list[float]) -> float:

@@ -14,7 +14,7 @@ from kiosk.core.i18n import LOCALE_DIR, language_from_environment, parse_po
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from update_catalogs import messages  # noqa: E402
+from update_catalogs import messages
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]")  # kana, kanji, Japanese punctuation
 FIELDS = re.compile(r"\{[^{}]*\}|%\(\w+\)[rsd]|%[sd]")

@@ -45,7 +45,7 @@ class ContentUpdates(QObject):
         while not self._stop.wait(self.poll_seconds):
             try:
                 update = self.checker.step()
-            except Exception:  # noqa: BLE001 (a bug in a check must not end the watching, nor the kiosk)
+            except Exception:  # a bug in a check must not end the watching, nor the kiosk
                 log.exception("checking for new content failed")
                 update = None
             if self._stop.is_set():

@@ -38,7 +38,7 @@ class Aids:
     high_contrast: bool = False
 
 
-def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: B008 (a frozen value)
+def visit_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:
     """Drive the real flow through a visit of every lesson, yielding a file-name stem at each screen.
 
     With several lessons the attract screen shows their topic cards, and each lesson's screens are named
@@ -176,7 +176,7 @@ def render_kiosk(options: Options) -> Iterator[Kiosk]:
             kiosk.close()
 
 
-def laid_out_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:  # noqa: B008 (a frozen value)
+def laid_out_screens(kiosk: Kiosk, aids: Aids = Aids()) -> Iterator[str]:
     """Each screen of the visit, laid out to the end before it is yielded (what render grabs, check reads)."""
     from PySide6.QtWidgets import QApplication
 
@@ -189,7 +189,7 @@ def render_all(
     options: Options,
     out: Path,
     on_file: Callable[[Path], None] | None = None,
-    aids: Aids = Aids(),  # noqa: B008
+    aids: Aids = Aids(),
 ) -> list[Path]:
     """Render every screen at options.size into `out`; return the files written."""
     with render_kiosk(options) as kiosk:

@@ -300,7 +300,7 @@ def _table(text: str, path: Path) -> tuple[dict[str, str] | None, set[str], list
                     _("{key}: unknown placeholder {error}").format(key=key, error=_one_line(error)),
                 )
             )
-        except Exception as error:  # noqa: BLE001 (any format mistake: index, attribute, spec; all are reported)
+        except Exception as error:  # any format mistake (index, attribute, spec): all are reported
             message = _("{key}: write placeholders as {{name}} only ({error})").format(key=key, error=_one_line(error))
             problems.append(ContentError(path, line_of(key), message))
     return strings, set(data), problems

@@ -13,7 +13,7 @@ from kiosk.content.loader import load_library
 from tests.conftest import SHIPPED_CONTENT
 
 
-def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> None:
     """Attract and each further picture of its loop, each slide, each question before/after, one see-the-slide,
     the result; at the asked size."""
     library, _ = load_library(SHIPPED_CONTENT)
@@ -32,7 +32,7 @@ def test_render_writes_every_screen_in_visit_order(qtbot, tmp_path: Path) -> Non
 
 
 @pytest.mark.allow_warnings
-def test_render_of_broken_content_draws_the_problems(qtbot, tmp_path: Path, caplog) -> None:  # noqa: ANN001
+def test_render_of_broken_content_draws_the_problems(qtbot, tmp_path: Path, caplog) -> None:
     """Content that fails validation renders one screen listing the problems, also written to the log."""
     (tmp_path / "content" / "ja").mkdir(parents=True)
     (tmp_path / "content" / "ja" / "deck.md").write_text("no heading\n", encoding="utf-8")

@@ -141,7 +141,7 @@ def test_turns_go_round_every_lesson_one_at_a_time() -> None:
     assert turn(1, [1, 1]) is None and turn(1, []) is None and turn(0, [4]) is None
 
 
-def test_a_deck_without_its_own_picture_starts_its_loop_on_a_slide_picture(tmp_path) -> None:  # noqa: ANN001
+def test_a_deck_without_its_own_picture_starts_its_loop_on_a_slide_picture(tmp_path) -> None:
     """A topic card is never blank at its first frame: without `image:` the loop starts on a chosen slide's."""
     import shutil
 

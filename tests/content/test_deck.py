@@ -10,7 +10,7 @@ from kiosk.content.images import IllustrationStore
 PATH = Path("deck.md")
 
 
-def parse(text: str, illustrations: Path):  # noqa: ANN201
+def parse(text: str, illustrations: Path):
     return parse_deck(text, PATH, IllustrationStore(illustrations).problem)
 
 

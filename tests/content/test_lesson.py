@@ -72,11 +72,11 @@ def library() -> Shipped:
     return Shipped({code: plain_lesson(text) for code, text in translations.items()}, library)  # without break marks
 
 
-def _slides(library, code: str) -> dict[str, Slide]:  # noqa: ANN001
+def _slides(library, code: str) -> dict[str, Slide]:
     return {slide.id: slide for slide in library.lessons[code].deck.slides}
 
 
-def test_every_idea_has_its_slide_in_order(library) -> None:  # noqa: ANN001
+def test_every_idea_has_its_slide_in_order(library) -> None:
     """The slides follow the article's ideas, in order, in every language, 14 to 19 of them."""
     for lesson in library.lessons.values():
         assert [slide.id for slide in lesson.deck.slides] == list(IDEAS.values())
@@ -93,7 +93,7 @@ def test_the_shipped_lesson_gets_no_advice(code: str) -> None:
     assert [str(advice) for advice in found] == []
 
 
-def test_headings_fit_a_kiosk(library) -> None:  # noqa: ANN001
+def test_headings_fit_a_kiosk(library) -> None:
     """Headings stay short enough to read at a glance."""
     for code, lesson in library.lessons.items():
         script = script_of("".join(slide.body_text for slide in lesson.deck.slides))
@@ -115,7 +115,7 @@ def test_length_limits_apply_to_any_language(text: str, script: str) -> None:
     assert script_of(text) == script and script in HEADING_MAX
 
 
-def test_honesty_and_credit_are_kept(library) -> None:  # noqa: ANN001
+def test_honesty_and_credit_are_kept(library) -> None:
     """Results differ between people (case and closing slides); the supervisor is credited as written."""
     ja, en = _slides(library, "ja"), _slides(library, "en")
     assert "個人差" in ja["case"].body_text and "個人差" in ja["consult"].body_text
@@ -131,7 +131,7 @@ def test_honesty_and_credit_are_kept(library) -> None:  # noqa: ANN001
         assert library.lessons[code].deck.credit in library.lessons[code].deck.slides[-1].body_text.replace("\n", " ")
 
 
-def test_the_case_is_what_the_patient_reported(library) -> None:  # noqa: ANN001
+def test_the_case_is_what_the_patient_reported(library) -> None:
     """The case names its source (the clinic's article) and tells the outcome as her own report."""
     ja, en = _slides(library, "ja")["case"], _slides(library, "en")["case"]
     assert "患者さんのお話" in ja.heading and "40代女性" in ja.heading
@@ -142,7 +142,7 @@ def test_the_case_is_what_the_patient_reported(library) -> None:  # noqa: ANN001
     assert "disc herniation" in en.body_text and "second treatment" in en.body_text
 
 
-def test_the_case_stays_off_the_handout_and_its_picture_is_no_before_and_after(library) -> None:  # noqa: ANN001
+def test_the_case_stays_off_the_handout_and_its_picture_is_no_before_and_after(library) -> None:
     """Testimonials and before/after pictures are restricted in advertising: the story is marked `handout: no`,
     and its picture shows her telling her story at the desk, not a timeline of awake-with-a-pill then asleep."""
     for code in ("ja", "en"):
@@ -155,14 +155,14 @@ def test_the_case_stays_off_the_handout_and_its_picture_is_no_before_and_after(l
     assert not (ILLUSTRATIONS / "case-timeline.svg").exists()  # the awake-then-asleep timeline is gone
 
 
-def test_the_qr_caption_names_what_it_opens(library) -> None:  # noqa: ANN001
+def test_the_qr_caption_names_what_it_opens(library) -> None:
     """The code opens the clinic's map page: the caption says so and sends nobody to reviews."""
     ja, en = library.lessons["ja"].strings.qr_caption, library.lessons["en"].strings.qr_caption
     assert "地図" in plain(ja) and "口コミ" not in plain(ja)
     assert "map" in en and "review" not in en.lower()
 
 
-def test_a_safety_net_before_the_closing_slide(library) -> None:  # noqa: ANN001
+def test_a_safety_net_before_the_closing_slide(library) -> None:
     """Two levels (call 119 now, even at night; a doctor today) with the guideline's signs, medicine kept, a concrete
     stop rule for stretching, not a diagnosis, ask your doctor too; each safety slide cites its guideline."""
     now = {
@@ -196,7 +196,7 @@ def test_a_safety_net_before_the_closing_slide(library) -> None:  # noqa: ANN001
         assert "NG59" in cited and ("腰痛診療ガイドライン2019" in cited or "Low Back Pain 2019" in cited)
 
 
-def test_the_safety_point_reaches_the_result_screen_and_the_quiz(library) -> None:  # noqa: ANN001
+def test_the_safety_point_reaches_the_result_screen_and_the_quiz(library) -> None:
     """The result screen's safety point says 119; one question asks what to do at night, answered 119."""
     for code, lesson in library.lessons.items():
         assert "119" in lesson.result.safety, code
@@ -205,7 +205,7 @@ def test_the_safety_point_reaches_the_result_screen_and_the_quiz(library) -> Non
         assert all("119" not in a.text for a in question.answers if not a.right)
 
 
-def test_the_front_desk_slide_lists_what_to_say(library) -> None:  # noqa: ANN001
+def test_the_front_desk_slide_lists_what_to_say(library) -> None:
     """Where it hurts, which stretch helped or hurt, numbness or weakness: as listed steps."""
     wanted = {
         "ja": ("どこが痛むか", "どのストレッチで", "しびれ"),
@@ -218,7 +218,7 @@ def test_the_front_desk_slide_lists_what_to_say(library) -> None:  # noqa: ANN00
             assert words in slide.body_text, (code, words)
 
 
-def test_the_article_hedges_are_kept(library) -> None:  # noqa: ANN001
+def test_the_article_hedges_are_kept(library) -> None:
     """ことがあります / うまく伝わらない, と考えてください, and "このためです" before the nerve sentence."""
     ja = _slides(library, "ja")
     assert ja["strained-path"].body_text.count("ことがあります") == 2
@@ -232,7 +232,7 @@ def test_the_article_hedges_are_kept(library) -> None:  # noqa: ANN001
     assert en["chain"].body_text.startswith("Think of")
 
 
-def test_english_wording(library) -> None:  # noqa: ANN001
+def test_english_wording(library) -> None:
     """Signals, not orders; no "slipped disc", "2nd visit", "Rather avoid painkillers?" or "find it hard to work"."""
     lesson = library.lessons["en"]
     shown = " ".join(
@@ -244,7 +244,7 @@ def test_english_wording(library) -> None:  # noqa: ANN001
     assert "signals" in shown
 
 
-def test_the_editors_text_fixes(library) -> None:  # noqa: ANN001
+def test_the_editors_text_fixes(library) -> None:
     """The chain has its sit-up row and 腰や股関節; どの筋肉 has a predicate; seiza says the strength goes; the
     hernia is defined exactly; no vague promise; English says "lacks strength", never "quickest" or "no strength"."""
     ja, en = _slides(library, "ja"), _slides(library, "en")
@@ -264,7 +264,7 @@ def test_the_editors_text_fixes(library) -> None:  # noqa: ANN001
     assert library.lessons["en"].strings.score.format(right=3, total=5) == "You got 3 of 5 right"
 
 
-def test_the_quiz_gives_nothing_away(library) -> None:  # noqa: ANN001
+def test_the_quiz_gives_nothing_away(library) -> None:
     """Question 1's right answer is neither the longest nor the only hedged one; 弱い is never used; question 3
     keeps the hedge; no two questions ask from the same slide (a picture shown with one gives no other answer)."""
     for code, lesson in library.lessons.items():
@@ -285,7 +285,7 @@ def test_the_quiz_gives_nothing_away(library) -> None:  # noqa: ANN001
     )
 
 
-def test_quiz_covers_the_key_points(library) -> None:  # noqa: ANN001
+def test_quiz_covers_the_key_points(library) -> None:
     """Four or five questions pointing at slides; one on "you cannot tell, have it checked"; no give-away words."""
     for code, lesson in library.lessons.items():
         assert 4 <= len(lesson.questions) <= 5
@@ -299,7 +299,7 @@ def test_quiz_covers_the_key_points(library) -> None:  # noqa: ANN001
     assert plain(library.lessons["en"].strings.wrong) == "Let's look at the answer"
 
 
-def test_every_slide_has_an_illustration_that_parses(library) -> None:  # noqa: ANN001
+def test_every_slide_has_an_illustration_that_parses(library) -> None:
     """Every slide (and the attract screen) names an SVG that exists and parses."""
     for lesson in library.lessons.values():
         names = [lesson.deck.image] + [slide.image for slide in lesson.deck.slides]
@@ -346,7 +346,7 @@ def test_svg_follows_the_style_rules(path: Path) -> None:
         assert colour.upper() in ALLOWED_COLOURS, f"{path.name}: {colour}"
 
 
-def test_every_picture_has_a_caption_that_keeps_the_hedges(library) -> None:  # noqa: ANN001
+def test_every_picture_has_a_caption_that_keeps_the_hedges(library) -> None:
     """PEMAT-P 17: each slide's picture has a caption in every language; where the slide hedges, the caption does
     too (stretching a muscle that lacks strength *may* hurt; the order *has trouble* getting through)."""
     for lesson in library.lessons.values():

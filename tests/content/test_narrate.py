@@ -28,7 +28,7 @@ RMS_FLOOR = 0.02  # speech peaks at -1 dBFS here; silence, or a click, is far be
 SCREENS = ["slide-first", "slide-second", "question-first-question", "explanation-first-question"]
 
 
-def units_for(language: str):  # noqa: ANN201
+def units_for(language: str):
     """Morae by the engine's own reading (Open JTalk's analysis) in Japanese, syllables in English."""
     if language == "ja":
         with contextlib.redirect_stdout(io.StringIO()):

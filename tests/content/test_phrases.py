@@ -65,7 +65,7 @@ def test_the_loaded_lesson_carries_marks_and_its_plain_text_stays_plain() -> Non
     assert ZWSP not in en.deck.slides[0].heading and WJ not in en.strings.next
 
 
-def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None:  # noqa: ANN001
+def test_a_start_up_from_the_cache_never_loads_the_segmenter(tmp_path) -> None:
     """The first run segments and caches; a second process starting from that cache imports neither budoux nor
     the dictionary analyser (sudachipy)."""
     import os

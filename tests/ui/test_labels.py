@@ -15,7 +15,7 @@ ORPHANED = ZWSP.join(WJ.join(phrase) for phrase in ("あいうえお", "かき�
 SENTENCE = "ストレッチをすれば必ず良くなるとは限りません。施術の前に、当院では状態を確かめます。"
 
 
-def _label(qtbot: QtBot, role: str, text: str, width: int, px: int = 40):  # noqa: ANN202
+def _label(qtbot: QtBot, role: str, text: str, width: int, px: int = 40):
     label = text_label(role)
     qtbot.addWidget(label)
     label.setStyleSheet(f"font-size: {px}px; font-family: 'Noto Sans CJK JP'")

@@ -37,7 +37,7 @@ def test_every_screen_fits_at_every_size(
     assert problems == []
 
 
-def test_the_checks_catch_cut_text_small_targets_and_overlap(qtbot) -> None:  # noqa: ANN001
+def test_the_checks_catch_cut_text_small_targets_and_overlap(qtbot) -> None:
     """The layout checks themselves fail on cut-off text, a small button and overlapping widgets."""
     from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
