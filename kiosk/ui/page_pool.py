@@ -94,8 +94,8 @@ class PagePool(Generic[P]):
         # pending resizes, and a layout its new content invalidated (a nested one: the text column's, the slide's
         # heading, text and picture) does not follow a resize until it is run: it was drawn where the screen this
         # instance last held put things (the heading 3-30 px off at 1080x1920), then jumped when shown.
-        for widget in [page, *page.findChildren(QWidget)]:
-            layout = widget.layout()
+        for widget in [page, *page.findChildren(QWidget)]:  # parents before their children
+            layout = widget.layout() if isinstance(widget, QWidget) else None
             if layout is not None:
                 layout.activate()
         # Rendering the hidden widget then draws it as shown: its documents are laid out and its picture rendered

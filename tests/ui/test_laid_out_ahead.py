@@ -35,10 +35,14 @@ def read(kiosk: Kiosk) -> None:
     settle(QApplication)
 
 
+def as_array(picture: QImage) -> np.ndarray:
+    picture = picture.convertToFormat(QImage.Format.Format_RGB32)
+    data = np.array(picture.constBits(), dtype=np.uint8)
+    return data.reshape(picture.height(), picture.bytesPerLine()).copy()
+
+
 def image(kiosk: Kiosk) -> np.ndarray:
-    grabbed = kiosk.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    data = np.array(grabbed.constBits(), dtype=np.uint8)
-    return data.reshape(grabbed.height(), grabbed.bytesPerLine()).copy()
+    return as_array(kiosk.window.grab().toImage())
 
 
 def visit_steps(kiosk: Kiosk) -> Iterator[Callable[[], object]]:
@@ -337,12 +341,6 @@ def masked(pixels: np.ndarray, page: QWidget, window: KioskWindow) -> np.ndarray
     return pixels
 
 
-def as_array(picture: QImage) -> np.ndarray:
-    picture = picture.convertToFormat(QImage.Format.Format_RGB32)
-    data = np.array(picture.constBits(), dtype=np.uint8)
-    return data.reshape(picture.height(), picture.bytesPerLine()).copy()
-
-
 @pytest.mark.parametrize("language", ["en", "ja"])
 def test_a_slide_faded_in_from_pixels_drawn_ahead_is_the_page_shown_after(
     make_kiosk: Callable[..., Kiosk], language: str
@@ -375,6 +373,6 @@ def test_a_slide_faded_in_from_pixels_drawn_ahead_is_the_page_shown_after(
         live = as_array(window.grab(QRect(page.mapTo(window, QPoint(0, 0)), page.size())).toImage())
         seen, drawn = masked(ahead, page, window), masked(live, page, window)
         rows = np.flatnonzero((seen != drawn).any(axis=1))
-        assert not rows.size, f"step {number}, slide {flow.state.slide}: drawn ahead differs in rows {rows[:1]}-{rows[-1:]}"
+        assert not rows.size, f"step {number}, slide {flow.state.slide}: rows {rows[:1]}-{rows[-1:]} differ"
         compared += 1
     assert compared >= 2 * (len(flow.lesson.deck.slides) - 1), "few slides were faded in from pixels drawn ahead"
