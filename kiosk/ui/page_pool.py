@@ -90,8 +90,16 @@ class PagePool(Generic[P]):
         if page.geometry() != geometry:
             page.setGeometry(geometry)
         self._give(entry, key, setup)
-        # Rendering a hidden widget lays it out first as if shown (sizes, layouts), then draws it: its documents
-        # are laid out and its picture rendered at the size shown, so showing it later only paints.
+        # Its layouts first, top down, as a shown page's run before it paints. Render only sends a hidden widget's
+        # pending resizes, and a layout its new content invalidated (a nested one: the text column's, the slide's
+        # heading, text and picture) does not follow a resize until it is run: it was drawn where the screen this
+        # instance last held put things (the heading 3-30 px off at 1080x1920), then jumped when shown.
+        for widget in [page, *page.findChildren(QWidget)]:  # parents before their children
+            layout = widget.layout() if isinstance(widget, QWidget) else None
+            if layout is not None:
+                layout.activate()
+        # Rendering the hidden widget then draws it as shown: its documents are laid out and its picture rendered
+        # at the size shown, so showing it later only paints.
         if self._draw is not None:
             entry.pixels = self._draw(page)
         else:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -35,10 +35,14 @@ def read(kiosk: Kiosk) -> None:
     settle(QApplication)
 
 
+def as_array(picture: QImage) -> np.ndarray:
+    picture = picture.convertToFormat(QImage.Format.Format_RGB32)
+    data = np.array(picture.constBits(), dtype=np.uint8)
+    return data.reshape(picture.height(), picture.bytesPerLine()).copy()
+
+
 def image(kiosk: Kiosk) -> np.ndarray:
-    grabbed = kiosk.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
-    data = np.array(grabbed.constBits(), dtype=np.uint8)
-    return data.reshape(grabbed.height(), grabbed.bytesPerLine()).copy()
+    return as_array(kiosk.window.grab().toImage())
 
 
 def visit_steps(kiosk: Kiosk) -> Iterator[Callable[[], object]]:
@@ -327,3 +331,48 @@ def test_the_taps_own_frame_shows_the_old_content_whole(make_kiosk: Callable[...
         bar = min(rect.top() for rect in window._bar_rects(window.current_page, window))
         content = np.s_[area.top() : bar, area.left() * 4 : (area.right() + 1) * 4]
         assert np.array_equal(before[content], after[content]), "the tap's frame is not the old content"
+
+
+def masked(pixels: np.ndarray, page: QWidget, window: KioskWindow) -> np.ndarray:
+    """The page's pixels with its fixed bars blanked (the transition never paints over them)."""
+    pixels = pixels.copy()
+    for rect in window._bar_rects(page, page):
+        pixels[rect.top() : rect.bottom() + 1, rect.left() * 4 : (rect.right() + 1) * 4] = 0
+    return pixels
+
+
+@pytest.mark.parametrize("language", ["en", "ja"])
+def test_a_slide_faded_in_from_pixels_drawn_ahead_is_the_page_shown_after(
+    make_kiosk: Callable[..., Kiosk], language: str
+) -> None:
+    """Render = screen through a fade, in portrait: the slide laid out ahead while hidden (what the transition
+    paints) is pixel for pixel the page once shown, every slide forward and back (no jump when the fade ends)."""
+    kiosk = make_kiosk(size=(1080, 1920), transitions=True, language=language)
+    flow = kiosk.flow
+    assert flow is not None
+    window = kiosk.window
+    flow.start(language)
+    compared, number, forward = 0, 0, True
+    while True:
+        state = flow.state
+        forward = forward and (state.slide + 1 < len(flow.lesson.deck.slides) or state.part + 1 < flow.parts_shown())
+        if not forward and state.slide == 0:  # back at the first slide (on its last screen, if it has more)
+            break
+        read(kiosk)
+        (flow.next if forward else flow.back)()
+        number += 1
+        assert flow.state.screen is Screen.SLIDE
+        if not window.overlay.drawn_ahead:  # another part of the same slide: no fade
+            continue
+        pixels = window.overlay.incoming
+        assert pixels is not None
+        ahead = as_array(pixels.toImage())
+        read(kiosk)
+        page = window.current_page
+        assert not window.overlay.isVisible()
+        live = as_array(window.grab(QRect(page.mapTo(window, QPoint(0, 0)), page.size())).toImage())
+        seen, drawn = masked(ahead, page, window), masked(live, page, window)
+        rows = np.flatnonzero((seen != drawn).any(axis=1))
+        assert not rows.size, f"step {number}, slide {flow.state.slide}: rows {rows[:1]}-{rows[-1:]} differ"
+        compared += 1
+    assert compared >= 2 * (len(flow.lesson.deck.slides) - 1), "few slides were faded in from pixels drawn ahead"
