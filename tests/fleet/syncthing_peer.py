@@ -149,3 +149,12 @@ def wait_for(condition: object, seconds: float, what: str) -> None:
             return
         time.sleep(0.2)
     raise AssertionError(f"timed out after {seconds:g} s waiting for {what}")
+
+
+def text_or_none(path: Path) -> str | None:
+    """A synced file's text, or None while it is missing: Syncthing may take the old file away before the new one
+    is in place (seen once in CI: FileNotFoundError in the middle of a wait)."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None

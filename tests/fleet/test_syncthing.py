@@ -21,7 +21,7 @@ from kiosk.fleet.syncthing import CONTENT_FOLDER_ID, outbox_folder_id
 from kiosk.stats.store import StatsStore
 from kiosk.visit.flow import Screen
 from tests.conftest import SHIPPED_CONTENT
-from tests.fleet.syncthing_peer import SYNCTHING, Peer, wait_for
+from tests.fleet.syncthing_peer import SYNCTHING, Peer, text_or_none, wait_for
 from tests.stats.samples import make_record
 
 QUICK = Settings(content_poll_seconds=0.05, content_quiet_seconds=0.3)
@@ -85,7 +85,7 @@ def test_content_and_outbox_travel_between_hub_and_kiosk(
     (hub_content / deck).write_text(changed, encoding="utf-8")
     assert publish(hub_content / deck.parts[0])[0] is not None  # the practitioner says "ready"
     hub.scan(CONTENT_FOLDER_ID)
-    wait_for(lambda: (kiosk_content / deck).read_text(encoding="utf-8") == changed, 60, "the change to arrive")
+    wait_for(lambda: text_or_none(kiosk_content / deck) == changed, 60, "the change to arrive")
 
     def waiting_with_the_change() -> bool:
         pending = shown.flow.pending
