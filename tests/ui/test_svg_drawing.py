@@ -155,3 +155,15 @@ def test_the_budget_counts_from_when_a_drawing_starts_not_from_when_it_was_asked
     finally:
         first.release.set()
         second.release.set()
+
+
+def test_a_drawing_that_ends_after_the_drawer_is_closed_signals_nothing(qtbot: QtBot, held: HeldDrawing) -> None:
+    """At exit the drawer is closed (atexit); a worker (a daemon thread) that ends a drawing after that must not
+    signal it: Qt's objects are going, and that late signal crashed the process (SIGSEGV at the end of a run)."""
+    drawer = PictureDrawer(budget_ms=30_000, frame_wait_ms=0, draw=held)
+    assert drawer.image("seiza.svg", SEIZA, QSize(80, 60)) is None
+    assert held.started.wait(10)
+    drawer.close()
+    with qtbot.assertNotEmitted(drawer.arrived, wait=1_000):
+        held.release.set()
+        assert held.finished.wait(10)

@@ -19,10 +19,12 @@ still queued behind others (the handout asks for a dozen at once) is not counted
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import queue
 import threading
 import time
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, wait
 from functools import partial
@@ -108,6 +110,9 @@ class PictureDrawer(QObject):
         self._slow: set[bytes] = set()  # digests of pictures whose drawing went over the budget
         self._started: dict[Key, float] = {}  # when a worker took the drawing (time.monotonic), set by that worker
         self._finished.connect(self.arrived, Qt.ConnectionType.QueuedConnection)
+        self._closed = False
+        self._signal_lock = threading.Lock()  # close() and a worker's signal never overlap
+        _open_drawers.add(self)
 
     def is_slow(self, data: bytes) -> bool:
         """This picture went over the budget once: it is shown as the placeholder from now on."""
@@ -125,7 +130,7 @@ class PictureDrawer(QObject):
         job = self._jobs.get(key)
         if job is None:
             job = self._jobs[key] = self._pool.submit(partial(self._timed, key), data, size)
-            job.add_done_callback(lambda _: self._finished.emit())
+            job.add_done_callback(self._done)
             QTimer.singleShot(self.budget_ms, self, partial(self._check, key, name))
         if not job.done() and wait_ms > 0:
             wait([job], timeout=wait_ms / 1000)
@@ -134,6 +139,17 @@ class PictureDrawer(QObject):
         del self._jobs[key]
         self._started.pop(key, None)
         return job.result() if job.exception() is None else QImage()
+
+    def close(self) -> None:
+        """No drawing signals this drawer from now on (at exit: see `_close_all`)."""
+        with self._signal_lock:
+            self._closed = True
+
+    def _done(self, _job: Future[QImage]) -> None:
+        """A drawing ended (in the worker): tell the UI thread, unless the drawer is closed."""
+        with self._signal_lock:
+            if not self._closed:
+                self._finished.emit()
 
     def _timed(self, key: Key, data: bytes, size: QSize) -> QImage:
         """Runs in the worker: notes when the drawing starts, then draws."""
@@ -165,6 +181,16 @@ class PictureDrawer(QObject):
 
 
 _shared: list[PictureDrawer] = []
+_open_drawers: weakref.WeakSet[PictureDrawer] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    """At exit, before Qt's own clean-up (PySide registers its handler when it is imported, before this module's,
+    and atexit runs the last registered first): a drawing that ended in a worker (a daemon thread) while Qt's
+    objects were being destroyed signalled a dead object and crashed the process (SIGSEGV, seen under load)."""
+    for drawer in list(_open_drawers):
+        drawer.close()
 
 
 def shared() -> PictureDrawer:
