@@ -109,7 +109,8 @@ class _SlideReader:
                 )
 
     def check_settings(self, image_problem: Callable[[str], str | None]) -> dict[str, str]:
-        """The settings, each value checked: id, layout, image, caption, handout."""
+        """The settings, each value checked (id, layout, image, caption, handout); id, layout and handout given
+        even where the comment leaves them out (their defaults), so the slide reads them from here."""
         settings, at = self.settings, self.settings_line
         if settings is None:
             self.problem(1, _("the slide has no settings comment such as <!-- id: seiza; image: seiza.svg -->"))
@@ -135,7 +136,7 @@ class _SlideReader:
             why = _("no: left off the handout; front: on its first page")
             message = _("handout must be {choices}, not {value!r} ({why})")
             self.problem(at, message.format(choices=", ".join(HANDOUT), value=handout, why=why))
-        return settings
+        return {"id": slide_id, "layout": layout, "handout": handout, **settings}
 
     def heading_and_body(self, text: str) -> tuple[str, list[str]]:
         """The one `# ` heading, and the body's lines (the heading's line left blank, so lines keep their numbers)."""
@@ -182,11 +183,11 @@ def _parse_slide(
     body_html, body_text, keep = reader.body(text, body_lines)
     if reader.problems:
         return None, reader.problems
-    slide_id, layout = settings.get("id", ""), settings.get("layout", "split")
     image, audio = settings.get("image") or None, settings.get("audio") or None
     notes = tuple(reader.notes)
+    slide_id, layout = settings["id"], settings["layout"]
     slide = Slide(slide_id, heading, body_html, body_text, image, layout, notes, source.first_line, audio, keep)
-    return slide._replace(handout=settings.get("handout", "yes"), caption=reader.caption), []
+    return slide._replace(handout=settings["handout"], caption=reader.caption), []
 
 
 CAPTION_MARK = re.compile(r"\s*caption\s*:(.*)", re.IGNORECASE | re.DOTALL)

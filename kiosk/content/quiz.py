@@ -159,8 +159,8 @@ def _slide_problem(slide_id: str, slide_ids: set[str], path: Path, line: int) ->
 def _question_problems(
     draft: _Draft, path: Path, slide_ids: set[str], seen_ids: dict[str, int], seen_prompts: dict[str, int]
 ) -> list[ContentError]:
-    """Every problem of one question, in reading order: prompt, id, the same prompt twice, slide, answers,
-    explanation."""
+    """Every problem of one question but its explanation's, in reading order: prompt, id, the same prompt twice,
+    slide, answers."""
     messages = [] if draft.prompt else [_("the question has no text after '## '")]
     messages += _id_problems(draft.settings.get("id", ""), seen_ids)
     if draft.prompt in seen_prompts:
@@ -168,8 +168,7 @@ def _question_problems(
     problems = [ContentError(path, draft.line, message) for message in messages]
     if (slide := _slide_problem(draft.settings.get("slide", ""), slide_ids, path, draft.line)) is not None:
         problems.append(slide)
-    after = _answer_problems(draft.answers) + _explanation_problems(soft_joined(draft.explanation))
-    return problems + [ContentError(path, draft.line, message) for message in after]
+    return problems + [ContentError(path, draft.line, message) for message in _answer_problems(draft.answers)]
 
 
 def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Question, ...], list[ContentError]]:
@@ -179,7 +178,9 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
     seen_ids: dict[str, int] = {}
     seen_prompts: dict[str, int] = {}
     for draft in _drafts(text, path, problems):
+        explanation = soft_joined(draft.explanation)
         found = _question_problems(draft, path, slide_ids, seen_ids, seen_prompts)
+        found += [ContentError(path, draft.line, message) for message in _explanation_problems(explanation)]
         problems += found
         question_id = draft.settings.get("id", "")
         seen_ids.setdefault(question_id, draft.line)
@@ -190,7 +191,7 @@ def parse_quiz(text: str, path: Path, slide_ids: set[str]) -> tuple[tuple[Questi
                     question_id,
                     draft.prompt,
                     tuple(draft.answers),
-                    soft_joined(draft.explanation),
+                    explanation,
                     draft.settings.get("slide", ""),
                     draft.line,
                     draft.settings.get("audio") or None,

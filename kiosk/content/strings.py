@@ -181,6 +181,13 @@ def formatted() -> list[str]:
 
 
 _FIELD = {_key(name): name for name in UiStrings._fields}
+
+
+def string_of(strings: UiStrings, key: str) -> str:
+    """The string a ui.toml key gives (`continue` is the field `continue_`)."""
+    return str(getattr(strings, _FIELD[key]))
+
+
 _LINE = re.compile(r"line (\d+)")
 # The values every placeholder is tried with.
 PLACEHOLDERS = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kiosk.content.advice.context import Context
 from kiosk.content.advice.model import ContentAdvice
 from kiosk.content.loader import STRINGS
-from kiosk.content.strings import optional
+from kiosk.content.strings import optional, string_of
 from kiosk.core.i18n import _
 
 RULE = "interface"
@@ -27,5 +27,5 @@ def optional_words_missing(context: Context) -> list[ContentAdvice]:
             ),
         )
         for key, purpose in optional().items()
-        if not getattr(strings, key if key in strings._fields else f"{key}_")
+        if not string_of(strings, key)
     ]
