@@ -85,7 +85,8 @@ def test_run_kiosk_and_main_py_still_start_the_kiosk() -> None:
     assert "main.py" in (ROOT / "run-kiosk").read_text(encoding="utf-8")
     script = (
         "import sys, kiosk.cli as c\n"
-        "c.cmd_run = lambda args: print('RUN', args.windowed) or 0\n"
+        # The sub-command table is the one place `run` is looked up, so that is what is replaced.
+        "c.COMMAND_RUNS['run'] = lambda args: print('RUN', args.windowed) or 0\n"
         "sys.argv = ['main.py', *sys.argv[1:]]\n"
         "exec(compile(open('main.py').read(), 'main.py', 'exec'), {'__name__': '__main__'})\n"
     )
