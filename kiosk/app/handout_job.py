@@ -43,7 +43,6 @@ class HandoutJob(QObject):
         self.drawer = shared() if drawer is None else drawer
         self.results: list[tuple[Path, int | OSError]] = []  # each file written and its pages, or why it was not
         self.slow: list[str] = []  # the pictures printed as the placeholder, by name
-        self.done = False
         self._drawn: list[dict[str, QImage]] = [{} for _ in orders]
         self._wanted: list[Wanted] = []
         self._steps: Generator[None, None, int] | None = None
@@ -60,9 +59,8 @@ class HandoutJob(QObject):
         """Start, and wait in a local event loop until finished (`kiosk handout`, tests)."""
         loop = QEventLoop()
         self.finished.connect(loop.quit)
-        self.start()
-        if not self.done:
-            loop.exec()
+        self.start()  # `finished` comes from a later turn of the loop, never from start itself
+        loop.exec()
 
     def slow_notes(self, where: Callable[[str], list[Path]]) -> list[str]:
         """The staff note for each picture printed as the placeholder, naming its file(s)."""
@@ -89,7 +87,7 @@ class HandoutJob(QObject):
     def _paint(self) -> None:
         """One step: a slide of the current handout (or its first page, or its file), then the next turn."""
         if self._next >= len(self.orders):
-            self._finish()
+            self.finished.emit()
             return
         lesson, out = self.orders[self._next]
         if self._steps is None:
@@ -101,13 +99,9 @@ class HandoutJob(QObject):
             self._steps, self._next = None, self._next + 1
         except OSError as error:
             self.results.append((out, error))
-            self._finish()
+            self.finished.emit()
             return
         QTimer.singleShot(0, self, self._paint)
-
-    def _finish(self) -> None:
-        self.done = True
-        self.finished.emit()
 
 
 def handout_for(
