@@ -154,17 +154,17 @@ def _page_layout() -> QPageLayout:
     )
 
 
-def _picture_area() -> QSizeF:
-    """Where a slide's picture goes, in device pixels at 300 dpi (about 76 x 57 mm)."""
-    width = _page_layout().paintRectPixels(DPI).width() * PICTURE_SHARE
-    return QSizeF(width, width * 0.75)
+def _picture_area(width: float) -> QSizeF:
+    """Where a slide's picture goes on a page `width` device pixels wide (at 300 dpi: about 76 x 57 mm)."""
+    picture_width = width * PICTURE_SHARE
+    return QSizeF(picture_width, picture_width * 0.75)
 
 
 def picture_sizes(lesson: Translation) -> dict[str, QSize]:
     """The SVG pictures the handout prints, each with its size in pixels at 300 dpi (its aspect kept).
 
     Only parsed here, for the aspect (parsing is bounded by the content checks); drawn by the worker threads."""
-    area, sizes = _picture_area(), {}
+    area, sizes = _picture_area(_page_layout().paintRectPixels(DPI).width()), {}
     for slide in lesson.deck.slides:
         data = lesson.images.get(slide.image or "")
         if slide.handout != "yes" or data is None or is_photo(data) or slide.image in sizes:
@@ -411,12 +411,13 @@ def _used(chunk: list[Block], gap: float) -> float:
 
 
 def _slide_block(lesson: Translation, slide: Slide, family: str, width: float, pictures: Pictures) -> Block:
-    picture_width = width * PICTURE_SHARE
+    picture_box = _picture_area(width)  # the size `picture_sizes` has the pictures drawn at
+    picture_width = picture_box.width()
     gap = 8 * MM
     text_width = width - picture_width - gap
     heading = _text_block(_escape(slide.heading), family, HEADING_PT, text_width, bold=True, x=picture_width + gap)
     body = _text_block(_html(slide.body_html), family, BODY_PT, text_width, x=picture_width + gap)
-    picture_height = picture_width * 0.75 if slide.image and slide.image in lesson.images else 0.0
+    picture_height = picture_box.height() if slide.image and slide.image in lesson.images else 0.0
     caption = (  # PEMAT-P 17: what the picture shows, under it
         _text_block(_phrase_lines(slide.caption, family, BODY_PT, picture_width), family, BODY_PT, picture_width)
         if picture_height and slide.caption
