@@ -68,8 +68,8 @@ class KioskWindow(QWidget):
         self._pools: dict[PageName, PagePool[Any]] = {}  # the slide and question pages laid out ahead
         self._kept: tuple[QWidget, object, QPixmap] | None = None  # the shown page's content, drawn in idle time
         # The attract page as Home will show it, drawn in idle time: (its data, the window's context, pixels).
+        # Dropped as soon as the page is given other data (`attract_shown`), so when kept it is what the page holds.
         self._attract_ahead: tuple[object, object, QPixmap] | None = None
-        self._attract_key: object = None  # the data the attract page was last given
         self.page_built: Callable[[PageName], None] | None = None  # called with the name of each page built
         self.aids = AidsBar()
         self.aids.hide()  # shown once content is there
@@ -260,25 +260,23 @@ class KioskWindow(QWidget):
         if page.isVisible() or not self._fades():
             return
         ahead = self._attract_ahead
-        if ahead is not None and ahead[0] == key and ahead[1] == self._applied_for and self._attract_key == key:
+        if ahead is not None and ahead[0] == key and ahead[1] == self._applied_for:
             return
         self._attract_ahead = None
         setup(page)
-        self._attract_key = key
         self._attract_ahead = (key, self._applied_for, self._snapshot(page))
 
     def attract_shown(self, key: object) -> None:
         """The attract page was just given this screen: pixels drawn ahead for another one are dropped."""
         if self._attract_ahead is not None and self._attract_ahead[0] != key:
             self._attract_ahead = None
-        self._attract_key = key
 
     def _shown_pixels(self) -> QPixmap | None:
         """The shown page's pixels as drawn when it was laid out ahead, if it still shows what it was given."""
         page = self.current_page
         ahead = self._attract_ahead
         if page is self.attract:
-            if ahead is not None and ahead[0] == self._attract_key and ahead[1] == self._applied_for:
+            if ahead is not None and ahead[1] == self._applied_for:
                 return ahead[2]
             return None
         for pool in self._pools.values():
