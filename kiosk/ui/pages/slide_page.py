@@ -91,8 +91,7 @@ class SlidePage(QWidget):
         self._units: list[Piece] = []
         self._small: list[Piece] = []  # a card's small print, shown under the text of its last screen
         self._parts: list[list[Piece]] = [[]]
-        self._asked = 0  # the part the visit asked for (-1: the last)
-        self._part = 0  # that part among the parts the text takes now
+        self._asked = 0  # the part the visit asked for (-1: the last); `part`: that part among those there are now
         self._given: tuple[object, ...] = ()  # the slide, as show_slide was last given it (without the part)
         self._index, self._total = 0, 1
         self._strings: UiStrings | None = None
@@ -123,7 +122,7 @@ class SlidePage(QWidget):
         if slide.layout == "card":
             self._units, self._small = small_print(self._units)
         self._parts = [self._units]
-        self._asked, self._part = part, 0
+        self._asked = part
         self._index, self._total, self._strings = index, total, strings
         self.heading.setText(slide.heading)
         if slide.image and image is not None:
@@ -138,7 +137,7 @@ class SlidePage(QWidget):
     @property
     def part(self) -> int:
         """Which screen of this slide is shown (its text may flow on to more than one)."""
-        return self._part
+        return part_index(self._asked, len(self._parts))
 
     @property
     def part_count(self) -> int:
@@ -147,7 +146,6 @@ class SlidePage(QWidget):
     def show_part(self, part: int) -> None:
         """Show another screen of the same slide (-1: the last): the rest of its text, beside the same picture."""
         self._asked = part
-        self._part = part_index(part, len(self._parts))
         self._set_body()
         self._show_nav()
 
@@ -156,7 +154,7 @@ class SlidePage(QWidget):
         began on the screen before); shown_only: only those on the screen shown now."""
         found = lonely(self._parts)
         if shown_only:
-            shown = self._parts[self._part]
+            shown = self._parts[self.part]
             found = [piece for piece in found if any(piece is other for other in shown)]
         return [piece[2] for piece in found]
 
@@ -182,10 +180,10 @@ class SlidePage(QWidget):
         nav.back.setText(strings.back)
         nav.home.setVisible(not review)
         nav.back.setVisible(not review)
-        nav.back.setEnabled(index > 0 or self._part > 0)
+        nav.back.setEnabled(index > 0 or self.part > 0)
         if review:
             nav.next.setText(strings.back_to_question)
-        elif index + 1 == total and self._part + 1 >= len(self._parts):
+        elif index + 1 == total and self.part + 1 >= len(self._parts):
             nav.next.setText(strings.start_quiz)
         else:
             nav.next.setText(strings.next)
@@ -193,7 +191,7 @@ class SlidePage(QWidget):
         dot = self._metrics.px(18) if self._metrics else 18
         counter = strings.progress.format(current=index + 1, total=total)
         if len(self._parts) > 1:  # the text flows on: which of this slide's screens this is
-            counter += f" ({self._part + 1}/{len(self._parts)})"
+            counter += f" ({self.part + 1}/{len(self._parts)})"
         nav.progress.set_progress(counter, index, total, dot)
         nav.share_row()
 
@@ -215,11 +213,11 @@ class SlidePage(QWidget):
         if self._slide is not None:
             spacing = self._metrics.px(20) if self._metrics else 20
             palette = self._metrics.palette if self._metrics else NORMAL
-            html = join(pieces if pieces is not None else self._parts[self._part]) if self._units else ""
+            html = join(pieces if pieces is not None else self._parts[self.part]) if self._units else ""
             self.body.set_body(html, spacing, palette)
             self.small_print.set_body(join(self._small) if self._small else "", spacing, palette)
             if pieces is None:
-                last = self._part + 1 >= len(self._parts)
+                last = self.part + 1 >= len(self._parts)
                 self.small_print.setVisible(bool(self._small) and last)
 
     def _apply_layout(self) -> None:
@@ -231,7 +229,6 @@ class SlidePage(QWidget):
         self._as_card(None)
         centred = self._slide.layout == "center"
         arrangement, parts = self._arrange(centred)
-        self._part = part_index(self._asked, len(parts))
         changed = parts != self._parts
         self._parts = parts
         stacked = arrangement.beside == 0
@@ -264,7 +261,6 @@ class SlidePage(QWidget):
             plan, budget = card_fallback(room, area, ratio, spacing, max_text, self._landscape)
             width = plan.text_width
             parts = self._split(lambda pieces: self._text_height(width, pieces) <= budget)
-        self._part = part_index(self._asked, len(parts))
         changed = parts != self._parts
         self._parts = parts
         self._as_card(plan, pad)
