@@ -105,16 +105,17 @@ class PhraseLabel(QLabel):
 
     text_block = False  # a block of reading text (the explanation card): the slide body's line height, 1.6
 
-    def line_spacing(self) -> float:
+    def line_spacing(self, font: QFont | None = None) -> float:
         """A text block has the line height of every text block, 1.6; headings, buttons and short messages
-        keep the font's own."""
-        natural = QFontMetricsF(self.font()).lineSpacing()
-        if not self.text_block or not self.wordWrap() or self.font().pixelSize() <= 0:
+        keep the font's own (of the label's font, or of `font`)."""
+        font = font or self.font()
+        natural = QFontMetricsF(font).lineSpacing()
+        if not self.text_block or not self.wordWrap() or font.pixelSize() <= 0:
             return natural
-        return max(natural, LINE_HEIGHT_EM * self.font().pixelSize())
+        return max(natural, LINE_HEIGHT_EM * font.pixelSize())
 
-    def _height_of(self, lines: list[list[str]]) -> int:
-        return math.ceil(self._count(lines) * self.line_spacing())
+    def _height_of(self, lines: list[list[str]], font: QFont | None = None) -> int:
+        return math.ceil(self._count(lines) * self.line_spacing(font))
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return self.wordWrap()
@@ -132,11 +133,7 @@ class PhraseLabel(QLabel):
         if not self.text():
             return 0
         lines = layout_lines(self.text(), font, self._content_width(width), self.balance, self.wordWrap())
-        natural = QFontMetricsF(font).lineSpacing()
-        spacing = natural
-        if self.text_block and self.wordWrap() and font.pixelSize() > 0:
-            spacing = max(natural, LINE_HEIGHT_EM * font.pixelSize())
-        return math.ceil(self._count(lines) * spacing) + self._extra()[1]
+        return self._height_of(lines, font) + self._extra()[1]
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         self.ensurePolished()
