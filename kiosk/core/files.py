@@ -143,16 +143,6 @@ def read_file(path: Path, max_bytes: int, *, within: Path | None = None) -> byte
     return data
 
 
-_LISTED_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_NOCTTY", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
 def read_listed(path: str, max_bytes: int, *, link: bool) -> bytes:
     """read_file for a file just listed in its folder (`link`: its directory entry is a symbolic link).
 
@@ -163,7 +153,7 @@ def read_listed(path: str, max_bytes: int, *, link: bool) -> bytes:
     """
     if not link:
         try:
-            fd = os.open(path, _LISTED_FLAGS)
+            fd = os.open(path, _READ_FLAGS)  # read_file's own flags
         except OSError:
             fd = -1
         if fd >= 0:
