@@ -152,11 +152,6 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
         return []
 
 
-def _read(path: str, link: bool) -> bytes:
-    """A listed summary's bytes (kiosk.core.files.read_listed: quick for a regular file that is no link)."""
-    return read_listed(path, MAX_SUMMARY_BYTES, link=link)
-
-
 @dataclass
 class _Outbox:
     """One kiosk name in one folder while the merge runs: its running totals and what tells two folders apart."""
@@ -209,7 +204,7 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
     for prefix, name, link in files:
         path = prefix + name
         try:
-            data = _read(path, link)
+            data = read_listed(path, MAX_SUMMARY_BYTES, link=link)  # quick for a listed file that is no link
             day_summary = summary.loads(data)
         except OSError as error:
             why = _("{path}: skipped: cannot be read ({why})").format(path=path, why=error.strerror or error)
