@@ -180,7 +180,7 @@ class _Pending(NamedTuple):
 def merge(folders: Iterable[Path], today: date | None = None, rows: bool = True) -> Report:
     """Every sound summary under the folders; `today` is the hub's date (default: the hub's clock).
 
-    rows: keep each summary's counts for csv_report (in a private scratch file; 8 bytes each in memory).
+    rows: keep each summary's counts for write_csv (in a private scratch file; 8 bytes each in memory).
     """
     return merge_files(_listed(folders), today, rows)
 
@@ -200,7 +200,7 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
     periods_seen: dict[tuple[str, date], tuple[str, date, date, str, tuple[date, str]]] = {}
     folders: dict[str, str] = {}  # prefix -> the folder as text, as the messages spell it
     strings: dict[str, str] = {}  # one copy of each lesson, language and question id
-    spooled = spool() if rows else None  # the day rows, one line of JSON per summary counted
+    spooled = spool() if rows else None  # the day rows, a marshal record per summary counted
     for prefix, name, link in files:
         path = prefix + name
         try:
