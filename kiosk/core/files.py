@@ -209,6 +209,16 @@ def replacing(path: Path, *, private: bool = True, durable: bool = True) -> Iter
                 raise
 
 
+@contextlib.contextmanager
+def replacing_text(path: Path, encoding: str, *, private: bool = True) -> Iterator[TextIOWrapper]:
+    """replacing, for text written in parts (a CSV as its rows come), with universal newlines off (newline="")."""
+    with replacing(path, private=private) as handle:
+        text = TextIOWrapper(handle, encoding, newline="")
+        yield text
+        text.flush()
+        text.detach()  # the handle stays open for replacing to flush, sync and rename
+
+
 def spool() -> IO[bytes]:
     """A scratch file, read and written, for what is too large to hold in memory (the merge's CSV rows).
 

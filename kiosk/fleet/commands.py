@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.core import paths
-from kiosk.core.files import replacing
+from kiosk.core.files import replacing_text
 from kiosk.core.i18n import _
 
 
@@ -56,11 +55,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     report = merge(args.folders, rows=args.csv is not None)  # the day rows only for the CSV
     print(text_report(report))
     if args.csv:
-        with replacing(args.csv, private=False) as handle:  # written as the rows come: never whole in memory
-            text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
+        with replacing_text(args.csv, "utf-8", private=False) as text:  # written as the rows come: never whole
             write_csv(report, text)
-            text.flush()
-            text.detach()  # the handle stays open for replacing to finish
         print(_("wrote {path}").format(path=args.csv))
     if report.trouble:  # a kiosk's clock ahead, two kiosks with one name: the report holds, but act on it
         return 1

@@ -27,12 +27,11 @@ place, so a stick pulled out half-way never leaves half a file under the real na
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
-from kiosk.core.files import replacing
+from kiosk.core.files import replacing_text
 
 VISIT_COLUMNS: Final = (
     "day",
@@ -67,8 +66,7 @@ def write_csv(
     """
     count = 0
     # durable: on the stick before we say it is done; not private: the file is for staff to take away.
-    with replacing(Path(path), private=False) as handle:
-        file = io.TextIOWrapper(handle, ENCODING, newline="")
+    with replacing_text(Path(path), ENCODING, private=False) as file:
         writer = csv.writer(file, lineterminator="\r\n")
         writer.writerow(header(question_ids))
         for values, answers in visits:
@@ -76,8 +74,6 @@ def write_csv(
             cells += [_cell(answers[q]) if q in answers else "" for q in question_ids]
             writer.writerow(cells)
             count += 1
-        file.flush()
-        file.detach()  # the handle stays open for replacing to flush, sync and rename
     return count
 
 
