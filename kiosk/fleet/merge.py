@@ -160,7 +160,7 @@ class _Outbox:
     folder: str
     prefix: str  # its files' paths are prefix + name
     totals: Totals = field(default_factory=Totals)  # its days are the periods counted (first file of each here)
-    rows: array[int] | None = None  # with the day rows: where each counted summary's are in the spool (DayRows)
+    rows: array[int] = field(default_factory=lambda: array("q"))  # where its day rows are in the spool (DayRows)
     content: int = 0  # the sum of its counted files' digests: equal for two folders holding the same files
     renamed: dict[tuple[str, date], str] = field(default_factory=dict)  # counted from a file not named for it
     first: bool = True  # the first folder seen with this kiosk name
@@ -242,8 +242,6 @@ def merge_files(files: Iterable[tuple[str, str, bool]], today: date | None = Non
             same_name = by_name.setdefault(day_summary.kiosk, [])
             outbox.first = not same_name
             same_name.append(outbox)
-            if rows:
-                outbox.rows = array("q")
         if key in outbox.totals.days:
             pending.append(_Pending(path, outbox, period, day, label, True))
             continue
@@ -274,7 +272,7 @@ def _count(
     outbox.content = (outbox.content + int.from_bytes(hashlib.blake2b(data, digest_size=16).digest())) % _MOD
     if renamed:  # a conflict copy counted: the original was damaged or missing
         outbox.renamed[(day_summary.period, day_summary.day)] = path
-    if outbox.rows is not None and spooled is not None:
+    if spooled is not None:
         # marshal: the rows are tuples of str and int, written and read back by this process only (the spool is
         # nameless and owner-only), and it is several times quicker than JSON both ways
         record = marshal.dumps((key[1], _rows(day_summary, strings)))
@@ -335,8 +333,7 @@ def _finish(
             name = names[id(outbox)]
             report.kiosks[name] = outbox.totals
             report.counted += len(outbox.totals.days)
-            if outbox.rows is not None:
-                kept.append((name, outbox.rows))
+            kept.append((name, outbox.rows))
     for totals in report.kiosks.values():  # all kiosks: a hundred additions, not one per file
         report.everything.add_totals(totals)
     if spooled is not None:
