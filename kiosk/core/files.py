@@ -160,7 +160,7 @@ def read_listed(path: str, max_bytes: int, *, link: bool) -> bytes:
             try:
                 info = os.fstat(fd)
                 if stat.S_ISREG(info.st_mode) and info.st_size <= max_bytes:
-                    data = os.read(fd, max_bytes + 1)
+                    data = os.read(fd, info.st_size + 1)  # one byte over: a file still growing is caught
                     if len(data) == info.st_size:
                         return data
             finally:
