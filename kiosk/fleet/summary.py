@@ -11,7 +11,6 @@ without re-serialising it (and merging 36,500 files stays quick).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import re
@@ -31,6 +30,7 @@ KIOSK_NAME: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 MAX_BYTES: Final = 256 * 1024  # a day's counts are a few hundred bytes; anything near this is not ours
 # The header exactly as `envelope` writes it, read without the JSON parser (the merge reads 36,500 of them);
 # any other spelling goes through json.loads and its checks as before.
+_JSON: Final = json.JSONDecoder()
 _HEADER: Final = re.compile(rb'\{"format":(0|[1-9][0-9]{0,8}),"kind":"([a-z-]{1,40})","sha256":"([0-9a-f]{64})"\}')
 
 
@@ -162,8 +162,8 @@ def open_envelope(data: bytes, kind: str, newest: int = FORMAT) -> dict[str, Any
     body = rest[:-1] if rest.endswith(b"\n") else rest
     if not newline or hashlib.sha256(body).hexdigest() != header.get("sha256"):
         raise SummaryError(_("damaged or only partly synced (checksum does not match)"))
-    try:
-        parsed = json.loads(body)
+    try:  # text, not bytes: json.loads would first guess the encoding of every file; ours are UTF-8
+        parsed = _JSON.decode(body.decode("utf-8"))
     except ValueError as error:  # a matching checksum over bad JSON: written by something else
         raise SummaryError(_("damaged body ({error})").format(error=error)) from None
     if not isinstance(parsed, dict):
@@ -174,9 +174,10 @@ def open_envelope(data: bytes, kind: str, newest: int = FORMAT) -> dict[str, Any
 def loads(data: bytes) -> DailySummary:
     """Read a summary file's bytes; SummaryError with the reason when it cannot be trusted."""
     body = open_envelope(data, KIND, SUMMARY_FORMAT)
-    with contextlib.suppress(Exception):  # anything amiss: the careful reading below says what, as it always did
+    try:
         return _sound(body)
-    return _checked(body)
+    except Exception:  # anything amiss: the careful reading below says what, as it always did
+        return _checked(body)
 
 
 def _sound(body: dict[str, Any]) -> DailySummary:
@@ -190,14 +191,18 @@ def _sound(body: dict[str, Any]) -> DailySummary:
         progress = item["progress"]
         counts = [item["visits"], item["finished_lesson"], item["started_quiz"], item["reached_result"]]
         counts += [progress[bucket] for bucket in PROGRESS_BUCKETS]
-        questions = {str(q): [v["answered"], v["right"]] for q, v in item["questions"].items()}
-        for value in (*counts, *(count for pair in questions.values() for count in pair)):
-            if type(value) is not int or value < 0:
-                raise ValueError
-        if key in groups:
+        questions: dict[str, list[int]] = {}
+        for question, value in item["questions"].items():
+            pair = questions[str(question)] = [value["answered"], value["right"]]
+            counts += pair
+        # every count an int (bool is a subclass: `type` refuses it) and none below 0, at C speed
+        if set(map(type, counts)) != _INT or min(counts) < 0 or key in groups:
             raise ValueError
-        groups[key] = Group(counts[0], counts[1], counts[2], counts[3], counts[4:], questions)
+        groups[key] = Group(counts[0], counts[1], counts[2], counts[3], counts[4:8], questions)
     return DailySummary(kiosk, date.fromisoformat(body["day"]), groups, period)
+
+
+_INT: Final = {int}
 
 
 def _checked(body: dict[str, Any]) -> DailySummary:

@@ -6,6 +6,8 @@ import json
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kiosk.fleet import summary
 from kiosk.fleet.summary import SummaryError, progress_bucket, summarise
@@ -99,3 +101,71 @@ def test_a_body_refused_anywhere_is_refused_with_the_first_reason() -> None:
     body["groups"][0]["questions"]["q1"]["right"] = True
     with pytest.raises(SummaryError, match="count True is not a whole number"):
         summary.loads(summary.envelope(summary.KIND, body, summary.SUMMARY_FORMAT))
+
+
+_ODD_VALUES = st.sampled_from([-1, True, False, 1.5, "3", None, [], {}, 2**70, 0])
+_FIELDS = ("visits", "finished_lesson", "started_quiz", "reached_result")
+
+
+@st.composite
+def _bodies(draw: st.DrawFn) -> tuple[dict[str, object], int]:
+    """A sound body (up to 3 groups, up to 3 questions each), then up to 3 faults of the kinds a file may hold."""
+    groups: list[dict[str, object]] = []
+    for index in range(draw(st.integers(0, 3))):
+        questions = {
+            f"q{n}": {"answered": draw(st.integers(0, 9)), "right": draw(st.integers(0, 9))}
+            for n in range(draw(st.integers(0, 3)))
+        }
+        group: dict[str, object] = {field: draw(st.integers(0, 99)) for field in _FIELDS}
+        group["progress"] = {bucket: draw(st.integers(0, 9)) for bucket in summary.PROGRESS_BUCKETS}
+        group.update(lesson=f"lesson{index}", language="ja", questions=questions)
+        groups.append(group)
+    body: dict[str, object] = {"kiosk": "k1", "day": "2026-11-30", "period": "day", "groups": groups}
+    faults = draw(st.integers(0, 3))
+    for _fault in range(faults):
+        where = draw(st.sampled_from(["top", "group", "progress", "question", "twice", "drop"]))
+        if where == "top":
+            body[draw(st.sampled_from(["kiosk", "day", "period", "groups"]))] = draw(
+                st.sampled_from(["", "x y", "2026-13-01", "hour", 1, None, [], "k2"])
+            )
+        elif groups and where == "group":
+            draw(st.sampled_from(groups))[draw(st.sampled_from(_FIELDS))] = draw(_ODD_VALUES)
+        elif groups and where == "progress":
+            progress = draw(st.sampled_from(groups)).get("progress")
+            if isinstance(progress, dict):
+                progress[draw(st.sampled_from(summary.PROGRESS_BUCKETS))] = draw(_ODD_VALUES)
+        elif groups and where == "question":
+            questions = draw(st.sampled_from(groups)).get("questions")
+            if isinstance(questions, dict) and questions:
+                pair = questions[draw(st.sampled_from(sorted(questions)))]
+                pair[draw(st.sampled_from(["answered", "right"]))] = draw(_ODD_VALUES)
+        elif groups and where == "twice":
+            groups.append(dict(draw(st.sampled_from(groups))))
+        elif groups:
+            draw(st.sampled_from(groups)).pop(
+                draw(st.sampled_from([*_FIELDS, "progress", "questions", "lesson"])), None
+            )
+    return body, faults
+
+
+@settings(max_examples=400, deadline=None)
+@given(_bodies())
+def test_the_one_pass_reading_accepts_exactly_what_the_careful_one_accepts(
+    drawn: tuple[dict[str, object], int],
+) -> None:
+    """The merge reads each body in one quick pass and falls back to the field-by-field reading on any doubt:
+    the quick pass never accepts a body the careful one refuses, reads what it accepts the same way, and
+    accepts every sound body (else it would be no short cut)."""
+    body, faults = drawn
+    try:
+        careful: summary.DailySummary | None = summary._checked(body)
+    except SummaryError:
+        careful = None
+    try:
+        quick: summary.DailySummary | None = summary._sound(body)
+    except Exception:  # any exception sends the body to the careful reading
+        quick = None
+    if quick is not None:
+        assert quick == careful
+    if not faults:
+        assert quick is not None and careful is not None
